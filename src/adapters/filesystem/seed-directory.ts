@@ -1,0 +1,47 @@
+import { closeSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { RejectedFile } from '../../domain/corpus/policy-document.ts';
+import type { SeedFile } from '../../domain/corpus/seed-file-decoder.ts';
+
+export interface SeedDirectoryContents {
+  files: SeedFile[];
+  /** Files refused before reading, so that a huge file is never loaded into memory. */
+  rejected: RejectedFile[];
+}
+
+/** Reads every .txt file in the seeds folder; new files are picked up on the next ingest. */
+export function readSeedDirectory(directory: string, maxFileBytes: number): SeedDirectoryContents {
+  const files: SeedFile[] = [];
+  const rejected: RejectedFile[] = [];
+  const names = readdirSync(directory, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.txt'))
+    .map((entry) => entry.name)
+    .sort();
+  for (const fileName of names) {
+    const path = join(directory, fileName);
+    try {
+      const { size } = statSync(path);
+      // Read one byte past the limit: enough for the decoder to report the file as oversized.
+      files.push({ fileName, bytes: readPrefix(path, Math.min(size, maxFileBytes + 1)) });
+    } catch (error) {
+      rejected.push({ fileName, reason: `cannot read file: ${(error as Error).message}` });
+    }
+  }
+  return { files, rejected };
+}
+
+function readPrefix(path: string, length: number): Uint8Array {
+  const buffer = Buffer.alloc(length);
+  const descriptor = openSync(path, 'r');
+  try {
+    let offset = 0;
+    while (offset < length) {
+      const read = readSync(descriptor, buffer, offset, length - offset, offset);
+      if (read === 0) break;
+      offset += read;
+    }
+    return buffer.subarray(0, offset);
+  } finally {
+    closeSync(descriptor);
+  }
+}

@@ -1,0 +1,105 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Schema versions, applied in order and recorded in PRAGMA user_version. A migration is never
+ * edited once released; a change is a new entry.
+ */
+const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE documents (
+    id TEXT PRIMARY KEY,
+    position INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    title_simplified TEXT NOT NULL,
+    normalized_title TEXT NOT NULL,
+    doc_number TEXT,
+    issuer TEXT,
+    date TEXT,
+    level TEXT NOT NULL,
+    region_code TEXT NOT NULL,
+    region TEXT NOT NULL,
+    region_en TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('in-force', 'draft'))
+  );
+  CREATE TABLE sources (
+    file_name TEXT PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    sha256 TEXT NOT NULL,
+    bytes INTEGER NOT NULL,
+    is_primary INTEGER NOT NULL CHECK (is_primary IN (0, 1)),
+    script TEXT NOT NULL,
+    removed_lines INTEGER NOT NULL,
+    pinyin_annotations_removed INTEGER NOT NULL,
+    warnings TEXT NOT NULL
+  );
+  CREATE TABLE document_facts (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    field TEXT NOT NULL,
+    value TEXT NOT NULL,
+    evidence TEXT NOT NULL,
+    source_file TEXT NOT NULL,
+    line_number INTEGER NOT NULL
+  );
+  CREATE TABLE sections (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL,
+    numeral TEXT NOT NULL,
+    heading TEXT NOT NULL,
+    normalized_heading TEXT NOT NULL,
+    PRIMARY KEY (document_id, ordinal)
+  );
+  CREATE TABLE clauses (
+    id TEXT PRIMARY KEY,
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('notice', 'preamble', 'section-text', 'clause', 'closing', 'signature')),
+    position INTEGER NOT NULL,
+    section_numeral TEXT,
+    section_heading TEXT,
+    numeral TEXT,
+    heading TEXT,
+    text TEXT NOT NULL,
+    normalized_text TEXT NOT NULL,
+    responsibility TEXT,
+    source_line INTEGER NOT NULL,
+    UNIQUE (document_id, position)
+  );
+  CREATE TABLE units (
+    key TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    region_code TEXT NOT NULL,
+    name_en TEXT
+  );
+  CREATE TABLE clause_units (
+    clause_id TEXT NOT NULL REFERENCES clauses(id) ON DELETE CASCADE,
+    unit_key TEXT NOT NULL REFERENCES units(key),
+    position INTEGER NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('lead', 'co')),
+    PRIMARY KEY (clause_id, position)
+  );
+  CREATE INDEX clause_units_by_unit ON clause_units(unit_key);
+  CREATE TABLE ingest_runs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    finished_at TEXT NOT NULL,
+    corpus_hash TEXT NOT NULL,
+    summary TEXT NOT NULL
+  );
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export function migrate(database: Database.Database): void {
+  const current = database.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(
+      `The database has schema version ${current}, newer than this program knows (${MIGRATIONS.length}). ` +
+        'Run a newer version of policy-qa, or point DATABASE_PATH at a new file.',
+    );
+  }
+  MIGRATIONS.slice(current).forEach((sql, offset) => {
+    database.transaction(() => {
+      database.exec(sql);
+      database.pragma(`user_version = ${current + offset + 1}`);
+    })();
+  });
+}

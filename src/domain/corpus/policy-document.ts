@@ -1,0 +1,108 @@
+import type { DocumentFact } from './metadata-extractor.ts';
+import type { ResponsibleUnit } from './responsibility-parser.ts';
+import type { PassageKind } from './structure-parser.ts';
+import type { Script } from './text-normalizer.ts';
+
+/** The structured corpus that ingest produces and the clause store keeps. */
+
+export type DocumentStatus = 'in-force' | 'draft';
+export type DocumentLevel = 'national' | 'provincial' | 'municipal' | 'city' | 'unknown';
+
+export interface ClauseRecord {
+  /** Stable across ingests: document id, then section and clause positions (tj-2023-3:2.2). */
+  id: string;
+  documentId: string;
+  kind: PassageKind;
+  /** Order of the passage within its document, from 1. */
+  position: number;
+  /** Numerals as written, without 、 or brackets; null where the passage has none. */
+  sectionNumeral: string | null;
+  sectionHeading: string | null;
+  numeral: string | null;
+  /** The lead phrase before the first 。, as written. */
+  heading: string | null;
+  /** As the source writes it, minus garbage. */
+  text: string;
+  /** Simplified, mainland wording, unified widths: for indexing and matching. */
+  normalizedText: string;
+  /** The responsibility annotation as found at the end of the clause, normalised. */
+  responsibility: string | null;
+  units: ResponsibleUnit[];
+  sourceLine: number;
+}
+
+export interface SectionRecord {
+  numeral: string;
+  ordinal: number;
+  heading: string;
+  normalizedHeading: string;
+}
+
+export interface SourceRecord {
+  fileName: string;
+  sha256: string;
+  bytes: number;
+  /** The source whose text the document shows; the others only add facts. */
+  primary: boolean;
+  script: Script;
+  removedLines: number;
+  pinyinAnnotationsRemoved: number;
+  warnings: string[];
+}
+
+export interface SourcedFact extends DocumentFact {
+  sourceFile: string;
+}
+
+export interface DocumentRecord {
+  id: string;
+  /** As the source writes it (Traditional for a Traditional source). */
+  title: string;
+  /** The title in Simplified script with its own spacing, for display. */
+  titleSimplified: string;
+  normalizedTitle: string;
+  docNumber: string | null;
+  issuer: string | null;
+  date: string | null;
+  level: DocumentLevel;
+  regionCode: string;
+  region: string;
+  regionEn: string;
+  status: DocumentStatus;
+  sources: SourceRecord[];
+  facts: SourcedFact[];
+  sections: SectionRecord[];
+  clauses: ClauseRecord[];
+}
+
+/** A responsible unit. 市财政局 of Tianjin and of Shanwei are different units, so the key carries the region. */
+export interface UnitRecord {
+  /** regionCode:name, e.g. tj:市市场监管委 */
+  key: string;
+  name: string;
+  regionCode: string;
+  nameEn: string | null;
+}
+
+export interface RejectedFile {
+  fileName: string;
+  reason: string;
+}
+
+export interface MergedDuplicate {
+  documentId: string;
+  keptSource: string;
+  mergedSources: string[];
+  /** Share of the smaller source's clauses that found a near-identical clause in the other. */
+  clauseMatchRatio: number;
+}
+
+export interface Corpus {
+  documents: DocumentRecord[];
+  units: UnitRecord[];
+  /** Identifies the input and the parser that read it: same hash, same corpus. */
+  corpusHash: string;
+  rejected: RejectedFile[];
+  duplicates: MergedDuplicate[];
+  warnings: string[];
+}

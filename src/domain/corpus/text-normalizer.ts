@@ -1,0 +1,76 @@
+import * as OpenCC from 'opencc-js';
+
+/**
+ * Normalised form used for indexing and matching: Simplified script, mainland wording,
+ * half-width punctuation and no layout whitespace between Chinese characters.
+ * Display text is never passed through here; the source's own wording is kept for quoting.
+ */
+
+// Taiwan-sourced pages use Taiwan phrases (智慧財產權, 積體電路); the phrase-aware converter maps
+// them to mainland terms. For Simplified sources only stray Traditional characters need mapping,
+// and the phrase table must not rewrite mainland words that happen to look like Taiwan phrases.
+const taiwanToMainland = OpenCC.Converter({ from: 'twp', to: 'cn' });
+const traditionalToSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+
+const HAN = /\p{Script=Han}/u;
+const HAN_GLOBAL = /\p{Script=Han}/gu;
+
+export type Script = 'traditional' | 'simplified';
+
+/** A text is Traditional when a noticeable share of its Han characters change under conversion. */
+export function detectScript(text: string): Script {
+  const sample = text.slice(0, 20_000);
+  const han = sample.match(HAN_GLOBAL) ?? [];
+  if (han.length === 0) return 'simplified';
+  const converted = traditionalToSimplified(han.join(''));
+  let changed = 0;
+  for (let index = 0; index < han.length; index += 1) {
+    if (converted[index] !== han[index]) changed += 1;
+  }
+  return changed / han.length > 0.03 ? 'traditional' : 'simplified';
+}
+
+export function toSimplified(text: string, script: Script = detectScript(text)): string {
+  return script === 'traditional' ? taiwanToMainland(text) : traditionalToSimplified(text);
+}
+
+const FULL_WIDTH_PUNCTUATION: Record<string, string> = {
+  '（': '(', '）': ')', '，': ',', '：': ':', '；': ';', '！': '!', '？': '?',
+  '［': '[', '］': ']', '｛': '{', '｝': '}', '％': '%', '／': '/', '＋': '+', '－': '-', '．': '.',
+};
+
+/** Unifies full-width/half-width forms so that 95号 and ９５号, （一） and (一) compare equal. */
+export function unifyWidths(text: string): string {
+  let result = '';
+  for (const character of text) {
+    const mapped = FULL_WIDTH_PUNCTUATION[character];
+    if (mapped !== undefined) {
+      result += mapped;
+      continue;
+    }
+    const code = character.codePointAt(0)!;
+    // Full-width ASCII letters and digits (Ｕ+FF10–FF5A) map to their ASCII counterparts.
+    if (code >= 0xff10 && code <= 0xff5a && /[０-９Ａ-Ｚａ-ｚ]/u.test(character)) {
+      result += String.fromCodePoint(code - 0xfee0);
+      continue;
+    }
+    result += character === '\u3000' || character === '\u00a0' ? ' ' : character;
+  }
+  return result;
+}
+
+/** Removes spaces that only lay out Chinese text (产品 工程 → 产品工程), keeps spaces between Latin words. */
+export function collapseLayoutSpaces(text: string): string {
+  return text
+    .replace(/[ \t]+/g, ' ')
+    .replace(/ (?=\p{Script=Han}|[(),:;、。《》“”])/gu, (space, offset: number, whole: string) => {
+      const previous = whole[offset - 1] ?? '';
+      return HAN.test(previous) || /[(),:;、。《》“”]/u.test(previous) ? '' : space;
+    })
+    .replace(/(?<=\p{Script=Han}) (?=[A-Za-z0-9])|(?<=[A-Za-z0-9]) (?=\p{Script=Han})/gu, '')
+    .trim();
+}
+
+export function normalizeText(text: string, script?: Script): string {
+  return collapseLayoutSpaces(unifyWidths(toSimplified(text, script)));
+}

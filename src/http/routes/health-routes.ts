@@ -1,0 +1,24 @@
+import { Hono } from 'hono';
+import type { ClauseStore } from '../../domain/ports/clause-store.ts';
+
+export function healthRoutes(store: ClauseStore) {
+  return new Hono().get('/', (context) => {
+    const stats = store.stats();
+    const last = stats.lastIngest;
+    return context.json({
+      status: stats.documents > 0 ? 'ok' : 'empty',
+      corpus: {
+        documents: stats.documents,
+        clauses: stats.clauses,
+        passages: stats.passages,
+        units: stats.units,
+        lastIngest: last && {
+          finishedAt: last.finishedAt,
+          duplicatesMerged: last.duplicatesMerged,
+          rejectedFiles: last.rejected.map((file) => file.fileName),
+          warnings: last.warnings.length,
+        },
+      },
+    });
+  });
+}
