@@ -16,7 +16,7 @@ export const CLAUSE_START = new RegExp(`^\\((${CHINESE_NUMERAL_CLASS}{1,4})\\)\\
 export const DATE_LINE = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/u;
 export const DOCUMENT_NUMBER = /[\p{Script=Han}]{1,12}〔\d{4}〕\d{1,4}号/u;
 const DOCUMENT_NUMBER_LINE = new RegExp(`^${DOCUMENT_NUMBER.source}$`, 'u');
-const DOCUMENT_HEADER = /^[\p{Script=Han}()]{4,40}文件$/u;
+const DOCUMENT_HEADER = /^[\p{Script=Han}()]{2,40}文件$/u;
 const PUBLICATION_NOTE = /^\((此件公开发布|此件主动公开|此件不公开|征求意见稿|送审稿|试行)\)$/u;
 const TERMINAL_PUNCTUATION = /[。:;!?,、]$/u;
 // Titles of policy documents end with the document's genre, optionally followed by the plan

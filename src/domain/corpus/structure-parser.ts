@@ -157,7 +157,9 @@ function findSignatureStart(body: SourceLine[]): number {
 
 function parseUnstructured(lines: SourceLine[]): ParsedStructure {
   const warnings = ['no sections or numbered clauses found: the whole text is kept as one clause'];
-  const title = lines[0]?.kind === 'title' ? lines[0] : undefined;
+  // Without structure, a short unpunctuated first line is the best title there is.
+  const first = lines[0];
+  const title = first && lines.length > 1 && first.normalized.length <= 60 && !hasTerminalPunctuation(first.normalized) ? first : undefined;
   const textLines = title ? lines.slice(1) : lines;
   const passages: ParsedPassage[] = [];
   pushPassage(passages, 'clause', textLines.length > 0 ? textLines : lines, { ordinalInSection: 1 });

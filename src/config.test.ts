@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('uses defaults that run the server on the committed seeds', () => {
+    expect(loadConfig({}, '/srv/app')).toEqual({
+      host: '127.0.0.1',
+      port: 3000,
+      seedsDirectory: '/srv/app/seeds',
+      databasePath: '/srv/app/data/policy-qa.sqlite',
+      maxSeedFileBytes: 2 * 1024 * 1024,
+      logLevel: 'info',
+    });
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ PORT: '' }, '/srv/app').port).toBe(3000);
+  });
+
+  it('names every bad variable and says how to fix it', () => {
+    const attempt = () => loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud' }, '/srv/app');
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/PORT:.*\n.*LOG_LEVEL:.*\nFix these environment variables/su);
+  });
+});

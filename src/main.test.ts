@@ -1,0 +1,63 @@
+import { spawn } from 'node:child_process';
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { SEEDS_DIRECTORY, temporaryDirectory } from './test-support/seed-files.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+const MAIN = join(ROOT, 'src', 'main.ts');
+
+/** Starts the real server as `npm start` does, on a fresh database, and talks HTTP to it. */
+describe('server start-up', () => {
+  it('ingests the seeds on first start and serves the documents', async () => {
+    const directory = temporaryDirectory('startup');
+    cpSync(SEEDS_DIRECTORY, join(directory.path, 'seeds'), { recursive: true });
+    const child = spawn(TSX, [MAIN], {
+      cwd: directory.path,
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: 'db/corpus.sqlite', SEEDS_DIR: 'seeds' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      let log = '';
+      const port = await new Promise<number>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 25_000);
+        child.stderr.on('data', (chunk: Buffer) => {
+          log += chunk.toString();
+          const match = /listening on http:\/\/127\.0\.0\.1:(\d+)/u.exec(log);
+          if (match) {
+            clearTimeout(timer);
+            resolve(Number(match[1]));
+          }
+        });
+        child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${log}`)));
+      });
+      expect(log).toMatch(/corpus: 4 documents, 99 clauses/u);
+      const documents = (await (await fetch(`http://127.0.0.1:${port}/api/documents`)).json()) as { documents: unknown[] };
+      expect(documents.documents).toHaveLength(4);
+      const health = (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as { status: string };
+      expect(health.status).toBe('ok');
+    } finally {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      directory.remove();
+    }
+  });
+
+  it('refuses to start with bad configuration and says what to fix', async () => {
+    const child = spawn(TSX, [MAIN], {
+      env: { ...process.env, PORT: 'not-a-port' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/PORT: .*\nFix these environment variables/su);
+    expect(stderr).not.toMatch(/at .*\.ts:\d+/u);
+  });
+});

@@ -1,0 +1,72 @@
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readSeedDirectory } from '../adapters/filesystem/seed-directory.ts';
+import { openDatabase } from '../adapters/sqlite/open-database.ts';
+import { SqliteClauseStore } from '../adapters/sqlite/sqlite-clause-store.ts';
+import { SEEDS_DIRECTORY, temporaryDirectory } from '../test-support/seed-files.ts';
+import { ingestSeeds, type SeedSource } from './ingest-service.ts';
+
+const MAX_BYTES = 256 * 1024;
+
+describe('ingestSeeds over a real seeds folder and database file', () => {
+  let directory: ReturnType<typeof temporaryDirectory>;
+  let seedsPath: string;
+  let store: SqliteClauseStore;
+  let seeds: SeedSource;
+
+  beforeEach(() => {
+    directory = temporaryDirectory('ingest');
+    seedsPath = join(directory.path, 'seeds');
+    store = new SqliteClauseStore(openDatabase(join(directory.path, 'corpus.sqlite')));
+    seeds = { read: () => readSeedDirectory(seedsPath, MAX_BYTES) };
+    mkdirSync(seedsPath);
+    for (const name of readdirSync(SEEDS_DIRECTORY)) copyFileSync(join(SEEDS_DIRECTORY, name), join(seedsPath, name));
+  });
+  afterEach(() => {
+    store.close();
+    directory.remove();
+  });
+
+  it('ingests the seeds and skips the write when nothing changed', () => {
+    const first = ingestSeeds(seeds, store, { maxFileBytes: MAX_BYTES, onlyIfChanged: true });
+    expect(first).toMatchObject({ changed: true, run: { documents: 4, clauses: 99, duplicatesMerged: 1 } });
+    expect(ingestSeeds(seeds, store, { maxFileBytes: MAX_BYTES, onlyIfChanged: true })).toMatchObject({ changed: false });
+  });
+
+  it('ingests the rest when files are empty, binary, oversized or unstructured', () => {
+    writeFileSync(join(seedsPath, 'empty.txt'), '');
+    writeFileSync(join(seedsPath, 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+    writeFileSync(join(seedsPath, 'huge.txt'), '质量'.repeat(MAX_BYTES));
+    writeFileSync(join(seedsPath, 'memo.txt'), '关于质量工作的说明\n本说明没有章节编号，只是一段文字。\n请各单位参照执行。');
+    writeFileSync(join(seedsPath, 'notes.md'), '# not a seed');
+    const progress: string[] = [];
+    const outcome = ingestSeeds(seeds, store, { maxFileBytes: MAX_BYTES, onProgress: (message) => progress.push(message) });
+    if (!outcome.changed) throw new Error('expected a write');
+    expect(outcome.run.rejected.map((file) => file.fileName).sort()).toEqual(['empty.txt', 'huge.txt', 'image.txt']);
+    expect(outcome.run.rejected.find((file) => file.fileName === 'huge.txt')!.reason).toMatch(/over the 256 KiB limit \(MAX_SEED_FILE_BYTES\)/u);
+    expect(outcome.run.warnings).toContainEqual(expect.stringMatching(/^memo\.txt: no sections or numbered clauses found/u));
+    expect(progress.length).toBeGreaterThan(1);
+
+    const documents = store.listDocuments();
+    expect(documents).toHaveLength(5);
+    const memo = documents.find((document) => document.sources.some((source) => source.fileName === 'memo.txt'))!;
+    expect(memo.clauseCount).toBe(1);
+    expect(store.getDocument(memo.id)!.clauses[0]!.text).toBe('本说明没有章节编号，只是一段文字。\n请各单位参照执行。');
+    expect(documents.filter((document) => document.id.startsWith('tj-') || document.id.startsWith('cn-') || document.id.startsWith('sw-'))).toHaveLength(4);
+  });
+
+  it('picks up a new file on the next ingest', () => {
+    ingestSeeds(seeds, store, { maxFileBytes: MAX_BYTES });
+    writeFileSync(
+      join(seedsPath, 'new-plan.txt'),
+      '汕尾市某某工作方案\n一、主要任务\n（一）加强计量工作。推进计量体系建设。【市市场监管局、市科技局按职责分工负责】\n汕尾市市场监督管理局\n2024年3月1日',
+    );
+    const outcome = ingestSeeds(seeds, store, { maxFileBytes: MAX_BYTES, onlyIfChanged: true });
+    expect(outcome.changed).toBe(true);
+    const added = store.getDocument('sw-2024-0301')!;
+    expect(added.clauses.map((clause) => [clause.id, clause.units.map((unit) => unit.name)])).toEqual([
+      ['sw-2024-0301:1.1', ['市市场监管局', '市科技局']],
+    ]);
+  });
+});
