@@ -11,6 +11,10 @@ describe('text normalisation', () => {
     expect(normalizeText('堅決打擊侵犯智慧財產權,強化積體電路、網路購物監管')).toBe('坚决打击侵犯知识产权,强化集成电路、网络购物监管');
   });
 
+  it('keeps ordinary words that IT-jargon tables would rewrite', () => {
+    expect(normalizeText('建立先進質量管理體系,整合、最佳化政府監管資源,踐行核心價值觀')).toBe('建立先进质量管理体系,整合、优化政府监管资源,践行核心价值观');
+  });
+
   it('does not rewrite Simplified text', () => {
     const text = '强化食品安全监督抽检与风险监测,严控农药兽药残留';
     expect(normalizeText(text)).toBe(text);

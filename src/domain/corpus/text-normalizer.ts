@@ -1,4 +1,5 @@
 import * as OpenCC from 'opencc-js';
+import taiwanTerms from './taiwan-terms.json' with { type: 'json' };
 
 /**
  * Normalised form used for indexing and matching: Simplified script, mainland wording,
@@ -6,11 +7,17 @@ import * as OpenCC from 'opencc-js';
  * Display text is never passed through here; the source's own wording is kept for quoting.
  */
 
-// Taiwan-sourced pages use Taiwan phrases (智慧財產權, 積體電路); the phrase-aware converter maps
-// them to mainland terms. For Simplified sources only stray Traditional characters need mapping,
-// and the phrase table must not rewrite mainland words that happen to look like Taiwan phrases.
-const taiwanToMainland = OpenCC.Converter({ from: 'twp', to: 'cn' });
+// Character conversion only; Taiwan phrases (智慧財產權, 積體電路) are mapped by our own term list,
+// because OpenCC's Taiwan phrase table rewrites ordinary words (建立→创建, 整合→集成).
+const taiwanCharacters = OpenCC.Converter({ from: 'tw', to: 'cn' });
 const traditionalToSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
+const TERMS = Object.entries(taiwanTerms.terms as Record<string, string>).sort(([left], [right]) => right.length - left.length);
+const TERM_PATTERN = new RegExp(TERMS.map(([from]) => from).join('|'), 'gu');
+const TERM_MAP = new Map(TERMS);
+
+function mainlandWording(text: string): string {
+  return text.replace(TERM_PATTERN, (term) => TERM_MAP.get(term) ?? term);
+}
 
 const HAN = /\p{Script=Han}/u;
 const HAN_GLOBAL = /\p{Script=Han}/gu;
@@ -31,7 +38,7 @@ export function detectScript(text: string): Script {
 }
 
 export function toSimplified(text: string, script: Script = detectScript(text)): string {
-  return script === 'traditional' ? taiwanToMainland(text) : traditionalToSimplified(text);
+  return mainlandWording(script === 'traditional' ? taiwanCharacters(text) : traditionalToSimplified(text));
 }
 
 const FULL_WIDTH_PUNCTUATION: Record<string, string> = {
