@@ -1,0 +1,69 @@
+/**
+ * npm run eval:retrieval [-- --set eval/sets/dev.jsonl] [--misses]
+ * Recall@1, recall@5 and MRR by clause id, per language and per retrieval path.
+ */
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { CedictDictionary } from '../src/adapters/cedict/cedict-dictionary.ts';
+import type { Retriever } from '../src/domain/retrieval/retriever.ts';
+import type { TokenizerMode } from '../src/domain/retrieval/text-tokenizer.ts';
+import { buildRetriever } from '../src/services/retrieval-service.ts';
+import { loadEvalSet, type EvalItem } from './eval-set.ts';
+import { groupBy, retrievalMetrics, type RankedOutcome } from './retrieval-metrics.ts';
+import { seedStore } from './seed-store.ts';
+import { denseConfigurations } from './dense-configurations.ts';
+
+const { values } = parseArgs({
+  options: {
+    set: { type: 'string', default: fileURLToPath(new URL('./sets/dev.jsonl', import.meta.url)) },
+    misses: { type: 'boolean', default: false },
+  },
+});
+
+const items = loadEvalSet(values.set!).filter((item) => item.gold.length > 0 && !item.expectNotFound);
+const store = seedStore();
+const dictionary = CedictDictionary.shared();
+
+interface Configuration {
+  name: string;
+  retriever: Retriever;
+}
+
+const configurations: Configuration[] = [];
+for (const mode of ['jieba', 'bigram', 'jieba+bigram'] as TokenizerMode[]) {
+  configurations.push({ name: `lexical ${mode}`, retriever: (await buildRetriever(store, { tokenizerMode: mode, dictionary })).retriever });
+}
+configurations.push({ name: 'lexical jieba, no CC-CEDICT', retriever: (await buildRetriever(store, { tokenizerMode: 'jieba' })).retriever });
+for (const dense of await denseConfigurations(store, dictionary)) configurations.push(dense);
+
+console.log(`${items.length} answerable questions from ${values.set}\n`);
+const header = ['configuration', 'language', 'n', 'recall@1', 'recall@5', 'MRR'];
+const rows: string[][] = [];
+for (const { name, retriever } of configurations) {
+  const outcomes: (RankedOutcome & { item: EvalItem })[] = [];
+  for (const item of items) {
+    const result = await retriever.retrieve(item.question, { limit: 10 });
+    outcomes.push({ item, group: item.language, gold: item.gold, ranked: result.hits.map((hit) => hit.clause.id) });
+  }
+  const groups = [['all', outcomes], ['zh (Simplified + Traditional)', outcomes.filter((outcome) => outcome.group !== 'en')], ...groupBy(outcomes, (outcome) => outcome.group)] as [string, RankedOutcome[]][];
+  for (const [group, list] of groups) {
+    const metrics = retrievalMetrics(list);
+    rows.push([name, group, String(metrics.count), metrics.recallAt1.toFixed(3), metrics.recallAt5.toFixed(3), metrics.mrr.toFixed(3)]);
+  }
+  if (values.misses) {
+    for (const outcome of outcomes) {
+      const rank = outcome.ranked.findIndex((id) => outcome.gold.includes(id));
+      if (rank !== 0) console.log(`  [${name}] ${outcome.item.id} rank ${rank === -1 ? 'miss' : rank + 1}: ${outcome.item.question} → ${outcome.ranked.slice(0, 3).join(', ')} (gold ${outcome.gold.join(', ')})`);
+    }
+  }
+}
+printTable(header, rows);
+store.close();
+
+function printTable(columns: string[], table: string[][]) {
+  const widths = columns.map((column, index) => Math.max(column.length, ...table.map((row) => row[index]!.length)));
+  const line = (cells: string[]) => cells.map((cell, index) => cell.padEnd(widths[index]!)).join('  ');
+  console.log(line(columns));
+  console.log(widths.map((width) => '-'.repeat(width)).join('  '));
+  for (const row of table) console.log(line(row));
+}

@@ -1,0 +1,103 @@
+import glossaryData from './policy-glossary.json' with { type: 'json' };
+import cues from './query-cues.json' with { type: 'json' };
+import type { BilingualDictionary } from '../ports/bilingual-dictionary.ts';
+
+/**
+ * English question words → the Chinese terms the policy texts use. The glossary of government
+ * and policy terms is tried first (longest phrase wins); remaining words go to the general
+ * dictionary, whose candidates are kept only when the corpus uses them, so that “safety”
+ * becomes 安全 and not 保安 or 别针.
+ */
+export interface TranslatedTerm {
+  english: string;
+  chinese: string;
+  weight: number;
+  source: 'glossary' | 'dictionary' | 'literal';
+}
+
+const GLOSSARY = new Map<string, string[]>(
+  Object.entries(glossaryData.terms as Record<string, string[]>).map(([phrase, terms]) => [lemmatizePhrase(phrase), terms]),
+);
+const LONGEST_PHRASE = Math.max(...[...GLOSSARY.keys()].map((phrase) => phrase.split(' ').length));
+const FILLERS = new Set(cues.fillers);
+const DICTIONARY_CANDIDATES = 3;
+
+export function translateEnglish(text: string, dictionary: BilingualDictionary | undefined, isKnownTerm: (term: string) => boolean): TranslatedTerm[] {
+  const words = text.toLowerCase().replace(/[’']s\b/gu, '').match(/[a-z0-9]+(?:[.-][a-z0-9]+)*|\p{Script=Han}+/gu) ?? [];
+  const lemmas = words.map(lemmatize);
+  const terms: TranslatedTerm[] = [];
+  for (let start = 0; start < words.length; ) {
+    let matched = false;
+    for (let length = Math.min(LONGEST_PHRASE, words.length - start); length >= 1; length -= 1) {
+      const phrase = lemmas.slice(start, start + length).join(' ');
+      const chinese = GLOSSARY.get(phrase) ?? (length === 1 ? singleWordEntry(words[start]!) : undefined);
+      if (chinese) {
+        const english = words.slice(start, start + length).join(' ');
+        chinese.forEach((term, index) => terms.push({ english, chinese: term, weight: index === 0 ? 1 : 0.7, source: 'glossary' }));
+        start += length;
+        matched = true;
+        break;
+      }
+    }
+    if (matched) continue;
+    const word = words[start]!;
+    start += 1;
+    if (FILLERS.has(word)) continue;
+    if (/^\d/u.test(word) || /\p{Script=Han}/u.test(word)) {
+      terms.push({ english: word, chinese: word, weight: 1, source: 'literal' });
+      continue;
+    }
+    const fromDictionary = dictionaryTerms(word, dictionary, isKnownTerm);
+    if (fromDictionary.length > 0) terms.push(...fromDictionary);
+    else terms.push({ english: word, chinese: word, weight: 0.5, source: 'literal' });
+  }
+  return terms;
+}
+
+function dictionaryTerms(word: string, dictionary: BilingualDictionary | undefined, isKnownTerm: (term: string) => boolean): TranslatedTerm[] {
+  if (!dictionary) return [];
+  for (const form of [word, ...wordForms(word)]) {
+    const candidates = dictionary.chineseFor(form).filter((candidate) => candidate.term.length > 1 && isKnownTerm(candidate.term));
+    if (candidates.length > 0) {
+      return candidates.slice(0, DICTIONARY_CANDIDATES).map((candidate) => ({
+        english: word,
+        chinese: candidate.term,
+        weight: 0.6 * candidate.score,
+        source: 'dictionary' as const,
+      }));
+    }
+  }
+  return [];
+}
+
+function singleWordEntry(word: string): string[] | undefined {
+  for (const form of [word, ...wordForms(word)]) {
+    const entry = GLOSSARY.get(form);
+    if (entry) return entry;
+  }
+  return undefined;
+}
+
+/** Plural and verb endings, enough to match glossary keys and dictionary glosses. */
+function wordForms(word: string): string[] {
+  const forms: string[] = [];
+  if (word.endsWith('ies')) forms.push(`${word.slice(0, -3)}y`);
+  if (word.endsWith('es')) forms.push(word.slice(0, -2));
+  if (word.endsWith('s') && !word.endsWith('ss')) forms.push(word.slice(0, -1));
+  if (word.endsWith('ing')) forms.push(word.slice(0, -3), `${word.slice(0, -3)}e`);
+  if (word.endsWith('ed')) forms.push(word.slice(0, -2), word.slice(0, -1));
+  return forms;
+}
+
+function lemmatize(word: string): string {
+  if (word.length <= 3) return word;
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (/(ss|us|is)$/u.test(word)) return word;
+  if (/(ches|shes|xes)$/u.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s')) return word.slice(0, -1);
+  return word;
+}
+
+function lemmatizePhrase(phrase: string): string {
+  return phrase.toLowerCase().split(/\s+/u).map(lemmatize).join(' ');
+}

@@ -1,0 +1,82 @@
+import glossaryData from './policy-glossary.json' with { type: 'json' };
+import { findResponsibilityAnnotation } from '../corpus/responsibility-parser.ts';
+import { normalizeText } from '../corpus/text-normalizer.ts';
+import type { BilingualDictionary } from '../ports/bilingual-dictionary.ts';
+import { Bm25Index, type ScoredDocument, type WeightedTerm } from './bm25-index.ts';
+import { translateEnglish, type TranslatedTerm } from './english-translator.ts';
+import type { PassageCatalog } from './passage-catalog.ts';
+import type { AnalyzedQuery } from './query-analyzer.ts';
+import { createTokenizer, type TextTokenizer, type TokenizerMode } from './text-tokenizer.ts';
+
+/**
+ * The lexical path: BM25F over clause heading, body and responsible units, on normalised
+ * Simplified text. It needs no model, so it is always on.
+ */
+export interface LexicalOptions {
+  tokenizerMode: TokenizerMode;
+  dictionary?: BilingualDictionary;
+  fieldWeights?: { heading: number; section: number; body: number; units: number };
+}
+
+export interface LexicalSearch {
+  hits: ScoredDocument[];
+  terms: WeightedTerm[];
+  translation: TranslatedTerm[];
+}
+
+// A clause's own heading says most about it; its section heading says what family it belongs to.
+const DEFAULT_WEIGHTS = { heading: 2, section: 0.5, body: 1, units: 1.5 };
+
+export class LexicalRetriever {
+  private readonly index: Bm25Index;
+  private readonly tokenizer: TextTokenizer;
+  private readonly vocabulary = new Set<string>();
+
+  constructor(private readonly catalog: PassageCatalog, private readonly options: LexicalOptions) {
+    const weights = options.fieldWeights ?? DEFAULT_WEIGHTS;
+    this.index = new Bm25Index([
+      { name: 'heading', weight: weights.heading, lengthNormalization: 0.3 },
+      { name: 'section', weight: weights.section, lengthNormalization: 0 },
+      { name: 'body', weight: weights.body, lengthNormalization: 0.75 },
+      { name: 'units', weight: weights.units, lengthNormalization: 0 },
+    ]);
+    const unitNames = new Set(catalog.passages.flatMap((passage) => passage.clause.units.map((unit) => unit.name)));
+    const glossaryTerms = Object.values(glossaryData.terms as Record<string, string[]>).flat();
+    this.tokenizer = createTokenizer(options.tokenizerMode, [...unitNames, ...glossaryTerms]);
+    for (const { clause } of catalog.passages) {
+      const heading = this.tokenizer.tokenize(normalizeText(clause.heading ?? ''));
+      const section = this.tokenizer.tokenize(normalizeText(clause.sectionHeading ?? ''));
+      const body = this.tokenizer.tokenize(withoutResponsibility(clause.normalizedText));
+      const units = clause.units.flatMap((unit) => this.tokenizer.tokenize(unit.name));
+      this.index.add([heading, section, body, units]);
+      for (const token of body) this.vocabulary.add(token);
+    }
+    this.index.build();
+  }
+
+  get mode(): TokenizerMode {
+    return this.tokenizer.mode;
+  }
+
+  /** True when the corpus uses the term: as a word, or (bigram mode) through all its bigrams. */
+  isKnownTerm = (term: string): boolean => {
+    const tokens = this.tokenizer.tokenize(term);
+    if (this.vocabulary.has(term)) return true;
+    return tokens.length > 0 && tokens.every((token) => this.vocabulary.has(token)) && (this.mode !== 'jieba' || tokens.includes(term));
+  };
+
+  search(query: AnalyzedQuery, limit: number, allowed?: Uint8Array): LexicalSearch {
+    const translation = query.language === 'en' ? translateEnglish(query.topicText, this.options.dictionary, this.isKnownTerm) : [];
+    const terms: WeightedTerm[] =
+      query.language === 'en'
+        ? translation.flatMap((term) => this.tokenizer.tokenize(term.chinese).map((token) => ({ term: token, weight: term.weight })))
+        : this.tokenizer.tokenize(query.topicText).map((token) => ({ term: token, weight: 1 }));
+    return { hits: this.index.search(terms, limit, allowed), terms, translation };
+  }
+}
+
+/** The responsibility annotation is indexed as the units field; in the body it would only add noise. */
+function withoutResponsibility(normalizedText: string): string {
+  const annotation = findResponsibilityAnnotation(normalizedText);
+  return annotation ? normalizedText.slice(0, annotation.start) : normalizedText;
+}

@@ -1,0 +1,137 @@
+import cues from './query-cues.json' with { type: 'json' };
+import { detectScript, normalizeText } from '../corpus/text-normalizer.ts';
+
+export type QueryLanguage = 'zh-Hans' | 'zh-Hant' | 'en';
+export type QueryIntent = 'lead' | 'responsible' | 'figure' | 'money' | 'date' | 'docNumber' | 'issuer' | 'content';
+
+export interface ScopeDocument {
+  id: string;
+  regionCode: string;
+  date: string | null;
+  status: 'in-force' | 'draft';
+}
+
+export interface QueryScope {
+  /** Documents the question names (by place, year or draft status); empty when it names none. */
+  documentIds: string[];
+  /** Why: the cues that were found. */
+  cues: string[];
+}
+
+export interface AnalyzedQuery {
+  original: string;
+  language: QueryLanguage;
+  /** Simplified, normalised question. */
+  normalized: string;
+  /** What remains to match against clauses once intent, scope and filler words are removed. */
+  topicText: string;
+  intents: QueryIntent[];
+  scope: QueryScope;
+  /** Years the question mentions (2025 in 到2025年). */
+  years: string[];
+  /** Numbers the question mentions, for figure questions. */
+  numbers: string[];
+}
+
+const INTENTS = cues.intents as { intent: QueryIntent; cues: string[] }[];
+const INTENT_CUES = INTENTS.flatMap(({ intent, cues: phrases }) => phrases.map((cue) => ({ intent, cue }))).sort(
+  (left, right) => right.cue.length - left.cue.length,
+);
+const SCOPES = cues.scopes as { regionCode: string; cues: string[] }[];
+const FILLERS = new Set(cues.fillers);
+
+export function detectLanguage(question: string): QueryLanguage {
+  const han = question.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const latinWords = question.match(/[A-Za-z]{2,}/gu)?.length ?? 0;
+  if (han === 0 || latinWords > han) return 'en';
+  return detectScript(question) === 'traditional' ? 'zh-Hant' : 'zh-Hans';
+}
+
+export function analyzeQuery(question: string, documents: ScopeDocument[]): AnalyzedQuery {
+  const language = detectLanguage(question);
+  const normalized = normalizeText(question).toLowerCase();
+  let topicText = ` ${normalized} `;
+  const found = (cue: string) => matchesCue(topicText, cue);
+  const remove = (cue: string) => {
+    topicText = topicText.replace(cuePattern(cue), ' ');
+  };
+
+  const intents: QueryIntent[] = [];
+  // Longest cues first, so that 多少钱 (money) is not read as 多少 (figure).
+  for (const { intent, cue } of INTENT_CUES) {
+    if (found(cue)) {
+      if (!intents.includes(intent)) intents.push(intent);
+      remove(cue);
+    }
+  }
+  // A lead question also asks who is responsible; the answer names the lead first either way.
+  if (intents.length === 0) intents.push('content');
+
+  const scopeCues: string[] = [];
+  const regionCodes = new Set<string>();
+  for (const { regionCode, cues: phrases } of SCOPES) {
+    for (const phrase of phrases) {
+      if (found(phrase)) {
+        regionCodes.add(regionCode);
+        scopeCues.push(phrase);
+        remove(phrase);
+      }
+    }
+  }
+  let draftOnly = false;
+  for (const phrase of cues.draftCues) {
+    if (found(phrase)) {
+      draftOnly = true;
+      scopeCues.push(phrase);
+      remove(phrase);
+    }
+  }
+  const years = [...new Set(normalized.match(/(?<!\d)(19|20)\d{2}(?!\d)/gu) ?? [])];
+  // A year names a document when a document was issued that year and the question does not
+  // use it as a deadline (到2025年, by 2025).
+  const issueYears = years.filter((year) => !new RegExp(`(到|至|by|until|before)\\s*${year}`, 'u').test(normalized));
+  let scoped = documents.filter((document) => regionCodes.size === 0 || regionCodes.has(document.regionCode));
+  if (draftOnly) scoped = scoped.filter((document) => document.status === 'draft');
+  const byYear = scoped.filter((document) => document.date !== null && issueYears.includes(document.date.slice(0, 4)));
+  if (byYear.length > 0 && byYear.length < scoped.length) {
+    scoped = byYear;
+    const usedYears = issueYears.filter((year) => byYear.some((document) => document.date!.startsWith(year)));
+    scopeCues.push(...usedYears);
+    for (const year of usedYears) remove(`${year}年`), remove(year);
+  }
+  const narrowed = scoped.length < documents.length;
+
+  const words = topicText.split(/\s+/u).filter((word) => word !== '' && !FILLERS.has(word));
+  return {
+    original: question,
+    language,
+    normalized,
+    topicText: stripFillers(words.join(' ')),
+    intents,
+    scope: { documentIds: narrowed ? scoped.map((document) => document.id) : [], cues: scopeCues },
+    years,
+    numbers: normalized.match(/\d+(?:\.\d+)?/gu) ?? [],
+  };
+}
+
+function isLatin(cue: string): boolean {
+  return /^[a-z0-9 .'’-]+$/u.test(cue);
+}
+
+function cuePattern(cue: string): RegExp {
+  const escaped = cue.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  return isLatin(cue) ? new RegExp(`(?<![a-z])${escaped}(?![a-z])`, 'gu') : new RegExp(escaped, 'gu');
+}
+
+function matchesCue(text: string, cue: string): boolean {
+  return cuePattern(cue).test(text);
+}
+
+/** Chinese filler words sit inside runs of characters, not between spaces. */
+function stripFillers(text: string): string {
+  let result = text;
+  for (const filler of FILLERS) {
+    if (!isLatin(filler) && filler.length > 1) result = result.replaceAll(filler, ' ');
+  }
+  return result.replace(/[?？!！。,，、:：;；"“”'‘’()]/gu, ' ').replace(/\s+/gu, ' ').trim();
+}
