@@ -3,14 +3,22 @@ import { ConfigError, loadConfig } from './config.ts';
 
 describe('loadConfig', () => {
   it('uses defaults that run the server on the committed seeds', () => {
-    expect(loadConfig({}, '/srv/app')).toEqual({
+    expect(loadConfig({}, '/srv/app')).toMatchObject({
       host: '127.0.0.1',
       port: 3000,
       seedsDirectory: '/srv/app/seeds',
       databasePath: '/srv/app/data/policy-qa.sqlite',
       maxSeedFileBytes: 2 * 1024 * 1024,
       logLevel: 'info',
+      tokenizer: 'jieba+bigram',
+      useCedict: true,
+      embeddings: { mode: 'auto', modelId: 'Xenova/multilingual-e5-small', modelPath: undefined, allowDownload: false },
+      denseIndex: { directory: '/srv/app/index', rebuild: 'auto', m: 16, efConstruction: 200, efSearch: 64 },
     });
+  });
+
+  it('resolves the model folder against the working directory', () => {
+    expect(loadConfig({ EMBEDDING_MODEL_PATH: 'models/e5' }, '/srv/app').embeddings.modelPath).toBe('/srv/app/models/e5');
   });
 
   it('treats empty variables as unset', () => {

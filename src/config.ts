@@ -12,6 +12,19 @@ const environmentSchema = z.object({
   DATABASE_PATH: z.string().min(1).default('data/policy-qa.sqlite'),
   MAX_SEED_FILE_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  TOKENIZER: z.enum(['jieba', 'bigram', 'jieba+bigram']).default('jieba+bigram'),
+  CEDICT: z.enum(['on', 'off']).default('on'),
+  EMBEDDINGS: z.enum(['auto', 'transformers', 'off']).default('auto'),
+  EMBEDDING_MODEL: z.string().min(1).default('Xenova/multilingual-e5-small'),
+  EMBEDDING_MODEL_PATH: z.string().min(1).optional(),
+  EMBEDDING_ALLOW_DOWNLOAD: z.enum(['true', 'false']).default('false'),
+  EMBEDDING_CACHE_DIR: z.string().min(1).default('data/models'),
+  EMBEDDING_BATCH_SIZE: z.coerce.number().int().positive().default(16),
+  INDEX_DIR: z.string().min(1).default('index'),
+  DENSE_INDEX_REBUILD: z.enum(['auto', 'never']).default('auto'),
+  HNSW_M: z.coerce.number().int().min(4).max(128).default(16),
+  HNSW_EF_CONSTRUCTION: z.coerce.number().int().min(10).max(2000).default(200),
+  HNSW_EF_SEARCH: z.coerce.number().int().min(10).max(2000).default(64),
 });
 
 export interface AppConfig {
@@ -21,6 +34,24 @@ export interface AppConfig {
   databasePath: string;
   maxSeedFileBytes: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  tokenizer: 'jieba' | 'bigram' | 'jieba+bigram';
+  useCedict: boolean;
+  embeddings: {
+    /** auto: dense path when a model can be loaded, lexical alone otherwise; off: lexical alone; transformers: model required. */
+    mode: 'auto' | 'transformers' | 'off';
+    modelId: string;
+    modelPath: string | undefined;
+    allowDownload: boolean;
+    cacheDirectory: string;
+    batchSize: number;
+  };
+  denseIndex: {
+    directory: string;
+    rebuild: 'auto' | 'never';
+    m: number;
+    efConstruction: number;
+    efSearch: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -43,5 +74,22 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     databasePath: values.DATABASE_PATH === ':memory:' ? ':memory:' : resolve(baseDirectory, values.DATABASE_PATH),
     maxSeedFileBytes: values.MAX_SEED_FILE_BYTES,
     logLevel: values.LOG_LEVEL,
+    tokenizer: values.TOKENIZER,
+    useCedict: values.CEDICT === 'on',
+    embeddings: {
+      mode: values.EMBEDDINGS,
+      modelId: values.EMBEDDING_MODEL,
+      modelPath: values.EMBEDDING_MODEL_PATH === undefined ? undefined : resolve(baseDirectory, values.EMBEDDING_MODEL_PATH),
+      allowDownload: values.EMBEDDING_ALLOW_DOWNLOAD === 'true',
+      cacheDirectory: resolve(baseDirectory, values.EMBEDDING_CACHE_DIR),
+      batchSize: values.EMBEDDING_BATCH_SIZE,
+    },
+    denseIndex: {
+      directory: resolve(baseDirectory, values.INDEX_DIR),
+      rebuild: values.DENSE_INDEX_REBUILD,
+      m: values.HNSW_M,
+      efConstruction: values.HNSW_EF_CONSTRUCTION,
+      efSearch: values.HNSW_EF_SEARCH,
+    },
   };
 }

@@ -3,6 +3,7 @@ import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { FIXTURE_MODEL_PATH } from './test-support/fixture-model.ts';
 import { SEEDS_DIRECTORY, temporaryDirectory } from './test-support/seed-files.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -11,41 +12,26 @@ const MAIN = join(ROOT, 'src', 'main.ts');
 
 /** Starts the real server as `npm start` does, on a fresh database, and talks HTTP to it. */
 describe('server start-up', () => {
-  it('ingests the seeds on first start and serves the documents', async () => {
-    const directory = temporaryDirectory('startup');
-    cpSync(SEEDS_DIRECTORY, join(directory.path, 'seeds'), { recursive: true });
-    const child = spawn(TSX, [MAIN], {
-      cwd: directory.path,
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: 'db/corpus.sqlite', SEEDS_DIR: 'seeds' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    try {
-      let log = '';
-      const port = await new Promise<number>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 25_000);
-        child.stderr.on('data', (chunk: Buffer) => {
-          log += chunk.toString();
-          const match = /listening on http:\/\/127\.0\.0\.1:(\d+)/u.exec(log);
-          if (match) {
-            clearTimeout(timer);
-            resolve(Number(match[1]));
-          }
-        });
-        child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${log}`)));
-      });
+  it('ingests the seeds on first start and serves the documents, lexical path alone without a model', async () => {
+    await withServer({}, async (port, log) => {
       expect(log).toMatch(/corpus: 4 documents, 99 clauses/u);
+      expect(log).toMatch(/retrieval: lexical on \(jieba\+bigram, CC-CEDICT\); dense off: No local model configured/u);
       const documents = (await (await fetch(`http://127.0.0.1:${port}/api/documents`)).json()) as { documents: unknown[] };
       expect(documents.documents).toHaveLength(4);
-      const health = (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as { status: string };
+      const health = (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as { status: string; retrieval: { activePaths: string[]; dense: { active: boolean; reason: string } } };
       expect(health.status).toBe('ok');
-    } finally {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
-      directory.remove();
-    }
+      expect(health.retrieval.activePaths).toEqual(['lexical']);
+      expect(health.retrieval.dense).toEqual({ active: false, reason: expect.stringContaining('EMBEDDING_MODEL_PATH') });
+    });
+  });
+
+  it('turns the dense path on when a model folder is configured, and builds the index', async () => {
+    await withServer({ EMBEDDING_MODEL_PATH: FIXTURE_MODEL_PATH, EMBEDDING_MODEL: 'fixture/tiny-bert' }, async (port, log) => {
+      expect(log).toMatch(/dense index: building dense index \(no dense index yet\)/u);
+      const health = (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as { retrieval: { activePaths: string[]; dense: Record<string, unknown> } };
+      expect(health.retrieval.activePaths).toEqual(['lexical', 'dense']);
+      expect(health.retrieval.dense).toMatchObject({ active: true, model: 'fixture/tiny-bert', dimensions: 32 });
+    });
   });
 
   it('refuses to start with bad configuration and says what to fix', async () => {
@@ -61,3 +47,36 @@ describe('server start-up', () => {
     expect(stderr).not.toMatch(/at .*\.ts:\d+/u);
   });
 });
+
+async function withServer(environment: Record<string, string>, check: (port: number, log: string) => Promise<void>) {
+  const directory = temporaryDirectory('startup');
+  cpSync(SEEDS_DIRECTORY, join(directory.path, 'seeds'), { recursive: true });
+  const child = spawn(TSX, [MAIN], {
+    cwd: directory.path,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: 'db/corpus.sqlite', SEEDS_DIR: 'seeds', INDEX_DIR: 'index', ...environment },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  try {
+    let log = '';
+    const port = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 25_000);
+      child.stderr.on('data', (chunk: Buffer) => {
+        log += chunk.toString();
+        const match = /listening on http:\/\/127\.0\.0\.1:(\d+)/u.exec(log);
+        if (match) {
+          clearTimeout(timer);
+          resolve(Number(match[1]));
+        }
+      });
+      child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${log}`)));
+    });
+    await check(port, log);
+  } finally {
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    directory.remove();
+  }
+}

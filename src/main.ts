@@ -3,9 +3,10 @@ import { createServices } from './composition.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createApp } from './http/app.ts';
 import { createLogger } from './logger.ts';
+import { RetrievalSetupError, setUpRetrieval } from './retrieval-setup.ts';
 import { ingestSeeds } from './services/ingest-service.ts';
 
-function start() {
+async function start() {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const services = createServices(config);
@@ -22,7 +23,8 @@ function start() {
   const stats = services.store.stats();
   logger.info(`corpus: ${stats.documents} documents, ${stats.clauses} clauses, ${stats.passages} other passages, ${stats.units} units`);
 
-  const app = createApp({ store: services.store, logError: (error) => logger.error('request failed', error) });
+  const retrieval = await setUpRetrieval(config, services.store, logger);
+  const app = createApp({ store: services.store, retrievalStatus: retrieval.status, logError: (error) => logger.error('request failed', error) });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (address) => {
     logger.info(`listening on http://${config.host}:${address.port}`);
   });
@@ -36,12 +38,10 @@ function start() {
   process.once('SIGTERM', shutdown);
 }
 
-try {
-  start();
-} catch (error) {
-  if (error instanceof ConfigError) {
+start().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof RetrievalSetupError) {
     process.stderr.write(`${error.message}\n`);
     process.exit(2);
   }
   throw error;
-}
+});

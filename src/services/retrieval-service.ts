@@ -10,7 +10,7 @@ export interface RetrievalSetup {
   tokenizerMode: TokenizerMode;
   dictionary?: BilingualDictionary;
   /** Builds the dense path over the catalog, or undefined to run lexical only. */
-  dense?: (catalog: PassageCatalog) => Promise<DenseSearch>;
+  dense?: (catalog: PassageCatalog) => Promise<DenseSearch | undefined>;
 }
 
 /** Loads the stored corpus into a catalog and builds the retrieval paths over it. */

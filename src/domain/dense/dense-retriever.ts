@@ -11,6 +11,10 @@ export class DenseRetriever implements DenseSearch {
     private readonly windowPassages: Int32Array,
   ) {}
 
+  get windowCount(): number {
+    return this.index.size;
+  }
+
   get description(): string {
     return `${this.embedder.modelId} (${this.embedder.dimensions} dimensions, ${this.index.size} windows)`;
   }

@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import type { ClauseStore } from '../../domain/ports/clause-store.ts';
+import type { RetrievalStatus } from '../../retrieval-setup.ts';
 
-export function healthRoutes(store: ClauseStore) {
+export function healthRoutes(store: ClauseStore, retrieval?: RetrievalStatus) {
   return new Hono().get('/', (context) => {
     const stats = store.stats();
     const last = stats.lastIngest;
@@ -18,6 +19,10 @@ export function healthRoutes(store: ClauseStore) {
           rejectedFiles: last.rejected.map((file) => file.fileName),
           warnings: last.warnings.length,
         },
+      },
+      retrieval: retrieval && {
+        activePaths: [retrieval.lexical.active && 'lexical', retrieval.dense.active && 'dense'].filter(Boolean),
+        ...retrieval,
       },
     });
   });

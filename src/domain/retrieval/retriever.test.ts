@@ -1,0 +1,73 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { seedStore } from '../../../eval/seed-store.ts';
+import { CedictDictionary } from '../../adapters/cedict/cedict-dictionary.ts';
+import { openDenseIndex } from '../../adapters/hnsw/dense-index-store.ts';
+import { buildRetriever } from '../../services/retrieval-service.ts';
+import { fixtureEmbedder } from '../../test-support/fixture-model.ts';
+import { temporaryDirectory } from '../../test-support/seed-files.ts';
+
+describe('Retriever over the seed corpus', async () => {
+  const store = seedStore();
+  const directory = temporaryDirectory('retriever');
+  afterAll(() => {
+    store.close();
+    directory.remove();
+  });
+  const dictionary = CedictDictionary.shared();
+  const { retriever: lexical } = await buildRetriever(store, { tokenizerMode: 'jieba+bigram', dictionary });
+  const top = async (question: string, options = {}) => (await lexical.retrieve(question, options)).hits.map((hit) => hit.clause.id);
+
+  it('finds the clause for Simplified, Traditional and English questions', async () => {
+    expect((await top('汕尾到2025年制造业产品质量合格率目标是多少?'))[0]).toBe('sw-2023-0926:1.2');
+    expect((await top('汕尾提高農產品食品藥品質量安全水平由哪些部門負責?'))[0]).toBe('sw-2023-0926:4.10');
+    expect((await top('which bureau leads dairy safety?'))[0]).toBe('tj-2023-3:2.2');
+  });
+
+  it('translates English through the glossary first and the dictionary second', async () => {
+    const result = await lexical.retrieve('What does the national plan say about infant formula and elevators?');
+    expect(result.translation).toContainEqual(expect.objectContaining({ english: 'infant formula', chinese: '婴幼儿配方乳粉', source: 'glossary' }));
+    expect(result.translation).toContainEqual(expect.objectContaining({ english: 'elevators', chinese: '电梯', source: 'dictionary' }));
+    expect(result.query.scope.documentIds).toEqual(['cn-2022-95']);
+    expect(result.hits.every((hit) => hit.document.id === 'cn-2022-95')).toBe(true);
+  });
+
+  it('reads scope and intent cues and returns them with the result', async () => {
+    const result = await lexical.retrieve('天津2014年的意见中天津质量奖奖励多少钱?');
+    expect(result.query.intents).toEqual(['money']);
+    expect(result.query.scope).toEqual({ documentIds: ['tj-2014-22'], cues: ['天津', '2014'] });
+    expect(result.hits[0]!.clause.id).toBe('tj-2014-22:4.2');
+  });
+
+  it('puts clauses that name units first when the question asks who leads', async () => {
+    const result = await lexical.retrieve('天津提升建筑工程质量水平的牵头单位?');
+    expect(result.query.intents).toContain('lead');
+    expect(result.hits[0]!.clause.id).toBe('tj-2023-3:2.5');
+  });
+
+  it('honours an explicit document filter', async () => {
+    expect(await top('食品安全', { documentIds: ['tj-2014-22'] })).toSatisfy((ids: string[]) => ids.length > 0 && ids.every((id) => id.startsWith('tj-2014-22:')));
+  });
+
+  it('gives low confidence to a question the corpus does not cover', async () => {
+    const covered = await lexical.retrieve('汕尾食品抽检合格率要达到多少?');
+    const uncovered = await lexical.retrieve('深圳无人机适航认证的费用标准是什么?');
+    expect(covered.confidence).toBeGreaterThan(0.6);
+    expect(uncovered.confidence).toBeLessThan(covered.confidence);
+    expect(uncovered.confidence).toBeLessThan(0.5);
+  });
+
+  it('fuses the dense path when it is active and reports per-path ranks', async () => {
+    const embedder = await fixtureEmbedder();
+    const { retriever: hybrid } = await buildRetriever(store, {
+      tokenizerMode: 'jieba+bigram',
+      dictionary,
+      dense: async (catalog) =>
+        (await openDenseIndex(catalog, embedder, { directory: directory.path, corpusHash: store.currentCorpusHash()!, parameters: { m: 16, efConstruction: 100, efSearch: 64 }, rebuild: 'auto' })).retriever,
+    });
+    const result = await hybrid.retrieve('深入推进乳制品质量安全提升行动');
+    expect(result.activePaths).toEqual(['lexical', 'dense']);
+    expect(result.hits[0]!.clause.id).toBe('tj-2023-3:2.2');
+    expect(result.hits.some((hit) => hit.paths.dense !== undefined)).toBe(true);
+    expect(result.hits[0]!.paths.lexical!.rank).toBe(1);
+  });
+});

@@ -1,0 +1,72 @@
+import { CedictDictionary } from './adapters/cedict/cedict-dictionary.ts';
+import { IndexMismatchError, openDenseIndex } from './adapters/hnsw/dense-index-store.ts';
+import { ModelUnavailableError, TransformersEmbedder, modelProfile } from './adapters/transformers/transformers-embedder.ts';
+import type { AppConfig } from './config.ts';
+import type { ClauseStore } from './domain/ports/clause-store.ts';
+import type { DenseSearch } from './domain/ports/dense-search.ts';
+import type { PassageCatalog } from './domain/retrieval/passage-catalog.ts';
+import type { Retriever } from './domain/retrieval/retriever.ts';
+import type { Logger } from './logger.ts';
+import { buildRetriever } from './services/retrieval-service.ts';
+
+/** Which retrieval paths run, and why a path is off: reported at start-up and by /health. */
+export interface RetrievalStatus {
+  lexical: { active: true; tokenizer: AppConfig['tokenizer']; dictionary: string | null };
+  dense: { active: true; model: string; dimensions: number; windows: number } | { active: false; reason: string };
+}
+
+export class RetrievalSetupError extends Error {
+  override name = 'RetrievalSetupError';
+}
+
+/**
+ * Part of the composition root: chooses the retrieval adapters from the configuration. With
+ * EMBEDDINGS=auto a missing model leaves the lexical path alone, said plainly; with
+ * EMBEDDINGS=transformers it stops start-up instead.
+ */
+export async function setUpRetrieval(config: AppConfig, store: ClauseStore, logger: Logger): Promise<{ retriever: Retriever; catalog: PassageCatalog; status: RetrievalStatus }> {
+  const dictionary = config.useCedict ? CedictDictionary.shared() : undefined;
+  // Set from inside the dense factory below, which runs while the retriever is built.
+  const state: { dense: RetrievalStatus['dense'] } = { dense: { active: false, reason: 'EMBEDDINGS=off' } };
+  const { retriever, catalog } = await buildRetriever(store, {
+    tokenizerMode: config.tokenizer,
+    ...(dictionary ? { dictionary } : {}),
+    ...(config.embeddings.mode === 'off'
+      ? {}
+      : {
+          dense: async (passageCatalog: PassageCatalog): Promise<DenseSearch | undefined> => {
+            try {
+              const embedder = await TransformersEmbedder.load({
+                modelId: config.embeddings.modelId,
+                ...(config.embeddings.modelPath ? { modelPath: config.embeddings.modelPath } : {}),
+                allowDownload: config.embeddings.allowDownload,
+                cacheDirectory: config.embeddings.cacheDirectory,
+                batchSize: config.embeddings.batchSize,
+                ...modelProfile(config.embeddings.modelId),
+              });
+              const { retriever: denseRetriever } = await openDenseIndex(passageCatalog, embedder, {
+                directory: config.denseIndex.directory,
+                corpusHash: store.currentCorpusHash() ?? 'empty',
+                parameters: { m: config.denseIndex.m, efConstruction: config.denseIndex.efConstruction, efSearch: config.denseIndex.efSearch },
+                rebuild: config.denseIndex.rebuild,
+                onProgress: (message) => logger.info(`dense index: ${message}`),
+              });
+              state.dense = { active: true, model: embedder.modelId, dimensions: embedder.dimensions, windows: denseRetriever.windowCount };
+              return denseRetriever;
+            } catch (error) {
+              if (!(error instanceof ModelUnavailableError || error instanceof IndexMismatchError)) throw error;
+              if (config.embeddings.mode === 'transformers') throw new RetrievalSetupError(`${error.message} (EMBEDDINGS=transformers requires the dense path; set EMBEDDINGS=auto to start without it)`);
+              state.dense = { active: false, reason: error.message };
+              return undefined;
+            }
+          },
+        }),
+  });
+  const { dense } = state;
+  const status: RetrievalStatus = {
+    lexical: { active: true, tokenizer: config.tokenizer, dictionary: dictionary?.name ?? null },
+    dense,
+  };
+  logger.info(`retrieval: lexical on (${config.tokenizer}${dictionary ? ', CC-CEDICT' : ''}); dense ${dense.active ? `on (${dense.model}, ${dense.windows} windows)` : `off: ${dense.reason}`}`);
+  return { retriever, catalog, status };
+}
