@@ -1,0 +1,105 @@
+/**
+ * npm run bench:retrieval [-- --sizes 10000,100000]
+ * Query latency (p50/p95) of the lexical, dense (fixture model) and hybrid paths, build times
+ * and peak memory, on the seeds and on synthetic corpora made from them. Each size runs in its
+ * own process so that peak memory belongs to that size alone. Prints figures; asserts nothing.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { CedictDictionary } from '../src/adapters/cedict/cedict-dictionary.ts';
+import { openDenseIndex } from '../src/adapters/hnsw/dense-index-store.ts';
+import type { StoredClause } from '../src/domain/ports/clause-store.ts';
+import { LexicalRetriever } from '../src/domain/retrieval/lexical-retriever.ts';
+import { PassageCatalog } from '../src/domain/retrieval/passage-catalog.ts';
+import { Retriever } from '../src/domain/retrieval/retriever.ts';
+import { fixtureEmbedder } from '../src/test-support/fixture-model.ts';
+import { loadEvalSet } from '../eval/eval-set.ts';
+import { seedStore } from '../eval/seed-store.ts';
+
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '0,10000,100000' }, child: { type: 'string' }, repeat: { type: 'string', default: '3' } } });
+
+if (values.child === undefined) {
+  const rows: Record<string, string>[] = [];
+  for (const size of values.sizes!.split(',').map(Number)) {
+    const script = fileURLToPath(import.meta.url);
+    const run = spawnSync(process.execPath, ['--import', 'tsx', script, '--child', String(size), '--repeat', values.repeat!], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    if (run.status !== 0) throw new Error(`size ${size} failed:\n${run.stderr}`);
+    rows.push(JSON.parse(run.stdout.trim().split('\n').at(-1)!));
+  }
+  const columns = Object.keys(rows[0]!);
+  const widths = columns.map((column) => Math.max(column.length, ...rows.map((row) => row[column]!.length)));
+  console.log(columns.map((column, index) => column.padEnd(widths[index]!)).join('  '));
+  for (const row of rows) console.log(columns.map((column, index) => row[column]!.padEnd(widths[index]!)).join('  '));
+} else {
+  console.log(JSON.stringify(await measure(Number(values.child), Number(values.repeat))));
+}
+
+async function measure(size: number, repeat: number): Promise<Record<string, string>> {
+  const store = seedStore();
+  const seedPassages = store.allPassages();
+  const documents = store.listDocuments();
+  const passages = size === 0 ? seedPassages : synthesize(seedPassages, size);
+  const catalog = new PassageCatalog(documents, passages);
+  const dictionary = CedictDictionary.shared();
+
+  let started = performance.now();
+  const lexical = new LexicalRetriever(catalog, { tokenizerMode: 'jieba+bigram', dictionary });
+  const lexicalBuild = performance.now() - started;
+
+  const directory = mkdtempSync(join(tmpdir(), 'bench-dense-'));
+  started = performance.now();
+  const { retriever: dense } = await openDenseIndex(catalog, await fixtureEmbedder(), {
+    directory, corpusHash: `synthetic-${size}`, parameters: { m: 16, efConstruction: 100, efSearch: 64 }, rebuild: 'auto',
+  });
+  const denseBuild = performance.now() - started;
+  rmSync(directory, { recursive: true, force: true });
+
+  const questions = loadEvalSet(fileURLToPath(new URL('../eval/sets/dev.jsonl', import.meta.url))).map((item) => item.question);
+  const lexicalOnly = new Retriever(catalog, lexical);
+  const hybrid = new Retriever(catalog, lexical, dense);
+  const time = async (query: (question: string) => Promise<unknown>) => {
+    const samples: number[] = [];
+    for (let round = 0; round < repeat; round += 1) {
+      for (const question of questions) {
+        const begin = performance.now();
+        await query(question);
+        samples.push(performance.now() - begin);
+      }
+    }
+    samples.sort((left, right) => left - right);
+    const at = (fraction: number) => samples[Math.min(samples.length - 1, Math.floor(fraction * samples.length))]!;
+    return `${at(0.5).toFixed(2)} / ${at(0.95).toFixed(2)}`;
+  };
+  await time((question) => lexicalOnly.retrieve(question)); // warm-up
+  const result = {
+    corpus: size === 0 ? `seeds (${passages.length})` : `synthetic ${passages.length}`,
+    'lexical p50/p95 ms': await time((question) => lexicalOnly.retrieve(question)),
+    'dense p50/p95 ms': await time((question) => dense.search(question, 30)),
+    'hybrid p50/p95 ms': await time((question) => hybrid.retrieve(question)),
+    'lexical build s': (lexicalBuild / 1000).toFixed(1),
+    'dense build s': (denseBuild / 1000).toFixed(1),
+    'peak RSS MiB': (process.resourceUsage().maxRSS / 1024).toFixed(0),
+  };
+  store.close();
+  return result;
+}
+
+/**
+ * Synthetic clauses recombined from the seeds' sentences with a fixed seed, so vocabulary and
+ * lengths stay realistic; each keeps the units of the clause it borrowed its first sentence from.
+ */
+function synthesize(seed: StoredClause[], size: number): StoredClause[] {
+  const sentences = seed.flatMap((clause) => clause.normalizedText.split('。').filter((sentence) => sentence.length > 8));
+  let state = 20261122;
+  const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+  return Array.from({ length: size }, (_, index) => {
+    const template = seed[index % seed.length]!;
+    const count = 3 + Math.floor(random() * 6);
+    const text = Array.from({ length: count }, () => sentences[Math.floor(random() * sentences.length)]).join('。');
+    return { ...template, id: `${template.documentId}:synthetic-${index}`, text, normalizedText: text };
+  });
+}
