@@ -30,4 +30,9 @@ describe('loadConfig', () => {
     expect(attempt).toThrow(ConfigError);
     expect(attempt).toThrow(/PORT:.*\n.*LOG_LEVEL:.*\nFix these environment variables/su);
   });
+
+  it('requires a server address for EMBEDDINGS=openai', () => {
+    expect(() => loadConfig({ EMBEDDINGS: 'openai' }, '/srv/app')).toThrow(/EMBEDDING_BASE_URL: required when EMBEDDINGS=openai/u);
+    expect(loadConfig({ EMBEDDINGS: 'openai', EMBEDDING_BASE_URL: 'http://127.0.0.1:11434/v1' }, '/srv/app').embeddings).toMatchObject({ mode: 'openai', baseUrl: 'http://127.0.0.1:11434/v1' });
+  });
 });

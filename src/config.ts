@@ -14,7 +14,10 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   TOKENIZER: z.enum(['jieba', 'bigram', 'jieba+bigram']).default('jieba+bigram'),
   CEDICT: z.enum(['on', 'off']).default('on'),
-  EMBEDDINGS: z.enum(['auto', 'transformers', 'off']).default('auto'),
+  EMBEDDINGS: z.enum(['auto', 'transformers', 'openai', 'off']).default('auto'),
+  EMBEDDING_BASE_URL: z.string().url().optional(),
+  EMBEDDING_API_KEY: z.string().min(1).optional(),
+  EMBEDDING_TIMEOUT_MS: z.coerce.number().int().positive().default(30000),
   EMBEDDING_MODEL: z.string().min(1).default('Xenova/multilingual-e5-small'),
   EMBEDDING_MODEL_PATH: z.string().min(1).optional(),
   EMBEDDING_ALLOW_DOWNLOAD: z.enum(['true', 'false']).default('false'),
@@ -37,8 +40,14 @@ export interface AppConfig {
   tokenizer: 'jieba' | 'bigram' | 'jieba+bigram';
   useCedict: boolean;
   embeddings: {
-    /** auto: dense path when a model can be loaded, lexical alone otherwise; off: lexical alone; transformers: model required. */
-    mode: 'auto' | 'transformers' | 'off';
+    /**
+     * auto: dense path when a local model can be loaded, lexical alone otherwise; off: lexical alone;
+     * transformers: local model required; openai: an OpenAI-compatible /v1/embeddings server required.
+     */
+    mode: 'auto' | 'transformers' | 'openai' | 'off';
+    baseUrl: string | undefined;
+    apiKey: string | undefined;
+    timeoutMs: number;
     modelId: string;
     modelPath: string | undefined;
     allowDownload: boolean;
@@ -67,6 +76,9 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     throw new ConfigError(`Invalid configuration:\n${problems}\nFix these environment variables (see README.md, "Configuration") and start again.`);
   }
   const values = parsed.data;
+  if (values.EMBEDDINGS === 'openai' && values.EMBEDDING_BASE_URL === undefined) {
+    throw new ConfigError('Invalid configuration:\n  EMBEDDING_BASE_URL: required when EMBEDDINGS=openai (for example http://127.0.0.1:11434/v1 for Ollama)\nSet it, or choose EMBEDDINGS=auto, and start again.');
+  }
   return {
     host: values.HOST,
     port: values.PORT,
@@ -78,6 +90,9 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     useCedict: values.CEDICT === 'on',
     embeddings: {
       mode: values.EMBEDDINGS,
+      baseUrl: values.EMBEDDING_BASE_URL,
+      apiKey: values.EMBEDDING_API_KEY,
+      timeoutMs: values.EMBEDDING_TIMEOUT_MS,
       modelId: values.EMBEDDING_MODEL,
       modelPath: values.EMBEDDING_MODEL_PATH === undefined ? undefined : resolve(baseDirectory, values.EMBEDDING_MODEL_PATH),
       allowDownload: values.EMBEDDING_ALLOW_DOWNLOAD === 'true',

@@ -1,9 +1,11 @@
+import { OpenAICompatibleEmbedder } from './adapters/openai/openai-compatible-embedder.ts';
 import { CedictDictionary } from './adapters/cedict/cedict-dictionary.ts';
 import { IndexMismatchError, openDenseIndex } from './adapters/hnsw/dense-index-store.ts';
 import { ModelUnavailableError, TransformersEmbedder, modelProfile } from './adapters/transformers/transformers-embedder.ts';
 import type { AppConfig } from './config.ts';
 import type { ClauseStore } from './domain/ports/clause-store.ts';
 import type { DenseSearch } from './domain/ports/dense-search.ts';
+import type { Embedder } from './domain/ports/embedder.ts';
 import type { PassageCatalog } from './domain/retrieval/passage-catalog.ts';
 import type { Retriever } from './domain/retrieval/retriever.ts';
 import type { Logger } from './logger.ts';
@@ -36,14 +38,7 @@ export async function setUpRetrieval(config: AppConfig, store: ClauseStore, logg
       : {
           dense: async (passageCatalog: PassageCatalog): Promise<DenseSearch | undefined> => {
             try {
-              const embedder = await TransformersEmbedder.load({
-                modelId: config.embeddings.modelId,
-                ...(config.embeddings.modelPath ? { modelPath: config.embeddings.modelPath } : {}),
-                allowDownload: config.embeddings.allowDownload,
-                cacheDirectory: config.embeddings.cacheDirectory,
-                batchSize: config.embeddings.batchSize,
-                ...modelProfile(config.embeddings.modelId),
-              });
+              const embedder = await createEmbedder(config.embeddings);
               const { retriever: denseRetriever } = await openDenseIndex(passageCatalog, embedder, {
                 directory: config.denseIndex.directory,
                 corpusHash: store.currentCorpusHash() ?? 'empty',
@@ -55,7 +50,7 @@ export async function setUpRetrieval(config: AppConfig, store: ClauseStore, logg
               return denseRetriever;
             } catch (error) {
               if (!(error instanceof ModelUnavailableError || error instanceof IndexMismatchError)) throw error;
-              if (config.embeddings.mode === 'transformers') throw new RetrievalSetupError(`${error.message} (EMBEDDINGS=transformers requires the dense path; set EMBEDDINGS=auto to start without it)`);
+              if (config.embeddings.mode !== 'auto') throw new RetrievalSetupError(`${error.message} (EMBEDDINGS=${config.embeddings.mode} requires the dense path; set EMBEDDINGS=auto to start without it)`);
               state.dense = { active: false, reason: error.message };
               return undefined;
             }
@@ -69,4 +64,31 @@ export async function setUpRetrieval(config: AppConfig, store: ClauseStore, logg
   };
   logger.info(`retrieval: lexical on (${config.tokenizer}${dictionary ? ', CC-CEDICT' : ''}); dense ${dense.active ? `on (${dense.model}, ${dense.windows} windows)` : `off: ${dense.reason}`}`);
   return { retriever, catalog, status };
+}
+
+async function createEmbedder(settings: AppConfig['embeddings']): Promise<Embedder> {
+  const profile = modelProfile(settings.modelId);
+  if (settings.mode === 'openai') {
+    try {
+      return await OpenAICompatibleEmbedder.connect({
+        baseUrl: settings.baseUrl!,
+        model: settings.modelId,
+        // Local servers (Ollama, TEI) ignore the key, but the client insists on one.
+        apiKey: settings.apiKey ?? 'not-needed',
+        batchSize: settings.batchSize,
+        timeoutMs: settings.timeoutMs,
+        ...profile,
+      });
+    } catch (error) {
+      throw new ModelUnavailableError((error as Error).message);
+    }
+  }
+  return TransformersEmbedder.load({
+    modelId: settings.modelId,
+    ...(settings.modelPath ? { modelPath: settings.modelPath } : {}),
+    allowDownload: settings.allowDownload,
+    cacheDirectory: settings.cacheDirectory,
+    batchSize: settings.batchSize,
+    ...profile,
+  });
 }
