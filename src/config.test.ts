@@ -35,4 +35,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ EMBEDDINGS: 'openai' }, '/srv/app')).toThrow(/EMBEDDING_BASE_URL: required when EMBEDDINGS=openai/u);
     expect(loadConfig({ EMBEDDINGS: 'openai', EMBEDDING_BASE_URL: 'http://127.0.0.1:11434/v1' }, '/srv/app').embeddings).toMatchObject({ mode: 'openai', baseUrl: 'http://127.0.0.1:11434/v1' });
   });
+
+  it('answers extractively by default and requires a model and a key or URL for an LLM backend', () => {
+    expect(loadConfig({}, '/srv/app').answer).toMatchObject({ backend: 'extractive', timeoutMs: 30000, temperature: 0 });
+    expect(() => loadConfig({ ANSWER_BACKEND: 'openai' }, '/srv/app')).toThrow(/LLM_MODEL: required when ANSWER_BACKEND=openai[\s\S]*LLM_API_KEY: required/u);
+    expect(() => loadConfig({ ANSWER_BACKEND: 'gpt' }, '/srv/app')).toThrow(/ANSWER_BACKEND/u);
+    expect(() => loadConfig({ ANSWER_BACKEND: 'anthropic', LLM_MODEL: 'claude', LLM_TEMPERATURE: '5', LLM_API_KEY: 'k' }, '/srv/app')).toThrow(/LLM_TEMPERATURE/u);
+    const local = loadConfig({ ANSWER_BACKEND: 'openai', LLM_MODEL: 'qwen2.5:7b', LLM_BASE_URL: 'http://127.0.0.1:11434/v1' }, '/srv/app');
+    expect(local.answer).toMatchObject({ backend: 'openai', model: 'qwen2.5:7b', baseUrl: 'http://127.0.0.1:11434/v1', apiKey: undefined });
+  });
 });

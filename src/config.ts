@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 /**
@@ -28,6 +29,13 @@ const environmentSchema = z.object({
   HNSW_M: z.coerce.number().int().min(4).max(128).default(16),
   HNSW_EF_CONSTRUCTION: z.coerce.number().int().min(10).max(2000).default(200),
   HNSW_EF_SEARCH: z.coerce.number().int().min(10).max(2000).default(64),
+  ANSWER_BACKEND: z.enum(['extractive', 'openai', 'anthropic']).default('extractive'),
+  LLM_BASE_URL: z.string().url().optional(),
+  LLM_MODEL: z.string().min(1).optional(),
+  LLM_API_KEY: z.string().min(1).optional(),
+  LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(30000),
+  LLM_TEMPERATURE: z.coerce.number().min(0).max(2).default(0),
+  PROMPTS_DIR: z.string().min(1).optional(),
 });
 
 export interface AppConfig {
@@ -54,6 +62,7 @@ export interface AppConfig {
     cacheDirectory: string;
     batchSize: number;
   };
+  answer: AnswerSettings;
   denseIndex: {
     directory: string;
     rebuild: 'auto' | 'never';
@@ -61,6 +70,17 @@ export interface AppConfig {
     efConstruction: number;
     efSearch: number;
   };
+}
+
+export interface AnswerSettings {
+  /** extractive: offline, quotes the clauses; openai: any OpenAI-compatible chat endpoint; anthropic: the Messages API. */
+  backend: 'extractive' | 'openai' | 'anthropic';
+  baseUrl: string | undefined;
+  model: string | undefined;
+  apiKey: string | undefined;
+  timeoutMs: number;
+  temperature: number;
+  promptsDirectory: string;
 }
 
 export class ConfigError extends Error {
@@ -79,6 +99,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
   if (values.EMBEDDINGS === 'openai' && values.EMBEDDING_BASE_URL === undefined) {
     throw new ConfigError('Invalid configuration:\n  EMBEDDING_BASE_URL: required when EMBEDDINGS=openai (for example http://127.0.0.1:11434/v1 for Ollama)\nSet it, or choose EMBEDDINGS=auto, and start again.');
   }
+  checkAnswerSettings(values);
   return {
     host: values.HOST,
     port: values.PORT,
@@ -99,6 +120,16 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       cacheDirectory: resolve(baseDirectory, values.EMBEDDING_CACHE_DIR),
       batchSize: values.EMBEDDING_BATCH_SIZE,
     },
+    answer: {
+      backend: values.ANSWER_BACKEND,
+      baseUrl: values.LLM_BASE_URL,
+      model: values.LLM_MODEL,
+      apiKey: values.LLM_API_KEY,
+      timeoutMs: values.LLM_TIMEOUT_MS,
+      temperature: values.LLM_TEMPERATURE,
+      // The prompts ship with the code, so by default they are found beside it, whatever the working directory.
+      promptsDirectory: values.PROMPTS_DIR === undefined ? fileURLToPath(new URL('../prompts/', import.meta.url)) : resolve(baseDirectory, values.PROMPTS_DIR),
+    },
     denseIndex: {
       directory: resolve(baseDirectory, values.INDEX_DIR),
       rebuild: values.DENSE_INDEX_REBUILD,
@@ -107,4 +138,19 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       efSearch: values.HNSW_EF_SEARCH,
     },
   };
+}
+
+/** An LLM backend needs a model, and a key unless it talks to a self-hosted endpoint. */
+function checkAnswerSettings(values: z.infer<typeof environmentSchema>): void {
+  if (values.ANSWER_BACKEND === 'extractive') return;
+  const problems: string[] = [];
+  if (values.LLM_MODEL === undefined) {
+    problems.push(`LLM_MODEL: required when ANSWER_BACKEND=${values.ANSWER_BACKEND} (for example ${values.ANSWER_BACKEND === 'openai' ? 'qwen2.5:7b-instruct for Ollama, or deepseek-chat' : 'claude-sonnet-4-5'})`);
+  }
+  if (values.LLM_API_KEY === undefined && values.LLM_BASE_URL === undefined) {
+    problems.push(`LLM_API_KEY: required when ANSWER_BACKEND=${values.ANSWER_BACKEND} talks to the provider's own API; for a self-hosted endpoint set LLM_BASE_URL instead (for example http://127.0.0.1:11434/v1 for Ollama)`);
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n${problems.map((problem) => `  ${problem}`).join('\n')}\nSet them, or choose ANSWER_BACKEND=extractive (offline), and start again.`);
+  }
 }

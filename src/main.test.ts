@@ -22,6 +22,16 @@ describe('server start-up', () => {
       expect(health.status).toBe('ok');
       expect(health.retrieval.activePaths).toEqual(['lexical']);
       expect(health.retrieval.dense).toEqual({ active: false, reason: expect.stringContaining('EMBEDDING_MODEL_PATH') });
+      expect(log).toMatch(/answers: extractive/u);
+      const chat = await fetch(`http://127.0.0.1:${port}/api/chat`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ messages: [{ role: 'user', content: '汕尾到2025年制造业产品质量合格率目标是多少?' }] }),
+      });
+      const reply = (await chat.json()) as { answer: string; citations: { clauseId: string }[]; backend: string };
+      expect(reply.backend).toBe('extractive');
+      expect(reply.answer).toContain('94.8%');
+      expect(reply.citations[0]!.clauseId).toBe('sw-2023-0926:1.2');
     });
   });
 

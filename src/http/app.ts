@@ -1,23 +1,47 @@
 import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { BackendStatus } from '../domain/ports/answer-backend.ts';
 import type { ClauseStore } from '../domain/ports/clause-store.ts';
+import type { ConversationStore } from '../domain/ports/conversation-store.ts';
 import type { RetrievalStatus } from '../retrieval-setup.ts';
+import type { ChatService } from '../services/chat-service.ts';
 import { errorResponse } from './errors.ts';
+import { chatRoutes } from './routes/chat-routes.ts';
+import { conversationRoutes, feedbackRoutes } from './routes/conversation-routes.ts';
 import { documentRoutes } from './routes/document-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 
 export interface AppDependencies {
   store: ClauseStore;
   retrievalStatus?: RetrievalStatus;
+  /** The chat API is mounted when these are given (the documents API alone needs neither). */
+  chat?: ChatService;
+  conversations?: ConversationStore;
+  answerStatus?: () => Promise<BackendStatus>;
   logError?: (error: unknown) => void;
 }
 
 /** The web-standard app: routes are thin, all work happens behind the injected ports. */
-export function createApp({ store, retrievalStatus, logError = console.error }: AppDependencies) {
-  const app = new Hono()
-    .route('/health', healthRoutes(store, retrievalStatus))
-    .route('/api/documents', documentRoutes(store));
+export function createApp({ store, retrievalStatus, chat, conversations, answerStatus, logError = console.error }: AppDependencies) {
+  const app = new Hono();
+  app.route('/health', healthRoutes(store, retrievalStatus, answerStatus));
+  app.route('/api/documents', documentRoutes(store));
+  if (chat) {
+    const knownDocumentIds = () => new Set(store.listDocuments().map((document) => document.id));
+    app.route('/api/chat', chatRoutes({ chat, knownDocumentIds, logError }));
+  }
+  if (conversations) {
+    app.route('/api/feedback', feedbackRoutes(conversations));
+    app.route('/api/conversations', conversationRoutes(conversations));
+  }
   app.notFound((context) => errorResponse(context, 404, 'not_found', `No route for ${context.req.method} ${new URL(context.req.url).pathname}`));
   app.onError((error, context) => {
+    // Hono's own 4xx (a body that is not JSON, for one) keep their status and say what was wrong.
+    if (error instanceof HTTPException && error.status < 500) {
+      const message = /malformed json/iu.test(error.message) ? 'The request body is not valid JSON.' : error.message || 'Bad request.';
+      return errorResponse(context, error.status as ContentfulStatusCode, 'bad_request', message);
+    }
     logError(error);
     return errorResponse(context, 500, 'internal_error', 'The server failed to handle this request; the error was logged.');
   });

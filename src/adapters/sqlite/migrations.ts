@@ -84,6 +84,40 @@ const MIGRATIONS: string[] = [
     summary TEXT NOT NULL
   );
   `,
+  `
+  CREATE TABLE conversations (
+    id TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE messages (
+    id TEXT PRIMARY KEY,
+    conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('user', 'assistant')),
+    content TEXT NOT NULL,
+    not_found INTEGER CHECK (not_found IN (0, 1)),
+    backend TEXT,
+    warnings TEXT NOT NULL DEFAULT '[]',
+    timings TEXT NOT NULL DEFAULT '{}',
+    created_at TEXT NOT NULL,
+    UNIQUE (conversation_id, position)
+  );
+  -- No foreign key to clauses: a re-ingest replaces the clauses, the record of what was cited stays.
+  CREATE TABLE message_citations (
+    message_id TEXT NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+    n INTEGER NOT NULL,
+    clause_id TEXT NOT NULL,
+    document_id TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('cited', 'related')),
+    PRIMARY KEY (message_id, role, n)
+  );
+  CREATE TABLE feedback (
+    message_id TEXT PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,
+    rating TEXT NOT NULL CHECK (rating IN ('up', 'down')),
+    comment TEXT,
+    updated_at TEXT NOT NULL
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

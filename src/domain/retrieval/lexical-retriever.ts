@@ -3,8 +3,9 @@ import { findResponsibilityAnnotation } from '../corpus/responsibility-parser.ts
 import { normalizeText } from '../corpus/text-normalizer.ts';
 import type { BilingualDictionary } from '../ports/bilingual-dictionary.ts';
 import { Bm25Index, type ScoredDocument, type WeightedTerm } from './bm25-index.ts';
+import { chineseGroups, englishGroups, groupCoverage, type QuestionGroup, type TermStatistics } from './answer-confidence.ts';
 import { translateEnglish, type TranslatedTerm } from './english-translator.ts';
-import type { PassageCatalog } from './passage-catalog.ts';
+import type { CatalogPassage, PassageCatalog } from './passage-catalog.ts';
 import type { AnalyzedQuery } from './query-analyzer.ts';
 import { createTokenizer, type TextTokenizer, type TokenizerMode } from './text-tokenizer.ts';
 
@@ -20,6 +21,8 @@ export interface LexicalOptions {
 
 export interface LexicalSearch {
   hits: ScoredDocument[];
+  /** What the question asks about, for judging how well a clause covers it. */
+  groups: QuestionGroup[];
   terms: WeightedTerm[];
   translation: TranslatedTerm[];
 }
@@ -31,6 +34,7 @@ export class LexicalRetriever {
   private readonly index: Bm25Index;
   private readonly tokenizer: TextTokenizer;
   private readonly vocabulary = new Set<string>();
+  private readonly statistics: TermStatistics;
 
   constructor(private readonly catalog: PassageCatalog, private readonly options: LexicalOptions) {
     const weights = options.fieldWeights ?? DEFAULT_WEIGHTS;
@@ -52,6 +56,13 @@ export class LexicalRetriever {
       for (const token of body) this.vocabulary.add(token);
     }
     this.index.build();
+    this.statistics = {
+      idf: (unit: string) => {
+        const term = /^\p{Script=Han}{2}$/u.test(unit) && this.mode !== 'jieba' ? `~${unit}` : unit;
+        return this.index.has(term) ? this.index.idf(term) : undefined;
+      },
+      unseenIdf: Math.log(1 + (this.index.size + 0.5) / 0.5),
+    };
   }
 
   get mode(): TokenizerMode {
@@ -71,7 +82,14 @@ export class LexicalRetriever {
       query.language === 'en'
         ? translation.flatMap((term) => this.tokenizer.tokenize(term.chinese).map((token) => ({ term: token, weight: term.weight })))
         : this.tokenizer.tokenize(query.topicText).map((token) => ({ term: token, weight: 1 }));
-    return { hits: this.index.search(terms, limit, allowed), terms, translation };
+    const groups = query.language === 'en' ? englishGroups(translation, this.statistics) : chineseGroups(this.tokenizer.words(query.topicText), this.statistics);
+    return { hits: this.index.search(terms, limit, allowed), groups, terms, translation };
+  }
+
+  /** Share of the question's groups that a passage contains (heading, text and unit names). */
+  coverage(groups: QuestionGroup[], clause: CatalogPassage['clause']): number {
+    const text = [clause.heading ?? '', clause.sectionHeading ?? '', clause.normalizedText, ...clause.units.map((unit) => unit.name)].join('\n');
+    return groupCoverage(groups, normalizeText(text).toLowerCase(), this.statistics);
   }
 }
 

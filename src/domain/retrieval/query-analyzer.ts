@@ -2,7 +2,7 @@ import cues from './query-cues.json' with { type: 'json' };
 import { detectScript, normalizeText } from '../corpus/text-normalizer.ts';
 
 export type QueryLanguage = 'zh-Hans' | 'zh-Hant' | 'en';
-export type QueryIntent = 'lead' | 'responsible' | 'figure' | 'money' | 'date' | 'docNumber' | 'issuer' | 'content';
+export type QueryIntent = 'lead' | 'responsible' | 'figure' | 'money' | 'date' | 'docNumber' | 'issuer' | 'compare' | 'content';
 
 export interface ScopeDocument {
   id: string;
@@ -65,7 +65,7 @@ export function analyzeQuery(question: string, documents: ScopeDocument[]): Anal
     }
   }
   // A lead question also asks who is responsible; the answer names the lead first either way.
-  if (intents.length === 0) intents.push('content');
+  if (!intents.some((intent) => intent !== 'compare')) intents.push('content');
 
   const scopeCues: string[] = [];
   const regionCodes = new Set<string>();

@@ -1,9 +1,10 @@
 import type { DocumentSummary, StoredClause } from '../ports/clause-store.ts';
 import type { DenseSearch } from '../ports/dense-search.ts';
+import type { WeightedTerm } from './bm25-index.ts';
 import type { TranslatedTerm } from './english-translator.ts';
 import type { LexicalRetriever } from './lexical-retriever.ts';
 import type { PassageCatalog } from './passage-catalog.ts';
-import { analyzeQuery, type AnalyzedQuery } from './query-analyzer.ts';
+import { analyzeQuery, type AnalyzedQuery, type QueryIntent } from './query-analyzer.ts';
 import { reciprocalRankFusion, type RankedList } from './rank-fusion.ts';
 
 export type RetrievalPath = 'lexical' | 'dense';
@@ -22,8 +23,10 @@ export interface RetrievalHit {
 export interface RetrievalResult {
   query: AnalyzedQuery;
   translation: TranslatedTerm[];
+  /** The Chinese terms matched against clauses (translated for English questions), for picking sentences. */
+  terms: WeightedTerm[];
   hits: RetrievalHit[];
-  /** 0…1: how well the best hit covers the question; answerers say “not found” below a threshold. */
+  /** 0…1: how much of the question the best of the top hits covers; answerers say “not found” below a threshold. */
   confidence: number;
   activePaths: RetrievalPath[];
 }
@@ -32,11 +35,20 @@ export interface RetrieveOptions {
   limit?: number;
   /** Restricts retrieval to these documents (on top of any scope the question names). */
   documentIds?: string[];
+  /** Replaces the intents read from the question: a follow-up carries over the previous turn's. */
+  intents?: QueryIntent[];
 }
 
 // Each path contributes this many candidates to fusion; more than the final limit so that a
 // clause ranked low by one path can still rise with the other's vote.
 const CANDIDATES = 30;
+/**
+ * Confidence is the share of what the question asks about (its words; for English, its words'
+ * translations, each word once) that one of the top hits contains, with words the corpus never
+ * uses counting against it. Lexical only: dense similarities of unrelated texts sit close to those
+ * of related ones, so they cannot say "not covered". Calibrated with npm run eval.
+ */
+const CONFIDENCE_DEPTH = 3;
 
 export class Retriever {
   constructor(
@@ -60,7 +72,8 @@ export class Retriever {
 
   async retrieve(question: string, options: RetrieveOptions = {}): Promise<RetrievalResult> {
     const limit = options.limit ?? 5;
-    const query = analyzeQuery(question, this.catalog.documents);
+    const analyzed = analyzeQuery(question, this.catalog.documents);
+    const query = options.intents && options.intents.length > 0 ? { ...analyzed, intents: options.intents } : analyzed;
     const documentIds = intersect(options.documentIds, query.scope.documentIds);
     const allowed = this.catalog.documentMask(documentIds);
     const lexical = this.lexical.search(query, CANDIDATES, allowed);
@@ -81,7 +94,9 @@ export class Retriever {
       if (denseEntry) paths.dense = denseEntry;
       return { clause: passage.clause, document: passage.document, score, paths };
     });
-    return { query, translation: lexical.translation, hits, confidence: confidence(hits), activePaths: this.activePaths };
+    // Judged on the first few hits: an answer rests on them, and the count stays fixed as the corpus grows.
+    const best = Math.max(0, ...hits.slice(0, CONFIDENCE_DEPTH).map((hit) => this.lexical.coverage(lexical.groups, hit.clause)));
+    return { query, translation: lexical.translation, terms: lexical.terms, hits, confidence: best, activePaths: this.activePaths };
   }
 }
 
@@ -89,15 +104,6 @@ function asksForUnits(query: AnalyzedQuery): boolean {
   return query.intents.includes('lead') || query.intents.includes('responsible');
 }
 
-/**
- * The share of the question's weighted terms that the best lexical match contains, raised by a
- * strong dense match when the dense path is on. Calibrated on the eval set (npm run eval:retrieval).
- */
-function confidence(hits: RetrievalHit[]): number {
-  const bestCoverage = Math.max(0, ...hits.map((hit) => hit.paths.lexical?.coverage ?? 0));
-  const bestSimilarity = Math.max(0, ...hits.map((hit) => hit.paths.dense?.similarity ?? 0));
-  return Math.min(1, Math.max(bestCoverage, bestSimilarity));
-}
 
 function intersect(requested: string[] | undefined, scoped: string[]): string[] | undefined {
   if (!requested || requested.length === 0) return scoped.length > 0 ? scoped : undefined;

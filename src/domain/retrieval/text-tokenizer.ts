@@ -11,6 +11,8 @@ export type TokenizerMode = 'jieba' | 'bigram' | 'jieba+bigram';
 export interface TextTokenizer {
   readonly mode: TokenizerMode;
   tokenize(normalizedText: string): string[];
+  /** Content words of a question (no stopwords, no overlapping bigrams), for judging coverage. */
+  words(normalizedText: string): string[];
 }
 
 // Function words carry no topic; single characters other than these still count (药, 奶).
@@ -39,6 +41,15 @@ export function createTokenizer(mode: TokenizerMode, userTerms: Iterable<string>
         if (mode !== 'jieba') pushBigrams(run, tokens);
       }
       return tokens;
+    },
+    words(normalizedText: string): string[] {
+      const text = normalizedText.toLowerCase();
+      const words: string[] = [...(text.match(NUMBER) ?? []), ...(text.replace(/\d+(?:\.\d+)?/gu, ' ').match(LATIN_WORD) ?? [])];
+      for (const run of text.match(HAN_RUN) ?? []) {
+        if (jieba) words.push(...jieba.cut(run, true).filter((word) => !STOPWORDS.has(word)));
+        else words.push(run);
+      }
+      return words;
     },
   };
 }

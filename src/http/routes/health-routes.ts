@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
+import type { BackendStatus } from '../../domain/ports/answer-backend.ts';
 import type { ClauseStore } from '../../domain/ports/clause-store.ts';
 import type { RetrievalStatus } from '../../retrieval-setup.ts';
 
-export function healthRoutes(store: ClauseStore, retrieval?: RetrievalStatus) {
-  return new Hono().get('/', (context) => {
+export function healthRoutes(store: ClauseStore, retrieval?: RetrievalStatus, answerStatus?: () => Promise<BackendStatus>) {
+  return new Hono().get('/', async (context) => {
     const stats = store.stats();
     const last = stats.lastIngest;
     return context.json({
@@ -24,6 +25,7 @@ export function healthRoutes(store: ClauseStore, retrieval?: RetrievalStatus) {
         activePaths: [retrieval.lexical.active && 'lexical', retrieval.dense.active && 'dense'].filter(Boolean),
         ...retrieval,
       },
+      answer: answerStatus ? await answerStatus() : undefined,
     });
   });
 }

@@ -1,0 +1,25 @@
+import type { DocumentSummary, StoredClause } from '../ports/clause-store.ts';
+import type { PassageKind } from '../corpus/structure-parser.ts';
+
+/** How an answer names a document and a place in it: 津质量发〔2023〕3号 二(二). */
+
+const KIND_ZH: Record<PassageKind, string> = { notice: '通知', preamble: '前言', 'section-text': '引言', clause: '', closing: '结语', signature: '落款' };
+const KIND_EN: Record<PassageKind, string> = { notice: 'notice', preamble: 'preamble', 'section-text': 'introduction', clause: '', closing: 'closing part', signature: 'signature' };
+
+export function clauseLocation(clause: StoredClause, english: boolean): string {
+  if (clause.clause) return `${clause.section ?? ''}(${clause.clause})`;
+  const label = english ? KIND_EN[clause.kind] : KIND_ZH[clause.kind];
+  if (clause.section) return english ? `section ${clause.section} ${label}` : `${clause.section}、${label}`;
+  return label;
+}
+
+export function documentReferenceZh(document: DocumentSummary): string {
+  return document.docNumber ?? `《${document.title}》${document.status === 'draft' ? '（征求意见稿）' : ''}`;
+}
+
+export function documentReferenceEn(document: DocumentSummary): string {
+  const year = document.date?.slice(0, 4) ?? '';
+  const kind = document.status === 'draft' ? 'draft' : document.level === 'national' ? 'national plan' : 'plan';
+  const name = `the ${document.level === 'national' ? '' : `${document.regionEn} `}${year} ${kind}`.replace(/\s+/gu, ' ');
+  return document.docNumber ? `${name} (${document.docNumber})` : `${name} (${document.title})`;
+}

@@ -1,0 +1,50 @@
+import { findResponsibilityAnnotation } from '../corpus/responsibility-parser.ts';
+import { normalizeText, unifyWidths } from '../corpus/text-normalizer.ts';
+
+/**
+ * Sentences of a clause as written (display text), each with its normalised form for matching.
+ * The responsibility annotation at the end is not a sentence of policy: it is answered from the
+ * parsed unit list, so it is cut off here.
+ */
+export interface Sentence {
+  text: string;
+  normalized: string;
+}
+
+const SENTENCE = /[^。；！？;!?\n]+[。；！？;!?]?/gu;
+
+export function clauseSentences(displayText: string): Sentence[] {
+  // unifyWidths maps character for character, so offsets found in it hold for the display text.
+  const annotation = findResponsibilityAnnotation(unifyWidths(displayText));
+  const body = annotation ? displayText.slice(0, annotation.start) : displayText;
+  return (body.match(SENTENCE) ?? [])
+    .map((text) => text.trim())
+    .filter((text) => /\p{Script=Han}|\d/u.test(text))
+    .map((text) => ({ text, normalized: normalizeText(text) }));
+}
+
+export interface SentenceScore {
+  sentence: Sentence;
+  index: number;
+  score: number;
+}
+
+/** Weighted share of the question's terms that the sentence contains. */
+export function scoreSentence(sentence: Sentence, terms: { term: string; weight: number }[]): number {
+  const total = terms.reduce((sum, term) => sum + term.weight, 0);
+  if (total === 0) return 0;
+  const matched = terms.filter((term) => sentence.normalized.includes(term.term)).reduce((sum, term) => sum + term.weight, 0);
+  return matched / total;
+}
+
+export function rankSentences(sentences: Sentence[], terms: { term: string; weight: number }[], accept: (sentence: Sentence) => boolean = () => true): SentenceScore[] {
+  return sentences
+    .map((sentence, index) => ({ sentence, index, score: scoreSentence(sentence, terms) }))
+    .filter(({ sentence }) => accept(sentence))
+    .sort((left, right) => right.score - left.score || left.index - right.index);
+}
+
+/** Figures: percentages, counts with a measure word, ratios, amounts. */
+export const FIGURE = /\d+(?:\.\d+)?\s*(?:%|‰|个百分点|万元|亿元|元|万|亿|项|个|家|次|台|件|所|人|名|倍|以上|以内|天|年|小时)|[一二三四五六七八九十百千万]+(?:个|项|家|所|名|次)/u;
+export const MONEY = /\d+(?:\.\d+)?\s*(?:万|亿)?元/u;
+export const DATE = /(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日/u;

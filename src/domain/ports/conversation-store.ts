@@ -1,0 +1,53 @@
+/** Conversations, their messages, the clauses each answer cited, and feedback on answers. */
+export interface StoredCitation {
+  n: number;
+  clauseId: string;
+  documentId: string;
+  /** cited: supports the answer; related: offered beside a not-found answer. */
+  role: 'cited' | 'related';
+}
+
+export interface ExchangeRecord {
+  conversationId: string;
+  question: { id: string; content: string };
+  answer: {
+    id: string;
+    content: string;
+    notFound: boolean;
+    backend: string;
+    citations: StoredCitation[];
+    warnings: string[];
+    timings: Record<string, number>;
+  };
+}
+
+export interface StoredMessage {
+  id: string;
+  role: 'user' | 'assistant';
+  content: string;
+  createdAt: string;
+  notFound: boolean | null;
+  backend: string | null;
+  citations: StoredCitation[];
+}
+
+export interface StoredConversation {
+  id: string;
+  createdAt: string;
+  messages: StoredMessage[];
+}
+
+export interface FeedbackRecord {
+  messageId: string;
+  rating: 'up' | 'down';
+  comment: string | null;
+}
+
+export interface ConversationStore {
+  exists(conversationId: string): boolean;
+  /** Stores a question and its answer in one transaction, creating the conversation if new. */
+  recordExchange(exchange: ExchangeRecord): void;
+  getConversation(conversationId: string): StoredConversation | undefined;
+  /** False when no assistant message has this id. A second rating of a message replaces the first. */
+  recordFeedback(feedback: FeedbackRecord): boolean;
+}

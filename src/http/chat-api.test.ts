@@ -1,0 +1,216 @@
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ExtractiveAnswerer } from '../domain/answer/extractive-answerer.ts';
+import type { AnswerBackend } from '../domain/ports/answer-backend.ts';
+import type { ChatReply } from '../services/chat-service.ts';
+import { createChatFixture, type ChatFixture } from '../test-support/chat-fixture.ts';
+import { createApp } from './app.ts';
+
+describe('chat API over the seeds (extractive backend, real SQLite)', () => {
+  let fixture: ChatFixture;
+  let app: ReturnType<typeof createApp>;
+  const logged: unknown[] = [];
+
+  const post = (path: string, body: unknown) =>
+    app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const ask = async (content: string, extra: Record<string, unknown> = {}) => {
+    const response = await post('/api/chat', { messages: [{ role: 'user', content }], ...extra });
+    expect(response.status).toBe(200);
+    return (await response.json()) as ChatReply;
+  };
+  const storedMessages = () => {
+    const database = new Database(fixture.databasePath, { readonly: true });
+    const { count } = database.prepare('SELECT COUNT(*) AS count FROM messages').get() as { count: number };
+    database.close();
+    return count;
+  };
+
+  beforeAll(async () => {
+    fixture = await createChatFixture('chat-api');
+    const backend = new ExtractiveAnswerer();
+    app = createApp({
+      store: fixture.store,
+      chat: fixture.chatWith(backend),
+      conversations: fixture.conversations,
+      answerStatus: () => backend.status(),
+      logError: (error) => logged.push(error),
+    });
+  });
+  afterAll(() => fixture.close());
+
+  it('answers a lead question in Chinese with the lead unit and a cited clause', async () => {
+    const reply = await ask('天津提升食品质量水平由哪个部门牵头?');
+    expect(reply.notFound).toBe(false);
+    expect(reply.backend).toBe('extractive');
+    expect(reply.answer).toMatch(/牵头单位为市工业和信息化局/u);
+    expect(reply.answer).toContain('[1]');
+    expect(reply.citations[0]).toMatchObject({
+      n: 1, clauseId: 'tj-2023-3:2.2', docId: 'tj-2023-3', docNumber: '津质量发〔2023〕3号', section: '二', clause: '二', heading: '提升食品质量水平',
+      units: expect.arrayContaining([{ name: '市工业和信息化局', nameEn: 'Tianjin Municipal Bureau of Industry and Information Technology', role: 'lead' }]),
+    });
+    expect(Object.keys(reply)).toEqual(expect.arrayContaining(['conversationId', 'messageId', 'answer', 'notFound', 'citations', 'backend', 'timings']));
+  });
+
+  it('answers the same in English with English unit names, and in Traditional Chinese with Traditional framing', async () => {
+    const english = await ask('Which bureau leads dairy safety work in Tianjin?');
+    expect(english.answer).toMatch(/lead unit is 市工业和信息化局 \(Tianjin Municipal Bureau of Industry and Information Technology\)/u);
+    expect(english.citations[0]!.clauseId).toBe('tj-2023-3:2.2');
+    const traditional = await ask('汕尾提高農產品食品藥品質量安全水平由哪些部門負責?');
+    expect(traditional.citations[0]!.clauseId).toBe('sw-2023-0926:4.10');
+    expect(traditional.answer).toMatch(/市市场监管局牽頭/u);
+  });
+
+  it('quotes the sentence holding an asked figure, in all three languages', async () => {
+    for (const question of ['汕尾到2025年制造业产品质量合格率目标是多少?', '汕尾製造業產品質量合格率力爭達到多少?', 'What manufacturing product quality pass rate does Shanwei aim for by 2025?']) {
+      const reply = await ask(question);
+      expect(reply.answer, question).toContain('94.8%');
+      expect(reply.citations[0]!.clauseId).toBe('sw-2023-0926:1.2');
+      expect(reply.citations[0]!.quote).toContain('94.8%');
+    }
+  });
+
+  it('answers content questions with quoted sentences of the clause', async () => {
+    const reply = await ask('What does the national plan say about infant formula?');
+    expect(reply.citations.map((citation) => citation.clauseId)).toContain('cn-2022-95:2.1');
+    expect(reply.answer).toMatch(/婴幼儿配方乳粉|嬰幼兒配方乳粉/u);
+  });
+
+  it('compares documents one line per document', async () => {
+    const reply = await ask('国家和天津在质量安全监管方面分别由哪个部门牵头?');
+    expect(reply.citations.map((citation) => citation.docId).sort()).toEqual(['cn-2022-95', 'tj-2023-3']);
+    expect(reply.answer).toContain('市场监管总局');
+    expect(reply.answer).toContain('市市场监管委');
+  });
+
+  it('says plainly when the documents do not cover a place, and when the asked figure is absent', async () => {
+    const place = await ask('北京市提升食品质量由哪个部门牵头?');
+    expect(place.notFound).toBe(true);
+    expect(place.citations).toEqual([]);
+    expect(place.answer).toMatch(/没有关于北京的文件/u);
+    const money = await ask('天津对新能源汽车购置补贴多少元?');
+    expect(money.notFound).toBe(true);
+    expect(money.citations).toEqual([]);
+    const english = await ask('Which bureau leads dairy safety in Hangzhou?');
+    expect(english.notFound).toBe(true);
+    expect(english.answer).toMatch(/none covers Hangzhou/u);
+  });
+
+  it('resolves follow-ups within a stored conversation', async () => {
+    const first = await ask('天津提升食品质量水平由哪个部门牵头?');
+    const history = [{ role: 'user', content: '天津提升食品质量水平由哪个部门牵头?' }, { role: 'assistant', content: first.answer }];
+    const response = await post('/api/chat', { conversationId: first.conversationId, messages: [...history, { role: 'user', content: '那国家方案呢?' }] });
+    const second = (await response.json()) as ChatReply;
+    expect(second.conversationId).toBe(first.conversationId);
+    expect(second.citations[0]!.clauseId).toBe('cn-2022-95:2.1');
+    expect(second.answer).toContain('农业农村部');
+    const english = await post('/api/chat', { messages: [{ role: 'user', content: 'Who leads improving workers\' quality literacy in Tianjin?' }, { role: 'assistant', content: '市教委 [1]' }, { role: 'user', content: 'And nationally?' }] });
+    expect(((await english.json()) as ChatReply).answer).toContain('教育部');
+
+    const stored = await app.request(`/api/conversations/${first.conversationId}`);
+    const conversation = (await stored.json()) as { messages: { role: string; citations: { clauseId: string }[] }[] };
+    expect(conversation.messages.map((message) => message.role)).toEqual(['user', 'assistant', 'user', 'assistant']);
+    expect(conversation.messages[3]!.citations[0]!.clauseId).toBe('cn-2022-95:2.1');
+  });
+
+  it('keeps to the documents named in filters', async () => {
+    const reply = await ask('由哪个部门牵头提升食品质量?', { filters: { documentIds: ['sw-2023-0926'] } });
+    expect(reply.citations.every((citation) => citation.docId === 'sw-2023-0926')).toBe(true);
+  });
+
+  it('streams answer-start, text-delta, citation, answer-end in that order', async () => {
+    const response = await post('/api/chat', { messages: [{ role: 'user', content: '天津提升食品质量水平由哪个部门牵头?' }], stream: true });
+    expect(response.headers.get('content-type')).toMatch(/text\/event-stream/u);
+    const events = parseSse(await response.text());
+    const order = events.map((event) => event.event).filter((type, index, all) => type !== all[index - 1]);
+    expect(order).toEqual(['answer-start', 'text-delta', 'citation', 'answer-end']);
+    const end = events.at(-1)!.data as ChatReply;
+    const streamed = events.filter((event) => event.event === 'text-delta').map((event) => (event.data as { text: string }).text).join('');
+    expect(streamed).toBe(end.answer);
+    expect((events[0]!.data as { messageId: string }).messageId).toBe(end.messageId);
+    expect(events.filter((event) => event.event === 'citation').map((event) => (event.data as { n: number }).n)).toEqual(end.citations.map((citation) => citation.n));
+  });
+
+  it('records feedback on an answer, and refuses feedback on an unknown message', async () => {
+    const reply = await ask('天津提升食品质量水平由哪个部门牵头?');
+    const good = await post('/api/feedback', { messageId: reply.messageId, rating: 'down', comment: '应注明配合单位' });
+    expect(good.status).toBe(200);
+    const unknown = await post('/api/feedback', { messageId: '00000000-0000-4000-8000-000000000000', rating: 'up' });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toEqual({ error: { code: 'message_not_found', message: expect.any(String) } });
+    const bad = await post('/api/feedback', { messageId: reply.messageId, rating: 'meh' });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/rating/u);
+  });
+
+  it.each([
+    ['an empty question', { messages: [{ role: 'user', content: '   ' }] }, 400, /question is empty/u],
+    ['an over-long question', { messages: [{ role: 'user', content: '质'.repeat(2001) }] }, 400, /2001 characters.*at most 2000/u],
+    ['an unknown role', { messages: [{ role: 'system', content: 'hi' }] }, 400, /messages\.0\.role/u],
+    ['too many messages', { messages: Array.from({ length: 41 }, (_, index) => ({ role: index % 2 === 0 ? 'user' : 'assistant', content: 'q' })) }, 400, /at most 40 messages/u],
+    ['no messages', { messages: [] }, 400, /at least the question/u],
+    ['a last message that is not a question', { messages: [{ role: 'user', content: 'q' }, { role: 'assistant', content: 'a' }] }, 400, /last message must be the user's question/u],
+    ['an unknown field', { messages: [{ role: 'user', content: 'q' }], temperature: 2 }, 400, /temperature/u],
+    ['an unknown document filter', { messages: [{ role: 'user', content: 'q' }], filters: { documentIds: ['xx-1999-1'] } }, 400, /xx-1999-1/u],
+    ['an unknown conversation', { messages: [{ role: 'user', content: 'q' }], conversationId: '00000000-0000-4000-8000-000000000000' }, 404, /No conversation/u],
+    ['a malformed conversation id', { messages: [{ role: 'user', content: 'q' }], conversationId: 'abc' }, 400, /conversationId/u],
+    ['malformed JSON', '{"messages": [', 400, /not valid JSON/u],
+  ])('rejects %s with a JSON error and stores nothing', async (_label, body, status, message) => {
+    const before = storedMessages();
+    const response = await post('/api/chat', body);
+    expect(response.status).toBe(status);
+    const json = (await response.json()) as { error: { code: string; message: string } };
+    expect(json.error.message).toMatch(message);
+    expect(storedMessages()).toBe(before);
+  });
+
+  it('cites only clauses retrieval returned, and only clauses that are in the corpus', async () => {
+    const questions = ['天津提升食品质量水平由哪个部门牵头?', 'What does Tianjin plan for school uniforms, toys and stationery?', '国家方案和天津方案对首席质量官的要求有什么不同?', '汕尾征求意见稿的意见反馈截止日期是哪天?', '天津质量奖给每个获奖企业多少政府奖励?'];
+    for (const question of questions) {
+      const reply = await ask(question);
+      const markers = [...reply.answer.matchAll(/\[(\d+)\]/gu)].map((match) => Number(match[1]));
+      expect(new Set(markers), question).toEqual(new Set(reply.citations.map((citation) => citation.n)));
+      for (const citation of reply.citations) {
+        expect(reply.retrieved).toContain(citation.clauseId);
+        const [stored] = fixture.store.getClauses([citation.clauseId]);
+        expect(stored?.text).toBe(citation.text);
+        if (citation.quote) expect(stored!.text).toContain(citation.quote);
+      }
+    }
+  });
+
+  it('reports the answer backend in /health', async () => {
+    const health = (await (await app.request('/health')).json()) as { answer: Record<string, unknown> };
+    expect(health.answer).toEqual({ backend: 'extractive', model: null, reachable: true, detail: expect.any(String) });
+  });
+
+  it('answers a failure inside the stream with an error event, and outside it with a 500 that leaks nothing', async () => {
+    const broken: AnswerBackend = {
+      specificationVersion: 'v1',
+      name: 'extractive',
+      answer: async () => {
+        throw new Error('secret internal detail at /srv/app');
+      },
+      status: async () => ({ backend: 'extractive', model: null, reachable: true, detail: '' }),
+    };
+    const brokenApp = createApp({ store: fixture.store, chat: fixture.chatWith(broken), conversations: fixture.conversations, logError: () => {} });
+    const plain = await brokenApp.request('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages: [{ role: 'user', content: '天津' }] }) });
+    expect(plain.status).toBe(500);
+    expect(await plain.text()).not.toMatch(/secret|\/srv|at /u);
+    const streamed = await brokenApp.request('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages: [{ role: 'user', content: '天津' }], stream: true }) });
+    const events = parseSse(await streamed.text());
+    expect(events.at(-1)).toMatchObject({ event: 'error', data: { error: { code: 'internal_error' } } });
+    expect(JSON.stringify(events)).not.toMatch(/secret/u);
+  });
+});
+
+function parseSse(text: string): { event: string; data: unknown }[] {
+  return text
+    .split(/\n\n/u)
+    .filter((block) => block.trim() !== '')
+    .map((block) => {
+      const lines = block.split('\n');
+      const event = lines.find((line) => line.startsWith('event: '))?.slice(7) ?? 'message';
+      const data = lines.filter((line) => line.startsWith('data: ')).map((line) => line.slice(6)).join('\n');
+      return { event, data: JSON.parse(data) as unknown };
+    });
+}

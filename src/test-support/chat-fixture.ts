@@ -1,0 +1,44 @@
+import { join } from 'node:path';
+import { CedictDictionary } from '../adapters/cedict/cedict-dictionary.ts';
+import { openDatabase } from '../adapters/sqlite/open-database.ts';
+import { SqliteClauseStore } from '../adapters/sqlite/sqlite-clause-store.ts';
+import { SqliteConversationStore } from '../adapters/sqlite/sqlite-conversation-store.ts';
+import type { AnswerBackend } from '../domain/ports/answer-backend.ts';
+import type { PassageCatalog } from '../domain/retrieval/passage-catalog.ts';
+import type { Retriever } from '../domain/retrieval/retriever.ts';
+import { ChatService } from '../services/chat-service.ts';
+import { buildRetriever } from '../services/retrieval-service.ts';
+import { seedCorpus, temporaryDirectory } from './seed-files.ts';
+
+export interface ChatFixture {
+  store: SqliteClauseStore;
+  conversations: SqliteConversationStore;
+  retriever: Retriever;
+  catalog: PassageCatalog;
+  chatWith(backend: AnswerBackend, logWarning?: (message: string) => void): ChatService;
+  databasePath: string;
+  close(): void;
+}
+
+/** The seeds in a real SQLite file with the server's lexical retrieval over them, for chat tests. */
+export async function createChatFixture(prefix: string): Promise<ChatFixture> {
+  const directory = temporaryDirectory(prefix);
+  const databasePath = join(directory.path, 'chat.sqlite');
+  const database = openDatabase(databasePath);
+  const store = new SqliteClauseStore(database);
+  store.replaceCorpus(seedCorpus());
+  const conversations = new SqliteConversationStore(database);
+  const { retriever, catalog } = await buildRetriever(store, { tokenizerMode: 'jieba+bigram', dictionary: CedictDictionary.shared() });
+  return {
+    store,
+    conversations,
+    retriever,
+    catalog,
+    databasePath,
+    chatWith: (backend, logWarning) => new ChatService({ retriever, catalog, store, conversations, backend, ...(logWarning ? { logWarning } : {}) }),
+    close: () => {
+      store.close();
+      directory.remove();
+    },
+  };
+}
