@@ -47,7 +47,6 @@ try {
 const logger = createLogger('warn');
 let responder: Responder;
 let mode: string;
-let judgeModel: Awaited<ReturnType<typeof setUpChat>>['backend'] | undefined;
 if (values.url) {
   responder = httpResponder(values.url);
   mode = `server at ${values.url}`;
@@ -56,7 +55,6 @@ if (values.url) {
   const setup = await setUpChat(config, services, logger);
   responder = inProcessResponder(setup.chat, 'in-process');
   mode = `in-process, ${setup.backend.name}, retrieval ${[setup.retrievalStatus.lexical.active && 'lexical', setup.retrievalStatus.dense.active && 'dense'].filter(Boolean).join('+')}`;
-  judgeModel = setup.backend;
 }
 
 process.stderr.write(`${items.length} items from ${relative(process.cwd(), setPath)}; ${mode}\n`);
@@ -73,7 +71,7 @@ if (values.failures) {
 
 let judge: Awaited<ReturnType<typeof runJudge>> | undefined;
 if (values.judge) {
-  judge = await runJudge(config, verdicts, judgeModel);
+  judge = await runJudge(config, verdicts);
   console.log(judge.skipped ? `judge: skipped (${judge.reason})` : `judge: faithfulness ${(judge.faithfulness! * 100).toFixed(1)}% over ${judge.judged} answers`);
 }
 

@@ -6,7 +6,7 @@ import { groupBy, retrievalMetrics, type RetrievalMetrics } from './retrieval-me
 export interface ObservedReply {
   answer: string;
   notFound: boolean;
-  citations: { clauseId: string }[];
+  citations: { clauseId: string; n?: number; text?: string }[];
   retrieved: string[];
   backend: string;
 }

@@ -90,6 +90,10 @@ describe('chat API over the seeds (extractive backend, real SQLite)', () => {
     const money = await ask('天津对新能源汽车购置补贴多少元?');
     expect(money.notFound).toBe(true);
     expect(money.citations).toEqual([]);
+    const unseen = await ask('天津方案对无人机产品质量监管有什么规定?');
+    expect(unseen.notFound).toBe(true);
+    expect(unseen.answer).toContain('文件中没有出现“无人机”');
+    expect(unseen.related.length).toBeGreaterThan(0);
     const english = await ask('Which bureau leads dairy safety in Hangzhou?');
     expect(english.notFound).toBe(true);
     expect(english.answer).toMatch(/none covers Hangzhou/u);

@@ -101,6 +101,7 @@ export class ChatService {
       history,
       clauses: retrieval.clauses,
       confidence: retrieval.result.confidence,
+      unseenWords: retrieval.result.unseenWords,
       terms: retrieval.result.terms,
       years: retrieval.resolved.years,
       compare: retrieval.compare,

@@ -82,7 +82,7 @@ function describeDocument(document: DocumentSummary, input: AnswerInput, text: A
       byKind.set(label, values);
     }
     if (byKind.size === 0 && document.date) byKind.set(english ? 'dated' : '日期', [document.date]);
-    const parts = [...byKind].map(([label, values]) => `${label} ${values.map((value) => text.corpus(value) + cite(chineseDate(value))).join(' / ')}`);
+    const parts = [...byKind].map(([label, values]) => `${label} ${values.map((value) => text.corpus(english ? `${chineseDate(value)} (${value})` : chineseDate(value)) + cite(chineseDate(value))).join(' / ')}`);
     text.line(english ? `${referenceStart}: ${parts.join('; ')}.` : `${reference}：${parts.join('；')}。`);
   }
 }

@@ -33,6 +33,8 @@ function explain(reason: NotFoundReason, english: boolean, text: AnswerText, cov
       return english
         ? `The library holds documents for ${text.corpus(covered.map((region) => region.regionEn).join(', '))}; none covers ${text.corpus(capitalize(reason.place))}.`
         : `文件库只收录${text.corpus(covered.map((region) => region.region).join('、'))}的政策文件，没有关于${text.corpus(reason.place)}的文件。`;
+    case 'unseen-term':
+      return english ? `No document mentions “${text.corpus(reason.term)}”.` : `文件中没有出现“${text.corpus(reason.term)}”。`;
     case 'low-confidence':
       return english ? 'No clause matches the question closely enough to answer it.' : '没有找到与问题足够相关的条款。';
     case 'missing': {

@@ -12,6 +12,7 @@ import { clauseSentences, DATE, FIGURE, MONEY } from './sentences.ts';
 export type NotFoundReason =
   | { kind: 'low-confidence' }
   | { kind: 'uncovered-place'; place: string }
+  | { kind: 'unseen-term'; term: string }
   | { kind: 'missing'; what: 'money' | 'figure' | 'date' | 'units' | 'year'; year?: string };
 
 /** Below this share of the question's terms in the best clause, retrieval found nothing on topic. */
@@ -42,6 +43,8 @@ export function findNotFoundReason(input: AnswerInput, coveredScopeNamed: boolea
   // Metadata (文号, issuer, dates of issue) comes from the document record, not from clause wording.
   if (metadataQuestion && (input.scopeDocuments.length > 0 || input.clauses.length > 0)) return undefined;
   if (input.clauses.length === 0) return { kind: 'low-confidence' };
+  const unseen = input.unseenWords[0];
+  if (unseen) return { kind: 'unseen-term', term: unseen };
   if (input.confidence < MIN_CONFIDENCE) return { kind: 'low-confidence' };
   const top = input.clauses.slice(0, EVIDENCE_DEPTH);
   const texts = top.map(({ hit }) => hit.clause.normalizedText);

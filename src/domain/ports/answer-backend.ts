@@ -28,6 +28,8 @@ export interface AnswerInput {
   clauses: NumberedClause[];
   /** 0…1, from retrieval: how well the best clause covers the question. */
   confidence: number;
+  /** Words of the question (三字以上) that occur nowhere in the corpus: 无人机, 装机容量. */
+  unseenWords: string[];
   /** Chinese terms of the question, weighted, for choosing which sentences to quote. */
   terms: { term: string; weight: number }[];
   /** Years and numbers the question names, for figure questions. */

@@ -35,6 +35,8 @@ export class LexicalRetriever {
   private readonly tokenizer: TextTokenizer;
   private readonly vocabulary = new Set<string>();
   private readonly statistics: TermStatistics;
+  /** Everything the corpus says, normalised, for telling whether a question's word occurs anywhere. */
+  private readonly corpusText: string;
 
   constructor(private readonly catalog: PassageCatalog, private readonly options: LexicalOptions) {
     const weights = options.fieldWeights ?? DEFAULT_WEIGHTS;
@@ -56,6 +58,10 @@ export class LexicalRetriever {
       for (const token of body) this.vocabulary.add(token);
     }
     this.index.build();
+    this.corpusText = [
+      ...catalog.documents.map((document) => normalizeText(document.title)),
+      ...catalog.passages.map(({ clause }) => `${normalizeText(clause.heading ?? '')}\n${clause.normalizedText}\n${clause.units.map((unit) => unit.name).join('、')}`),
+    ].join('\n');
     this.statistics = {
       idf: (unit: string) => {
         const term = /^\p{Script=Han}{2}$/u.test(unit) && this.mode !== 'jieba' ? `~${unit}` : unit;
@@ -84,6 +90,18 @@ export class LexicalRetriever {
         : this.tokenizer.tokenize(query.topicText).map((token) => ({ term: token, weight: 1 }));
     const groups = query.language === 'en' ? englishGroups(translation, this.statistics) : chineseGroups(this.tokenizer.words(query.topicText), this.statistics);
     return { hits: this.index.search(terms, limit, allowed), groups, terms, translation };
+  }
+
+  /**
+   * Chinese words of the question (three or more characters) that occur nowhere in the corpus, not
+   * even inside a longer word: 无人机, 装机容量. A question about them is one the documents cannot
+   * answer. Two-character words are left out: they are mostly everyday verbs (安排, 得到) or
+   * segmentation slips (奖要), and would turn answerable questions away.
+   */
+  unseenWords(query: AnalyzedQuery): string[] {
+    if (query.language === 'en') return [];
+    const words = this.tokenizer.mode === 'bigram' ? [] : this.tokenizer.words(query.topicText);
+    return [...new Set(words.filter((word) => /^\p{Script=Han}{3,}$/u.test(word) && !this.corpusText.includes(word)))];
   }
 
   /** Share of the question's groups that a passage contains (heading, text and unit names). */

@@ -28,6 +28,8 @@ export interface RetrievalResult {
   hits: RetrievalHit[];
   /** 0…1: how much of the question the best of the top hits covers; answerers say “not found” below a threshold. */
   confidence: number;
+  /** Words of a Chinese question the corpus never uses; see LexicalRetriever.unseenWords. */
+  unseenWords: string[];
   activePaths: RetrievalPath[];
 }
 
@@ -96,7 +98,7 @@ export class Retriever {
     });
     // Judged on the first few hits: an answer rests on them, and the count stays fixed as the corpus grows.
     const best = Math.max(0, ...hits.slice(0, CONFIDENCE_DEPTH).map((hit) => this.lexical.coverage(lexical.groups, hit.clause)));
-    return { query, translation: lexical.translation, terms: lexical.terms, hits, confidence: best, activePaths: this.activePaths };
+    return { query, translation: lexical.translation, terms: lexical.terms, hits, confidence: best, unseenWords: this.lexical.unseenWords(query), activePaths: this.activePaths };
   }
 }
 
