@@ -75,6 +75,31 @@ describe('chat API over the seeds (extractive backend, real SQLite)', () => {
     expect(reply.answer).toMatch(/婴幼儿配方乳粉|嬰幼兒配方乳粉/u);
   });
 
+  it('answers content and metadata questions in all three languages', async () => {
+    for (const [question, clauseId, text] of [
+      ['天津方案对婴幼儿配方乳粉有什么要求?', 'tj-2023-3:2.2', /婴幼儿配方乳粉/u],
+      ['國家方案如何推進家政進社區?', 'cn-2022-95:5.11', /家政/u],
+      ['What does Tianjin plan for school uniforms, toys and stationery?', 'tj-2023-3:2.3', /校服/u],
+    ] as const) {
+      const reply = await ask(question);
+      expect(reply.citations.map((citation) => citation.clauseId), question).toContain(clauseId);
+      expect(reply.answer).toMatch(text);
+    }
+    expect((await ask('天津2023年行动实施方案的文号是什么?')).answer).toContain('津质量发〔2023〕3号');
+    expect((await ask('What is the document number of the national action plan on product, project and service quality?')).answer).toContain('国市监质发〔2022〕95号');
+    const issuer = await ask('天津2023年方案是哪个单位发布的?');
+    // The two sources of the Tianjin plan disagree; both are named, with their source files.
+    expect(issuer.answer).toContain('天津市质量强市建设协调推进领导小组');
+    expect(issuer.answer).toContain('天津市市场监督管理委员会');
+  });
+
+  it('compares documents one line per document, also in English', async () => {
+    const english = await ask('Compare who leads the promotion of construction quality in the national plan and in Tianjin.');
+    expect(english.citations.map((citation) => citation.clauseId).sort()).toEqual(['cn-2022-95:2.4', 'tj-2023-3:2.5']);
+    expect(english.answer).toContain('住房城乡建设部');
+    expect(english.answer).toContain('市住房城乡建设委');
+  });
+
   it('compares documents one line per document', async () => {
     const reply = await ask('国家和天津在质量安全监管方面分别由哪个部门牵头?');
     expect(reply.citations.map((citation) => citation.docId).sort()).toEqual(['cn-2022-95', 'tj-2023-3']);
