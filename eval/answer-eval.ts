@@ -16,6 +16,7 @@ import { httpResponder, inProcessResponder, runItems, type Responder } from './a
 import { compareWithBaseline, type Baseline } from './baseline.ts';
 import { loadEvalSet } from './eval-set.ts';
 import { renderHtmlReport, reasons } from './html-report.ts';
+import { printTable } from './report-table.ts';
 import { runJudge } from './judge-pass.ts';
 
 const EVAL_DIRECTORY = fileURLToPath(new URL('./', import.meta.url));
@@ -86,7 +87,7 @@ console.log(`\nreport: ${relative(process.cwd(), `${reportDirectory}${name}.html
 
 const baselinePath = `${EVAL_DIRECTORY}baseline.json`;
 if (values['write-baseline']) {
-  const baseline: Baseline = { set: basename(setPath), mode, correct: summary.overall.correct, byLanguage: pick(summary.byLanguage), byKind: pick(summary.byKind), overall: summary.overall };
+  const baseline: Baseline = { set: basename(setPath), mode, byLanguage: pick(summary.byLanguage), byKind: pick(summary.byKind), overall: summary.overall };
   writeFileSync(baselinePath, `${JSON.stringify(baseline, null, 2)}\n`);
   console.log(`baseline written: ${relative(process.cwd(), baselinePath)}`);
 }
@@ -121,8 +122,7 @@ function printSummary(summary: AnswerSummary): void {
     fixed(metrics.retrieval.recallAt1), fixed(metrics.retrieval.recallAt5), fixed(metrics.retrieval.mrr), metrics.latencyP50.toFixed(1), metrics.latencyP95.toFixed(1),
   ];
   const rows = [row('all', summary.overall), ...Object.entries(summary.byLanguage).map(([name, metrics]) => row(name, metrics)), ...Object.entries(summary.byKind).map(([name, metrics]) => row(name, metrics))];
-  const widths = header.map((_, column) => Math.max(...[header, ...rows].map((cells) => cells[column]!.length)));
-  for (const cells of [header, ...rows]) console.log(cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  '));
+  printTable(header, rows);
 }
 
 function fixed(value: number): string {

@@ -1,5 +1,6 @@
 import { normalizeText } from '../src/domain/corpus/text-normalizer.ts';
 import type { EvalItem } from './eval-set.ts';
+import { percentile } from './report-table.ts';
 import { groupBy, retrievalMetrics, type RetrievalMetrics } from './retrieval-metrics.ts';
 
 /** What the runner needs from a chat reply, whether it came in-process or over HTTP. */
@@ -95,10 +96,4 @@ function share<T>(items: T[], test: (item: T) => boolean): number {
 
 function mean(values: number[]): number {
   return values.length === 0 ? 0 : values.reduce((sum, value) => sum + value, 0) / values.length;
-}
-
-/** Nearest-rank percentile of sorted values. */
-export function percentile(sorted: number[], fraction: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))]!;
 }

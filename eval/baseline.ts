@@ -4,7 +4,7 @@ import type { AnswerMetrics, AnswerSummary } from './answer-metrics.ts';
 export interface Baseline {
   set: string;
   mode: string;
-  correct: number;
+  /** Correct rate per language and per kind; the overall figures are in `overall`. */
   byLanguage: Record<string, number>;
   byKind: Record<string, number>;
   overall: AnswerMetrics;
@@ -24,19 +24,20 @@ export function compareWithBaseline(baseline: Baseline, summary: AnswerSummary, 
     const points = (after - before) * 100;
     return `${points >= 0 ? '+' : ''}${points.toFixed(1)} pt`;
   };
-  lines.push(`  correct  ${(baseline.correct * 100).toFixed(1)}% → ${(summary.overall.correct * 100).toFixed(1)}%  (${delta(baseline.correct, summary.overall.correct)})`);
-  for (const [label, before, after] of [
+  const before = baseline.overall.correct;
+  lines.push(`  correct  ${(before * 100).toFixed(1)}% → ${(summary.overall.correct * 100).toFixed(1)}%  (${delta(before, summary.overall.correct)})`);
+  for (const [label, groupsBefore, groupsAfter] of [
     ['language', baseline.byLanguage, summary.byLanguage],
     ['kind', baseline.byKind, summary.byKind],
   ] as const) {
-    for (const group of new Set([...Object.keys(before), ...Object.keys(after)])) {
-      lines.push(`  ${label} ${group.padEnd(15)} ${delta(before[group], after[group]?.correct)}`);
+    for (const group of new Set([...Object.keys(groupsBefore), ...Object.keys(groupsAfter)])) {
+      lines.push(`  ${label} ${group.padEnd(15)} ${delta(groupsBefore[group], groupsAfter[group]?.correct)}`);
     }
   }
   if (baseline.set !== setName) {
     return { passed: false, lines, verdict: `The baseline was measured on ${baseline.set}, not ${setName}; compare like with like.` };
   }
-  const drop = baseline.correct - summary.overall.correct;
+  const drop = before - summary.overall.correct;
   const passed = drop <= maxDrop + 1e-9;
   const verdict = passed
     ? `OK: correct rate within ${(maxDrop * 100).toFixed(0)} points of the baseline.`

@@ -22,11 +22,9 @@ export interface JudgeModel {
  * sentences they support. Not needed for the deterministic metrics; skipped when no LLM is set.
  */
 export async function runJudge(config: AppConfig, verdicts: ItemVerdict[], model?: JudgeModel): Promise<JudgeOutcome> {
-  if (!model) {
-    if (config.answer.backend === 'extractive') return { skipped: true, reason: 'no LLM configured (set ANSWER_BACKEND, LLM_MODEL and LLM_BASE_URL or LLM_API_KEY to judge)' };
-    model = createAnswerBackend(config.answer) as unknown as JudgeModel;
-  }
-  return judgeWith(model, verdicts, loadPromptFiles(config.answer.promptsDirectory).judge);
+  const judge = model ?? createAnswerBackend(config.answer);
+  if (!('complete' in judge)) return { skipped: true, reason: 'no LLM configured (set ANSWER_BACKEND, LLM_MODEL and LLM_BASE_URL or LLM_API_KEY to judge)' };
+  return judgeWith(judge, verdicts, loadPromptFiles(config.answer.promptsDirectory).judge);
 }
 
 export async function judgeWith(model: JudgeModel, verdicts: ItemVerdict[], template: { render(values: { question: string; answer: string; clauses: string }): string }): Promise<JudgeOutcome> {

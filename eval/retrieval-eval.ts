@@ -9,6 +9,7 @@ import type { Retriever } from '../src/domain/retrieval/retriever.ts';
 import type { TokenizerMode } from '../src/domain/retrieval/text-tokenizer.ts';
 import { buildRetriever } from '../src/services/retrieval-service.ts';
 import { loadEvalSet, type EvalItem } from './eval-set.ts';
+import { printTable } from './report-table.ts';
 import { groupBy, retrievalMetrics, type RankedOutcome } from './retrieval-metrics.ts';
 import { seedStore } from './seed-store.ts';
 import { denseConfigurations } from './dense-configurations.ts';
@@ -59,11 +60,3 @@ for (const { name, retriever } of configurations) {
 }
 printTable(header, rows);
 store.close();
-
-function printTable(columns: string[], table: string[][]) {
-  const widths = columns.map((column, index) => Math.max(column.length, ...table.map((row) => row[index]!.length)));
-  const line = (cells: string[]) => cells.map((cell, index) => cell.padEnd(widths[index]!)).join('  ');
-  console.log(line(columns));
-  console.log(widths.map((width) => '-'.repeat(width)).join('  '));
-  for (const row of table) console.log(line(row));
-}

@@ -9,7 +9,7 @@ import { ExtractiveAnswerer } from '../src/domain/answer/extractive-answerer.ts'
 import { createApp } from '../src/http/app.ts';
 import { createChatFixture } from '../src/test-support/chat-fixture.ts';
 import { loadEvalSet } from '../eval/eval-set.ts';
-import { percentile } from '../eval/answer-metrics.ts';
+import { percentile } from '../eval/report-table.ts';
 
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '5' } } });
 const sets = ['answers', 'dev'].map((name) => fileURLToPath(new URL(`../eval/sets/${name}.jsonl`, import.meta.url)));

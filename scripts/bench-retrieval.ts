@@ -18,6 +18,7 @@ import { PassageCatalog } from '../src/domain/retrieval/passage-catalog.ts';
 import { Retriever } from '../src/domain/retrieval/retriever.ts';
 import { fixtureEmbedder } from '../src/test-support/fixture-model.ts';
 import { loadEvalSet } from '../eval/eval-set.ts';
+import { percentile, printTable } from '../eval/report-table.ts';
 import { seedStore } from '../eval/seed-store.ts';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '0,10000,100000' }, child: { type: 'string' }, repeat: { type: 'string', default: '3' } } });
@@ -31,9 +32,7 @@ if (values.child === undefined) {
     rows.push(JSON.parse(run.stdout.trim().split('\n').at(-1)!));
   }
   const columns = Object.keys(rows[0]!);
-  const widths = columns.map((column) => Math.max(column.length, ...rows.map((row) => row[column]!.length)));
-  console.log(columns.map((column, index) => column.padEnd(widths[index]!)).join('  '));
-  for (const row of rows) console.log(columns.map((column, index) => row[column]!.padEnd(widths[index]!)).join('  '));
+  printTable(columns, rows.map((row) => columns.map((column) => row[column]!)));
 } else {
   console.log(JSON.stringify(await measure(Number(values.child), Number(values.repeat))));
 }
@@ -71,8 +70,7 @@ async function measure(size: number, repeat: number): Promise<Record<string, str
       }
     }
     samples.sort((left, right) => left - right);
-    const at = (fraction: number) => samples[Math.min(samples.length - 1, Math.floor(fraction * samples.length))]!;
-    return `${at(0.5).toFixed(2)} / ${at(0.95).toFixed(2)}`;
+    return `${percentile(samples, 0.5).toFixed(2)} / ${percentile(samples, 0.95).toFixed(2)}`;
   };
   await time((question) => lexicalOnly.retrieve(question)); // warm-up
   const result = {

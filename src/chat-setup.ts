@@ -1,11 +1,11 @@
 import type { AppConfig } from './config.ts';
 import type { Services } from './composition.ts';
 import { createAnswerBackend } from './answer-setup.ts';
+import { ingestChangedSeeds } from './corpus-setup.ts';
 import type { AnswerBackend } from './domain/ports/answer-backend.ts';
 import type { Logger } from './logger.ts';
 import { setUpRetrieval, type RetrievalStatus } from './retrieval-setup.ts';
 import { ChatService } from './services/chat-service.ts';
-import { ingestSeeds } from './services/ingest-service.ts';
 
 export interface ChatSetup {
   chat: ChatService;
@@ -18,18 +18,7 @@ export interface ChatSetup {
  * they changed, build retrieval, choose the answer backend, and join them in the chat service.
  */
 export async function setUpChat(config: AppConfig, services: Services, logger: Logger): Promise<ChatSetup> {
-  const outcome = ingestSeeds(services.seeds, services.store, {
-    maxFileBytes: config.maxSeedFileBytes,
-    onlyIfChanged: true,
-    onProgress: (message) => logger.info(`ingest: ${message}`),
-  });
-  if (outcome.changed) {
-    for (const file of outcome.run.rejected) logger.warn(`ingest: rejected ${file.fileName}: ${file.reason}`);
-    for (const warning of outcome.run.warnings) logger.warn(`ingest: ${warning}`);
-  }
-  const stats = services.store.stats();
-  logger.info(`corpus: ${stats.documents} documents, ${stats.clauses} clauses, ${stats.passages} other passages, ${stats.units} units`);
-
+  ingestChangedSeeds(config, services, logger);
   const retrieval = await setUpRetrieval(config, services.store, logger);
   const backend = createAnswerBackend(config.answer);
   logger.info(`answers: ${backend.name}${config.answer.backend === 'extractive' ? '' : ` (${config.answer.model} at ${config.answer.baseUrl ?? 'the provider default URL'})`}`);

@@ -1,10 +1,9 @@
 import { serve } from '@hono/node-server';
 import { createServices } from './composition.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { loadConfig } from './config.ts';
 import { createApp } from './http/app.ts';
-import { PromptError } from './domain/prompts/prompt-template.ts';
 import { createLogger } from './logger.ts';
-import { RetrievalSetupError } from './retrieval-setup.ts';
+import { runEntryPoint } from './entry-point.ts';
 import { setUpChat } from './chat-setup.ts';
 
 async function start() {
@@ -34,10 +33,4 @@ async function start() {
   process.once('SIGTERM', shutdown);
 }
 
-start().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof RetrievalSetupError || error instanceof PromptError) {
-    process.stderr.write(`${error.message}\n`);
-    process.exit(2);
-  }
-  throw error;
-});
+runEntryPoint(start);

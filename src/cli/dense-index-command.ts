@@ -1,8 +1,9 @@
 import { createServices } from '../composition.ts';
-import { ConfigError, loadConfig } from '../config.ts';
+import { loadConfig } from '../config.ts';
+import { ingestChangedSeeds } from '../corpus-setup.ts';
+import { runEntryPoint } from '../entry-point.ts';
 import { createLogger } from '../logger.ts';
 import { RetrievalSetupError, setUpRetrieval } from '../retrieval-setup.ts';
-import { ingestSeeds } from '../services/ingest-service.ts';
 
 /**
  * npm run index:dense: brings index/ up to date with the configured model and the current corpus,
@@ -19,7 +20,7 @@ async function run(): Promise<number> {
   const logger = createLogger(config.logLevel);
   const services = createServices(config);
   try {
-    ingestSeeds(services.seeds, services.store, { maxFileBytes: config.maxSeedFileBytes, onlyIfChanged: true });
+    ingestChangedSeeds(config, services, logger);
     const { status } = await setUpRetrieval(config, services.store, logger);
     if (!status.dense.active) throw new RetrievalSetupError(status.dense.reason);
     console.log(`dense index ready in ${config.denseIndex.directory}: ${status.dense.model}, ${status.dense.dimensions} dimensions, ${status.dense.windows} windows`);
@@ -29,14 +30,4 @@ async function run(): Promise<number> {
   }
 }
 
-run().then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    if (error instanceof ConfigError || error instanceof RetrievalSetupError) {
-      console.error(error.message);
-      process.exitCode = 2;
-    } else {
-      throw error;
-    }
-  },
-);
+runEntryPoint(run);

@@ -1,5 +1,6 @@
 import { createServices } from '../composition.ts';
-import { ConfigError, loadConfig } from '../config.ts';
+import { loadConfig } from '../config.ts';
+import { runEntryPoint } from '../entry-point.ts';
 import { ingestSeeds } from '../services/ingest-service.ts';
 
 /** npm run ingest: rebuilds the clause database from the seeds folder and prints a summary. */
@@ -32,13 +33,4 @@ function run(): number {
   }
 }
 
-try {
-  process.exitCode = run();
-} catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-    process.exitCode = 2;
-  } else {
-    throw error;
-  }
-}
+runEntryPoint(run);

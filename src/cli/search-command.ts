@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import { createServices } from '../composition.ts';
-import { ConfigError, loadConfig } from '../config.ts';
+import { loadConfig } from '../config.ts';
+import { ingestChangedSeeds } from '../corpus-setup.ts';
+import { runEntryPoint } from '../entry-point.ts';
 import { createLogger } from '../logger.ts';
-import { RetrievalSetupError, setUpRetrieval } from '../retrieval-setup.ts';
-import { ingestSeeds } from '../services/ingest-service.ts';
+import { setUpRetrieval } from '../retrieval-setup.ts';
 
 /** npm run search -- "question" [--limit 5] [--document id]: ranked clauses with per-path scores. */
 async function run(): Promise<number> {
@@ -20,7 +21,7 @@ async function run(): Promise<number> {
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const services = createServices(config);
   try {
-    ingestSeeds(services.seeds, services.store, { maxFileBytes: config.maxSeedFileBytes, onlyIfChanged: true });
+    ingestChangedSeeds(config, services, logger);
     const { retriever, status } = await setUpRetrieval(config, services.store, logger);
     const started = performance.now();
     const result = await retriever.retrieve(question, { limit: Number(values.limit), ...(values.document ? { documentIds: values.document } : {}) });
@@ -46,14 +47,4 @@ async function run(): Promise<number> {
   }
 }
 
-run().then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    if (error instanceof ConfigError || error instanceof RetrievalSetupError) {
-      console.error(error.message);
-      process.exitCode = 2;
-    } else {
-      throw error;
-    }
-  },
-);
+runEntryPoint(run);

@@ -1,7 +1,7 @@
 import type { ChatTurn, NumberedClause } from '../domain/ports/answer-backend.ts';
 import { resolveFollowUp, type ResolvedQuestion } from '../domain/answer/follow-up-resolver.ts';
 import { MIN_CONFIDENCE } from '../domain/answer/not-found.ts';
-import type { ScopeDocument } from '../domain/retrieval/query-analyzer.ts';
+import { asksForUnits, type ScopeDocument } from '../domain/retrieval/query-analyzer.ts';
 import type { RetrievalResult, Retriever } from '../domain/retrieval/retriever.ts';
 
 /** Clauses handed to the answerer: enough to answer and to offer related reading, few enough to read. */
@@ -42,13 +42,13 @@ export async function retrieveForChat(
   const perDocument = await Promise.all(
     inScope.map((documentId) => retriever.retrieve(resolved.retrievalText, { documentIds: [documentId], limit: 1, intents: result.query.intents })),
   );
+  // A document takes part when its own retrieval is confident, on the same scale the answerer uses.
   const best = perDocument
-    .flatMap((each) => each.hits.slice(0, 1))
-    .filter((hit) => (hit.paths.lexical?.coverage ?? 0) >= MIN_CONFIDENCE || (hit.paths.dense?.similarity ?? 0) >= MIN_CONFIDENCE)
-    .sort((left, right) => (right.paths.lexical?.coverage ?? 0) - (left.paths.lexical?.coverage ?? 0));
+    .filter((each) => each.hits.length > 0 && each.confidence >= MIN_CONFIDENCE)
+    .sort((left, right) => right.confidence - left.confidence)
+    .map((each) => each.hits[0]!);
   // "Who leads … in each?" is answered only by documents that name units (the 2014 opinion names none).
-  const asksForUnits = result.query.intents.includes('lead') || result.query.intents.includes('responsible');
-  const answering = asksForUnits && best.some((hit) => hit.clause.units.length > 0) ? best.filter((hit) => hit.clause.units.length > 0) : best;
+  const answering = asksForUnits(result.query.intents) && best.some((hit) => hit.clause.units.length > 0) ? best.filter((hit) => hit.clause.units.length > 0) : best;
   return { resolved, result, clauses: number(answering.length > 0 ? answering : result.hits), compare, scopeDocumentIds };
 }
 

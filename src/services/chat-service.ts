@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { enforceCitations, CitationStreamFilter } from '../domain/answer/citation-integrity.ts';
 import { composeExtractiveAnswer } from '../domain/answer/extractive-answerer.ts';
-import type { AnswerBackend, AnswerDraft, AnswerInput, ChatTurn } from '../domain/ports/answer-backend.ts';
+import { AnswerBackendError, type AnswerBackend, type AnswerDraft, type AnswerInput, type ChatTurn } from '../domain/ports/answer-backend.ts';
 import type { ClauseStore, DocumentFactView } from '../domain/ports/clause-store.ts';
 import type { ConversationStore } from '../domain/ports/conversation-store.ts';
 import { detectLanguage } from '../domain/retrieval/query-analyzer.ts';
@@ -58,14 +58,19 @@ export interface ChatServiceDependencies {
  * exchange. The reply is the same whether streamed or not; the stream's answer-end carries it.
  */
 export class ChatService {
-  constructor(private readonly dependencies: ChatServiceDependencies) {}
+  /** The places the library covers; fixed for the life of the service, like the catalog. */
+  private readonly coveredRegions: AnswerInput['coveredRegions'];
+
+  constructor(private readonly dependencies: ChatServiceDependencies) {
+    const seen = new Map<string, { region: string; regionEn: string }>();
+    for (const document of dependencies.catalog.documents) {
+      if (!seen.has(document.regionCode)) seen.set(document.regionCode, { region: document.region, regionEn: document.regionEn });
+    }
+    this.coveredRegions = [...seen.values()];
+  }
 
   hasConversation(conversationId: string): boolean {
     return this.dependencies.conversations.exists(conversationId);
-  }
-
-  get backendName(): string {
-    return this.dependencies.backend.name;
   }
 
   async reply(request: ChatRequest, onEvent: (event: ChatEvent) => void = () => {}, signal?: AbortSignal): Promise<ChatReply> {
@@ -107,7 +112,7 @@ export class ChatService {
       compare: retrieval.compare,
       scopeNamed: retrieval.resolved.scopeNamed || (request.documentIds?.length ?? 0) > 0,
       scopeDocuments: catalog.documents.filter((document) => retrieval.scopeDocumentIds.includes(document.id)),
-      coveredRegions: this.coveredRegions(),
+      coveredRegions: this.coveredRegions,
       documentFacts: this.factsFor([...retrieval.clauses.map((clause) => clause.hit.document.id), ...retrieval.scopeDocumentIds]),
     };
     const valid = new Set(input.clauses.map((clause) => clause.n));
@@ -119,11 +124,12 @@ export class ChatService {
       draft = await backend.answer(input, { onDelta: (delta) => emit(filter.push(delta)), ...(signal ? { signal } : {}) });
       emit(filter.flush());
     } catch (error) {
-      if (backend.name === 'extractive') throw error;
-      const reason = (error as Error).message;
+      // Only a provider failure is answered by the fallback; anything else is a bug and surfaces as one.
+      if (!(error instanceof AnswerBackendError)) throw error;
+      const reason = error.message;
       this.dependencies.logWarning?.(`answer backend ${backend.name} failed: ${reason}`);
-      warnings.push(`The ${backend.name} model did not answer (${shortReason(error)}); this answer was extracted from the clauses instead.`);
-      backendLabel = `extractive (fallback: ${backend.name} ${shortReason(error)})`;
+      warnings.push(`The ${backend.name} model did not answer (${error.kind}); this answer was extracted from the clauses instead.`);
+      backendLabel = `extractive (fallback: ${backend.name} ${error.kind})`;
       draft = composeExtractiveAnswer(input);
       emit(`\n\n${draft.text}`);
     }
@@ -156,14 +162,6 @@ export class ChatService {
     return reply;
   }
 
-  private coveredRegions(): AnswerInput['coveredRegions'] {
-    const seen = new Map<string, { region: string; regionEn: string }>();
-    for (const document of this.dependencies.catalog.documents) {
-      if (!seen.has(document.regionCode)) seen.set(document.regionCode, { region: document.region, regionEn: document.regionEn });
-    }
-    return [...seen.values()];
-  }
-
   // The catalog is fixed for the life of the service, so a document's facts are read once.
   private readonly facts = new Map<string, DocumentFactView[]>();
 
@@ -173,11 +171,6 @@ export class ChatService {
     }
     return Object.fromEntries([...new Set(documentIds)].map((id) => [id, this.facts.get(id)!]));
   }
-}
-
-function shortReason(error: unknown): string {
-  const kind = (error as { kind?: string }).kind;
-  return kind ?? 'error';
 }
 
 function round(milliseconds: number): number {

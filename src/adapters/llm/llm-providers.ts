@@ -27,12 +27,7 @@ export function openAICompatibleBackend(settings: AnswerSettings, prompts: Promp
     streamUsage: false,
     configuration: { baseURL: baseUrl },
   });
-  const probe: ProviderProbe = async (signal) => {
-    const response = await fetch(`${baseUrl.replace(/\/$/u, '')}/models`, { headers: { authorization: `Bearer ${apiKey}` }, signal });
-    return response.ok
-      ? { reachable: true, detail: `${baseUrl} answers` }
-      : { reachable: false, detail: `${baseUrl}/models answered HTTP ${response.status}${response.status === 401 ? '; check LLM_API_KEY' : ''}` };
-  };
+  const probe = modelListProbe(`${baseUrl.replace(/\/$/u, '')}/models`, { authorization: `Bearer ${apiKey}` });
   return new ChatModelAnswerBackend({ name: 'openai-compatible', model, modelId: settings.model!, prompts, timeoutMs: settings.timeoutMs, probe });
 }
 
@@ -49,14 +44,16 @@ export function anthropicBackend(settings: AnswerSettings, prompts: PromptLibrar
     maxRetries: 0,
     clientOptions: { timeout: settings.timeoutMs },
   });
-  const probe: ProviderProbe = async (signal) => {
-    const response = await fetch(`${baseUrl.replace(/\/$/u, '')}/v1/models`, {
-      headers: { 'x-api-key': apiKey, 'anthropic-version': '2023-06-01' },
-      signal,
-    });
-    return response.ok
-      ? { reachable: true, detail: `${baseUrl} answers` }
-      : { reachable: false, detail: `${baseUrl}/v1/models answered HTTP ${response.status}${response.status === 401 ? '; check LLM_API_KEY' : ''}` };
-  };
+  const probe = modelListProbe(`${baseUrl.replace(/\/$/u, '')}/v1/models`, { 'x-api-key': apiKey, 'anthropic-version': '2023-06-01' });
   return new ChatModelAnswerBackend({ name: 'anthropic', model, modelId: settings.model!, prompts, timeoutMs: settings.timeoutMs, probe });
+}
+
+/** Both providers list their models at a GET endpoint that costs no tokens: /health asks it. */
+function modelListProbe(url: string, headers: Record<string, string>): ProviderProbe {
+  return async (signal) => {
+    const response = await fetch(url, { headers, signal });
+    return response.ok
+      ? { reachable: true, detail: `${new URL(url).origin} answers` }
+      : { reachable: false, detail: `${url} answered HTTP ${response.status}${response.status === 401 ? '; check LLM_API_KEY' : ''}` };
+  };
 }

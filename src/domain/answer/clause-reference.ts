@@ -23,3 +23,8 @@ export function documentReferenceEn(document: DocumentSummary): string {
   const name = `the ${document.level === 'national' ? '' : `${document.regionEn} `}${year} ${kind}`.replace(/\s+/gu, ' ');
   return document.docNumber ? `${name} (${document.docNumber})` : `${name} (${document.title})`;
 }
+
+/** “the Tianjin 2023 plan” at the start of an English sentence. */
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -2,7 +2,8 @@ import type { AnswerBackend, AnswerDraft, AnswerInput, AnswerOptions, BackendSta
 import { unifyWidths } from '../corpus/text-normalizer.ts';
 import { findResponsibilityAnnotation } from '../corpus/responsibility-parser.ts';
 import { AnswerText } from './answer-text.ts';
-import { clauseLocation, documentReferenceEn, documentReferenceZh } from './clause-reference.ts';
+import { capitalize, clauseLocation, documentReferenceEn, documentReferenceZh } from './clause-reference.ts';
+import { asksForUnits } from '../retrieval/query-analyzer.ts';
 import { metadataAnswer, isMetadataQuestion } from './metadata-answer.ts';
 import { findNotFoundReason } from './not-found.ts';
 import { notFoundDraft } from './not-found-text.ts';
@@ -38,7 +39,7 @@ const SECOND_DOCUMENT_RATIO = 0.9;
 
 export function composeExtractiveAnswer(input: AnswerInput): AnswerDraft {
   const metadata = isMetadataQuestion(input);
-  const reason = findNotFoundReason(input, input.scopeNamed, metadata);
+  const reason = findNotFoundReason(input, metadata);
   if (reason) return notFoundDraft(input, reason);
   const text = new AnswerText(input.language);
   const quotes: Record<number, string> = {};
@@ -59,8 +60,7 @@ export function composeExtractiveAnswer(input: AnswerInput): AnswerDraft {
 
 /** The clause that answers, plus one from another document when the question names no scope. */
 function primaryClauses(input: AnswerInput): NumberedClause[] {
-  const asksUnits = input.intents.includes('lead') || input.intents.includes('responsible');
-  const candidates = asksUnits ? input.clauses.filter(({ hit }) => hit.clause.units.length > 0) : input.clauses;
+  const candidates = asksForUnits(input.intents) ? input.clauses.filter(({ hit }) => hit.clause.units.length > 0) : input.clauses;
   const first = input.intents.includes('figure') || input.intents.includes('money') ? bestFigureClause(input) ?? candidates[0] : candidates[0];
   if (!first) return [];
   if (input.scopeNamed) return [first];
@@ -77,9 +77,7 @@ function bestPerDocument(clauses: NumberedClause[]): NumberedClause[] {
 }
 
 function snippetFor(clause: NumberedClause, input: AnswerInput, text: AnswerText): Snippet | undefined {
-  if (input.intents.includes('lead') || input.intents.includes('responsible')) {
-    if (clause.hit.clause.units.length > 0) return unitsSnippet(clause, input, text);
-  }
+  if (asksForUnits(input.intents) && clause.hit.clause.units.length > 0) return unitsSnippet(clause, input, text);
   if (input.intents.includes('money')) return quoteSnippet(clause, input, text, (sentence) => MONEY.test(sentence.normalized));
   if (input.intents.includes('figure')) return quoteSnippet(clause, input, text, (sentence) => FIGURE.test(sentence.normalized));
   if (input.intents.includes('date')) return quoteSnippet(clause, input, text, (sentence) => DATE.test(sentence.normalized));
@@ -120,7 +118,7 @@ function unitsSnippet(clause: NumberedClause, input: AnswerInput, text: AnswerTe
 }
 
 function quoteSnippet(clause: NumberedClause, input: AnswerInput, text: AnswerText, accept: (sentence: Sentence) => boolean, count = 1): Snippet | undefined {
-  const sentences = clauseSentences(clause.hit.clause.text);
+  const sentences = clauseSentences(clause.hit.clause);
   const ranked = rankSentences(sentences, withYears(input), accept);
   if (ranked.length === 0) return undefined;
   const best = ranked[0]!;
@@ -145,14 +143,10 @@ function bestFigureClause(input: AnswerInput): NumberedClause | undefined {
   const pattern = input.intents.includes('money') ? MONEY : FIGURE;
   let best: { clause: NumberedClause; score: number } | undefined;
   for (const [rank, clause] of input.clauses.slice(0, 3).entries()) {
-    const ranked = rankSentences(clauseSentences(clause.hit.clause.text), withYears(input), (sentence) => pattern.test(sentence.normalized));
+    const ranked = rankSentences(clauseSentences(clause.hit.clause), withYears(input), (sentence) => pattern.test(sentence.normalized));
     // Retrieval's order breaks near-ties: a small bonus for rank.
     const score = (ranked[0]?.score ?? -1) + (3 - rank) * 0.02;
     if (ranked.length > 0 && (!best || score > best.score)) best = { clause, score };
   }
   return best?.clause;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -7,7 +7,6 @@ import { analyzeQuery, type QueryIntent, type ScopeDocument } from '../retrieval
  * first question, so a chain of follow-ups keeps its topic.
  */
 export interface ResolvedQuestion {
-  isFollowUp: boolean;
   /** Text to retrieve with: the question itself, or for a follow-up the topic it refers to. */
   retrievalText: string;
   /** The question made self-contained, for not-found checks and for display. */
@@ -58,7 +57,7 @@ export function resolveFollowUp(question: string, previousQuestions: string[], d
         standalone: turn,
         years: analyzed.years,
       };
-      resolved = { isFollowUp: false, retrievalText: turn, standalone: turn, scopeNamed: state.scopeNamed, years: analyzed.years };
+      resolved = { retrievalText: turn, standalone: turn, scopeNamed: state.scopeNamed, years: analyzed.years };
       continue;
     }
     const restatesScope = analyzed.scope.documentIds.length > 0;
@@ -71,7 +70,6 @@ export function resolveFollowUp(question: string, previousQuestions: string[], d
       years: analyzed.years.length > 0 ? analyzed.years : state.years,
     };
     resolved = {
-      isFollowUp: true,
       retrievalText: state.topic,
       standalone: state.standalone,
       intents: state.intents,

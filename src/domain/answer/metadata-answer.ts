@@ -2,7 +2,7 @@ import type { AnswerDraft, AnswerInput } from '../ports/answer-backend.ts';
 import type { DocumentFactView, DocumentSummary } from '../ports/clause-store.ts';
 import { normalizeText } from '../corpus/text-normalizer.ts';
 import type { AnswerText } from './answer-text.ts';
-import { documentReferenceEn, documentReferenceZh } from './clause-reference.ts';
+import { capitalize, documentReferenceEn, documentReferenceZh } from './clause-reference.ts';
 
 /**
  * 文号, issuer and dates come from the document record, which keeps every value each source gave:
@@ -102,8 +102,4 @@ function distinct(facts: DocumentFactView[], fallback: string | null): { value: 
   }
   if (grouped.size === 0 && fallback) grouped.set(fallback, []);
   return [...grouped].map(([value, sources]) => ({ value, sources }));
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

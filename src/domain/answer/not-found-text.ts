@@ -31,7 +31,7 @@ function explain(reason: NotFoundReason, english: boolean, text: AnswerText, cov
   switch (reason.kind) {
     case 'uncovered-place':
       return english
-        ? `The library holds documents for ${text.corpus(covered.map((region) => region.regionEn).join(', '))}; none covers ${text.corpus(capitalize(reason.place))}.`
+        ? `The library holds documents for ${text.corpus(covered.map((region) => region.regionEn).join(', '))}; none covers ${text.corpus(titleCase(reason.place))}.`
         : `文件库只收录${text.corpus(covered.map((region) => region.region).join('、'))}的政策文件，没有关于${text.corpus(reason.place)}的文件。`;
     case 'unseen-term':
       return english ? `No document mentions “${text.corpus(reason.term)}”.` : `文件中没有出现“${text.corpus(reason.term)}”。`;
@@ -45,6 +45,7 @@ function explain(reason: NotFoundReason, english: boolean, text: AnswerText, cov
   }
 }
 
-function capitalize(text: string): string {
+/** hong kong → Hong Kong: place names are matched in lower case. */
+function titleCase(text: string): string {
   return text.replace(/(^|\s)\p{Ll}/gu, (letter) => letter.toUpperCase());
 }

@@ -1,7 +1,7 @@
 import places from './uncovered-places.json' with { type: 'json' };
 import type { AnswerInput, NumberedClause } from '../ports/answer-backend.ts';
 import { normalizeText } from '../corpus/text-normalizer.ts';
-import { analyzeQuery } from '../retrieval/query-analyzer.ts';
+import { analyzeQuery, asksForUnits } from '../retrieval/query-analyzer.ts';
 import { clauseSentences, DATE, FIGURE, MONEY } from './sentences.ts';
 
 /**
@@ -33,12 +33,12 @@ export function uncoveredPlace(question: string, coveredScopeNamed: boolean, cov
   return PLACES.find((place) => place.pattern.test(text) && !covered.includes(place.name))?.name;
 }
 
-export function findNotFoundReason(input: AnswerInput, coveredScopeNamed: boolean, metadataQuestion: boolean): NotFoundReason | undefined {
+export function findNotFoundReason(input: AnswerInput, metadataQuestion: boolean): NotFoundReason | undefined {
   // The question itself first: "What about Beijing?" after a Tianjin question asks about Beijing.
   const namesCoveredScope = analyzeQuery(input.question, []).scope.cues.some((cue) => !/^\d{4}$/u.test(cue));
   const place =
     uncoveredPlace(input.question, namesCoveredScope, input.coveredRegions) ??
-    (input.standaloneQuestion !== input.question ? uncoveredPlace(input.standaloneQuestion, coveredScopeNamed, input.coveredRegions) : undefined);
+    (input.standaloneQuestion !== input.question ? uncoveredPlace(input.standaloneQuestion, input.scopeNamed, input.coveredRegions) : undefined);
   if (place) return { kind: 'uncovered-place', place };
   // Metadata (文号, issuer, dates of issue) comes from the document record, not from clause wording.
   if (metadataQuestion && (input.scopeDocuments.length > 0 || input.clauses.length > 0)) return undefined;
@@ -54,12 +54,12 @@ export function findNotFoundReason(input: AnswerInput, coveredScopeNamed: boolea
   if (input.intents.includes('money') && !texts.some((text) => MONEY.test(text))) return { kind: 'missing', what: 'money' };
   if (input.intents.includes('figure') && !top.some((clause) => hasFigure(clause))) return { kind: 'missing', what: 'figure' };
   if (input.intents.includes('date') && !texts.some((text) => DATE.test(text))) return { kind: 'missing', what: 'date' };
-  if ((input.intents.includes('lead') || input.intents.includes('responsible')) && !top.some(({ hit }) => hit.clause.units.length > 0)) {
+  if (asksForUnits(input.intents) && !top.some(({ hit }) => hit.clause.units.length > 0)) {
     return { kind: 'missing', what: 'units' };
   }
   return undefined;
 }
 
 function hasFigure({ hit }: NumberedClause): boolean {
-  return clauseSentences(hit.clause.text).some((sentence) => FIGURE.test(sentence.normalized));
+  return clauseSentences(hit.clause).some((sentence) => FIGURE.test(sentence.normalized));
 }

@@ -1,5 +1,6 @@
 import { findResponsibilityAnnotation } from '../corpus/responsibility-parser.ts';
 import { normalizeText, unifyWidths } from '../corpus/text-normalizer.ts';
+import type { StoredClause } from '../ports/clause-store.ts';
 
 /**
  * Sentences of a clause as written (display text), each with its normalised form for matching.
@@ -13,7 +14,20 @@ export interface Sentence {
 
 const SENTENCE = /[^。；！？;!?\n]+[。；！？;!?]?/gu;
 
-export function clauseSentences(displayText: string): Sentence[] {
+// Clauses are loaded once and never change while the process runs; splitting and normalising
+// (OpenCC) their sentences once each keeps that work off every later request.
+const sentencesByClause = new WeakMap<StoredClause, Sentence[]>();
+
+export function clauseSentences(clause: StoredClause): Sentence[] {
+  let sentences = sentencesByClause.get(clause);
+  if (!sentences) {
+    sentences = splitSentences(clause.text);
+    sentencesByClause.set(clause, sentences);
+  }
+  return sentences;
+}
+
+function splitSentences(displayText: string): Sentence[] {
   // unifyWidths maps character for character, so offsets found in it hold for the display text.
   const annotation = findResponsibilityAnnotation(unifyWidths(displayText));
   const body = annotation ? displayText.slice(0, annotation.start) : displayText;

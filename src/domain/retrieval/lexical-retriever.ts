@@ -5,7 +5,7 @@ import type { BilingualDictionary } from '../ports/bilingual-dictionary.ts';
 import { Bm25Index, type ScoredDocument, type WeightedTerm } from './bm25-index.ts';
 import { chineseGroups, englishGroups, groupCoverage, type QuestionGroup, type TermStatistics } from './answer-confidence.ts';
 import { translateEnglish, type TranslatedTerm } from './english-translator.ts';
-import type { CatalogPassage, PassageCatalog } from './passage-catalog.ts';
+import type { PassageCatalog } from './passage-catalog.ts';
 import type { AnalyzedQuery } from './query-analyzer.ts';
 import { createTokenizer, type TextTokenizer, type TokenizerMode } from './text-tokenizer.ts';
 
@@ -35,6 +35,8 @@ export class LexicalRetriever {
   private readonly tokenizer: TextTokenizer;
   private readonly vocabulary = new Set<string>();
   private readonly statistics: TermStatistics;
+  /** Per clause id: heading, section heading, text and unit names, normalised, for coverage. */
+  private readonly coverageTexts = new Map<string, string>();
   /** Everything the corpus says, normalised, for telling whether a question's word occurs anywhere. */
   private readonly corpusText: string;
 
@@ -58,10 +60,11 @@ export class LexicalRetriever {
       for (const token of body) this.vocabulary.add(token);
     }
     this.index.build();
-    this.corpusText = [
-      ...catalog.documents.map((document) => normalizeText(document.title)),
-      ...catalog.passages.map(({ clause }) => `${normalizeText(clause.heading ?? '')}\n${clause.normalizedText}\n${clause.units.map((unit) => unit.name).join('、')}`),
-    ].join('\n');
+    for (const { clause } of catalog.passages) {
+      const text = [clause.heading ?? '', clause.sectionHeading ?? '', clause.normalizedText, ...clause.units.map((unit) => unit.name)].join('\n');
+      this.coverageTexts.set(clause.id, normalizeText(text).toLowerCase());
+    }
+    this.corpusText = [...catalog.documents.map((document) => normalizeText(document.title)), ...this.coverageTexts.values()].join('\n');
     this.statistics = {
       idf: (unit: string) => {
         const term = /^\p{Script=Han}{2}$/u.test(unit) && this.mode !== 'jieba' ? `~${unit}` : unit;
@@ -105,9 +108,8 @@ export class LexicalRetriever {
   }
 
   /** Share of the question's groups that a passage contains (heading, text and unit names). */
-  coverage(groups: QuestionGroup[], clause: CatalogPassage['clause']): number {
-    const text = [clause.heading ?? '', clause.sectionHeading ?? '', clause.normalizedText, ...clause.units.map((unit) => unit.name)].join('\n');
-    return groupCoverage(groups, normalizeText(text).toLowerCase(), this.statistics);
+  coverage(groups: QuestionGroup[], clauseId: string): number {
+    return groupCoverage(groups, this.coverageTexts.get(clauseId) ?? '', this.statistics);
   }
 }
 

@@ -4,6 +4,11 @@ import { detectScript, normalizeText } from '../corpus/text-normalizer.ts';
 export type QueryLanguage = 'zh-Hans' | 'zh-Hant' | 'en';
 export type QueryIntent = 'lead' | 'responsible' | 'figure' | 'money' | 'date' | 'docNumber' | 'issuer' | 'compare' | 'content';
 
+/** Who leads / who is responsible: answered only by a clause that names units. */
+export function asksForUnits(intents: readonly QueryIntent[]): boolean {
+  return intents.includes('lead') || intents.includes('responsible');
+}
+
 export interface ScopeDocument {
   id: string;
   regionCode: string;

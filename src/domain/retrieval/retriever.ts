@@ -4,7 +4,7 @@ import type { WeightedTerm } from './bm25-index.ts';
 import type { TranslatedTerm } from './english-translator.ts';
 import type { LexicalRetriever } from './lexical-retriever.ts';
 import type { PassageCatalog } from './passage-catalog.ts';
-import { analyzeQuery, type AnalyzedQuery, type QueryIntent } from './query-analyzer.ts';
+import { analyzeQuery, asksForUnits, type AnalyzedQuery, type QueryIntent } from './query-analyzer.ts';
 import { reciprocalRankFusion, type RankedList } from './rank-fusion.ts';
 
 export type RetrievalPath = 'lexical' | 'dense';
@@ -79,7 +79,7 @@ export class Retriever {
     const documentIds = intersect(options.documentIds, query.scope.documentIds);
     const allowed = this.catalog.documentMask(documentIds);
     const lexical = this.lexical.search(query, CANDIDATES, allowed);
-    if (asksForUnits(query)) lexical.hits = this.unitsFirst(lexical.hits);
+    if (asksForUnits(query.intents)) lexical.hits = this.unitsFirst(lexical.hits);
     const dense = this.dense ? await this.dense.search(query.normalized, CANDIDATES, allowed) : [];
 
     const lists: RankedList[] = [{ path: 'lexical', items: lexical.hits.map((hit) => hit.index) }];
@@ -97,15 +97,10 @@ export class Retriever {
       return { clause: passage.clause, document: passage.document, score, paths };
     });
     // Judged on the first few hits: an answer rests on them, and the count stays fixed as the corpus grows.
-    const best = Math.max(0, ...hits.slice(0, CONFIDENCE_DEPTH).map((hit) => this.lexical.coverage(lexical.groups, hit.clause)));
+    const best = Math.max(0, ...hits.slice(0, CONFIDENCE_DEPTH).map((hit) => this.lexical.coverage(lexical.groups, hit.clause.id)));
     return { query, translation: lexical.translation, terms: lexical.terms, hits, confidence: best, unseenWords: this.lexical.unseenWords(query), activePaths: this.activePaths };
   }
 }
-
-function asksForUnits(query: AnalyzedQuery): boolean {
-  return query.intents.includes('lead') || query.intents.includes('responsible');
-}
-
 
 function intersect(requested: string[] | undefined, scoped: string[]): string[] | undefined {
   if (!requested || requested.length === 0) return scoped.length > 0 ? scoped : undefined;
