@@ -44,4 +44,13 @@ describe('loadConfig', () => {
     const local = loadConfig({ ANSWER_BACKEND: 'openai', LLM_MODEL: 'qwen2.5:7b', LLM_BASE_URL: 'http://127.0.0.1:11434/v1' }, '/srv/app');
     expect(local.answer).toMatchObject({ backend: 'openai', model: 'qwen2.5:7b', baseUrl: 'http://127.0.0.1:11434/v1', apiKey: undefined });
   });
+
+  it('reads the embedding origins, the rate limit and the proxy setting, and refuses what is not an origin', () => {
+    expect(loadConfig({}, '/srv/app').web).toMatchObject({ allowedOrigins: [], rateLimitPerMinute: 20, trustProxy: false, directory: expect.stringMatching(/web\/$/u) });
+    const web = loadConfig({ EMBED_ALLOWED_ORIGINS: ' https://intranet.example.gov.cn, http://10.0.0.5:8080 ', RATE_LIMIT_PER_MINUTE: '60', TRUST_PROXY: 'true' }, '/srv/app').web;
+    expect(web).toMatchObject({ allowedOrigins: ['https://intranet.example.gov.cn', 'http://10.0.0.5:8080'], rateLimitPerMinute: 60, trustProxy: true });
+    expect(() => loadConfig({ EMBED_ALLOWED_ORIGINS: 'https://intranet.example.gov.cn/portal/' }, '/srv/app')).toThrow(/EMBED_ALLOWED_ORIGINS: "https:\/\/intranet\.example\.gov\.cn\/portal\/" is not an origin; write scheme, host and port only/u);
+    expect(() => loadConfig({ EMBED_ALLOWED_ORIGINS: '*' }, '/srv/app')).toThrow(/"\*" is not an origin/u);
+    expect(() => loadConfig({ RATE_LIMIT_PER_MINUTE: '0' }, '/srv/app')).toThrow(/RATE_LIMIT_PER_MINUTE/u);
+  });
 });

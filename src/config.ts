@@ -36,7 +36,29 @@ const environmentSchema = z.object({
   LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(30000),
   LLM_TEMPERATURE: z.coerce.number().min(0).max(2).default(0),
   PROMPTS_DIR: z.string().min(1).optional(),
+  WEB_DIR: z.string().min(1).optional(),
+  EMBED_ALLOWED_ORIGINS: z
+    .string()
+    .transform((value, context) => {
+      const origins = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+      for (const entry of origins) {
+        if (!isOrigin(entry)) context.addIssue({ code: 'custom', message: `"${entry}" is not an origin; write scheme, host and port only, such as https://intranet.example.gov.cn or http://10.0.0.5:8080` });
+      }
+      return origins;
+    })
+    .default([]),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
 });
+
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
 
 export interface AppConfig {
   host: string;
@@ -63,6 +85,7 @@ export interface AppConfig {
     batchSize: number;
   };
   answer: AnswerSettings;
+  web: WebSettings;
   denseIndex: {
     directory: string;
     rebuild: 'auto' | 'never';
@@ -81,6 +104,17 @@ export interface AnswerSettings {
   timeoutMs: number;
   temperature: number;
   promptsDirectory: string;
+}
+
+export interface WebSettings {
+  /** The folder holding index.html, widget.js and assets/. */
+  directory: string;
+  /** Origins (besides the server's own) whose pages may embed the widget or /embed and call the API. */
+  allowedOrigins: string[];
+  /** Questions (and, separately, feedback posts) per client per minute. */
+  rateLimitPerMinute: number;
+  /** Take the client address from X-Forwarded-For; only behind a proxy that sets it. */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -129,6 +163,12 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       temperature: values.LLM_TEMPERATURE,
       // The prompts ship with the code, so by default they are found beside it, whatever the working directory.
       promptsDirectory: values.PROMPTS_DIR === undefined ? fileURLToPath(new URL('../prompts/', import.meta.url)) : resolve(baseDirectory, values.PROMPTS_DIR),
+    },
+    web: {
+      directory: values.WEB_DIR === undefined ? fileURLToPath(new URL('../web/', import.meta.url)) : resolve(baseDirectory, values.WEB_DIR),
+      allowedOrigins: values.EMBED_ALLOWED_ORIGINS,
+      rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE,
+      trustProxy: values.TRUST_PROXY === 'true',
     },
     denseIndex: {
       directory: resolve(baseDirectory, values.INDEX_DIR),

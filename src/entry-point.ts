@@ -1,15 +1,16 @@
+import { WebAssetsError } from './adapters/filesystem/web-asset-files.ts';
 import { ConfigError } from './config.ts';
 import { PromptError } from './domain/prompts/prompt-template.ts';
 import { RetrievalSetupError } from './retrieval-setup.ts';
 
 /**
  * Runs a program (the server or a CLI command). A configuration the operator must fix (a bad
- * variable, a missing model the settings require, a broken prompt file) ends it with that
+ * variable, a missing model the settings require, a broken prompt file, a missing web/ folder) ends it with that
  * message and exit code 2, without a stack trace; anything else is a bug and is thrown.
  */
 export function runEntryPoint(program: () => Promise<number | void> | number | void): void {
   const fail = (error: unknown) => {
-    if (error instanceof ConfigError || error instanceof RetrievalSetupError || error instanceof PromptError) {
+    if (error instanceof ConfigError || error instanceof RetrievalSetupError || error instanceof PromptError || error instanceof WebAssetsError) {
       process.stderr.write(`${error.message}\n`);
       process.exit(2);
     }

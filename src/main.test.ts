@@ -23,6 +23,10 @@ describe('server start-up', () => {
       expect(health.retrieval.activePaths).toEqual(['lexical']);
       expect(health.retrieval.dense).toEqual({ active: false, reason: expect.stringContaining('EMBEDDING_MODEL_PATH') });
       expect(log).toMatch(/answers: extractive/u);
+      expect(log).toMatch(/web: chat at http:\/\/127\.0\.0\.1:\d+\/, widget at .*\/widget\.js.*embedding allowed for this origin only/u);
+      const page = await fetch(`http://127.0.0.1:${port}/`);
+      expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+      expect(await page.text()).toContain('/assets/chat-page.js');
       const chat = await fetch(`http://127.0.0.1:${port}/api/chat`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

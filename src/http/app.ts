@@ -7,6 +7,10 @@ import type { ConversationStore } from '../domain/ports/conversation-store.ts';
 import type { RetrievalStatus } from '../retrieval-setup.ts';
 import type { ChatService } from '../services/chat-service.ts';
 import { errorResponse } from './errors.ts';
+import { perClientRateLimit, type RateLimitSettings } from './rate-limit.ts';
+import { apiSecurityHeaders, crossOriginAccess, originGuard, type OriginPolicy } from './security.ts';
+import type { WebAssets } from './web-assets.ts';
+import { webRoutes } from './routes/web-routes.ts';
 import { chatRoutes } from './routes/chat-routes.ts';
 import { conversationRoutes, feedbackRoutes } from './routes/conversation-routes.ts';
 import { documentRoutes } from './routes/document-routes.ts';
@@ -20,11 +24,24 @@ export interface AppDependencies {
   conversations?: ConversationStore;
   answerStatus?: () => Promise<BackendStatus>;
   logError?: (error: unknown) => void;
+  /** The chat page, widget and demo are served when given. */
+  webAssets?: WebAssets;
+  /** Origins besides the server's own whose pages may call the API and frame /embed. */
+  allowedOrigins?: readonly string[];
+  /** Per-client limit on questions and feedback; none when absent. */
+  rateLimit?: RateLimitSettings;
 }
 
 /** The web-standard app: routes are thin, all work happens behind the injected ports. */
-export function createApp({ store, retrievalStatus, chat, conversations, answerStatus, logError = console.error }: AppDependencies) {
+export function createApp({ store, retrievalStatus, chat, conversations, answerStatus, logError = console.error, webAssets, allowedOrigins = [], rateLimit }: AppDependencies) {
   const app = new Hono();
+  const policy: OriginPolicy = { allowedOrigins: new Set(allowedOrigins) };
+  app.use('/api/*', originGuard(policy), crossOriginAccess(policy), apiSecurityHeaders());
+  if (rateLimit) {
+    // Separate budgets: rating answers must not use up a client's questions.
+    app.post('/api/chat', perClientRateLimit(rateLimit));
+    app.post('/api/feedback', perClientRateLimit(rateLimit));
+  }
   app.route('/health', healthRoutes(store, retrievalStatus, answerStatus));
   app.route('/api/documents', documentRoutes(store));
   if (chat) {
@@ -35,6 +52,7 @@ export function createApp({ store, retrievalStatus, chat, conversations, answerS
     app.route('/api/feedback', feedbackRoutes(conversations));
     app.route('/api/conversations', conversationRoutes(conversations));
   }
+  if (webAssets) app.route('/', webRoutes(webAssets, policy));
   app.notFound((context) => errorResponse(context, 404, 'not_found', `No route for ${context.req.method} ${new URL(context.req.url).pathname}`));
   app.onError((error, context) => {
     // Hono's own 4xx (a body that is not JSON, for one) keep their status and say what was wrong.

@@ -1,0 +1,35 @@
+import { Hono, type Context } from 'hono';
+import { compress } from 'hono/compress';
+import { errorResponse } from '../errors.ts';
+import { assetSecurityHeaders, crossOriginAccess, originGuard, pageSecurityHeaders, type OriginPolicy } from '../security.ts';
+import type { WebAssets } from '../web-assets.ts';
+
+/**
+ * The chat page (/), its iframe form (/embed), a demo intranet page (/demo), the widget script
+ * and the files they load. No build step: web/ is served as written, compressed, with ETags.
+ */
+export function webRoutes(assets: WebAssets, policy: OriginPolicy) {
+  const app = new Hono();
+  app.use(compress());
+  app.get('/', pageSecurityHeaders('app', policy), (context) => send(context, assets, 'index.html'));
+  app.get('/embed', pageSecurityHeaders('embed', policy), (context) => send(context, assets, 'embed.html'));
+  app.get('/demo', pageSecurityHeaders('demo', policy), (context) => send(context, assets, 'demo.html'));
+  // A classic script any page may load; what it loads next (the chat modules) is checked below.
+  app.get('/widget.js', assetSecurityHeaders(), (context) => send(context, assets, 'widget.js'));
+  app.use('/assets/*', originGuard(policy), crossOriginAccess(policy), assetSecurityHeaders());
+  app.get('/assets/:name', (context) => send(context, assets, `assets/${context.req.param('name')}`));
+  return app;
+}
+
+function send(context: Context, assets: WebAssets, path: string) {
+  const asset = assets.get(path);
+  if (!asset) return errorResponse(context, 404, 'not_found', `No file ${path}`);
+  // Small files that change with each release: revalidate every time, and answer 304 when unchanged.
+  context.header('Cache-Control', 'no-cache');
+  context.header('ETag', asset.etag);
+  // Compression weakens the tag to W/"…" on the way out; a browser sends it back in that form.
+  const cached = context.req.header('if-none-match')?.split(',').map((tag) => tag.trim().replace(/^W\//u, ''));
+  if (cached?.includes(asset.etag)) return context.body(null, 304);
+  context.header('Content-Type', asset.contentType);
+  return context.body(asset.body);
+}

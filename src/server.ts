@@ -1,0 +1,66 @@
+import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
+import type { AddressInfo } from 'node:net';
+import { loadWebAssets } from './adapters/filesystem/web-asset-files.ts';
+import { setUpChat } from './chat-setup.ts';
+import { createServices } from './composition.ts';
+import type { AppConfig } from './config.ts';
+import { createApp } from './http/app.ts';
+import type { Logger } from './logger.ts';
+
+export interface RunningServer {
+  /** http://host:port, with the port the system chose when PORT=0. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The composition root of the HTTP server: what `npm start` runs, and what the browser tests start. */
+export async function startServer(config: AppConfig, logger: Logger): Promise<RunningServer> {
+  const services = createServices(config);
+  const { chat, backend, retrievalStatus } = await setUpChat(config, services, logger);
+  const webAssets = loadWebAssets(config.web.directory);
+  const app = createApp({
+    store: services.store,
+    retrievalStatus,
+    chat,
+    conversations: services.conversations,
+    answerStatus: () => backend.status(),
+    logError: (error) => logger.error('request failed', error),
+    webAssets,
+    allowedOrigins: config.web.allowedOrigins,
+    rateLimit: { perMinute: config.web.rateLimitPerMinute, clientAddress: clientAddress(config.web.trustProxy) },
+  });
+  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  logger.info(`web: chat at ${url}/, widget at ${url}/widget.js, demo at ${url}/demo; embedding allowed for ${config.web.allowedOrigins.length > 0 ? config.web.allowedOrigins.join(', ') : 'this origin only (set EMBED_ALLOWED_ORIGINS)'}`);
+  logger.info(`listening on ${url}`);
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          services.close();
+          resolve();
+        });
+        // Open event streams and keep-alive sockets would hold close() up; the process is ending.
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      }),
+  };
+}
+
+/** The connection's address, or the first X-Forwarded-For entry when a trusted proxy sets it. */
+function clientAddress(trustProxy: boolean) {
+  return (context: Context): string => {
+    if (trustProxy) {
+      const forwarded = context.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+      if (forwarded) return forwarded;
+    }
+    return getConnInfo(context).remote.address ?? 'unknown';
+  };
+}

@@ -1,0 +1,130 @@
+// @ts-check
+import { readServerSentEvents } from './sse-reader.js';
+
+/**
+ * The browser's side of the chat API (POST /api/chat with stream: true, POST /api/feedback,
+ * GET /api/documents). The page calls it on its own origin; the widget calls it across origins.
+ */
+
+/**
+ * @typedef {{ name: string, nameEn: string | null, role: 'lead' | 'co' }} Unit
+ * @typedef {{ n: number, clauseId: string, docId: string, docTitle: string, docNumber: string | null,
+ *   section: string | null, clause: string | null, heading: string | null, text: string, quote?: string,
+ *   units: Unit[] }} Citation
+ * @typedef {{ conversationId: string, messageId: string, answer: string, notFound: boolean,
+ *   citations: Citation[], related: Citation[], backend: string, warnings: string[] }} ChatReply
+ * @typedef {{ role: 'user' | 'assistant', content: string }} ChatMessage
+ * @typedef {{ id: string, title: string, titleSimplified: string, docNumber: string | null, level: string,
+ *   regionCode: string, region: string, regionEn: string, status: string, date: string | null }} DocumentSummary
+ * @typedef {{ onStart?: (start: { conversationId: string, messageId: string }) => void,
+ *   onText?: (text: string) => void, onCitation?: (citation: Citation) => void }} StreamHandlers
+ */
+
+/**
+ * What went wrong, in the terms the user sees: each kind has its own message in i18n.js.
+ * @typedef {'rate-limited' | 'refused' | 'invalid' | 'conversation-lost' | 'server' | 'unreachable' | 'aborted'} ChatErrorKind
+ */
+
+export class ChatApiError extends Error {
+  /** @param {ChatErrorKind} kind @param {string} message @param {number} [retryAfterSeconds] */
+  constructor(kind, message, retryAfterSeconds) {
+    super(message);
+    this.name = 'ChatApiError';
+    this.kind = kind;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+/** @param {string} apiBase the server's origin ('' for the page's own) */
+export function createChatClient(apiBase) {
+  /** @param {string} path @param {RequestInit} init */
+  async function request(path, init) {
+    let response;
+    try {
+      // No cookies cross origins: the API needs none, and the widget must not carry intranet sessions.
+      response = await fetch(`${apiBase}${path}`, { ...init, mode: 'cors', credentials: 'omit' });
+    } catch (error) {
+      if (init.signal?.aborted) throw new ChatApiError('aborted', 'aborted');
+      // A refused cross-origin request looks like a network failure to the page; it cannot be told apart.
+      throw new ChatApiError('unreachable', error instanceof Error ? error.message : String(error));
+    }
+    if (!response.ok) throw await errorFrom(response);
+    return response;
+  }
+
+  return {
+    /** @returns {Promise<DocumentSummary[]>} */
+    async listDocuments() {
+      const response = await request('/api/documents', { method: 'GET' });
+      const body = await response.json();
+      return body.documents;
+    },
+
+    /**
+     * @param {{ messages: ChatMessage[], conversationId?: string, documentIds?: string[] }} question
+     * @param {StreamHandlers} handlers
+     * @param {AbortSignal} [signal]
+     * @returns {Promise<ChatReply>}
+     */
+    async ask(question, handlers, signal) {
+      const body = {
+        messages: question.messages,
+        stream: true,
+        ...(question.conversationId ? { conversationId: question.conversationId } : {}),
+        ...(question.documentIds && question.documentIds.length > 0 ? { filters: { documentIds: question.documentIds } } : {}),
+      };
+      const response = await request('/api/chat', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+        body: JSON.stringify(body),
+        ...(signal ? { signal } : {}),
+      });
+      if (!response.body) throw new ChatApiError('server', 'the reply had no body');
+      try {
+        for await (const event of readServerSentEvents(response.body)) {
+          const payload = JSON.parse(event.data);
+          if (event.event === 'answer-start') handlers.onStart?.(payload);
+          else if (event.event === 'text-delta') handlers.onText?.(payload.text);
+          else if (event.event === 'citation') handlers.onCitation?.(payload);
+          else if (event.event === 'answer-end') return payload;
+          else if (event.event === 'error') {
+            throw new ChatApiError(payload.error?.code === 'conversation_not_found' ? 'conversation-lost' : 'server', payload.error?.message ?? 'error');
+          }
+        }
+      } catch (error) {
+        if (error instanceof ChatApiError) throw error;
+        if (signal?.aborted) throw new ChatApiError('aborted', 'aborted');
+        throw new ChatApiError('unreachable', error instanceof Error ? error.message : String(error));
+      }
+      throw new ChatApiError('server', 'the stream ended before the answer was complete');
+    },
+
+    /** @param {{ messageId: string, rating: 'up' | 'down', comment?: string }} feedback */
+    async sendFeedback(feedback) {
+      await request('/api/feedback', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(feedback) });
+    },
+  };
+}
+
+/** @typedef {ReturnType<typeof createChatClient>} ChatClient */
+
+/** @param {Response} response */
+async function errorFrom(response) {
+  /** @type {{ error?: { code?: string, message?: string, retryAfterSeconds?: number } }} */
+  let body = {};
+  try {
+    body = await response.json();
+  } catch {
+    // A proxy's HTML error page: the status alone decides.
+  }
+  const message = body.error?.message ?? `HTTP ${response.status}`;
+  if (response.status === 429) {
+    const header = Number(response.headers.get('retry-after'));
+    const seconds = body.error?.retryAfterSeconds ?? (Number.isFinite(header) && header > 0 ? header : 30);
+    return new ChatApiError('rate-limited', message, Math.max(1, Math.ceil(seconds)));
+  }
+  if (response.status === 403) return new ChatApiError('refused', message);
+  if (response.status === 404 && body.error?.code === 'conversation_not_found') return new ChatApiError('conversation-lost', message);
+  if (response.status >= 400 && response.status < 500) return new ChatApiError('invalid', message);
+  return new ChatApiError('server', message);
+}

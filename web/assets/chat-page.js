@@ -1,0 +1,42 @@
+// @ts-check
+import { createChatClient } from './chat-client.js';
+import { mountChat } from './chat-view.js';
+import { chooseLanguage } from './i18n.js';
+
+/**
+ * Starts the chat on / and on /embed (the iframe form). Query parameters let an embedding page set
+ * the language, the title and the documents in scope: /embed?lang=en&documents=tj-2023-3,tj-2014-22
+ */
+const LANGUAGE_KEY = 'policy-qa:language';
+const root = document.getElementById('chat');
+if (root) {
+  const parameters = new URLSearchParams(location.search);
+  const embedded = document.body.dataset.mode === 'embed';
+  const documentIds = parameters.get('documents')?.split(',').map((id) => id.trim()).filter(Boolean);
+  const language = chooseLanguage([parameters.get('lang'), savedLanguage()], navigator.languages ?? [navigator.language]);
+  document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+  mountChat(root, {
+    client: createChatClient(''),
+    language,
+    storageKey: embedded ? 'policy-qa:embed-conversation' : 'policy-qa:conversation',
+    compact: embedded,
+    ...(parameters.get('title') ? { title: parameters.get('title') ?? undefined } : {}),
+    ...(documentIds && documentIds.length > 0 ? { documentIds } : {}),
+    onLanguageChange: (next) => {
+      document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
+      try {
+        localStorage.setItem(LANGUAGE_KEY, next);
+      } catch {
+        // Without storage the switch lasts for this page only.
+      }
+    },
+  }).focus();
+}
+
+function savedLanguage() {
+  try {
+    return localStorage.getItem(LANGUAGE_KEY);
+  } catch {
+    return null;
+  }
+}

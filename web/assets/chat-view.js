@@ -1,0 +1,236 @@
+// @ts-check
+import { ChatApiError } from './chat-client.js';
+import { createConversationState } from './conversation-state.js';
+import { element, replaceChildren } from './dom.js';
+import { uiText } from './i18n.js';
+import { answerView, questionView } from './message-view.js';
+import { createSourcePanel } from './source-panel.js';
+
+/**
+ * The chat, mounted into any element: the page at /, the iframe at /embed and the widget's shadow
+ * root all use it. It owns everything inside `root` and nothing outside it.
+ *
+ * @typedef {import('./chat-client.js').ChatClient} ChatClient
+ * @typedef {import('./chat-client.js').DocumentSummary} DocumentSummary
+ * @typedef {import('./i18n.js').UiLanguage} UiLanguage
+ * @typedef {{ client: ChatClient, language: UiLanguage, storageKey: string, title?: string,
+ *   documentIds?: string[], compact?: boolean, onLanguageChange?: (language: UiLanguage) => void }} ChatOptions
+ */
+
+/** @param {HTMLElement} root @param {ChatOptions} options */
+export function mountChat(root, options) {
+  const { client, storageKey } = options;
+  let language = options.language;
+  const t = () => uiText(language);
+  const state = createConversationState(storageKey);
+  const sources = createSourcePanel(t);
+  /** @type {DocumentSummary[]} */
+  let documents = [];
+  let scope = 'all';
+  /** @type {AbortController | null} */
+  let inFlight = null;
+
+  const log = element('div', { class: 'pqa-log', role: 'log', 'aria-live': 'polite', tabindex: '0' });
+  const input = element('textarea', { class: 'pqa-input', rows: 2, maxlength: 2000, name: 'question' });
+  const sendButton = element('button', { type: 'submit', class: 'pqa-button pqa-primary pqa-send' });
+  const form = element('form', { class: 'pqa-form' }, [input, sendButton]);
+  const header = element('header', { class: 'pqa-header' });
+  const shell = element('div', { class: options.compact ? 'pqa pqa-compact' : 'pqa' }, [header, element('div', { class: 'pqa-body' }, [log, sources.element]), form]);
+  replaceChildren(root, [shell]);
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (inFlight) {
+      inFlight.abort();
+      return;
+    }
+    const question = input.value.trim();
+    if (question !== '') void ask(question);
+  });
+  input.addEventListener('keydown', (event) => {
+    // Enter sends, Shift+Enter starts a new line; an IME composition's Enter only confirms the characters.
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      form.requestSubmit();
+    }
+  });
+  shell.addEventListener('keydown', (event) => {
+    // Escape closes the open source first; only then may an enclosing panel (the widget) close.
+    if (event.key === 'Escape' && !sources.element.hidden) {
+      event.stopPropagation();
+      sources.hide();
+    }
+  });
+
+  function renderHeader() {
+    const text = t();
+    const scopeSelect = element('select', { class: 'pqa-scope', 'aria-label': text.scopeLabel, onchange: (event) => (scope = /** @type {HTMLSelectElement} */ (event.target).value) }, [
+      element('option', { value: 'all' }, [text.scopeAll]),
+      ...scopeGroups(documents).map((group) => element('option', { value: group.code, selected: group.code === scope }, [language === 'zh' ? group.label : group.labelEn])),
+    ]);
+    replaceChildren(header, [
+      element('div', { class: 'pqa-heading' }, [element('h1', { class: 'pqa-title' }, [options.title ?? text.title]), !options.compact && element('p', { class: 'pqa-subtitle' }, [text.subtitle])]),
+      element('div', { class: 'pqa-tools' }, [
+        !options.documentIds && documents.length > 0 && scopeSelect,
+        element('button', { type: 'button', class: 'pqa-button pqa-quiet', lang: language === 'zh' ? 'en' : 'zh', 'aria-label': text.switchLanguageLabel, 'data-action': 'language', onclick: () => switchLanguage() }, [text.switchLanguage]),
+        element('button', { type: 'button', class: 'pqa-button pqa-quiet', 'data-action': 'new', onclick: () => newConversation() }, [text.newConversation]),
+      ]),
+    ]);
+  }
+
+  function renderAll() {
+    const text = t();
+    shell.setAttribute('lang', language === 'zh' ? 'zh-CN' : 'en');
+    input.placeholder = text.inputPlaceholder;
+    input.setAttribute('aria-label', text.inputLabel);
+    sendButton.textContent = inFlight ? text.stop : text.send;
+    log.setAttribute('aria-label', text.title);
+    renderHeader();
+    const turns = state.conversation.turns;
+    if (turns.length === 0) {
+      replaceChildren(log, [emptyState()]);
+    } else {
+      replaceChildren(log, []);
+      for (const turn of turns) {
+        log.appendChild(questionView(turn.question, text));
+        const view = answerView({ t: text, client, sources });
+        if (turn.reply) view.finish(turn.reply);
+        log.appendChild(view.element);
+      }
+    }
+    sources.refresh();
+  }
+
+  function emptyState() {
+    const text = t();
+    return element('div', { class: 'pqa-empty' }, [
+      element('h2', { class: 'pqa-empty-heading' }, [text.emptyHeading]),
+      element('p', { class: 'pqa-empty-intro' }, [text.emptyIntro]),
+      element(
+        'ul',
+        { class: 'pqa-examples' },
+        text.examples.map((example) => element('li', {}, [element('button', { type: 'button', class: 'pqa-example', onclick: () => void ask(example) }, [example])])),
+      ),
+    ]);
+  }
+
+  /** @param {string} question */
+  async function ask(question) {
+    if (inFlight) return;
+    const text = t();
+    log.querySelector('.pqa-empty')?.remove();
+    input.value = '';
+    log.appendChild(questionView(question, text));
+    const view = answerView({ t: text, client, sources });
+    log.appendChild(view.element);
+    scrollToEnd();
+    const controller = new AbortController();
+    inFlight = controller;
+    sendButton.textContent = text.stop;
+    const documentIds = options.documentIds ?? documentsIn(scope);
+    const { conversationId } = state.conversation;
+    try {
+      const reply = await client.ask(
+        { messages: state.messagesFor(question), ...(conversationId ? { conversationId } : {}), ...(documentIds ? { documentIds } : {}) },
+        { onText: (delta) => { view.appendText(delta); scrollToEnd(); } },
+        controller.signal,
+      );
+      view.finish(reply);
+      state.record(question, reply);
+    } catch (error) {
+      const failure = describeFailure(error, text);
+      if (failure.startOver) state.reset();
+      view.fail(failure.message, failure.retry ? () => { view.element.previousElementSibling?.remove(); view.element.remove(); void ask(question); } : undefined);
+    } finally {
+      inFlight = null;
+      sendButton.textContent = t().send;
+      scrollToEnd();
+    }
+  }
+
+  function scrollToEnd() {
+    log.scrollTop = log.scrollHeight;
+  }
+
+  function switchLanguage() {
+    if (inFlight) return;
+    language = language === 'zh' ? 'en' : 'zh';
+    options.onLanguageChange?.(language);
+    renderAll();
+  }
+
+  function newConversation() {
+    inFlight?.abort();
+    state.reset();
+    sources.hide();
+    renderAll();
+    input.focus();
+  }
+
+  /** @param {string} code @returns {string[] | undefined} */
+  function documentsIn(code) {
+    if (code === 'all') return undefined;
+    return documents.filter((document) => document.regionCode === code).map((document) => document.id);
+  }
+
+  renderAll();
+  if (!options.documentIds) {
+    // The scope selector appears once the library is known; the chat works before that.
+    client.listDocuments().then(
+      (listed) => {
+        documents = listed;
+        renderHeader();
+      },
+      () => {},
+    );
+  }
+
+  return {
+    ask,
+    /** @param {UiLanguage} next */
+    setLanguage(next) {
+      if (next !== language) switchLanguage();
+    },
+    focus: () => input.focus(),
+  };
+}
+
+/**
+ * Documents grouped by the place they govern, national first, as the scope selector offers them.
+ * @param {DocumentSummary[]} documents
+ */
+export function scopeGroups(documents) {
+  /** @type {Map<string, { code: string, label: string, labelEn: string, national: boolean }>} */
+  const groups = new Map();
+  for (const document of documents) {
+    if (!groups.has(document.regionCode)) {
+      groups.set(document.regionCode, { code: document.regionCode, label: document.region, labelEn: document.regionEn, national: document.level === 'national' });
+    }
+  }
+  return [...groups.values()].sort((left, right) => Number(right.national) - Number(left.national));
+}
+
+/**
+ * @param {unknown} error
+ * @param {import('./i18n.js').UiText} text
+ * @returns {{ message: string, retry: boolean, startOver: boolean }}
+ */
+function describeFailure(error, text) {
+  if (!(error instanceof ChatApiError)) return { message: text.serverError, retry: true, startOver: false };
+  switch (error.kind) {
+    case 'rate-limited':
+      return { message: text.rateLimited(error.retryAfterSeconds ?? 30), retry: true, startOver: false };
+    case 'refused':
+      return { message: text.refused, retry: false, startOver: false };
+    case 'conversation-lost':
+      return { message: text.conversationLost, retry: true, startOver: true };
+    case 'invalid':
+      return { message: text.invalidQuestion(error.message), retry: false, startOver: false };
+    case 'unreachable':
+      return { message: text.unreachable, retry: true, startOver: false };
+    case 'aborted':
+      return { message: '…', retry: true, startOver: false };
+    default:
+      return { message: text.serverError, retry: true, startOver: false };
+  }
+}

@@ -1,0 +1,141 @@
+// @ts-check
+/** UI text in the two languages staff use. The answers follow the question's language, not these. */
+
+/** @typedef {'zh' | 'en'} UiLanguage */
+
+const messages = {
+  zh: {
+    title: '政策问答',
+    subtitle: '质量政策文件问答 · 答案均引用条款原文',
+    scopeLabel: '文件范围',
+    scopeAll: '全部文件',
+    newConversation: '新对话',
+    switchLanguage: 'English',
+    switchLanguageLabel: 'Switch to English',
+    inputLabel: '输入问题',
+    inputPlaceholder: '请输入问题，例如：天津提升食品质量水平由哪个部门牵头?',
+    send: '发送',
+    stop: '停止',
+    emptyHeading: '可以这样问',
+    emptyIntro: '针对收录的质量政策文件提问，回答会标注所依据的条款。',
+    examples: ['天津提升食品质量水平由哪个部门牵头?', '汕尾到2025年制造业产品质量合格率目标是多少?', '国家方案对老年用品和儿童用品有什么要求?', '津质量发〔2023〕3号是哪个单位发布的?'],
+    you: '我',
+    assistant: '助手',
+    thinking: '正在检索条款…',
+    notCovered: '文件未涉及',
+    relatedHeading: '可能相关的条款',
+    sourcesHeading: '依据条款',
+    copy: '复制回答',
+    copied: '已复制',
+    helpful: '有帮助',
+    notHelpful: '没有帮助',
+    commentLabel: '补充说明（可选）',
+    commentPlaceholder: '哪里不对或缺了什么?',
+    sendFeedback: '提交反馈',
+    feedbackThanks: '感谢反馈',
+    feedbackFailed: '反馈未能提交，请稍后再试',
+    sourcePanel: '条款原文',
+    closeSource: '关闭',
+    previousSource: '上一条',
+    nextSource: '下一条',
+    sourceCounter: (/** @type {number} */ index, /** @type {number} */ total) => `第 ${index} / ${total} 条`,
+    units: '责任单位',
+    leadUnit: '牵头',
+    docNumberMissing: '无文号',
+    draft: '征求意见稿',
+    citationLabel: (/** @type {number} */ n, /** @type {string} */ title) => `查看依据 ${n}：${title}`,
+    rateLimited: (/** @type {number} */ seconds) => `提问太频繁了，请 ${seconds} 秒后再试。`,
+    refused: '此页面未获准使用政策问答助手。请联系管理员把本站点加入允许列表。',
+    unreachable: '暂时无法连接政策问答服务，请检查网络后重试。',
+    serverError: '回答未能完成，请重新提问。',
+    conversationLost: '之前的对话已失效，已为你开始新的对话，请重新提问。',
+    invalidQuestion: (/** @type {string} */ detail) => `问题未能提交：${detail}`,
+    retry: '重试',
+    openAssistant: '打开政策问答',
+    closeAssistant: '关闭政策问答',
+  },
+  en: {
+    title: 'Policy QA',
+    subtitle: 'Questions on quality-policy documents, answered from their clauses',
+    scopeLabel: 'Documents',
+    scopeAll: 'All documents',
+    newConversation: 'New conversation',
+    switchLanguage: '中文',
+    switchLanguageLabel: '切换到中文',
+    inputLabel: 'Your question',
+    inputPlaceholder: 'Ask a question, e.g. which bureau leads dairy safety in Tianjin?',
+    send: 'Send',
+    stop: 'Stop',
+    emptyHeading: 'Try asking',
+    emptyIntro: 'Ask about the quality-policy documents in the library; every answer cites the clauses it relies on.',
+    examples: ['Which bureau leads dairy safety in Tianjin?', 'What is Shanwei\'s 2025 target for the manufacturing product pass rate?', 'What does the national plan say about products for the elderly and children?', 'Who issued 津质量发〔2023〕3号?'],
+    you: 'You',
+    assistant: 'Assistant',
+    thinking: 'Searching the clauses…',
+    notCovered: 'Not covered by the documents',
+    relatedHeading: 'Clauses that may be related',
+    sourcesHeading: 'Sources',
+    copy: 'Copy answer',
+    copied: 'Copied',
+    helpful: 'Helpful',
+    notHelpful: 'Not helpful',
+    commentLabel: 'Comment (optional)',
+    commentPlaceholder: 'What was wrong or missing?',
+    sendFeedback: 'Send feedback',
+    feedbackThanks: 'Thank you for the feedback',
+    feedbackFailed: 'The feedback could not be sent; please try again later',
+    sourcePanel: 'Clause text',
+    closeSource: 'Close',
+    previousSource: 'Previous',
+    nextSource: 'Next',
+    sourceCounter: (/** @type {number} */ index, /** @type {number} */ total) => `${index} of ${total}`,
+    units: 'Responsible units',
+    leadUnit: 'lead',
+    docNumberMissing: 'no document number',
+    draft: 'draft for comment',
+    citationLabel: (/** @type {number} */ n, /** @type {string} */ title) => `Show source ${n}: ${title}`,
+    rateLimited: (/** @type {number} */ seconds) => `That was a lot of questions at once. Please wait ${seconds} seconds and ask again.`,
+    refused: 'This page is not allowed to use the policy assistant. Ask your administrator to add this site to the allowed list.',
+    unreachable: 'The policy assistant cannot be reached right now. Check the connection and try again.',
+    serverError: 'The answer could not be completed. Please ask again.',
+    conversationLost: 'The earlier conversation has expired, so a new one was started. Please ask again.',
+    invalidQuestion: (/** @type {string} */ detail) => `The question was not sent: ${detail}`,
+    retry: 'Try again',
+    openAssistant: 'Open the policy assistant',
+    closeAssistant: 'Close the policy assistant',
+  },
+};
+
+/** @typedef {typeof messages.zh} UiText */
+
+/** @param {UiLanguage} language @returns {UiText} */
+export function uiText(language) {
+  return messages[language];
+}
+
+/**
+ * The first of: an explicit choice (data-lang, ?lang=, a saved switch), then the browser's languages.
+ * @param {(string | null | undefined)[]} explicitChoices
+ * @param {readonly string[]} browserLanguages
+ * @returns {UiLanguage}
+ */
+export function chooseLanguage(explicitChoices, browserLanguages) {
+  for (const choice of explicitChoices) {
+    const language = asUiLanguage(choice);
+    if (language) return language;
+  }
+  for (const tag of browserLanguages) {
+    const language = asUiLanguage(tag);
+    if (language) return language;
+  }
+  return 'zh';
+}
+
+/** @param {string | null | undefined} tag @returns {UiLanguage | undefined} */
+function asUiLanguage(tag) {
+  if (!tag) return undefined;
+  const primary = tag.trim().toLowerCase().split(/[-_]/u)[0];
+  if (primary === 'zh') return 'zh';
+  if (primary === 'en') return 'en';
+  return undefined;
+}

@@ -1,0 +1,142 @@
+// @ts-check
+import { answerNodes, citationTitle } from './answer-view.js';
+import { element, icon, replaceChildren } from './dom.js';
+
+/**
+ * One exchange: the question, then the answer as it streams in, its sources, and the actions on
+ * it (copy, thumbs up/down with a comment). A "not covered" answer gets its own look and offers the
+ * related clauses instead of sources.
+ *
+ * @typedef {import('./chat-client.js').Citation} Citation
+ * @typedef {import('./chat-client.js').ChatReply} ChatReply
+ * @typedef {import('./chat-client.js').ChatClient} ChatClient
+ * @typedef {import('./i18n.js').UiText} UiText
+ * @typedef {import('./source-panel.js').SourcePanel} SourcePanel
+ */
+
+/** @param {string} question @param {UiText} t */
+export function questionView(question, t) {
+  return element('div', { class: 'pqa-turn pqa-question' }, [element('span', { class: 'pqa-visually-hidden' }, [`${t.you}: `]), element('p', { class: 'pqa-bubble' }, [question])]);
+}
+
+/**
+ * @param {{ t: UiText, client: ChatClient, sources: SourcePanel }} context
+ */
+export function answerView({ t, client, sources }) {
+  const text = element('p', { class: 'pqa-answer-text' }, [element('span', { class: 'pqa-thinking' }, [t.thinking])]);
+  const badge = element('p', { class: 'pqa-not-covered-badge', hidden: true }, [t.notCovered]);
+  const extras = element('div', { class: 'pqa-answer-extras' });
+  const container = element('article', { class: 'pqa-turn pqa-answer', 'aria-busy': 'true' }, [
+    element('span', { class: 'pqa-visually-hidden' }, [`${t.assistant}: `]),
+    badge,
+    text,
+    extras,
+  ]);
+  let streamed = '';
+
+  /** @param {Citation[]} citations @returns {(citation: Citation, chip: HTMLElement) => void} */
+  const opener = (citations) => (citation, chip) => sources.open(citations, citation, chip);
+
+  return {
+    element: container,
+    /** @param {string} delta */
+    appendText(delta) {
+      streamed += delta;
+      replaceChildren(text, answerNodes(streamed, null, () => {}, t.citationLabel));
+    },
+    /** @param {ChatReply} reply */
+    finish(reply) {
+      container.setAttribute('aria-busy', 'false');
+      container.dataset.messageId = reply.messageId;
+      const citations = new Map(reply.citations.map((citation) => [citation.n, citation]));
+      replaceChildren(text, answerNodes(reply.answer, citations, opener(reply.citations), t.citationLabel));
+      if (reply.notFound) {
+        container.classList.add('pqa-not-covered');
+        badge.hidden = false;
+      }
+      const listed = reply.notFound ? reply.related : reply.citations;
+      replaceChildren(extras, [
+        listed.length > 0 && element('h3', { class: 'pqa-list-heading' }, [reply.notFound ? t.relatedHeading : t.sourcesHeading]),
+        listed.length > 0 && sourceList(listed, opener(listed)),
+        actions(reply, t, client, text),
+      ]);
+    },
+    /** @param {string} message @param {(() => void) | undefined} retry */
+    fail(message, retry) {
+      container.setAttribute('aria-busy', 'false');
+      container.classList.add('pqa-failed');
+      replaceChildren(text, [message]);
+      replaceChildren(extras, [retry && element('button', { type: 'button', class: 'pqa-button', onclick: () => retry() }, [t.retry])]);
+    },
+  };
+}
+
+/** @param {Citation[]} citations @param {(citation: Citation, chip: HTMLElement) => void} open */
+function sourceList(citations, open) {
+  return element(
+    'ol',
+    { class: 'pqa-sources' },
+    citations.map((citation) => {
+      const button = element('button', { type: 'button', class: 'pqa-source-link', 'data-clause-id': citation.clauseId }, [
+        element('span', { class: 'pqa-chip', 'aria-hidden': 'true' }, [String(citation.n)]),
+        element('span', {}, [citationTitle(citation)]),
+      ]);
+      button.addEventListener('click', () => open(citation, button));
+      return element('li', {}, [button]);
+    }),
+  );
+}
+
+/** @param {ChatReply} reply @param {UiText} t @param {ChatClient} client @param {HTMLElement} answerText */
+function actions(reply, t, client, answerText) {
+  const status = element('span', { class: 'pqa-status', role: 'status' });
+  const copy = element('button', { type: 'button', class: 'pqa-button pqa-quiet', 'data-action': 'copy' }, [t.copy]);
+  copy.addEventListener('click', async () => {
+    const sourcesText = reply.citations.map((citation) => `[${citation.n}] ${citationTitle(citation)}`).join('\n');
+    try {
+      await navigator.clipboard.writeText(sourcesText ? `${reply.answer}\n\n${sourcesText}` : reply.answer);
+      status.textContent = t.copied;
+    } catch {
+      // No clipboard permission (an embedding page may deny it): select the text for Ctrl+C instead.
+      getSelection()?.selectAllChildren(answerText);
+    }
+  });
+
+  const comment = element('textarea', { class: 'pqa-comment', rows: 2, maxlength: 2000, placeholder: t.commentPlaceholder, 'aria-label': t.commentLabel });
+  const sendComment = element('button', { type: 'button', class: 'pqa-button' }, [t.sendFeedback]);
+  const commentForm = element('div', { class: 'pqa-comment-form', hidden: true }, [comment, sendComment]);
+  /** @type {'up' | 'down' | null} */
+  let rating = null;
+
+  /** @param {string} [withComment] */
+  async function send(withComment) {
+    if (!rating) return;
+    try {
+      await client.sendFeedback({ messageId: reply.messageId, rating, ...(withComment ? { comment: withComment } : {}) });
+      status.textContent = t.feedbackThanks;
+      return true;
+    } catch {
+      status.textContent = t.feedbackFailed;
+      return false;
+    }
+  }
+
+  /** @param {'up' | 'down'} value @param {string} label */
+  const thumb = (value, label) => {
+    const button = element('button', { type: 'button', class: `pqa-button pqa-quiet pqa-thumb pqa-thumb-${value}`, 'aria-pressed': 'false', 'aria-label': label, title: label, 'data-rating': value }, [icon(value)]);
+    button.addEventListener('click', async () => {
+      rating = value;
+      for (const other of row.querySelectorAll('.pqa-thumb')) other.setAttribute('aria-pressed', String(other === button));
+      commentForm.hidden = false;
+      // The rating is stored at once; a comment, if one follows, updates it.
+      await send();
+    });
+    return button;
+  };
+  sendComment.addEventListener('click', async () => {
+    const value = comment.value.trim();
+    if (value !== '' && (await send(value))) commentForm.hidden = true;
+  });
+  const row = element('div', { class: 'pqa-actions' }, [copy, thumb('up', t.helpful), thumb('down', t.notHelpful), status]);
+  return element('div', {}, [row, commentForm]);
+}
