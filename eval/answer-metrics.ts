@@ -22,6 +22,7 @@ export interface ItemVerdict {
   cited: string[];
   citedGold: boolean;
   missingKeys: string[];
+  forbiddenFound: string[];
   correct: boolean;
 }
 
@@ -34,10 +35,11 @@ export function judgeItem(item: EvalItem, reply: ObservedReply | null, latencyMs
   const cited = reply ? [...new Set(reply.citations.map((citation) => citation.clauseId))] : [];
   const answer = reply ? normalizeText(reply.answer).toLowerCase() : '';
   const missingKeys = reply ? item.keys.filter((key) => !answer.includes(normalizeText(key).toLowerCase())) : [...item.keys];
+  const forbiddenFound = reply ? (item.forbidden ?? []).filter((text) => answer.includes(normalizeText(text).toLowerCase())) : [];
   // Metadata items (文号, issuer) are answered from the document record: no clause holds the value.
   const citedGold = item.gold.length === 0 || cited.some((id) => item.gold.includes(id));
-  const correct = reply !== null && (answerable ? !reply.notFound && citedGold && missingKeys.length === 0 : reply.notFound);
-  return { item, reply, error, latencyMs, answerable, cited, citedGold, missingKeys, correct };
+  const correct = reply !== null && (answerable ? !reply.notFound && citedGold && missingKeys.length === 0 && forbiddenFound.length === 0 : reply.notFound);
+  return { item, reply, error, latencyMs, answerable, cited, citedGold, missingKeys, forbiddenFound, correct };
 }
 
 export interface AnswerMetrics {

@@ -10,6 +10,8 @@ export const evalItemSchema = z.object({
   history: z.array(z.object({ role: z.enum(['user', 'assistant']), content: z.string() })).optional(),
   gold: z.array(z.string()),
   keys: z.array(z.string()),
+  /** Strings a correct answer must not contain: another document's values, the wrong language's wording. */
+  forbidden: z.array(z.string()).optional(),
   expectNotFound: z.boolean().optional(),
 });
 

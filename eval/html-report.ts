@@ -48,6 +48,7 @@ export function reasons(verdict: ItemVerdict): string[] {
   const list: string[] = [];
   if (!verdict.citedGold) list.push(`gold clause not cited (cited ${verdict.cited.join(' ') || 'nothing'})`);
   if (verdict.missingKeys.length > 0) list.push(`missing ${verdict.missingKeys.join(', ')}`);
+  if (verdict.forbiddenFound.length > 0) list.push(`should not say ${verdict.forbiddenFound.join(', ')}`);
   return list;
 }
 

@@ -99,12 +99,26 @@ export class LexicalRetriever {
    * Chinese words of the question (three or more characters) that occur nowhere in the corpus, not
    * even inside a longer word: 无人机, 装机容量. A question about them is one the documents cannot
    * answer. Two-character words are left out: they are mostly everyday verbs (安排, 得到) or
-   * segmentation slips (奖要), and would turn answerable questions away.
+   * segmentation slips (奖要), and would turn answerable questions away. A compound the documents
+   * write apart counts as seen: 儿童用品 when one clause says 儿童老年人残疾人用品.
    */
   unseenWords(query: AnalyzedQuery): string[] {
     if (query.language === 'en') return [];
     const words = this.tokenizer.mode === 'bigram' ? [] : this.tokenizer.words(query.topicText);
-    return [...new Set(words.filter((word) => /^\p{Script=Han}{3,}$/u.test(word) && !this.corpusText.includes(word)))];
+    return [...new Set(words.filter((word) => /^\p{Script=Han}{3,}$/u.test(word) && !this.corpusText.includes(word) && !this.writtenApart(word)))];
+  }
+
+  /** Whether some split of the word into two parts of two or more characters occurs in one passage. */
+  private writtenApart(word: string): boolean {
+    for (let at = 2; at <= word.length - 2; at += 1) {
+      const head = word.slice(0, at);
+      const tail = word.slice(at);
+      if (!this.corpusText.includes(head) || !this.corpusText.includes(tail)) continue;
+      for (const text of this.coverageTexts.values()) {
+        if (text.includes(head) && text.includes(tail)) return true;
+      }
+    }
+    return false;
   }
 
   /** Share of the question's groups that a passage contains (heading, text and unit names). */

@@ -14,10 +14,11 @@ export interface ScopeDocument {
   regionCode: string;
   date: string | null;
   status: 'in-force' | 'draft';
+  docNumber?: string | null;
 }
 
 export interface QueryScope {
-  /** Documents the question names (by place, year or draft status); empty when it names none. */
+  /** Documents the question names (by 文号, place, year or draft status); empty when it names none. */
   documentIds: string[];
   /** Why: the cues that were found. */
   cues: string[];
@@ -45,10 +46,13 @@ const INTENT_CUES = INTENTS.flatMap(({ intent, cues: phrases }) => phrases.map((
 const SCOPES = cues.scopes as { regionCode: string; cues: string[] }[];
 const FILLERS = new Set(cues.fillers);
 
+// 津质量发〔2023〕3号 is written in Chinese in English questions too, so it does not count as Chinese text.
+const DOCUMENT_NUMBER = /\p{Script=Han}{2,8}\s*[〔[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*\d{1,4}\s*号/gu;
+
 export function detectLanguage(question: string): QueryLanguage {
-  const han = question.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const han = question.replace(DOCUMENT_NUMBER, ' ').match(/\p{Script=Han}/gu)?.length ?? 0;
   const latinWords = question.match(/[A-Za-z]{2,}/gu)?.length ?? 0;
-  if (han === 0 || latinWords > han) return 'en';
+  if (latinWords > 0 && (han === 0 || latinWords > han)) return 'en';
   return detectScript(question) === 'traditional' ? 'zh-Hant' : 'zh-Hans';
 }
 
@@ -60,6 +64,15 @@ export function analyzeQuery(question: string, documents: ScopeDocument[]): Anal
   const remove = (cue: string) => {
     topicText = topicText.replace(cuePattern(cue), ' ');
   };
+
+  // A 文号 names one document outright, whatever its place and year would also match; the brackets
+  // are written every which way (〔2023〕, [2023], (2023)), so they are compared without them.
+  const compactQuestion = withoutBrackets(normalized);
+  const numbered = documents.filter((document) => document.docNumber && compactQuestion.includes(withoutBrackets(normalizeText(document.docNumber).toLowerCase())));
+  for (const document of numbered) {
+    const characters = [...withoutBrackets(normalizeText(document.docNumber!).toLowerCase())].map((character) => character.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
+    topicText = topicText.replace(new RegExp(characters.join(`${BRACKETS.source}*`), 'u'), ' ');
+  }
 
   const intents: QueryIntent[] = [];
   // Longest cues first, so that 多少钱 (money) is not read as 多少 (figure).
@@ -104,6 +117,10 @@ export function analyzeQuery(question: string, documents: ScopeDocument[]): Anal
     scopeCues.push(...usedYears);
     for (const year of usedYears) remove(`${year}年`), remove(year);
   }
+  if (numbered.length > 0) {
+    scoped = numbered;
+    scopeCues.push(...numbered.map((document) => document.docNumber!));
+  }
   const narrowed = scoped.length < documents.length;
 
   const words = topicText.split(/\s+/u).filter((word) => word !== '' && !FILLERS.has(word));
@@ -117,6 +134,12 @@ export function analyzeQuery(question: string, documents: ScopeDocument[]): Anal
     years,
     numbers: normalized.match(/\d+(?:\.\d+)?/gu) ?? [],
   };
+}
+
+const BRACKETS = /[\s〔〕[\]［］()（）【】{}]/u;
+
+function withoutBrackets(text: string): string {
+  return text.replace(new RegExp(BRACKETS.source, 'gu'), '');
 }
 
 function isLatin(cue: string): boolean {

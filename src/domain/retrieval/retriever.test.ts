@@ -44,6 +44,24 @@ describe('Retriever over the seed corpus', async () => {
     expect(result.hits[0]!.clause.id).toBe('tj-2023-3:2.5');
   });
 
+  it('reads a 文号 as naming exactly that document, in any brackets, without counting it as Chinese text', async () => {
+    const chinese = await lexical.retrieve('津质量发〔2023〕3号是哪个单位发布的?');
+    // Without the 文号, 2023 would also take in the Shanwei 2023 draft.
+    expect(chinese.query.scope.documentIds).toEqual(['tj-2023-3']);
+    expect(chinese.query.scope.cues).toContain('津质量发〔2023〕3号');
+    const english = await lexical.retrieve('Who issued 津质量发[2023]3号?');
+    expect(english.query.language).toBe('en');
+    expect(english.query.scope.documentIds).toEqual(['tj-2023-3']);
+    // The number is a scope cue, not a topic word the corpus might lack.
+    expect((await lexical.retrieve('国市监质发〔2022〕95号对电梯有什么要求?')).unseenWords).toEqual([]);
+  });
+
+  it('counts a compound as seen when one clause writes its parts apart, and not otherwise', async () => {
+    // 儿童用品 is never written as such; cn-2022-95:2.2 says 儿童老年人残疾人用品.
+    expect((await lexical.retrieve('国家方案对老年用品和儿童用品有什么要求?')).unseenWords).toEqual([]);
+    expect((await lexical.retrieve('深圳无人机适航认证的费用标准是什么?')).unseenWords).toContain('无人机');
+  });
+
   it('honours an explicit document filter', async () => {
     expect(await top('食品安全', { documentIds: ['tj-2014-22'] })).toSatisfy((ids: string[]) => ids.length > 0 && ids.every((id) => id.startsWith('tj-2014-22:')));
   });
