@@ -13,6 +13,7 @@ import { printTable } from './report-table.ts';
 import { groupBy, retrievalMetrics, type RankedOutcome } from './retrieval-metrics.ts';
 import { seedStore } from './seed-store.ts';
 import { denseConfigurations } from './dense-configurations.ts';
+import { buildNewcomerBaseline } from './newcomer-baseline.ts';
 
 const { values } = parseArgs({
   options: {
@@ -57,6 +58,19 @@ for (const { name, retriever } of configurations) {
       if (rank !== 0) console.log(`  [${name}] ${outcome.item.id} rank ${rank === -1 ? 'miss' : rank + 1}: ${outcome.item.question} → ${outcome.ranked.slice(0, 3).join(', ')} (gold ${outcome.gold.join(', ')})`);
     }
   }
+}
+// The newcomer's pipeline ranks chunks, not clauses: a rank is a chunk's, and it finds the gold
+// clause when it overlaps it.
+const newcomer = await buildNewcomerBaseline(store.allPassages());
+const newcomerOutcomes: RankedOutcome[] = items.map((item) => ({
+  group: item.language,
+  gold: item.gold,
+  ranked: newcomer.rankChunks(item.question, 10).map((clauseIds, rank) => clauseIds.find((id) => item.gold.includes(id)) ?? `chunk-${rank}`),
+}));
+const newcomerName = `newcomer: 500-char chunks + jieba BM25 (${newcomer.chunkCount} chunks)`;
+for (const [group, list] of [['all', newcomerOutcomes], ['zh (Simplified + Traditional)', newcomerOutcomes.filter((outcome) => outcome.group !== 'en')], ...groupBy(newcomerOutcomes, (outcome) => outcome.group)] as [string, RankedOutcome[]][]) {
+  const metrics = retrievalMetrics(list);
+  rows.push([newcomerName, group, String(metrics.count), metrics.recallAt1.toFixed(3), metrics.recallAt5.toFixed(3), metrics.mrr.toFixed(3)]);
 }
 printTable(header, rows);
 store.close();
