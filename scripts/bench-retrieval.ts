@@ -1,5 +1,5 @@
 /**
- * npm run bench:retrieval [-- --sizes 10000,100000]
+ * npm run bench:retrieval [-- --sizes 10000,100000] [--lexical-only]
  * Query latency (p50/p95) of the lexical, dense (fixture model) and hybrid paths, build times
  * and peak memory, on the seeds and on synthetic corpora made from them. Each size runs in its
  * own process so that peak memory belongs to that size alone. Prints figures; asserts nothing.
@@ -12,7 +12,6 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CedictDictionary } from '../src/adapters/cedict/cedict-dictionary.ts';
 import { openDenseIndex } from '../src/adapters/hnsw/dense-index-store.ts';
-import type { StoredClause } from '../src/domain/ports/clause-store.ts';
 import { LexicalRetriever } from '../src/domain/retrieval/lexical-retriever.ts';
 import { PassageCatalog } from '../src/domain/retrieval/passage-catalog.ts';
 import { Retriever } from '../src/domain/retrieval/retriever.ts';
@@ -20,28 +19,29 @@ import { fixtureEmbedder } from '../src/test-support/fixture-model.ts';
 import { loadEvalSet } from '../eval/eval-set.ts';
 import { percentile, printTable } from '../eval/report-table.ts';
 import { seedStore } from '../eval/seed-store.ts';
+import { synthesizeClauses } from './synthetic-clauses.ts';
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '0,10000,100000' }, child: { type: 'string' }, repeat: { type: 'string', default: '3' } } });
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '0,10000,100000' }, child: { type: 'string' }, repeat: { type: 'string', default: '3' }, 'lexical-only': { type: 'boolean', default: false } } });
 
 if (values.child === undefined) {
   const rows: Record<string, string>[] = [];
   for (const size of values.sizes!.split(',').map(Number)) {
     const script = fileURLToPath(import.meta.url);
-    const run = spawnSync(process.execPath, ['--import', 'tsx', script, '--child', String(size), '--repeat', values.repeat!], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', script, '--child', String(size), '--repeat', values.repeat!, ...(values['lexical-only'] ? ['--lexical-only'] : [])], { encoding: 'utf8', maxBuffer: 1 << 26 });
     if (run.status !== 0) throw new Error(`size ${size} failed:\n${run.stderr}`);
     rows.push(JSON.parse(run.stdout.trim().split('\n').at(-1)!));
   }
   const columns = Object.keys(rows[0]!);
   printTable(columns, rows.map((row) => columns.map((column) => row[column]!)));
 } else {
-  console.log(JSON.stringify(await measure(Number(values.child), Number(values.repeat))));
+  console.log(JSON.stringify(await measure(Number(values.child), Number(values.repeat), values['lexical-only']!)));
 }
 
-async function measure(size: number, repeat: number): Promise<Record<string, string>> {
+async function measure(size: number, repeat: number, lexicalOnly: boolean): Promise<Record<string, string>> {
   const store = seedStore();
   const seedPassages = store.allPassages();
   const documents = store.listDocuments();
-  const passages = size === 0 ? seedPassages : synthesize(seedPassages, size);
+  const passages = size === 0 ? seedPassages : synthesizeClauses(seedPassages, size);
   const catalog = new PassageCatalog(documents, passages);
   const dictionary = CedictDictionary.shared();
 
@@ -49,17 +49,8 @@ async function measure(size: number, repeat: number): Promise<Record<string, str
   const lexical = new LexicalRetriever(catalog, { tokenizerMode: 'jieba+bigram', dictionary });
   const lexicalBuild = performance.now() - started;
 
-  const directory = mkdtempSync(join(tmpdir(), 'bench-dense-'));
-  started = performance.now();
-  const { retriever: dense } = await openDenseIndex(catalog, await fixtureEmbedder(), {
-    directory, corpusHash: `synthetic-${size}`, parameters: { m: 16, efConstruction: 100, efSearch: 64 }, rebuild: 'auto',
-  });
-  const denseBuild = performance.now() - started;
-  rmSync(directory, { recursive: true, force: true });
-
+  const lexicalRetriever = new Retriever(catalog, lexical);
   const questions = loadEvalSet(fileURLToPath(new URL('../eval/sets/dev.jsonl', import.meta.url))).map((item) => item.question);
-  const lexicalOnly = new Retriever(catalog, lexical);
-  const hybrid = new Retriever(catalog, lexical, dense);
   const time = async (query: (question: string) => Promise<unknown>) => {
     const samples: number[] = [];
     for (let round = 0; round < repeat; round += 1) {
@@ -72,10 +63,26 @@ async function measure(size: number, repeat: number): Promise<Record<string, str
     samples.sort((left, right) => left - right);
     return `${percentile(samples, 0.5).toFixed(2)} / ${percentile(samples, 0.95).toFixed(2)}`;
   };
-  await time((question) => lexicalOnly.retrieve(question)); // warm-up
+  await time((question) => lexicalRetriever.retrieve(question)); // warm-up
+  const corpus = size === 0 ? `seeds (${passages.length})` : `synthetic ${passages.length}`;
+  const lexicalLatency = await time((question) => lexicalRetriever.retrieve(question));
+  if (lexicalOnly) {
+    store.close();
+    return { corpus, 'lexical p50/p95 ms': lexicalLatency, 'lexical build s': (lexicalBuild / 1000).toFixed(1), 'peak RSS MiB': (process.resourceUsage().maxRSS / 1024).toFixed(0) };
+  }
+
+  const directory = mkdtempSync(join(tmpdir(), 'bench-dense-'));
+  started = performance.now();
+  const { retriever: dense } = await openDenseIndex(catalog, await fixtureEmbedder(), {
+    directory, corpusHash: `synthetic-${size}`, parameters: { m: 16, efConstruction: 100, efSearch: 64 }, rebuild: 'auto',
+  });
+  const denseBuild = performance.now() - started;
+  rmSync(directory, { recursive: true, force: true });
+
+  const hybrid = new Retriever(catalog, lexical, dense);
   const result = {
-    corpus: size === 0 ? `seeds (${passages.length})` : `synthetic ${passages.length}`,
-    'lexical p50/p95 ms': await time((question) => lexicalOnly.retrieve(question)),
+    corpus,
+    'lexical p50/p95 ms': lexicalLatency,
     'dense p50/p95 ms': await time((question) => dense.search(question, 30)),
     'hybrid p50/p95 ms': await time((question) => hybrid.retrieve(question)),
     'lexical build s': (lexicalBuild / 1000).toFixed(1),
@@ -84,20 +91,4 @@ async function measure(size: number, repeat: number): Promise<Record<string, str
   };
   store.close();
   return result;
-}
-
-/**
- * Synthetic clauses recombined from the seeds' sentences with a fixed seed, so vocabulary and
- * lengths stay realistic; each keeps the units of the clause it borrowed its first sentence from.
- */
-function synthesize(seed: StoredClause[], size: number): StoredClause[] {
-  const sentences = seed.flatMap((clause) => clause.normalizedText.split('。').filter((sentence) => sentence.length > 8));
-  let state = 20261122;
-  const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
-  return Array.from({ length: size }, (_, index) => {
-    const template = seed[index % seed.length]!;
-    const count = 3 + Math.floor(random() * 6);
-    const text = Array.from({ length: count }, () => sentences[Math.floor(random() * sentences.length)]).join('。');
-    return { ...template, id: `${template.documentId}:synthetic-${index}`, text, normalizedText: text };
-  });
 }

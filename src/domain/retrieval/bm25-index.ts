@@ -1,7 +1,8 @@
 /**
  * In-memory BM25F over clause fields. Per-document term weights are precomputed at build time,
- * so a query only walks the postings of its own terms and adds floats: at 100k clauses the
- * common terms (质量) still cost one pass over a typed array.
+ * so a query only walks the postings of its own terms and adds floats. Common terms (质量 is in
+ * most clauses) are not walked at all once they can no longer change which documents make the
+ * top: MaxScore pruning (Turtle & Flood, 1995), exact, not approximate.
  */
 export interface FieldSpec {
   name: string;
@@ -23,17 +24,27 @@ export interface ScoredDocument {
 }
 
 const K1 = 1.2;
+const EMPTY = new Uint32Array(0);
 
 interface Posting {
   documents: number[];
   weights: number[];
 }
 
+interface FrozenPosting {
+  /** Ascending document indexes. */
+  documents: Uint32Array;
+  saturated: Float32Array;
+  idf: number;
+  /** The largest saturated weight: with the idf, the most this term can add to any score. */
+  maxSaturated: number;
+}
+
 export class Bm25Index {
   private readonly postings = new Map<string, Posting>();
   private readonly fieldLengths: number[][] = [];
   private readonly pending: Map<string, number>[][] = [];
-  private frozen?: Map<string, { documents: Uint32Array; saturated: Float32Array; idf: number }>;
+  private frozen?: Map<string, FrozenPosting>;
 
   constructor(private readonly fields: FieldSpec[]) {}
 
@@ -77,16 +88,18 @@ export class Bm25Index {
     for (const [term, posting] of this.postings) {
       const documentFrequency = posting.documents.length;
       const idf = Math.log(1 + (documentCount - documentFrequency + 0.5) / (documentFrequency + 0.5));
-      this.frozen.set(term, {
-        documents: Uint32Array.from(posting.documents),
-        saturated: Float32Array.from(posting.weights, (weight) => weight / (K1 + weight)),
-        idf,
-      });
+      const saturated = Float32Array.from(posting.weights, (weight) => weight / (K1 + weight));
+      this.frozen.set(term, { documents: Uint32Array.from(posting.documents), saturated, idf, maxSaturated: saturated.reduce((max, value) => Math.max(max, value), 0) });
     }
   }
 
   has(term: string): boolean {
     return this.postings.has(term);
+  }
+
+  /** Ascending indexes of the documents holding the term (empty when none does). Read only. */
+  documentsWith(term: string): Uint32Array {
+    return this.requireBuilt().get(term)?.documents ?? EMPTY;
   }
 
   idf(term: string): number {
@@ -102,24 +115,51 @@ export class Bm25Index {
     const scores = new Float32Array(this.size);
     const matchedWeight = new Float32Array(this.size);
     const touched: number[] = [];
-    let totalWeight = 0;
     const merged = new Map<string, number>();
     for (const { term, weight } of query) merged.set(term, Math.max(merged.get(term) ?? 0, weight));
-    for (const [term, weight] of merged) {
-      const posting = frozen.get(term);
-      if (!posting) continue;
-      const termWeight = posting.idf * weight;
-      totalWeight += termWeight;
+    // Terms by the most they can add to a score, highest first: rare terms, short postings.
+    const terms = [...merged]
+      .flatMap(([term, weight]) => {
+        const posting = frozen.get(term);
+        return posting ? [{ posting, termWeight: posting.idf * weight, bound: posting.idf * weight * posting.maxSaturated * (K1 + 1) }] : [];
+      })
+      .sort((left, right) => right.bound - left.bound);
+    const totalWeight = terms.reduce((sum, term) => sum + term.termWeight, 0);
+    // remaining[i]: the most that terms i… can still add to any one document.
+    const remaining = new Float64Array(terms.length + 1);
+    for (let index = terms.length - 1; index >= 0; index -= 1) remaining[index] = remaining[index + 1]! + terms[index]!.bound;
+
+    let next = 0;
+    let maxScore = 0;
+    for (; next < terms.length; next += 1) {
+      // Once the terms left cannot lift a document that has none of the terms so far into the
+      // top `limit`, only the documents already scored can still place; switch to looking them up.
+      if (touched.length >= limit && remaining[next]! < maxScore && remaining[next]! < kthScore(touched, scores, limit)) break;
+      const { posting, termWeight } = terms[next]!;
       const { documents, saturated } = posting;
       for (let position = 0; position < documents.length; position += 1) {
         const document = documents[position]!;
         if (allowed && allowed[document] === 0) continue;
         if (scores[document] === 0) touched.push(document);
-        scores[document] = scores[document]! + termWeight * saturated[position]! * (K1 + 1);
+        const score = scores[document]! + termWeight * saturated[position]! * (K1 + 1);
+        scores[document] = score;
+        if (score > maxScore) maxScore = score;
         matchedWeight[document] = matchedWeight[document]! + termWeight;
       }
     }
-    return topDocuments(touched, scores, limit).map((index) => ({
+    let candidates = touched;
+    for (; next < terms.length; next += 1) {
+      const threshold = kthScore(candidates, scores, limit);
+      candidates = candidates.filter((document) => scores[document]! + remaining[next]! >= threshold);
+      const { posting, termWeight } = terms[next]!;
+      for (const document of candidates) {
+        const position = findPosition(posting.documents, document);
+        if (position === -1) continue;
+        scores[document] = scores[document]! + termWeight * posting.saturated[position]! * (K1 + 1);
+        matchedWeight[document] = matchedWeight[document]! + termWeight;
+      }
+    }
+    return topDocuments(candidates, scores, limit).map((index) => ({
       index,
       score: scores[index]!,
       coverage: totalWeight > 0 ? matchedWeight[index]! / totalWeight : 0,
@@ -130,6 +170,27 @@ export class Bm25Index {
     if (!this.frozen) this.build();
     return this.frozen!;
   }
+}
+
+/** The score of the `limit`-th best document, or 0 when there are fewer. */
+function kthScore(documents: number[], scores: Float32Array, limit: number): number {
+  if (documents.length < limit) return 0;
+  const best = topDocuments(documents, scores, limit);
+  return scores[best[limit - 1]!]!;
+}
+
+/** Binary search in ascending document indexes. */
+function findPosition(documents: Uint32Array, document: number): number {
+  let low = 0;
+  let high = documents.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const value = documents[middle]!;
+    if (value === document) return middle;
+    if (value < document) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
 }
 
 /** The `limit` best of the touched documents, best first, without sorting them all. */

@@ -35,10 +35,9 @@ export class LexicalRetriever {
   private readonly tokenizer: TextTokenizer;
   private readonly vocabulary = new Set<string>();
   private readonly statistics: TermStatistics;
-  /** Per clause id: heading, section heading, text and unit names, normalised, for coverage. */
-  private readonly coverageTexts = new Map<string, string>();
-  /** Everything the corpus says, normalised, for telling whether a question's word occurs anywhere. */
-  private readonly corpusText: string;
+  /** Per passage (catalog order): heading, section heading, text and unit names, normalised. */
+  private readonly coverageTexts: string[] = [];
+  private readonly titles: string[];
 
   constructor(private readonly catalog: PassageCatalog, private readonly options: LexicalOptions) {
     const weights = options.fieldWeights ?? DEFAULT_WEIGHTS;
@@ -62,9 +61,9 @@ export class LexicalRetriever {
     this.index.build();
     for (const { clause } of catalog.passages) {
       const text = [clause.heading ?? '', clause.sectionHeading ?? '', clause.normalizedText, ...clause.units.map((unit) => unit.name)].join('\n');
-      this.coverageTexts.set(clause.id, normalizeText(text).toLowerCase());
+      this.coverageTexts.push(normalizeText(text).toLowerCase());
     }
-    this.corpusText = [...catalog.documents.map((document) => normalizeText(document.title)), ...this.coverageTexts.values()].join('\n');
+    this.titles = catalog.documents.map((document) => normalizeText(document.title).toLowerCase());
     this.statistics = {
       idf: (unit: string) => {
         const term = /^\p{Script=Han}{2}$/u.test(unit) && this.mode !== 'jieba' ? `~${unit}` : unit;
@@ -80,10 +79,26 @@ export class LexicalRetriever {
 
   /** True when the corpus uses the term: as a word, or (bigram mode) through all its bigrams. */
   isKnownTerm = (term: string): boolean => {
-    const tokens = this.tokenizer.tokenize(term);
-    if (this.vocabulary.has(term)) return true;
-    return tokens.length > 0 && tokens.every((token) => this.vocabulary.has(token)) && (this.mode !== 'jieba' || tokens.includes(term));
+    // An English word brings up hundreds of dictionary candidates; each is judged once per corpus.
+    let known = this.knownTerms.get(term);
+    if (known === undefined) {
+      known = this.judgeTerm(term);
+      this.knownTerms.set(term, known);
+    }
+    return known;
   };
+
+  private readonly knownTerms = new Map<string, boolean>();
+
+  private judgeTerm(term: string): boolean {
+    if (this.vocabulary.has(term)) return true;
+    // A Chinese term with a bigram the corpus lacks is unknown: no need to run jieba over it.
+    if (this.mode !== 'jieba' && /^\p{Script=Han}{2,}$/u.test(term)) {
+      for (let index = 0; index < term.length - 1; index += 1) if (!this.vocabulary.has(`~${term.slice(index, index + 2)}`)) return false;
+    }
+    const tokens = this.tokenizer.tokenize(term);
+    return tokens.length > 0 && tokens.every((token) => this.vocabulary.has(token)) && (this.mode !== 'jieba' || tokens.includes(term));
+  }
 
   search(query: AnalyzedQuery, limit: number, allowed?: Uint8Array): LexicalSearch {
     const translation = query.language === 'en' ? translateEnglish(query.topicText, this.options.dictionary, this.isKnownTerm) : [];
@@ -105,25 +120,43 @@ export class LexicalRetriever {
   unseenWords(query: AnalyzedQuery): string[] {
     if (query.language === 'en') return [];
     const words = this.tokenizer.mode === 'bigram' ? [] : this.tokenizer.words(query.topicText);
-    return [...new Set(words.filter((word) => /^\p{Script=Han}{3,}$/u.test(word) && !this.corpusText.includes(word) && !this.writtenApart(word)))];
+    return [...new Set(words.filter((word) => /^\p{Script=Han}{3,}$/u.test(word) && !this.occurs([word]) && !this.writtenApart(word)))];
   }
 
   /** Whether some split of the word into two parts of two or more characters occurs in one passage. */
   private writtenApart(word: string): boolean {
     for (let at = 2; at <= word.length - 2; at += 1) {
-      const head = word.slice(0, at);
-      const tail = word.slice(at);
-      if (!this.corpusText.includes(head) || !this.corpusText.includes(tail)) continue;
-      for (const text of this.coverageTexts.values()) {
-        if (text.includes(head) && text.includes(tail)) return true;
+      if (this.occurs([word.slice(0, at), word.slice(at)])) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether one passage (or, for a single piece, a title) holds all the pieces. Only the passages
+   * holding the rarest bigram of the pieces are read, so the cost follows that bigram's postings,
+   * not the size of the library; with jieba alone there are no bigram postings and all are read.
+   */
+  private occurs(pieces: string[]): boolean {
+    if (pieces.length === 1 && this.titles.some((title) => title.includes(pieces[0]!))) return true;
+    const holds = (index: number) => pieces.every((piece) => this.coverageTexts[index]!.includes(piece));
+    if (this.mode === 'jieba') return this.coverageTexts.some((_, index) => holds(index));
+    let rarest: Uint32Array | undefined;
+    for (const piece of pieces) {
+      for (let index = 0; index < piece.length - 1; index += 1) {
+        const postings = this.index.documentsWith(`~${piece.slice(index, index + 2)}`);
+        if (postings.length === 0) return false;
+        if (!rarest || postings.length < rarest.length) rarest = postings;
       }
     }
+    if (!rarest) return this.coverageTexts.some((_, index) => holds(index));
+    for (const index of rarest) if (holds(index)) return true;
     return false;
   }
 
   /** Share of the question's groups that a passage contains (heading, text and unit names). */
   coverage(groups: QuestionGroup[], clauseId: string): number {
-    return groupCoverage(groups, this.coverageTexts.get(clauseId) ?? '', this.statistics);
+    const index = this.catalog.indexOf(clauseId);
+    return groupCoverage(groups, index === undefined ? '' : this.coverageTexts[index]!, this.statistics);
   }
 }
 

@@ -9,15 +9,15 @@ import type { WebAssets } from '../web-assets.ts';
  * and the files they load. No build step: web/ is served as written, compressed, with ETags.
  */
 export function webRoutes(assets: WebAssets, policy: OriginPolicy) {
+  // Middleware is attached route by route: a sub-app's app.use('*') would also wrap the API's routes.
+  const compressed = compress();
   const app = new Hono();
-  app.use(compress());
-  app.get('/', pageSecurityHeaders('app', policy), (context) => send(context, assets, 'index.html'));
-  app.get('/embed', pageSecurityHeaders('embed', policy), (context) => send(context, assets, 'embed.html'));
-  app.get('/demo', pageSecurityHeaders('demo', policy), (context) => send(context, assets, 'demo.html'));
+  app.get('/', compressed, pageSecurityHeaders('app', policy), (context) => send(context, assets, 'index.html'));
+  app.get('/embed', compressed, pageSecurityHeaders('embed', policy), (context) => send(context, assets, 'embed.html'));
+  app.get('/demo', compressed, pageSecurityHeaders('demo', policy), (context) => send(context, assets, 'demo.html'));
   // A classic script any page may load; what it loads next (the chat modules) is checked below.
-  app.get('/widget.js', assetSecurityHeaders(), (context) => send(context, assets, 'widget.js'));
-  app.use('/assets/*', originGuard(policy), crossOriginAccess(policy), assetSecurityHeaders());
-  app.get('/assets/:name', (context) => send(context, assets, `assets/${context.req.param('name')}`));
+  app.get('/widget.js', compressed, assetSecurityHeaders(), (context) => send(context, assets, 'widget.js'));
+  app.get('/assets/:name', compressed, originGuard(policy), crossOriginAccess(policy), assetSecurityHeaders(), (context) => send(context, assets, `assets/${context.req.param('name')}`));
   return app;
 }
 

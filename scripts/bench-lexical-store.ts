@@ -1,0 +1,141 @@
+/**
+ * npm run bench:lexical-store [-- --sizes 0,10000,100000]
+ * The lexical index, in memory (src/domain/retrieval/bm25-index.ts, what the server uses) against
+ * SQLite FTS5 fed the same tokens: build time, query latency (p50/p95, the same term lists for
+ * both, tokenisation excluded) and, on the seeds, recall@1/@5 of each index's own ranking on the
+ * dev set. Each size runs in its own process. Prints figures; asserts nothing.
+ *
+ * FTS5 gets every advantage: an in-memory database, the question already tokenised, no scope
+ * filter. Its bm25() sums per-column BM25 instead of BM25F and cannot weight query terms, so
+ * English questions lose the glossary-versus-dictionary weights.
+ */
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { CedictDictionary } from '../src/adapters/cedict/cedict-dictionary.ts';
+import { normalizeText } from '../src/domain/corpus/text-normalizer.ts';
+import type { StoredClause } from '../src/domain/ports/clause-store.ts';
+import type { WeightedTerm } from '../src/domain/retrieval/bm25-index.ts';
+import { LexicalRetriever } from '../src/domain/retrieval/lexical-retriever.ts';
+import { PassageCatalog } from '../src/domain/retrieval/passage-catalog.ts';
+import { analyzeQuery } from '../src/domain/retrieval/query-analyzer.ts';
+import { createTokenizer } from '../src/domain/retrieval/text-tokenizer.ts';
+import glossaryData from '../src/domain/retrieval/policy-glossary.json' with { type: 'json' };
+import { loadEvalSet } from '../eval/eval-set.ts';
+import { percentile, printTable } from '../eval/report-table.ts';
+import { seedStore } from '../eval/seed-store.ts';
+import { synthesizeClauses } from './synthetic-clauses.ts';
+
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '0,10000,100000' }, child: { type: 'string' }, repeat: { type: 'string', default: '3' } } });
+
+if (values.child === undefined) {
+  const rows: Record<string, string>[] = [];
+  for (const size of values.sizes!.split(',').map(Number)) {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', String(size), '--repeat', values.repeat!], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    if (run.status !== 0) throw new Error(`size ${size} failed:\n${run.stderr}`);
+    rows.push(...(JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Record<string, string>[]));
+  }
+  const columns = Object.keys(rows[0]!);
+  printTable(columns, rows.map((row) => columns.map((column) => row[column]!)));
+} else {
+  console.log(JSON.stringify(await measure(Number(values.child), Number(values.repeat))));
+}
+
+async function measure(size: number, repeat: number): Promise<Record<string, string>[]> {
+  const store = seedStore();
+  const documents = store.listDocuments();
+  const seedPassages = store.allPassages();
+  const passages = size === 0 ? seedPassages : synthesizeClauses(seedPassages, size);
+  const catalog = new PassageCatalog(documents, passages);
+  const corpus = size === 0 ? `seeds (${passages.length})` : `synthetic ${passages.length}`;
+
+  let started = performance.now();
+  const lexical = new LexicalRetriever(catalog, { tokenizerMode: 'jieba+bigram', dictionary: CedictDictionary.shared() });
+  const memoryBuild = performance.now() - started;
+
+  started = performance.now();
+  const fts = buildFts5(passages);
+  const ftsBuild = performance.now() - started;
+
+  const items = loadEvalSet(fileURLToPath(new URL('../eval/sets/dev.jsonl', import.meta.url))).filter((item) => item.gold.length > 0 && !item.expectNotFound);
+  const queries = items.map((item) => {
+    const analyzed = analyzeQuery(item.question, catalog.documents);
+    return { item, analyzed, terms: lexical.search(analyzed, 30).terms };
+  });
+  const clauseIdAt = (index: number) => catalog.passages[index]!.clause.id;
+
+  const time = (search: (query: (typeof queries)[number]) => unknown) => {
+    for (const query of queries) search(query); // warm-up
+    const samples: number[] = [];
+    for (let round = 0; round < repeat; round += 1) {
+      for (const query of queries) {
+        const begin = performance.now();
+        search(query);
+        samples.push(performance.now() - begin);
+      }
+    }
+    samples.sort((left, right) => left - right);
+    return `${percentile(samples, 0.5).toFixed(2)} / ${percentile(samples, 0.95).toFixed(2)}`;
+  };
+  const recall = (rank: (query: (typeof queries)[number]) => string[]) => {
+    if (size !== 0) return '–';
+    let atOne = 0;
+    let atFive = 0;
+    for (const query of queries) {
+      const ranked = rank(query);
+      if (query.item.gold.includes(ranked[0] ?? '')) atOne += 1;
+      if (ranked.slice(0, 5).some((id) => query.item.gold.includes(id))) atFive += 1;
+    }
+    return `${(atOne / queries.length).toFixed(3)} / ${(atFive / queries.length).toFixed(3)}`;
+  };
+
+  const rows = [
+    {
+      corpus,
+      index: 'in memory (BM25F, MaxScore)',
+      'build s': (memoryBuild / 1000).toFixed(1),
+      'search p50/p95 ms': time((query) => lexical.search(query.analyzed, 30)),
+      'recall@1/@5 (own ranking)': recall((query) => lexical.search(query.analyzed, 30).hits.map((hit) => clauseIdAt(hit.index))),
+    },
+    {
+      corpus,
+      index: 'SQLite FTS5 (bm25, :memory:)',
+      'build s': (ftsBuild / 1000).toFixed(1),
+      'search p50/p95 ms': time((query) => fts.search(query.terms, 30)),
+      'recall@1/@5 (own ranking)': recall((query) => fts.search(query.terms, 30).map((row) => clauseIdAt(row - 1))),
+    },
+  ];
+  fts.close();
+  store.close();
+  return rows;
+}
+
+/** FTS5 over the same four fields and the same tokens the in-memory index gets. */
+function buildFts5(passages: StoredClause[]) {
+  const unitNames = new Set(passages.flatMap((passage) => passage.units.map((unit) => unit.name)));
+  const tokenizer = createTokenizer('jieba+bigram', [...unitNames, ...Object.values(glossaryData.terms as Record<string, string[]>).flat()]);
+  // The ascii tokenizer splits only at ASCII separators, so Chinese tokens pass through whole; the
+  // bigram marker ~ is ASCII, so it becomes a non-ASCII one.
+  const field = (text: string) => tokenizer.tokenize(text).map(asFtsToken).join(' ');
+  const database = new Database(':memory:');
+  database.exec("CREATE VIRTUAL TABLE passages USING fts5(heading, section, body, units, tokenize = 'ascii')");
+  const insert = database.prepare('INSERT INTO passages (rowid, heading, section, body, units) VALUES (?, ?, ?, ?, ?)');
+  database.transaction(() => {
+    passages.forEach((clause, index) => {
+      insert.run(index + 1, field(normalizeText(clause.heading ?? '')), field(normalizeText(clause.sectionHeading ?? '')), field(clause.normalizedText), field(clause.units.map((unit) => unit.name).join(' ')));
+    });
+  })();
+  const query = database.prepare('SELECT rowid FROM passages WHERE passages MATCH ? ORDER BY bm25(passages, 2, 0.5, 1, 1.5) LIMIT ?').pluck();
+  return {
+    search: (terms: WeightedTerm[], limit: number): number[] => {
+      const expression = [...new Set(terms.map((term) => asFtsToken(term.term)))].map((token) => `"${token}"`).join(' OR ');
+      return expression === '' ? [] : (query.all(expression, limit) as number[]);
+    },
+    close: () => database.close(),
+  };
+}
+
+function asFtsToken(token: string): string {
+  return token.replace(/^~/u, '〜').replace(/"/gu, '');
+}
