@@ -122,6 +122,10 @@ describe('chat API over the seeds (extractive backend, real SQLite)', () => {
     const english = await ask('Which bureau leads dairy safety in Hangzhou?');
     expect(english.notFound).toBe(true);
     expect(english.answer).toMatch(/none covers Hangzhou/u);
+    // The national plan speaks of 合格率 only with a year (到2025年); a year is not the asked figure.
+    const rate = await ask('国家方案规定的婴幼儿配方乳粉抽检合格率是多少?');
+    expect(rate.notFound).toBe(true);
+    expect(rate.citations).toEqual([]);
   });
 
   it('resolves follow-ups within a stored conversation', async () => {

@@ -59,6 +59,7 @@ export function rankSentences(sentences: Sentence[], terms: { term: string; weig
 }
 
 /** Figures: percentages, counts with a measure word, ratios, amounts. */
-export const FIGURE = /\d+(?:\.\d+)?\s*(?:%|‰|个百分点|万元|亿元|元|万|亿|项|个|家|次|台|件|所|人|名|倍|以上|以内|天|年|小时)|[一二三四五六七八九十百千万]+(?:个|项|家|所|名|次)/u;
+// A year (到2025年) is when, not how much: it does not make a sentence a figure.
+export const FIGURE = /(?<![\d.])(?!(?:19|20)\d{2}\s*年)\d+(?:\.\d+)?\s*(?:%|‰|个百分点|万元|亿元|元|万|亿|项|个|家|次|台|件|所|人|名|倍|以上|以内|天|年|小时)|[一二三四五六七八九十百千万]+(?:个|项|家|所|名|次)/u;
 export const MONEY = /\d+(?:\.\d+)?\s*(?:万|亿)?元/u;
 export const DATE = /(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日/u;

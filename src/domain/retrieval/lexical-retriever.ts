@@ -101,7 +101,7 @@ export class LexicalRetriever {
   }
 
   search(query: AnalyzedQuery, limit: number, allowed?: Uint8Array): LexicalSearch {
-    const translation = query.language === 'en' ? translateEnglish(query.topicText, this.options.dictionary, this.isKnownTerm) : [];
+    const translation = query.language === 'en' ? translateEnglish(query.topicPhrase, this.options.dictionary, this.isKnownTerm) : [];
     const terms: WeightedTerm[] =
       query.language === 'en'
         ? translation.flatMap((term) => this.tokenizer.tokenize(term.chinese).map((token) => ({ term: token, weight: term.weight })))

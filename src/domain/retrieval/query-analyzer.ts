@@ -31,6 +31,8 @@ export interface AnalyzedQuery {
   normalized: string;
   /** What remains to match against clauses once intent, scope and filler words are removed. */
   topicText: string;
+  /** The same before filler words go: English glossary phrases keep theirs (science and technology). */
+  topicPhrase: string;
   intents: QueryIntent[];
   scope: QueryScope;
   /** Years the question mentions (2025 in 到2025年). */
@@ -44,6 +46,7 @@ const INTENT_CUES = INTENTS.flatMap(({ intent, cues: phrases }) => phrases.map((
   (left, right) => right.cue.length - left.cue.length,
 );
 const SCOPES = cues.scopes as { regionCode: string; cues: string[] }[];
+const SCOPE_EXCEPTIONS = cues.scopeExceptions.phrases;
 const FILLERS = new Set(cues.fillers);
 
 // 津质量发〔2023〕3号 is written in Chinese in English questions too, so it does not count as Chinese text.
@@ -87,6 +90,12 @@ export function analyzeQuery(question: string, documents: ScopeDocument[]): Anal
 
   const scopeCues: string[] = [];
   const regionCodes = new Set<string>();
+  // Exception phrases (national standards) are set aside while scope cues are found and removed,
+  // then put back: they stay part of the topic.
+  const setAside: string[] = [];
+  for (const phrase of SCOPE_EXCEPTIONS) {
+    topicText = topicText.replace(cuePattern(phrase), (match) => ` \u{E000}${setAside.push(match) - 1}\u{E000} `);
+  }
   for (const { regionCode, cues: phrases } of SCOPES) {
     for (const phrase of phrases) {
       if (found(phrase)) {
@@ -96,20 +105,20 @@ export function analyzeQuery(question: string, documents: ScopeDocument[]): Anal
       }
     }
   }
-  let draftOnly = false;
-  for (const phrase of cues.draftCues) {
-    if (found(phrase)) {
-      draftOnly = true;
-      scopeCues.push(phrase);
-      remove(phrase);
-    }
-  }
+  topicText = topicText.replace(/\u{E000}(\d+)\u{E000}/gu, (_, index: string) => setAside[Number(index)]!);
+  const draftCues = cues.draftCues.filter((phrase) => found(phrase));
+  for (const phrase of draftCues) remove(phrase);
   const years = [...new Set(normalized.match(/(?<!\d)(19|20)\d{2}(?!\d)/gu) ?? [])];
   // A year names a document when a document was issued that year and the question does not
   // use it as a deadline (到2025年, by 2025).
   const issueYears = years.filter((year) => !new RegExp(`(到|至|by|until|before)\\s*${year}`, 'u').test(normalized));
   let scoped = documents.filter((document) => regionCodes.size === 0 || regionCodes.has(document.regionCode));
-  if (draftOnly) scoped = scoped.filter((document) => document.status === 'draft');
+  // "Draft" names the draft documents, unless none is in the places named: then it is the verb (help draft).
+  const drafts = scoped.filter((document) => document.status === 'draft');
+  if (draftCues.length > 0 && drafts.length > 0) {
+    scoped = drafts;
+    scopeCues.push(...draftCues);
+  }
   const byYear = scoped.filter((document) => document.date !== null && issueYears.includes(document.date.slice(0, 4)));
   if (byYear.length > 0 && byYear.length < scoped.length) {
     scoped = byYear;
@@ -129,6 +138,7 @@ export function analyzeQuery(question: string, documents: ScopeDocument[]): Anal
     language,
     normalized,
     topicText: stripFillers(words.join(' ')),
+    topicPhrase: topicText.replace(/\s+/gu, ' ').trim(),
     intents,
     scope: { documentIds: narrowed ? scoped.map((document) => document.id) : [], cues: scopeCues },
     years,

@@ -31,6 +31,19 @@ describe('Retriever over the seed corpus', async () => {
     expect(result.hits.every((hit) => hit.document.id === 'cn-2022-95')).toBe(true);
   });
 
+  it('matches glossary phrases that hold filler words (and, of) before the fillers are dropped', async () => {
+    const result = await lexical.retrieve('Who leads strengthening the role of science and technology innovation in quality improvement in Tianjin?');
+    expect(result.translation).toContainEqual(expect.objectContaining({ english: 'science and technology innovation', chinese: '科技创新', source: 'glossary' }));
+    expect(result.hits[0]!.clause.id).toBe('tj-2023-3:6.16');
+  });
+
+  it('does not read "national standards" as naming the national plan, and keeps the phrase for translation', async () => {
+    const result = await lexical.retrieve('How many national standards did Tianjin help set?');
+    expect(result.query.scope.documentIds).toEqual(['tj-2023-3', 'tj-2014-22']);
+    expect(result.translation).toContainEqual(expect.objectContaining({ english: 'national standards', chinese: '国家标准' }));
+    expect((await lexical.retrieve('What does the national plan say about national standards?')).query.scope.documentIds).toEqual(['cn-2022-95']);
+  });
+
   it('reads scope and intent cues and returns them with the result', async () => {
     const result = await lexical.retrieve('天津2014年的意见中天津质量奖奖励多少钱?');
     expect(result.query.intents).toEqual(['money']);
