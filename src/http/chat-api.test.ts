@@ -98,6 +98,11 @@ describe('chat API over the seeds (extractive backend, real SQLite)', () => {
     expect(english.citations.map((citation) => citation.clauseId).sort()).toEqual(['cn-2022-95:2.4', 'tj-2023-3:2.5']);
     expect(english.answer).toContain('住房城乡建设部');
     expect(english.answer).toContain('市住房城乡建设委');
+    // Naming two places is enough to ask about each, without the word "compare".
+    const twoPlaces = await ask('Which departments are responsible for food quality in Tianjin and Shanwei?');
+    expect(twoPlaces.citations.map((citation) => citation.docId).sort()).toEqual(['sw-2023-0926', 'tj-2023-3']);
+    expect(twoPlaces.answer).toContain('市工业和信息化局');
+    expect(twoPlaces.answer).toContain('市市场监管局');
   });
 
   it('compares documents one line per document', async () => {

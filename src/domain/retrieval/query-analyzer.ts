@@ -106,6 +106,8 @@ export function analyzeQuery(question: string, documents: ScopeDocument[]): Anal
     }
   }
   topicText = topicText.replace(/\u{E000}(\d+)\u{E000}/gu, (_, index: string) => setAside[Number(index)]!);
+  // A question that names two places (nationally and in Shanwei) asks about each of them.
+  if (regionCodes.size >= 2 && !intents.includes('compare')) intents.push('compare');
   const draftCues = cues.draftCues.filter((phrase) => found(phrase));
   for (const phrase of draftCues) remove(phrase);
   const years = [...new Set(normalized.match(/(?<!\d)(19|20)\d{2}(?!\d)/gu) ?? [])];
