@@ -16,6 +16,8 @@
   const language = pickLanguage(data.lang);
   const position = data.position === 'left' ? 'left' : 'right';
   const documentIds = (data.documents ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+  // The few words needed before the chat loads; the refusal cannot come from i18n.js, since a
+  // refused origin cannot load it.
   const labels = {
     zh: { open: '打开政策问答', close: '关闭政策问答', refused: '此页面未获准使用政策问答助手。请联系管理员把本站点加入允许列表。' },
     en: { open: 'Open the policy assistant', close: 'Close the policy assistant', refused: 'This page is not allowed to use the policy assistant. Ask your administrator to add this site to the allowed list.' },

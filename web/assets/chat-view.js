@@ -199,7 +199,7 @@ export function mountChat(root, options) {
  * Documents grouped by the place they govern, national first, as the scope selector offers them.
  * @param {DocumentSummary[]} documents
  */
-export function scopeGroups(documents) {
+function scopeGroups(documents) {
   /** @type {Map<string, { code: string, label: string, labelEn: string, national: boolean }>} */
   const groups = new Map();
   for (const document of documents) {

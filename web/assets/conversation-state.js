@@ -30,8 +30,11 @@ export function createConversationState(key) {
     get conversation() {
       return conversation;
     },
-    /** The messages for the next question: recent answered turns, then the question. */
-    /** @param {string} question @returns {ChatMessage[]} */
+    /**
+     * The messages for the next question: recent answered turns, then the question.
+     * @param {string} question
+     * @returns {ChatMessage[]}
+     */
     messagesFor(question) {
       /** @type {ChatMessage[]} */
       const messages = [];
