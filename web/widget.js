@@ -19,8 +19,8 @@
   // The few words needed before the chat loads; the refusal cannot come from i18n.js, since a
   // refused origin cannot load it.
   const labels = {
-    zh: { open: '打开政策问答', close: '关闭政策问答', refused: '此页面未获准使用政策问答助手。请联系管理员把本站点加入允许列表。' },
-    en: { open: 'Open the policy assistant', close: 'Close the policy assistant', refused: 'This page is not allowed to use the policy assistant. Ask your administrator to add this site to the allowed list.' },
+    zh: { name: '政策问答', refused: '此页面未获准使用政策问答助手。请联系管理员把本站点加入允许列表。' },
+    en: { name: 'Policy QA', refused: 'This page is not allowed to use the policy assistant. Ask your administrator to add this site to the allowed list.' },
   }[language];
 
   const host = document.createElement('policy-qa-widget');
@@ -55,19 +55,19 @@
   panel.className = 'pqa-widget-panel';
   panel.hidden = true;
   panel.setAttribute('role', 'dialog');
-  panel.setAttribute('aria-label', data.title || labels.open);
+  panel.setAttribute('aria-label', data.title || labels.name);
   const launcher = document.createElement('button');
   launcher.type = 'button';
   launcher.className = 'pqa-launcher';
+  // Its name is its visible caption; aria-expanded says whether the panel is open.
   launcher.setAttribute('aria-expanded', 'false');
-  launcher.setAttribute('aria-label', labels.open);
   const icon = document.createElement('span');
   icon.className = 'pqa-launcher-icon';
   icon.setAttribute('aria-hidden', 'true');
   icon.textContent = '?';
   const caption = document.createElement('span');
   caption.className = 'pqa-launcher-caption';
-  caption.textContent = data.title || (language === 'zh' ? '政策问答' : 'Policy QA');
+  caption.textContent = data.title || labels.name;
   launcher.append(icon, caption);
   frame.append(panel, launcher);
   shadow.appendChild(frame);
@@ -105,7 +105,6 @@
   function setOpen(open) {
     panel.hidden = !open;
     launcher.setAttribute('aria-expanded', String(open));
-    launcher.setAttribute('aria-label', open ? labels.close : labels.open);
     frame.classList.toggle('pqa-widget-open', open);
     if (open) loadChat().then((mounted) => mounted.focus(), () => {});
   }

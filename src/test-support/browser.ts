@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { chromium, type Browser } from 'playwright-core';
 
 // Debian's chromium, installed by .ci/run; the test tool never downloads a browser of its own.
@@ -39,3 +40,15 @@ export function watchProblems(page: import('playwright-core').Page): PageProblem
 
 /** Screenshots go to test-output/ (gitignored) for a person to look at; no test compares them. */
 export const SCREENSHOT_DIRECTORY = new URL('../../test-output/screenshots/', import.meta.url).pathname;
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Accessibility problems axe-core finds in the page (or under one selector), as "rule: help (n)".
+ * axe is evaluated through the DevTools protocol, which the page's CSP does not govern.
+ */
+export async function accessibilityViolations(page: import('playwright-core').Page, selector?: string): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const context = selector ? JSON.stringify({ include: [[selector]] }) : 'document';
+  return page.evaluate(`axe.run(${context}, { resultTypes: ['violations'] }).then((result) => result.violations.map((violation) => \`\${violation.id}: \${violation.help} (\${violation.nodes.length})\`))`);
+}

@@ -51,8 +51,6 @@ const messages = {
     conversationLost: '之前的对话已失效，已为你开始新的对话，请重新提问。',
     invalidQuestion: (/** @type {string} */ detail) => `问题未能提交：${detail}`,
     retry: '重试',
-    openAssistant: '打开政策问答',
-    closeAssistant: '关闭政策问答',
   },
   en: {
     title: 'Policy QA',
@@ -101,8 +99,6 @@ const messages = {
     conversationLost: 'The earlier conversation has expired, so a new one was started. Please ask again.',
     invalidQuestion: (/** @type {string} */ detail) => `The question was not sent: ${detail}`,
     retry: 'Try again',
-    openAssistant: 'Open the policy assistant',
-    closeAssistant: 'Close the policy assistant',
   },
 };
 

@@ -56,7 +56,7 @@ export function answerView({ t, client, sources }) {
       }
       const listed = reply.notFound ? reply.related : reply.citations;
       replaceChildren(extras, [
-        listed.length > 0 && element('h3', { class: 'pqa-list-heading' }, [reply.notFound ? t.relatedHeading : t.sourcesHeading]),
+        listed.length > 0 && element('h2', { class: 'pqa-list-heading' }, [reply.notFound ? t.relatedHeading : t.sourcesHeading]),
         listed.length > 0 && sourceList(listed, opener(listed)),
         actions(reply, t, client, text),
       ]);

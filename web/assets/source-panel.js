@@ -19,7 +19,7 @@ export function createSourcePanel(text) {
   const next = element('button', { type: 'button', class: 'pqa-button pqa-quiet' });
   const close = element('button', { type: 'button', class: 'pqa-button pqa-quiet pqa-source-close' });
   const body = element('div', { class: 'pqa-source-body' });
-  const panel = element('aside', { class: 'pqa-source', hidden: true, role: 'dialog', 'aria-modal': 'false' }, [
+  const panel = element('section', { class: 'pqa-source', hidden: true, role: 'dialog', 'aria-modal': 'false' }, [
     element('div', { class: 'pqa-source-bar' }, [counter, previous, next, close]),
     heading,
     body,

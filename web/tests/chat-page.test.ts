@@ -3,7 +3,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, SCREENSHOT_DIRECTORY, watchProblems, type PageProblems } from '../../src/test-support/browser.ts';
+import { accessibilityViolations, launchChromium, SCREENSHOT_DIRECTORY, watchProblems, type PageProblems } from '../../src/test-support/browser.ts';
 import { startTestServer, type TestServer } from '../../src/test-support/web-test-server.ts';
 
 // A clause that carries markup, as a badly cleaned web page might: it must show as text.
@@ -216,6 +216,16 @@ describe('chat page in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.locator('.pqa-source').waitFor({ state: 'visible' });
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('pqa-source-title');
+  });
+
+  it('has no accessibility violations axe-core can find, empty, answered and with the source open', async () => {
+    const { page } = await openChat();
+    await page.locator('.pqa-scope').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    const answer = await ask(page, '天津和汕尾分别由哪个部门负责食品质量?');
+    await answer.locator('button.pqa-chip[data-n="1"]').click();
+    await ask(page, '天津对新能源汽车充电桩质量有什么规定?');
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 
   it('fits a phone screen without sideways scrolling, and streaming moves nothing already shown', async () => {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, SCREENSHOT_DIRECTORY, watchProblems } from '../../src/test-support/browser.ts';
+import { accessibilityViolations, launchChromium, SCREENSHOT_DIRECTORY, watchProblems } from '../../src/test-support/browser.ts';
 import { startHostSite, startTestServer, type HostSite, type TestServer } from '../../src/test-support/web-test-server.ts';
 
 // A page that restyles everything it can reach, as an old intranet theme might, and then some.
@@ -92,6 +92,7 @@ describe('embedding on intranet pages', () => {
     await answer.locator('button.pqa-chip[data-n="1"]').click();
     expect(await page.locator('.pqa-widget-panel .pqa-unit-lead').textContent()).toBe('市工业和信息化局牵头');
     await page.screenshot({ path: join(SCREENSHOT_DIRECTORY, 'widget-answer.png') });
+    expect(await accessibilityViolations(page, 'policy-qa-widget')).toEqual([]);
 
     // Escape closes the source, a second Escape the panel, and focus returns to the button.
     await page.keyboard.press('Escape');
