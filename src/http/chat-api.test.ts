@@ -45,7 +45,7 @@ describe('chat API over the seeds (extractive backend, real SQLite)', () => {
     expect(reply.answer).toMatch(/牵头单位为市工业和信息化局/u);
     expect(reply.answer).toContain('[1]');
     expect(reply.citations[0]).toMatchObject({
-      n: 1, clauseId: 'tj-2023-3:2.2', docId: 'tj-2023-3', docNumber: '津质量发〔2023〕3号', section: '二', clause: '二', heading: '提升食品质量水平',
+      n: 1, clauseId: 'tj-2023-3:2.2', docId: 'tj-2023-3', docNumber: '津质量发〔2023〕3号', docStatus: 'in-force', section: '二', clause: '二', heading: '提升食品质量水平',
       units: expect.arrayContaining([{ name: '市工业和信息化局', nameEn: 'Tianjin Municipal Bureau of Industry and Information Technology', role: 'lead' }]),
     });
     expect(Object.keys(reply)).toEqual(expect.arrayContaining(['conversationId', 'messageId', 'answer', 'notFound', 'citations', 'backend', 'timings']));

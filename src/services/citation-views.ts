@@ -7,6 +7,8 @@ export interface CitationView {
   docId: string;
   docTitle: string;
   docNumber: string | null;
+  /** A draft for comment is not in force; readers should know before they rely on it. */
+  docStatus: 'in-force' | 'draft';
   section: string | null;
   clause: string | null;
   heading: string | null;
@@ -24,6 +26,7 @@ export function citationView({ n, hit }: NumberedClause, quote?: string): Citati
     docId: document.id,
     docTitle: document.title,
     docNumber: document.docNumber,
+    docStatus: document.status,
     section: clause.section,
     clause: clause.clause,
     heading: clause.heading,

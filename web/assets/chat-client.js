@@ -9,7 +9,7 @@ import { readServerSentEvents } from './sse-reader.js';
 /**
  * @typedef {{ name: string, nameEn: string | null, role: 'lead' | 'co' }} Unit
  * @typedef {{ n: number, clauseId: string, docId: string, docTitle: string, docNumber: string | null,
- *   section: string | null, clause: string | null, heading: string | null, text: string, quote?: string,
+ *   docStatus: 'in-force' | 'draft', section: string | null, clause: string | null, heading: string | null, text: string, quote?: string,
  *   units: Unit[] }} Citation
  * @typedef {{ conversationId: string, messageId: string, answer: string, notFound: boolean,
  *   citations: Citation[], related: Citation[], backend: string, warnings: string[] }} ChatReply

@@ -49,6 +49,7 @@ export function createSourcePanel(text) {
     replaceChildren(body, [
       element('p', { class: 'pqa-source-meta' }, [
         element('span', { class: 'pqa-source-number' }, [citation.docNumber ?? t.docNumberMissing]),
+        citation.docStatus === 'draft' && element('span', { class: 'pqa-badge pqa-badge-draft' }, [t.draft]),
         label && element('span', { class: 'pqa-source-clause' }, [label]),
         citation.heading && element('span', { class: 'pqa-source-heading' }, [citation.heading]),
       ]),

@@ -123,6 +123,8 @@ describe('chat page in Chromium', () => {
     await answer.locator('button.pqa-chip[data-n="1"]').click();
     const text = page.locator('.pqa-source-text');
     expect(await text.textContent()).toContain(INJECTED);
+    // The Shanwei document is a draft for comment, and the panel says so.
+    expect(await page.locator('.pqa-source .pqa-badge-draft').textContent()).toBe('征求意见稿');
     expect(await page.locator('.pqa-source img, .pqa-source script').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __injected?: number }).__injected)).toBeUndefined();
     expect(problems.list).toEqual([]);
