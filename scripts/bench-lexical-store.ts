@@ -10,7 +10,6 @@
  * English questions lose the glossary-versus-dictionary weights.
  */
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CedictDictionary } from '../src/adapters/cedict/cedict-dictionary.ts';
@@ -20,24 +19,16 @@ import type { WeightedTerm } from '../src/domain/retrieval/bm25-index.ts';
 import { LexicalRetriever } from '../src/domain/retrieval/lexical-retriever.ts';
 import { PassageCatalog } from '../src/domain/retrieval/passage-catalog.ts';
 import { analyzeQuery } from '../src/domain/retrieval/query-analyzer.ts';
-import { createTokenizer } from '../src/domain/retrieval/text-tokenizer.ts';
-import glossaryData from '../src/domain/retrieval/policy-glossary.json' with { type: 'json' };
 import { loadEvalSet } from '../eval/eval-set.ts';
-import { percentile, printTable } from '../eval/report-table.ts';
+import { retrievalMetrics } from '../eval/retrieval-metrics.ts';
 import { seedStore } from '../eval/seed-store.ts';
+import { latency, runEachSizeInChild } from './bench-support.ts';
 import { synthesizeClauses } from './synthetic-clauses.ts';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '0,10000,100000' }, child: { type: 'string' }, repeat: { type: 'string', default: '3' } } });
 
 if (values.child === undefined) {
-  const rows: Record<string, string>[] = [];
-  for (const size of values.sizes!.split(',').map(Number)) {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', String(size), '--repeat', values.repeat!], { encoding: 'utf8', maxBuffer: 1 << 26 });
-    if (run.status !== 0) throw new Error(`size ${size} failed:\n${run.stderr}`);
-    rows.push(...(JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Record<string, string>[]));
-  }
-  const columns = Object.keys(rows[0]!);
-  printTable(columns, rows.map((row) => columns.map((column) => row[column]!)));
+  runEachSizeInChild(fileURLToPath(import.meta.url), values.sizes!.split(',').map(Number), ['--repeat', values.repeat!]);
 } else {
   console.log(JSON.stringify(await measure(Number(values.child), Number(values.repeat))));
 }
@@ -55,7 +46,7 @@ async function measure(size: number, repeat: number): Promise<Record<string, str
   const memoryBuild = performance.now() - started;
 
   started = performance.now();
-  const fts = buildFts5(passages);
+  const fts = buildFts5(passages, (text) => lexical.tokenize(text));
   const ftsBuild = performance.now() - started;
 
   const items = loadEvalSet(fileURLToPath(new URL('../eval/sets/dev.jsonl', import.meta.url))).filter((item) => item.gold.length > 0 && !item.expectNotFound);
@@ -65,29 +56,16 @@ async function measure(size: number, repeat: number): Promise<Record<string, str
   });
   const clauseIdAt = (index: number) => catalog.passages[index]!.clause.id;
 
-  const time = (search: (query: (typeof queries)[number]) => unknown) => {
-    for (const query of queries) search(query); // warm-up
-    const samples: number[] = [];
-    for (let round = 0; round < repeat; round += 1) {
-      for (const query of queries) {
-        const begin = performance.now();
-        search(query);
-        samples.push(performance.now() - begin);
-      }
-    }
-    samples.sort((left, right) => left - right);
-    return `${percentile(samples, 0.5).toFixed(2)} / ${percentile(samples, 0.95).toFixed(2)}`;
+  type Query = (typeof queries)[number];
+  const time = async (search: (query: Query) => unknown) => {
+    await latency(queries, 1, search); // warm-up
+    return latency(queries, repeat, search);
   };
-  const recall = (rank: (query: (typeof queries)[number]) => string[]) => {
+  // Each index's own ranking, without the retriever's re-ranking: what the index itself is worth.
+  const recall = (rank: (query: Query) => string[]) => {
     if (size !== 0) return '–';
-    let atOne = 0;
-    let atFive = 0;
-    for (const query of queries) {
-      const ranked = rank(query);
-      if (query.item.gold.includes(ranked[0] ?? '')) atOne += 1;
-      if (ranked.slice(0, 5).some((id) => query.item.gold.includes(id))) atFive += 1;
-    }
-    return `${(atOne / queries.length).toFixed(3)} / ${(atFive / queries.length).toFixed(3)}`;
+    const metrics = retrievalMetrics(queries.map((query) => ({ group: query.item.language, gold: query.item.gold, ranked: rank(query) })));
+    return `${metrics.recallAt1.toFixed(3)} / ${metrics.recallAt5.toFixed(3)}`;
   };
 
   const rows = [
@@ -95,14 +73,14 @@ async function measure(size: number, repeat: number): Promise<Record<string, str
       corpus,
       index: 'in memory (BM25F, MaxScore)',
       'build s': (memoryBuild / 1000).toFixed(1),
-      'search p50/p95 ms': time((query) => lexical.search(query.analyzed, 30)),
+      'search p50/p95 ms': await time((query) => lexical.search(query.analyzed, 30)),
       'recall@1/@5 (own ranking)': recall((query) => lexical.search(query.analyzed, 30).hits.map((hit) => clauseIdAt(hit.index))),
     },
     {
       corpus,
       index: 'SQLite FTS5 (bm25, :memory:)',
       'build s': (ftsBuild / 1000).toFixed(1),
-      'search p50/p95 ms': time((query) => fts.search(query.terms, 30)),
+      'search p50/p95 ms': await time((query) => fts.search(query.terms, 30)),
       'recall@1/@5 (own ranking)': recall((query) => fts.search(query.terms, 30).map((row) => clauseIdAt(row - 1))),
     },
   ];
@@ -112,12 +90,10 @@ async function measure(size: number, repeat: number): Promise<Record<string, str
 }
 
 /** FTS5 over the same four fields and the same tokens the in-memory index gets. */
-function buildFts5(passages: StoredClause[]) {
-  const unitNames = new Set(passages.flatMap((passage) => passage.units.map((unit) => unit.name)));
-  const tokenizer = createTokenizer('jieba+bigram', [...unitNames, ...Object.values(glossaryData.terms as Record<string, string[]>).flat()]);
+function buildFts5(passages: StoredClause[], tokenize: (text: string) => string[]) {
   // The ascii tokenizer splits only at ASCII separators, so Chinese tokens pass through whole; the
   // bigram marker ~ is ASCII, so it becomes a non-ASCII one.
-  const field = (text: string) => tokenizer.tokenize(text).map(asFtsToken).join(' ');
+  const field = (text: string) => tokenize(text).map(asFtsToken).join(' ');
   const database = new Database(':memory:');
   database.exec("CREATE VIRTUAL TABLE passages USING fts5(heading, section, body, units, tokenize = 'ascii')");
   const insert = database.prepare('INSERT INTO passages (rowid, heading, section, body, units) VALUES (?, ?, ?, ?, ?)');

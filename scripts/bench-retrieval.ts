@@ -4,7 +4,6 @@
  * and peak memory, on the seeds and on synthetic corpora made from them. Each size runs in its
  * own process so that peak memory belongs to that size alone. Prints figures; asserts nothing.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,22 +16,14 @@ import { PassageCatalog } from '../src/domain/retrieval/passage-catalog.ts';
 import { Retriever } from '../src/domain/retrieval/retriever.ts';
 import { fixtureEmbedder } from '../src/test-support/fixture-model.ts';
 import { loadEvalSet } from '../eval/eval-set.ts';
-import { percentile, printTable } from '../eval/report-table.ts';
 import { seedStore } from '../eval/seed-store.ts';
+import { latency, runEachSizeInChild } from './bench-support.ts';
 import { synthesizeClauses } from './synthetic-clauses.ts';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '0,10000,100000' }, child: { type: 'string' }, repeat: { type: 'string', default: '3' }, 'lexical-only': { type: 'boolean', default: false } } });
 
 if (values.child === undefined) {
-  const rows: Record<string, string>[] = [];
-  for (const size of values.sizes!.split(',').map(Number)) {
-    const script = fileURLToPath(import.meta.url);
-    const run = spawnSync(process.execPath, ['--import', 'tsx', script, '--child', String(size), '--repeat', values.repeat!, ...(values['lexical-only'] ? ['--lexical-only'] : [])], { encoding: 'utf8', maxBuffer: 1 << 26 });
-    if (run.status !== 0) throw new Error(`size ${size} failed:\n${run.stderr}`);
-    rows.push(JSON.parse(run.stdout.trim().split('\n').at(-1)!));
-  }
-  const columns = Object.keys(rows[0]!);
-  printTable(columns, rows.map((row) => columns.map((column) => row[column]!)));
+  runEachSizeInChild(fileURLToPath(import.meta.url), values.sizes!.split(',').map(Number), ['--repeat', values.repeat!, ...(values['lexical-only'] ? ['--lexical-only'] : [])]);
 } else {
   console.log(JSON.stringify(await measure(Number(values.child), Number(values.repeat), values['lexical-only']!)));
 }
@@ -51,18 +42,7 @@ async function measure(size: number, repeat: number, lexicalOnly: boolean): Prom
 
   const lexicalRetriever = new Retriever(catalog, lexical);
   const questions = loadEvalSet(fileURLToPath(new URL('../eval/sets/dev.jsonl', import.meta.url))).map((item) => item.question);
-  const time = async (query: (question: string) => Promise<unknown>) => {
-    const samples: number[] = [];
-    for (let round = 0; round < repeat; round += 1) {
-      for (const question of questions) {
-        const begin = performance.now();
-        await query(question);
-        samples.push(performance.now() - begin);
-      }
-    }
-    samples.sort((left, right) => left - right);
-    return `${percentile(samples, 0.5).toFixed(2)} / ${percentile(samples, 0.95).toFixed(2)}`;
-  };
+  const time = (query: (question: string) => Promise<unknown>) => latency(questions, repeat, query);
   await time((question) => lexicalRetriever.retrieve(question)); // warm-up
   const corpus = size === 0 ? `seeds (${passages.length})` : `synthetic ${passages.length}`;
   const lexicalLatency = await time((question) => lexicalRetriever.retrieve(question));

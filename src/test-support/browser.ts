@@ -52,3 +52,19 @@ export async function accessibilityViolations(page: import('playwright-core').Pa
   const context = selector ? JSON.stringify({ include: [[selector]] }) : 'document';
   return page.evaluate(`axe.run(${context}, { resultTypes: ['violations'] }).then((result) => result.violations.map((violation) => \`\${violation.id}: \${violation.help} (\${violation.nodes.length})\`))`);
 }
+
+/**
+ * Asks a question in the chat under `root` (the page itself, or the widget's panel): types it,
+ * sends it with Enter as a user would, and waits until that answer is no longer busy.
+ */
+export async function askInChat(page: import('playwright-core').Page, question: string, root = ''): Promise<import('playwright-core').Locator> {
+  const within = root === '' ? '' : `${root} `;
+  const answers = page.locator(`${within}.pqa-answer`);
+  const before = await answers.count();
+  const input = page.locator(`${within}.pqa-input`);
+  await input.fill(question);
+  await input.press('Enter');
+  const answer = answers.nth(before);
+  await answer.and(page.locator('[aria-busy="false"]')).waitFor();
+  return answer;
+}

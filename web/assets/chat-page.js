@@ -11,7 +11,8 @@ const LANGUAGE_KEY = 'policy-qa:language';
 const root = document.getElementById('chat');
 if (root) {
   const parameters = new URLSearchParams(location.search);
-  const embedded = document.body.dataset.mode === 'embed';
+  // One page serves both addresses; the iframe form is the compact chat with its own conversation.
+  const embedded = location.pathname.replace(/\/+$/u, '').endsWith('/embed');
   const documentIds = parameters.get('documents')?.split(',').map((id) => id.trim()).filter(Boolean);
   const language = chooseLanguage([parameters.get('lang'), savedLanguage()], navigator.languages ?? [navigator.language]);
   document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';

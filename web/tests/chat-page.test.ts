@@ -3,7 +3,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, launchChromium, SCREENSHOT_DIRECTORY, watchProblems, type PageProblems } from '../../src/test-support/browser.ts';
+import { accessibilityViolations, askInChat, launchChromium, SCREENSHOT_DIRECTORY, watchProblems, type PageProblems } from '../../src/test-support/browser.ts';
 import { startTestServer, type TestServer } from '../../src/test-support/web-test-server.ts';
 
 // A clause that carries markup, as a badly cleaned web page might: it must show as text.
@@ -38,15 +38,7 @@ describe('chat page in Chromium', () => {
     return { page, problems };
   }
 
-  async function ask(page: Page, question: string) {
-    const answers = page.locator('.pqa-answer');
-    const before = await answers.count();
-    await page.locator('.pqa-input').fill(question);
-    await page.locator('.pqa-input').press('Enter');
-    const answer = answers.nth(before);
-    await answer.and(page.locator('[aria-busy="false"]')).waitFor();
-    return answer;
-  }
+  const ask = (page: Page, question: string) => askInChat(page, question);
 
   it('streams an answer with a citation chip and shows the clause, quote and lead unit in the source panel', async () => {
     const { page, problems } = await openChat();

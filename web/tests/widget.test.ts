@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, launchChromium, SCREENSHOT_DIRECTORY, watchProblems } from '../../src/test-support/browser.ts';
+import { accessibilityViolations, askInChat, launchChromium, SCREENSHOT_DIRECTORY, watchProblems } from '../../src/test-support/browser.ts';
 import { startHostSite, startTestServer, type HostSite, type TestServer } from '../../src/test-support/web-test-server.ts';
 
 // A page that restyles everything it can reach, as an old intranet theme might, and then some.
@@ -66,15 +66,7 @@ describe('embedding on intranet pages', () => {
     await page.locator('.pqa-widget-panel .pqa-input').waitFor();
   }
 
-  async function askInWidget(page: Page, question: string) {
-    const answers = page.locator('.pqa-widget-panel .pqa-answer');
-    const before = await answers.count();
-    await page.locator('.pqa-widget-panel .pqa-input').fill(question);
-    await page.locator('.pqa-widget-panel .pqa-input').press('Enter');
-    const answer = answers.nth(before);
-    await answer.and(page.locator('[aria-busy="false"]')).waitFor();
-    return answer;
-  }
+  const askInWidget = (page: Page, question: string) => askInChat(page, question, '.pqa-widget-panel');
 
   it('opens from its button on an allowed origin, answers with citations, and keeps the conversation in the tab', async () => {
     const page = await open(`${allowedSite.origin}/plain.html`);

@@ -33,13 +33,11 @@ export function loadWebAssets(directory: string): WebAssets {
     const contentType = CONTENT_TYPES[extname(entry)];
     if (!contentType) continue;
     const path = join(directory, entry);
-    const bytes = readFileSync(path);
-    const body = new Uint8Array(bytes.byteLength);
-    body.set(bytes);
+    const body = new Uint8Array(readFileSync(path));
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
     assets.set(relative(directory, path).split(sep).join('/'), { body, contentType, etag });
   }
-  for (const required of ['index.html', 'embed.html', 'demo.html', 'widget.js']) {
+  for (const required of ['index.html', 'demo.html', 'widget.js']) {
     if (!assets.has(required)) throw new WebAssetsError(`The web folder ${directory} has no ${required}. Set WEB_DIR to the project's web/ folder.`);
   }
   return { get: (path) => assets.get(path), paths: () => [...assets.keys()] };

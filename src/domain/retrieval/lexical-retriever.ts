@@ -38,6 +38,8 @@ export class LexicalRetriever {
   /** Per passage (catalog order): heading, section heading, text and unit names, normalised. */
   private readonly coverageTexts: string[] = [];
   private readonly titles: string[];
+  /** isKnownTerm's verdicts: an English word brings up hundreds of dictionary candidates. */
+  private readonly knownTerms = new Map<string, boolean>();
 
   constructor(private readonly catalog: PassageCatalog, private readonly options: LexicalOptions) {
     const weights = options.fieldWeights ?? DEFAULT_WEIGHTS;
@@ -77,9 +79,13 @@ export class LexicalRetriever {
     return this.tokenizer.mode;
   }
 
+  /** The tokens the index is built from (jieba with the unit and glossary dictionary, bigrams). */
+  tokenize(text: string): string[] {
+    return this.tokenizer.tokenize(text);
+  }
+
   /** True when the corpus uses the term: as a word, or (bigram mode) through all its bigrams. */
   isKnownTerm = (term: string): boolean => {
-    // An English word brings up hundreds of dictionary candidates; each is judged once per corpus.
     let known = this.knownTerms.get(term);
     if (known === undefined) {
       known = this.judgeTerm(term);
@@ -87,8 +93,6 @@ export class LexicalRetriever {
     }
     return known;
   };
-
-  private readonly knownTerms = new Map<string, boolean>();
 
   private judgeTerm(term: string): boolean {
     if (this.vocabulary.has(term)) return true;

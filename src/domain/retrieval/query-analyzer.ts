@@ -68,14 +68,8 @@ export function analyzeQuery(question: string, documents: ScopeDocument[]): Anal
     topicText = topicText.replace(cuePattern(cue), ' ');
   };
 
-  // A 文号 names one document outright, whatever its place and year would also match; the brackets
-  // are written every which way (〔2023〕, [2023], (2023)), so they are compared without them.
-  const compactQuestion = withoutBrackets(normalized);
-  const numbered = documents.filter((document) => document.docNumber && compactQuestion.includes(withoutBrackets(normalizeText(document.docNumber).toLowerCase())));
-  for (const document of numbered) {
-    const characters = [...withoutBrackets(normalizeText(document.docNumber!).toLowerCase())].map((character) => character.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
-    topicText = topicText.replace(new RegExp(characters.join(`${BRACKETS.source}*`), 'u'), ' ');
-  }
+  const numbered = numberedDocuments(normalized, documents);
+  for (const document of numbered) topicText = topicText.replace(documentNumberPattern(document), ' ');
 
   const intents: QueryIntent[] = [];
   // Longest cues first, so that 多少钱 (money) is not read as 多少 (figure).
@@ -88,24 +82,10 @@ export function analyzeQuery(question: string, documents: ScopeDocument[]): Anal
   // A lead question also asks who is responsible; the answer names the lead first either way.
   if (!intents.some((intent) => intent !== 'compare')) intents.push('content');
 
-  const scopeCues: string[] = [];
-  const regionCodes = new Set<string>();
-  // Exception phrases (national standards) are set aside while scope cues are found and removed,
-  // then put back: they stay part of the topic.
-  const setAside: string[] = [];
-  for (const phrase of SCOPE_EXCEPTIONS) {
-    topicText = topicText.replace(cuePattern(phrase), (match) => ` \u{E000}${setAside.push(match) - 1}\u{E000} `);
-  }
-  for (const { regionCode, cues: phrases } of SCOPES) {
-    for (const phrase of phrases) {
-      if (found(phrase)) {
-        regionCodes.add(regionCode);
-        scopeCues.push(phrase);
-        remove(phrase);
-      }
-    }
-  }
-  topicText = topicText.replace(/\u{E000}(\d+)\u{E000}/gu, (_, index: string) => setAside[Number(index)]!);
+  const regions = takeRegionCues(topicText);
+  topicText = regions.topicText;
+  const { regionCodes } = regions;
+  const scopeCues = [...regions.cues];
   // A question that names two places (nationally and in Shanwei) asks about each of them.
   if (regionCodes.size >= 2 && !intents.includes('compare')) intents.push('compare');
   const draftCues = cues.draftCues.filter((phrase) => found(phrase));
@@ -149,6 +129,63 @@ export function analyzeQuery(question: string, documents: ScopeDocument[]): Anal
 }
 
 const BRACKETS = /[\s〔〕[\]［］()（）【】{}]/u;
+
+/**
+ * A 文号 names one document outright, whatever its place and year would also match. The brackets
+ * are written every which way (〔2023〕, [2023], (2023)), so 文号 are compared without them; each
+ * document's key is made once, not on every question.
+ */
+const documentNumberKeys = new WeakMap<ScopeDocument, string>();
+
+function documentNumberKey(document: ScopeDocument): string | undefined {
+  if (!document.docNumber) return undefined;
+  let key = documentNumberKeys.get(document);
+  if (key === undefined) {
+    key = withoutBrackets(normalizeText(document.docNumber).toLowerCase());
+    documentNumberKeys.set(document, key);
+  }
+  return key;
+}
+
+function numberedDocuments(normalizedQuestion: string, documents: ScopeDocument[]): ScopeDocument[] {
+  const compact = withoutBrackets(normalizedQuestion);
+  return documents.filter((document) => {
+    const key = documentNumberKey(document);
+    return key !== undefined && compact.includes(key);
+  });
+}
+
+/** The 文号 as the question may write it: any brackets or spaces between its characters. */
+function documentNumberPattern(document: ScopeDocument): RegExp {
+  const characters = [...documentNumberKey(document)!].map((character) => character.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
+  return new RegExp(characters.join(`${BRACKETS.source}*`), 'u');
+}
+
+/**
+ * Place cues (天津, nationally) and the regions they name, removed from the topic. Exception
+ * phrases (national standards) hold a cue without naming a place: they are set aside while the
+ * cues are found and removed, then put back, and stay part of the topic.
+ */
+function takeRegionCues(text: string): { topicText: string; regionCodes: Set<string>; cues: string[] } {
+  const setAside: string[] = [];
+  let topicText = text;
+  for (const phrase of SCOPE_EXCEPTIONS) {
+    topicText = topicText.replace(cuePattern(phrase), (match) => ` \u{E000}${setAside.push(match) - 1}\u{E000} `);
+  }
+  const regionCodes = new Set<string>();
+  const found: string[] = [];
+  for (const { regionCode, cues: phrases } of SCOPES) {
+    for (const phrase of phrases) {
+      if (matchesCue(topicText, phrase)) {
+        regionCodes.add(regionCode);
+        found.push(phrase);
+        topicText = topicText.replace(cuePattern(phrase), ' ');
+      }
+    }
+  }
+  topicText = topicText.replace(/\u{E000}(\d+)\u{E000}/gu, (_, index: string) => setAside[Number(index)]!);
+  return { topicText, regionCodes, cues: found };
+}
 
 function withoutBrackets(text: string): string {
   return text.replace(new RegExp(BRACKETS.source, 'gu'), '');

@@ -13,7 +13,7 @@ export function webRoutes(assets: WebAssets, policy: OriginPolicy) {
   const compressed = compress();
   const app = new Hono();
   app.get('/', compressed, pageSecurityHeaders('app', policy), (context) => send(context, assets, 'index.html'));
-  app.get('/embed', compressed, pageSecurityHeaders('embed', policy), (context) => send(context, assets, 'embed.html'));
+  app.get('/embed', compressed, pageSecurityHeaders('embed', policy), (context) => send(context, assets, 'index.html'));
   app.get('/demo', compressed, pageSecurityHeaders('demo', policy), (context) => send(context, assets, 'demo.html'));
   // A classic script any page may load; what it loads next (the chat modules) is checked below.
   app.get('/widget.js', compressed, assetSecurityHeaders(), (context) => send(context, assets, 'widget.js'));
