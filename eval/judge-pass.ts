@@ -1,4 +1,4 @@
-import { createAnswerBackend } from '../src/answer-setup.ts';
+import { createAnswerBackend } from '../src/app/answer-setup.ts';
 import { loadPromptFiles } from '../src/adapters/filesystem/prompt-files.ts';
 import type { AppConfig } from '../src/config.ts';
 import type { ItemVerdict } from './answer-metrics.ts';

@@ -1,9 +1,9 @@
-import { createServices } from '../composition.ts';
+import { createServices } from '../app/composition.ts';
 import { loadConfig } from '../config.ts';
-import { ingestChangedSeeds } from '../corpus-setup.ts';
-import { runEntryPoint } from '../entry-point.ts';
+import { ingestChangedSeeds } from '../app/corpus-setup.ts';
+import { runEntryPoint } from '../app/entry-point.ts';
 import { createLogger } from '../logger.ts';
-import { RetrievalSetupError, setUpRetrieval } from '../retrieval-setup.ts';
+import { RetrievalSetupError, setUpRetrieval } from '../app/retrieval-setup.ts';
 
 /**
  * npm run index:dense: brings index/ up to date with the configured model and the current corpus,

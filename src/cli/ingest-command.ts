@@ -1,6 +1,6 @@
-import { createServices } from '../composition.ts';
+import { createServices } from '../app/composition.ts';
 import { loadConfig } from '../config.ts';
-import { runEntryPoint } from '../entry-point.ts';
+import { runEntryPoint } from '../app/entry-point.ts';
 import { ingestSeeds } from '../services/ingest-service.ts';
 
 /** npm run ingest: rebuilds the clause database from the seeds folder and prints a summary. */

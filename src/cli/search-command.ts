@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
-import { createServices } from '../composition.ts';
+import { createServices } from '../app/composition.ts';
 import { loadConfig } from '../config.ts';
-import { ingestChangedSeeds } from '../corpus-setup.ts';
-import { runEntryPoint } from '../entry-point.ts';
+import { ingestChangedSeeds } from '../app/corpus-setup.ts';
+import { runEntryPoint } from '../app/entry-point.ts';
 import { createLogger } from '../logger.ts';
-import { setUpRetrieval } from '../retrieval-setup.ts';
+import { setUpRetrieval } from '../app/retrieval-setup.ts';
 
 /** npm run search -- "question" [--limit 5] [--document id]: ranked clauses with per-path scores. */
 async function run(): Promise<number> {

@@ -4,7 +4,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { BackendStatus } from '../domain/ports/answer-backend.ts';
 import type { ClauseStore } from '../domain/ports/clause-store.ts';
 import type { ConversationStore } from '../domain/ports/conversation-store.ts';
-import type { RetrievalStatus } from '../retrieval-setup.ts';
+import type { RetrievalStatus } from '../domain/retrieval/retrieval-status.ts';
 import type { ChatService } from '../services/chat-service.ts';
 import { errorResponse } from './errors.ts';
 import { perClientRateLimit, type RateLimitSettings } from './rate-limit.ts';

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { loadConfig } from '../config.ts';
 import type { Logger } from '../logger.ts';
-import { startServer } from '../server.ts';
+import { startServer } from '../app/server.ts';
 import { SEEDS_DIRECTORY, temporaryDirectory } from './seed-files.ts';
 
 export interface TestServer {

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { BackendStatus } from '../../domain/ports/answer-backend.ts';
 import type { ClauseStore } from '../../domain/ports/clause-store.ts';
-import type { RetrievalStatus } from '../../retrieval-setup.ts';
+import type { RetrievalStatus } from '../../domain/retrieval/retrieval-status.ts';
 
 export function healthRoutes(store: ClauseStore, retrieval?: RetrievalStatus, answerStatus?: () => Promise<BackendStatus>) {
   return new Hono().get('/', async (context) => {

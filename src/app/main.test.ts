@@ -3,12 +3,12 @@ import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_MODEL_PATH } from './test-support/fixture-model.ts';
-import { SEEDS_DIRECTORY, temporaryDirectory } from './test-support/seed-files.ts';
+import { FIXTURE_MODEL_PATH } from '../test-support/fixture-model.ts';
+import { SEEDS_DIRECTORY, temporaryDirectory } from '../test-support/seed-files.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
-const MAIN = join(ROOT, 'src', 'main.ts');
+const MAIN = join(ROOT, 'src', 'app', 'main.ts');
 
 /** Starts the real server as `npm start` does, on a fresh database, and talks HTTP to it. */
 describe('server start-up', () => {

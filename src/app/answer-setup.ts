@@ -1,8 +1,8 @@
-import { loadPromptFiles } from './adapters/filesystem/prompt-files.ts';
-import { anthropicBackend, openAICompatibleBackend } from './adapters/llm/llm-providers.ts';
-import type { AnswerSettings } from './config.ts';
-import { ExtractiveAnswerer } from './domain/answer/extractive-answerer.ts';
-import type { AnswerBackend } from './domain/ports/answer-backend.ts';
+import { loadPromptFiles } from '../adapters/filesystem/prompt-files.ts';
+import { anthropicBackend, openAICompatibleBackend } from '../adapters/llm/llm-providers.ts';
+import type { AnswerSettings } from '../config.ts';
+import { ExtractiveAnswerer } from '../domain/answer/extractive-answerer.ts';
+import type { AnswerBackend } from '../domain/ports/answer-backend.ts';
 
 /**
  * Part of the composition root: the answer backend named by ANSWER_BACKEND, and no other. The

@@ -2,12 +2,12 @@ import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import type { AddressInfo } from 'node:net';
-import { loadWebAssets } from './adapters/filesystem/web-asset-files.ts';
+import { loadWebAssets } from '../adapters/filesystem/web-asset-files.ts';
 import { setUpChat } from './chat-setup.ts';
 import { createServices } from './composition.ts';
-import type { AppConfig } from './config.ts';
-import { createApp } from './http/app.ts';
-import type { Logger } from './logger.ts';
+import type { AppConfig } from '../config.ts';
+import { createApp } from '../http/app.ts';
+import type { Logger } from '../logger.ts';
 
 export interface RunningServer {
   /** http://host:port, with the port the system chose when PORT=0. */

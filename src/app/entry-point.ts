@@ -1,6 +1,6 @@
-import { WebAssetsError } from './adapters/filesystem/web-asset-files.ts';
-import { ConfigError } from './config.ts';
-import { PromptError } from './domain/prompts/prompt-template.ts';
+import { WebAssetsError } from '../adapters/filesystem/web-asset-files.ts';
+import { ConfigError } from '../config.ts';
+import { PromptError } from '../domain/prompts/prompt-template.ts';
 import { RetrievalSetupError } from './retrieval-setup.ts';
 
 /**

@@ -1,21 +1,17 @@
-import { OpenAICompatibleEmbedder } from './adapters/openai/openai-compatible-embedder.ts';
-import { CedictDictionary } from './adapters/cedict/cedict-dictionary.ts';
-import { IndexMismatchError, openDenseIndex } from './adapters/hnsw/dense-index-store.ts';
-import { ModelUnavailableError, TransformersEmbedder, modelProfile } from './adapters/transformers/transformers-embedder.ts';
-import type { AppConfig } from './config.ts';
-import type { ClauseStore } from './domain/ports/clause-store.ts';
-import type { DenseSearch } from './domain/ports/dense-search.ts';
-import type { Embedder } from './domain/ports/embedder.ts';
-import type { PassageCatalog } from './domain/retrieval/passage-catalog.ts';
-import type { Retriever } from './domain/retrieval/retriever.ts';
-import type { Logger } from './logger.ts';
-import { buildRetriever } from './services/retrieval-service.ts';
+import { OpenAICompatibleEmbedder } from '../adapters/openai/openai-compatible-embedder.ts';
+import { CedictDictionary } from '../adapters/cedict/cedict-dictionary.ts';
+import { IndexMismatchError, openDenseIndex } from '../adapters/hnsw/dense-index-store.ts';
+import { ModelUnavailableError, TransformersEmbedder, modelProfile } from '../adapters/transformers/transformers-embedder.ts';
+import type { AppConfig } from '../config.ts';
+import type { ClauseStore } from '../domain/ports/clause-store.ts';
+import type { DenseSearch } from '../domain/ports/dense-search.ts';
+import type { Embedder } from '../domain/ports/embedder.ts';
+import type { PassageCatalog } from '../domain/retrieval/passage-catalog.ts';
+import type { Retriever } from '../domain/retrieval/retriever.ts';
+import type { RetrievalStatus } from '../domain/retrieval/retrieval-status.ts';
+import type { Logger } from '../logger.ts';
+import { buildRetriever } from '../services/retrieval-service.ts';
 
-/** Which retrieval paths run, and why a path is off: reported at start-up and by /health. */
-export interface RetrievalStatus {
-  lexical: { active: true; tokenizer: AppConfig['tokenizer']; dictionary: string | null };
-  dense: { active: true; model: string; dimensions: number; windows: number } | { active: false; reason: string };
-}
 
 export class RetrievalSetupError extends Error {
   override name = 'RetrievalSetupError';

@@ -1,11 +1,12 @@
-import type { AppConfig } from './config.ts';
+import type { AppConfig } from '../config.ts';
 import type { Services } from './composition.ts';
 import { createAnswerBackend } from './answer-setup.ts';
 import { ingestChangedSeeds } from './corpus-setup.ts';
-import type { AnswerBackend } from './domain/ports/answer-backend.ts';
-import type { Logger } from './logger.ts';
-import { setUpRetrieval, type RetrievalStatus } from './retrieval-setup.ts';
-import { ChatService } from './services/chat-service.ts';
+import type { AnswerBackend } from '../domain/ports/answer-backend.ts';
+import type { Logger } from '../logger.ts';
+import type { RetrievalStatus } from '../domain/retrieval/retrieval-status.ts';
+import { setUpRetrieval } from './retrieval-setup.ts';
+import { ChatService } from '../services/chat-service.ts';
 
 export interface ChatSetup {
   chat: ChatService;

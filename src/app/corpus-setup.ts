@@ -1,7 +1,7 @@
-import type { AppConfig } from './config.ts';
+import type { AppConfig } from '../config.ts';
 import type { Services } from './composition.ts';
-import type { Logger } from './logger.ts';
-import { ingestSeeds } from './services/ingest-service.ts';
+import type { Logger } from '../logger.ts';
+import { ingestSeeds } from '../services/ingest-service.ts';
 
 /**
  * Part of the composition root: what every program that serves the corpus does first. Ingest the

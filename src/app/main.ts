@@ -1,6 +1,6 @@
-import { loadConfig } from './config.ts';
+import { loadConfig } from '../config.ts';
 import { runEntryPoint } from './entry-point.ts';
-import { createLogger } from './logger.ts';
+import { createLogger } from '../logger.ts';
 import { startServer } from './server.ts';
 
 async function start() {
