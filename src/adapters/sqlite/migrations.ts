@@ -118,6 +118,13 @@ const MIGRATIONS: string[] = [
     updated_at TEXT NOT NULL
   );
   `,
+  // The gazetteer place of each document (which places the library covers), and why each answer
+  // took the form it did: its answer kind, and for a not-found answer the typed reason.
+  `
+  ALTER TABLE documents ADD COLUMN place_code TEXT;
+  ALTER TABLE messages ADD COLUMN answer_kind TEXT;
+  ALTER TABLE messages ADD COLUMN not_found_reason TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -15,6 +15,7 @@ interface DocumentRow {
   date: string | null;
   level: DocumentSummary['level'];
   region_code: string;
+  place_code: string | null;
   region: string;
   region_en: string;
   status: DocumentSummary['status'];
@@ -35,7 +36,7 @@ interface ClauseRow {
 }
 
 const DOCUMENT_COLUMNS = `
-  d.id, d.title, d.title_simplified, d.normalized_title, d.doc_number, d.issuer, d.date, d.level, d.region_code, d.region,
+  d.id, d.title, d.title_simplified, d.normalized_title, d.doc_number, d.issuer, d.date, d.level, d.region_code, d.place_code, d.region,
   d.region_en, d.status,
   (SELECT COUNT(*) FROM clauses c WHERE c.document_id = d.id AND c.kind = 'clause') AS clause_count`;
 
@@ -152,6 +153,7 @@ export class SqliteClauseStore implements ClauseStore {
       date: row.date,
       level: row.level,
       regionCode: row.region_code,
+      placeCode: row.place_code,
       region: row.region,
       regionEn: row.region_en,
       status: row.status,

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { buildClauseRecords, buildSections } from './clause-records.ts';
-import { documentId, regionByCode, resolveRegion } from './document-identity.ts';
+import { Gazetteer } from '../places/gazetteer.ts';
+import { resolveRegion, type Region } from '../places/regions.ts';
+import { documentId } from './document-identity.ts';
 import { compareSources } from './duplicate-detector.ts';
 import { primaryFact, type FactField } from './metadata-extractor.ts';
 import type { Corpus, DocumentRecord, MergedDuplicate, RejectedFile, SourcedFact, UnitRecord } from './policy-document.ts';
@@ -10,7 +12,7 @@ import { normalizeText, toSimplified } from './text-normalizer.ts';
 import { englishUnitName } from './unit-names.ts';
 
 /** Bump when parsing changes what ingest produces, so that stored corpora are rebuilt. */
-export const PARSER_VERSION = 1;
+export const PARSER_VERSION = 2;
 
 export interface BuildOptions {
   maxFileBytes: number;
@@ -38,9 +40,12 @@ export function buildCorpus(files: SeedFile[], options: BuildOptions, preRejecte
   const duplicates: MergedDuplicate[] = [];
   const documents: DocumentRecord[] = [];
   const usedIds = new Set<string>();
+  const regions = new Map<string, Region>();
+  const gazetteer = Gazetteer.standard();
   for (const group of groups) {
-    const document = mergeGroup(group, usedIds);
+    const { document, region } = mergeGroup(group, usedIds, gazetteer);
     documents.push(document);
+    regions.set(document.id, region);
     if (group.length > 1) {
       const kept = document.sources.find((source) => source.primary)!;
       duplicates.push({
@@ -52,7 +57,7 @@ export function buildCorpus(files: SeedFile[], options: BuildOptions, preRejecte
     }
   }
 
-  const units = collectUnits(documents);
+  const units = collectUnits(documents, regions);
   for (const unit of units) if (unit.nameEn === null) warnings.push(`unit ${unit.name} has no English name in the glossary`);
   const corpusHash = createHash('sha256')
     .update(JSON.stringify({ parser: PARSER_VERSION, files: drafts.map((draft) => [draft.fileName, draft.sha256]), rejected }))
@@ -78,7 +83,7 @@ function groupDuplicates(drafts: SourceDraft[]): SourceDraft[][] {
  * The source that needed the least cleaning shows its text (an official copy over a web
  * republication); every source contributes facts, each kept with the file it came from.
  */
-function mergeGroup(group: SourceDraft[], usedIds: Set<string>): DocumentRecord {
+function mergeGroup(group: SourceDraft[], usedIds: Set<string>, gazetteer: Gazetteer): { document: DocumentRecord; region: Region } {
   const ranked = [...group].sort(
     (left, right) =>
       clauseCount(right) - clauseCount(left) ||
@@ -95,12 +100,12 @@ function mergeGroup(group: SourceDraft[], usedIds: Set<string>): DocumentRecord 
   const docNumber = value('docNumber');
   const issuer = value('issuer');
   const date = value('date');
-  const region = resolveRegion(docNumber, issuer, normalizedTitle);
+  const region = resolveRegion(docNumber, issuer, normalizedTitle, gazetteer);
   let id = documentId(region, docNumber, date, normalizedTitle);
   for (let suffix = 2; usedIds.has(id); suffix += 1) id = `${documentId(region, docNumber, date, normalizedTitle)}-${suffix}`;
   usedIds.add(id);
 
-  return {
+  const document: DocumentRecord = {
     id,
     title,
     titleSimplified: toSimplified(title, primary.script),
@@ -110,6 +115,7 @@ function mergeGroup(group: SourceDraft[], usedIds: Set<string>): DocumentRecord 
     date,
     level: region.level,
     regionCode: region.code,
+    placeCode: region.place,
     region: region.name,
     regionEn: region.nameEn,
     status: value('status') === 'draft' ? 'draft' : 'in-force',
@@ -127,6 +133,7 @@ function mergeGroup(group: SourceDraft[], usedIds: Set<string>): DocumentRecord 
     sections: buildSections(primary.structure, primary.script),
     clauses: buildClauseRecords(id, primary.structure, primary.script),
   };
+  return { document, region };
 }
 
 function clauseCount(draft: SourceDraft): number {
@@ -137,10 +144,10 @@ export function unitKey(regionCode: string, name: string): string {
   return `${regionCode}:${name}`;
 }
 
-function collectUnits(documents: DocumentRecord[]): UnitRecord[] {
+function collectUnits(documents: DocumentRecord[], regions: Map<string, Region>): UnitRecord[] {
   const units = new Map<string, UnitRecord>();
   for (const document of documents) {
-    const region = regionByCode(document.regionCode);
+    const region = regions.get(document.id)!;
     for (const clause of document.clauses) {
       for (const { name } of clause.units) {
         const key = unitKey(region.code, name);

@@ -1,34 +1,5 @@
 import { createHash } from 'node:crypto';
-import regionsData from './regions.json' with { type: 'json' };
-import type { DocumentLevel } from './policy-document.ts';
-
-export interface Region {
-  code: string;
-  level: DocumentLevel;
-  name: string;
-  nameEn: string;
-  /** Fills {city} in the unit glossary; null above city level. */
-  cityEn: string | null;
-}
-
-const REGIONS = regionsData.regions as (Region & { documentNumberPrefixes: string[]; placeNames: string[] })[];
-const UNKNOWN_REGION: Region = { code: 'doc', level: 'unknown', name: '未知', nameEn: 'Unknown', cityEn: null };
-
-/** Region from the document number's prefix (津…, 国…), else place names in the issuer, then the title. */
-export function regionByCode(code: string): Region {
-  return REGIONS.find((region) => region.code === code) ?? UNKNOWN_REGION;
-}
-
-export function resolveRegion(docNumber: string | null, issuer: string | null, title: string): Region {
-  const prefix = docNumber?.[0];
-  const byNumber = prefix ? REGIONS.find((region) => region.documentNumberPrefixes.includes(prefix)) : undefined;
-  if (byNumber) return byNumber;
-  for (const text of [issuer ?? '', title]) {
-    const byPlace = REGIONS.find((region) => region.placeNames.some((place) => text.includes(place)));
-    if (byPlace) return byPlace;
-  }
-  return UNKNOWN_REGION;
-}
+import type { Region } from '../places/regions.ts';
 
 /**
  * Readable, stable ids: region, year and serial from the document number (tj-2023-3). A document

@@ -6,7 +6,8 @@ import type { Script } from './text-normalizer.ts';
 /** The structured corpus that ingest produces and the clause store keeps. */
 
 export type DocumentStatus = 'in-force' | 'draft';
-export type DocumentLevel = 'national' | 'provincial' | 'municipal' | 'city' | 'unknown';
+export type DocumentLevel = RegionLevel;
+import type { RegionLevel } from '../places/regions.ts';
 
 export interface ClauseRecord {
   /** Stable across ingests: document id, then section and clause positions (tj-2023-3:2.2). */
@@ -66,6 +67,8 @@ export interface DocumentRecord {
   date: string | null;
   level: DocumentLevel;
   regionCode: string;
+  /** Gazetteer code of the place the document applies to (12 天津市); null for national documents. */
+  placeCode: string | null;
   region: string;
   regionEn: string;
   status: DocumentStatus;

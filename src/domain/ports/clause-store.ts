@@ -48,6 +48,8 @@ export interface DocumentSummary {
   date: string | null;
   level: DocumentLevel;
   regionCode: string;
+  /** Gazetteer code of the place the document applies to (12 天津市); null for national documents. */
+  placeCode: string | null;
   region: string;
   regionEn: string;
   status: DocumentStatus;
