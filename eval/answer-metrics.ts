@@ -7,6 +7,10 @@ import { groupBy, retrievalMetrics, type RetrievalMetrics } from './retrieval-me
 export interface ObservedReply {
   answer: string;
   notFound: boolean;
+  /** Why the answer was "not found" (kind and detail), when it was. */
+  notFoundReason?: { kind: string; detail?: string } | null;
+  /** The answer kind the assistant chose (lead, figure, unit-check, …). */
+  answerKind?: string;
   citations: { clauseId: string; n?: number; text?: string }[];
   retrieved: string[];
   backend: string;
@@ -23,6 +27,13 @@ export interface ItemVerdict {
   citedGold: boolean;
   missingKeys: string[];
   forbiddenFound: string[];
+  /** For yes/no items: the verdict the answer opens with, or null when it opens with neither. */
+  yesNo: 'yes' | 'no' | null;
+  /** For how-many items: whether the answer states the expected number. */
+  countStated: boolean | null;
+  /** For items that name their documents: documents cited that should not be, and ones missing. */
+  documentsMissing: string[];
+  documentsExtra: string[];
   correct: boolean;
 }
 
@@ -37,9 +48,47 @@ export function judgeItem(item: EvalItem, reply: ObservedReply | null, latencyMs
   const missingKeys = reply ? item.keys.filter((key) => !answer.includes(normalizeText(key).toLowerCase())) : [...item.keys];
   const forbiddenFound = reply ? (item.forbidden ?? []).filter((text) => answer.includes(normalizeText(text).toLowerCase())) : [];
   // Metadata items (文号, issuer) are answered from the document record: no clause holds the value.
-  const citedGold = item.gold.length === 0 || cited.some((id) => item.gold.includes(id));
-  const correct = reply !== null && (answerable ? !reply.notFound && citedGold && missingKeys.length === 0 && forbiddenFound.length === 0 : reply.notFound);
-  return { item, reply, error, latencyMs, answerable, cited, citedGold, missingKeys, forbiddenFound, correct };
+  const citedGold =
+    item.gold.length === 0 || (item.goldMode === 'all' ? item.gold.every((id) => cited.includes(id)) : cited.some((id) => item.gold.includes(id)));
+  const yesNo = reply && item.expectYesNo ? openingVerdict(reply.answer) : null;
+  const countStated = reply && item.expectCount !== undefined ? statesCount(answer, item.expectCount) : null;
+  const citedDocuments = new Set(cited.map((id) => id.split(':')[0]!));
+  const documentsMissing = item.goldDocuments ? item.goldDocuments.filter((id) => !citedDocuments.has(id)) : [];
+  const documentsExtra = item.goldDocuments ? [...citedDocuments].filter((id) => !item.goldDocuments!.includes(id)) : [];
+  const answered =
+    !reply?.notFound &&
+    citedGold &&
+    missingKeys.length === 0 &&
+    forbiddenFound.length === 0 &&
+    (item.expectYesNo === undefined || yesNo === item.expectYesNo) &&
+    countStated !== false &&
+    documentsMissing.length === 0 &&
+    documentsExtra.length === 0;
+  const correct = reply !== null && (answerable ? answered : reply.notFound);
+  return { item, reply, error, latencyMs, answerable, cited, citedGold, missingKeys, forbiddenFound, yesNo, countStated, documentsMissing, documentsExtra, correct };
+}
+
+/** The verdict a yes/no answer opens with: 是/对/有/Yes, or 不是/否/不/没有/No. */
+export function openingVerdict(answer: string): 'yes' | 'no' | null {
+  const opening = normalizeText(answer).trim().replace(/^[*_#>\s]+/u, '').toLowerCase();
+  if (/^(不是|否|不|没有|没|未|no\b|not\b)/u.test(opening)) return 'no';
+  if (/^(是|对|有|yes\b)/u.test(opening)) return 'yes';
+  return null;
+}
+
+const CHINESE_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+function chineseNumeral(value: number): string {
+  if (value < 10) return CHINESE_DIGITS[value]!;
+  if (value < 20) return `十${value % 10 === 0 ? '' : CHINESE_DIGITS[value % 10]}`;
+  return `${CHINESE_DIGITS[Math.floor(value / 10)]}十${value % 10 === 0 ? '' : CHINESE_DIGITS[value % 10]}`;
+}
+
+/** Whether an answer states a count: as digits, in Chinese numerals before a measure word, or as "none" for 0. */
+export function statesCount(normalizedAnswer: string, count: number): boolean {
+  if (new RegExp(`(?<![\\d.])${count}(?![\\d.%])`, 'u').test(normalizedAnswer)) return true;
+  if (new RegExp(`(?<![一二三四五六七八九十])${chineseNumeral(count)}(?:个|项|家|条|份|类)`, 'u').test(normalizedAnswer)) return true;
+  return count === 0 && /没有|无|none|no clause|not lead|leads no|does not lead/u.test(normalizedAnswer);
 }
 
 export interface AnswerMetrics {

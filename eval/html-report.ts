@@ -1,4 +1,4 @@
-import type { AnswerMetrics, AnswerSummary, ItemVerdict } from './answer-metrics.ts';
+import type { AnswerMetrics, AnswerSummary, ItemVerdict, ObservedReply } from './answer-metrics.ts';
 
 /** A self-contained page: no scripts, every value escaped, readable offline. */
 export function renderHtmlReport(title: string, summary: AnswerSummary, verdicts: ItemVerdict[]): string {
@@ -43,13 +43,22 @@ tr.fail{background:#fff1f0}.history{color:#68717d}.bar{display:flex;align-items:
 export function reasons(verdict: ItemVerdict): string[] {
   if (verdict.error) return [`error: ${verdict.error}`];
   const reply = verdict.reply!;
-  if (!verdict.answerable) return reply.notFound ? [] : ['answered, but the documents do not cover this'];
-  if (reply.notFound) return ['said not found'];
+  if (!verdict.answerable) return reply.notFound ? [] : [`answered (${reply.answerKind ?? 'answer'}), but the documents do not cover this`];
+  if (reply.notFound) return [`said not found (${describeReason(reply.notFoundReason)})`];
   const list: string[] = [];
-  if (!verdict.citedGold) list.push(`gold clause not cited (cited ${verdict.cited.join(' ') || 'nothing'})`);
+  if (!verdict.citedGold) list.push(`${verdict.item.goldMode === 'all' ? 'not every gold clause' : 'gold clause not'} cited (cited ${verdict.cited.join(' ') || 'nothing'})`);
+  if (verdict.item.expectYesNo && verdict.yesNo !== verdict.item.expectYesNo) list.push(`should open with ${verdict.item.expectYesNo}, opens with ${verdict.yesNo ?? 'neither'}`);
+  if (verdict.countStated === false) list.push(`does not state the count ${verdict.item.expectCount}`);
+  if (verdict.documentsMissing.length > 0) list.push(`documents not cited: ${verdict.documentsMissing.join(', ')}`);
+  if (verdict.documentsExtra.length > 0) list.push(`documents cited that do not mention it: ${verdict.documentsExtra.join(', ')}`);
   if (verdict.missingKeys.length > 0) list.push(`missing ${verdict.missingKeys.join(', ')}`);
   if (verdict.forbiddenFound.length > 0) list.push(`should not say ${verdict.forbiddenFound.join(', ')}`);
   return list;
+}
+
+function describeReason(reason: ObservedReply['notFoundReason']): string {
+  if (!reason) return 'no reason given';
+  return reason.detail ? `${reason.kind}: ${reason.detail}` : reason.kind;
 }
 
 function percent(value: number): string {
