@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { normalizeText } from '../src/domain/corpus/text-normalizer.ts';
-import { analyzeQuery, detectLanguage } from '../src/domain/retrieval/query-analyzer.ts';
+import { detectLanguage } from '../src/domain/question/language.ts';
+import { readSlots } from '../src/domain/question/slot-reader.ts';
 import type { EvalItem } from './eval-set.ts';
 
 export interface ClauseLookup {
@@ -60,14 +61,12 @@ export function importCsv(csv: string, prefix: string, lookup: ClauseLookup): Cs
   return { items, warnings };
 }
 
+/** The kind an item is scored under, from the slots its question asks (the analyzer's own slot reader). */
 function kindOf(question: string): EvalItem['kind'] {
-  const intents = analyzeQuery(question, []).intents;
-  if (intents.includes('lead')) return 'lead';
-  if (intents.includes('responsible')) return 'responsible';
-  if (intents.includes('money')) return 'money';
-  if (intents.includes('figure')) return 'figure';
-  if (intents.includes('docNumber') || intents.includes('issuer')) return 'metadata';
-  if (intents.includes('date')) return 'date';
-  if (intents.includes('compare')) return 'cross-document';
-  return 'content';
+  const reading = readSlots(normalizeText(question).toLowerCase(), question, detectLanguage(question) === 'en');
+  if (reading.compare) return 'cross-document';
+  const slot = reading.slots[0];
+  if (slot === 'lead' || slot === 'money' || slot === 'figure' || slot === 'date' || slot === 'content' || slot === 'unit-count') return slot;
+  if (slot === 'units') return reading.yesNo ? 'unit-check' : 'responsible';
+  return 'metadata';
 }

@@ -5,14 +5,13 @@
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { CedictDictionary } from '../src/adapters/cedict/cedict-dictionary.ts';
-import type { Retriever } from '../src/domain/retrieval/retriever.ts';
 import type { TokenizerMode } from '../src/domain/retrieval/text-tokenizer.ts';
 import { buildRetriever } from '../src/services/retrieval-service.ts';
 import { loadEvalSet, type EvalItem } from './eval-set.ts';
 import { printTable } from './report-table.ts';
 import { groupBy, retrievalMetrics, type RankedOutcome } from './retrieval-metrics.ts';
 import { seedStore } from './seed-store.ts';
-import { denseConfigurations } from './dense-configurations.ts';
+import { denseConfigurations, type SearchConfiguration } from './dense-configurations.ts';
 import { buildNewcomerBaseline } from './newcomer-baseline.ts';
 
 const { values } = parseArgs({
@@ -26,25 +25,20 @@ const items = loadEvalSet(values.set!).filter((item) => item.gold.length > 0 && 
 const store = seedStore();
 const dictionary = CedictDictionary.shared();
 
-interface Configuration {
-  name: string;
-  retriever: Retriever;
-}
-
-const configurations: Configuration[] = [];
+const configurations: SearchConfiguration[] = [];
 for (const mode of ['jieba', 'bigram', 'jieba+bigram'] as TokenizerMode[]) {
-  configurations.push({ name: `lexical ${mode}`, retriever: (await buildRetriever(store, { tokenizerMode: mode, dictionary })).retriever });
+  configurations.push({ name: `lexical ${mode}`, search: (await buildRetriever(store, { tokenizerMode: mode, dictionary })).search });
 }
-configurations.push({ name: 'lexical jieba, no CC-CEDICT', retriever: (await buildRetriever(store, { tokenizerMode: 'jieba' })).retriever });
+configurations.push({ name: 'lexical jieba, no CC-CEDICT', search: (await buildRetriever(store, { tokenizerMode: 'jieba' })).search });
 for (const dense of await denseConfigurations(store, dictionary)) configurations.push(dense);
 
 console.log(`${items.length} answerable questions from ${values.set}\n`);
 const header = ['configuration', 'language', 'n', 'recall@1', 'recall@5', 'MRR'];
 const rows: string[][] = [];
-for (const { name, retriever } of configurations) {
+for (const { name, search } of configurations) {
   const outcomes: (RankedOutcome & { item: EvalItem })[] = [];
   for (const item of items) {
-    const result = await retriever.retrieve(item.question, { limit: 10 });
+    const result = await search(item.question, { limit: 10 });
     outcomes.push({ item, group: item.language, gold: item.gold, ranked: result.hits.map((hit) => hit.clause.id) });
   }
   const groups = [['all', outcomes], ['zh (Simplified + Traditional)', outcomes.filter((outcome) => outcome.group !== 'en')], ...groupBy(outcomes, (outcome) => outcome.group)] as [string, RankedOutcome[]][];

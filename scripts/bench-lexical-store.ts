@@ -16,9 +16,9 @@ import { CedictDictionary } from '../src/adapters/cedict/cedict-dictionary.ts';
 import { normalizeText } from '../src/domain/corpus/text-normalizer.ts';
 import type { StoredClause } from '../src/domain/ports/clause-store.ts';
 import type { WeightedTerm } from '../src/domain/retrieval/bm25-index.ts';
-import { LexicalRetriever } from '../src/domain/retrieval/lexical-retriever.ts';
 import { PassageCatalog } from '../src/domain/retrieval/passage-catalog.ts';
-import { analyzeQuery } from '../src/domain/retrieval/query-analyzer.ts';
+import { buildRetrievalOver } from '../src/services/retrieval-service.ts';
+import { LexicalRetriever } from '../src/domain/retrieval/lexical-retriever.ts';
 import { loadEvalSet } from '../eval/eval-set.ts';
 import { retrievalMetrics } from '../eval/retrieval-metrics.ts';
 import { seedStore } from '../eval/seed-store.ts';
@@ -41,8 +41,9 @@ async function measure(size: number, repeat: number): Promise<Record<string, str
   const catalog = new PassageCatalog(documents, passages);
   const corpus = size === 0 ? `seeds (${passages.length})` : `synthetic ${passages.length}`;
 
+  const { analyzer, segmenter } = await buildRetrievalOver(catalog, { tokenizerMode: 'jieba+bigram', dictionary: CedictDictionary.shared() });
   let started = performance.now();
-  const lexical = new LexicalRetriever(catalog, { tokenizerMode: 'jieba+bigram', dictionary: CedictDictionary.shared() });
+  const lexical = new LexicalRetriever(catalog, { tokenizerMode: 'jieba+bigram', segmenter });
   const memoryBuild = performance.now() - started;
 
   started = performance.now();
@@ -51,7 +52,7 @@ async function measure(size: number, repeat: number): Promise<Record<string, str
 
   const items = loadEvalSet(fileURLToPath(new URL('../eval/sets/dev.jsonl', import.meta.url))).filter((item) => item.gold.length > 0 && !item.expectNotFound);
   const queries = items.map((item) => {
-    const analyzed = analyzeQuery(item.question, catalog.documents);
+    const analyzed = analyzer.read(item.question);
     return { item, analyzed, terms: lexical.search(analyzed, 30).terms };
   });
   const clauseIdAt = (index: number) => catalog.passages[index]!.clause.id;

@@ -11,9 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CedictDictionary } from '../src/adapters/cedict/cedict-dictionary.ts';
 import { openDenseIndex } from '../src/adapters/hnsw/dense-index-store.ts';
-import { LexicalRetriever } from '../src/domain/retrieval/lexical-retriever.ts';
 import { PassageCatalog } from '../src/domain/retrieval/passage-catalog.ts';
-import { Retriever } from '../src/domain/retrieval/retriever.ts';
+import { buildRetrievalOver } from '../src/services/retrieval-service.ts';
 import { fixtureEmbedder } from '../src/test-support/fixture-model.ts';
 import { loadEvalSet } from '../eval/eval-set.ts';
 import { seedStore } from '../eval/seed-store.ts';
@@ -36,35 +35,43 @@ async function measure(size: number, repeat: number, lexicalOnly: boolean): Prom
   const catalog = new PassageCatalog(documents, passages);
   const dictionary = CedictDictionary.shared();
 
+  // Lexical build: the index and the question analyzer over the corpus, as the server builds them.
   let started = performance.now();
-  const lexical = new LexicalRetriever(catalog, { tokenizerMode: 'jieba+bigram', dictionary });
+  const lexical = await buildRetrievalOver(catalog, { tokenizerMode: 'jieba+bigram', dictionary });
   const lexicalBuild = performance.now() - started;
 
-  const lexicalRetriever = new Retriever(catalog, lexical);
   const questions = loadEvalSet(fileURLToPath(new URL('../eval/sets/dev.jsonl', import.meta.url))).map((item) => item.question);
   const time = (query: (question: string) => Promise<unknown>) => latency(questions, repeat, query);
-  await time((question) => lexicalRetriever.retrieve(question)); // warm-up
+  await time((question) => lexical.search(question)); // warm-up
   const corpus = size === 0 ? `seeds (${passages.length})` : `synthetic ${passages.length}`;
-  const lexicalLatency = await time((question) => lexicalRetriever.retrieve(question));
+  const lexicalLatency = await time((question) => lexical.search(question));
   if (lexicalOnly) {
     store.close();
     return { corpus, 'lexical p50/p95 ms': lexicalLatency, 'lexical build s': (lexicalBuild / 1000).toFixed(1), 'peak RSS MiB': (process.resourceUsage().maxRSS / 1024).toFixed(0) };
   }
 
   const directory = mkdtempSync(join(tmpdir(), 'bench-dense-'));
-  started = performance.now();
-  const { retriever: dense } = await openDenseIndex(catalog, await fixtureEmbedder(), {
-    directory, corpusHash: `synthetic-${size}`, parameters: { m: 16, efConstruction: 100, efSearch: 64 }, rebuild: 'auto',
+  let denseBuild = 0;
+  let dense: Awaited<ReturnType<typeof openDenseIndex>>['retriever'] | undefined;
+  const hybrid = await buildRetrievalOver(catalog, {
+    tokenizerMode: 'jieba+bigram',
+    dictionary,
+    dense: async (passageCatalog) => {
+      started = performance.now();
+      ({ retriever: dense } = await openDenseIndex(passageCatalog, await fixtureEmbedder(), {
+        directory, corpusHash: `synthetic-${size}`, parameters: { m: 16, efConstruction: 100, efSearch: 64 }, rebuild: 'auto',
+      }));
+      denseBuild = performance.now() - started;
+      return dense;
+    },
   });
-  const denseBuild = performance.now() - started;
   rmSync(directory, { recursive: true, force: true });
 
-  const hybrid = new Retriever(catalog, lexical, dense);
   const result = {
     corpus,
     'lexical p50/p95 ms': lexicalLatency,
-    'dense p50/p95 ms': await time((question) => dense.search(question, 30)),
-    'hybrid p50/p95 ms': await time((question) => hybrid.retrieve(question)),
+    'dense p50/p95 ms': await time((question) => dense!.search(question, 30)),
+    'hybrid p50/p95 ms': await time((question) => hybrid.search(question)),
     'lexical build s': (lexicalBuild / 1000).toFixed(1),
     'dense build s': (denseBuild / 1000).toFixed(1),
     'peak RSS MiB': (process.resourceUsage().maxRSS / 1024).toFixed(0),

@@ -24,6 +24,7 @@ export async function setUpChat(config: AppConfig, services: Services, logger: L
   const backend = createAnswerBackend(config.answer);
   logger.info(`answers: ${backend.name}${config.answer.backend === 'extractive' ? '' : ` (${config.answer.model} at ${config.answer.baseUrl ?? 'the provider default URL'})`}`);
   const chat = new ChatService({
+    analyzer: retrieval.analyzer,
     retriever: retrieval.retriever,
     catalog: retrieval.catalog,
     store: services.store,

@@ -7,10 +7,9 @@ import type { ClauseStore } from '../domain/ports/clause-store.ts';
 import type { DenseSearch } from '../domain/ports/dense-search.ts';
 import type { Embedder } from '../domain/ports/embedder.ts';
 import type { PassageCatalog } from '../domain/retrieval/passage-catalog.ts';
-import type { Retriever } from '../domain/retrieval/retriever.ts';
 import type { RetrievalStatus } from '../domain/retrieval/retrieval-status.ts';
 import type { Logger } from '../logger.ts';
-import { buildRetriever } from '../services/retrieval-service.ts';
+import { buildRetriever, type RetrievalComponents } from '../services/retrieval-service.ts';
 
 
 export class RetrievalSetupError extends Error {
@@ -22,11 +21,11 @@ export class RetrievalSetupError extends Error {
  * EMBEDDINGS=auto a missing model leaves the lexical path alone, said plainly; with
  * EMBEDDINGS=transformers it stops start-up instead.
  */
-export async function setUpRetrieval(config: AppConfig, store: ClauseStore, logger: Logger): Promise<{ retriever: Retriever; catalog: PassageCatalog; status: RetrievalStatus }> {
+export async function setUpRetrieval(config: AppConfig, store: ClauseStore, logger: Logger): Promise<RetrievalComponents & { status: RetrievalStatus }> {
   const dictionary = config.useCedict ? CedictDictionary.shared() : undefined;
   // Set from inside the dense factory below, which runs while the retriever is built.
   const state: { dense: RetrievalStatus['dense'] } = { dense: { active: false, reason: 'EMBEDDINGS=off' } };
-  const { retriever, catalog } = await buildRetriever(store, {
+  const components = await buildRetriever(store, {
     tokenizerMode: config.tokenizer,
     ...(dictionary ? { dictionary } : {}),
     ...(config.embeddings.mode === 'off'
@@ -59,7 +58,7 @@ export async function setUpRetrieval(config: AppConfig, store: ClauseStore, logg
     dense,
   };
   logger.info(`retrieval: lexical on (${config.tokenizer}${dictionary ? ', CC-CEDICT' : ''}); dense ${dense.active ? `on (${dense.model}, ${dense.windows} windows)` : `off: ${dense.reason}`}`);
-  return { retriever, catalog, status };
+  return { ...components, status };
 }
 
 async function createEmbedder(settings: AppConfig['embeddings']): Promise<Embedder> {

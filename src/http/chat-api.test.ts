@@ -223,7 +223,7 @@ describe('chat API over the seeds (extractive backend, real SQLite)', () => {
 
   it('answers a failure inside the stream with an error event, and outside it with a 500 that leaks nothing', async () => {
     const broken: AnswerBackend = {
-      specificationVersion: 'v1',
+      specificationVersion: 'v2',
       name: 'extractive',
       answer: async () => {
         throw new Error('secret internal detail at /srv/app');
@@ -231,10 +231,10 @@ describe('chat API over the seeds (extractive backend, real SQLite)', () => {
       status: async () => ({ backend: 'extractive', model: null, reachable: true, detail: '' }),
     };
     const brokenApp = createApp({ store: fixture.store, chat: fixture.chatWith(broken), conversations: fixture.conversations, logError: () => {} });
-    const plain = await brokenApp.request('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages: [{ role: 'user', content: '天津' }] }) });
+    const plain = await brokenApp.request('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages: [{ role: 'user', content: '天津提升食品质量水平由哪个部门牵头?' }] }) });
     expect(plain.status).toBe(500);
     expect(await plain.text()).not.toMatch(/secret|\/srv|at /u);
-    const streamed = await brokenApp.request('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages: [{ role: 'user', content: '天津' }], stream: true }) });
+    const streamed = await brokenApp.request('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages: [{ role: 'user', content: '天津提升食品质量水平由哪个部门牵头?' }], stream: true }) });
     const events = parseSse(await streamed.text());
     expect(events.at(-1)).toMatchObject({ event: 'error', data: { error: { code: 'internal_error' } } });
     expect(JSON.stringify(events)).not.toMatch(/secret/u);

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import type { AnswerKindName, NotFoundReason } from '../domain/answer/answer-decision-types.ts';
 import { enforceCitations, CitationStreamFilter } from '../domain/answer/citation-integrity.ts';
 import { composeExtractiveAnswer } from '../domain/answer/extractive-answerer.ts';
+import { notFoundDraft } from '../domain/answer/not-found-text.ts';
 import { AnswerBackendError, type AnswerBackend, type AnswerDraft, type AnswerInput, type ChatTurn } from '../domain/ports/answer-backend.ts';
-import type { ClauseStore, DocumentFactView } from '../domain/ports/clause-store.ts';
+import type { ClauseStore } from '../domain/ports/clause-store.ts';
 import type { ConversationStore } from '../domain/ports/conversation-store.ts';
-import { detectLanguage } from '../domain/retrieval/query-analyzer.ts';
+import type { QuestionAnalyzer } from '../domain/question/question-analyzer.ts';
 import type { PassageCatalog } from '../domain/retrieval/passage-catalog.ts';
 import type { Retriever } from '../domain/retrieval/retriever.ts';
-import { retrieveForChat } from './chat-retrieval.ts';
+import { TurnDecider } from './turn-decision.ts';
 import { citationView, type CitationView } from './citation-views.ts';
 
 export interface ChatRequest {
@@ -21,6 +23,10 @@ export interface ChatReply {
   messageId: string;
   answer: string;
   notFound: boolean;
+  /** Why the documents do not answer: kind (uncovered-place, unseen-topic, off-topic, missing-fact, …) and detail. */
+  notFoundReason: Pick<NotFoundReason, 'kind' | 'detail'> | null;
+  /** The kind of answer given (lead, figure, unit-check, …), or not-found. */
+  answerKind: AnswerKindName | 'not-found';
   citations: CitationView[];
   related: CitationView[];
   /** Clause ids retrieval returned, best first: what the answer could draw on (for evaluation and debugging). */
@@ -43,6 +49,7 @@ export class ConversationNotFoundError extends Error {
 }
 
 export interface ChatServiceDependencies {
+  analyzer: QuestionAnalyzer;
   retriever: Retriever;
   catalog: PassageCatalog;
   store: ClauseStore;
@@ -59,9 +66,12 @@ export interface ChatServiceDependencies {
  */
 export class ChatService {
   /** The places the library covers; fixed for the life of the service, like the catalog. */
-  private readonly coveredRegions: AnswerInput['coveredRegions'];
+  private readonly coveredRegions: { region: string; regionEn: string }[];
+
+  private readonly decider: TurnDecider;
 
   constructor(private readonly dependencies: ChatServiceDependencies) {
+    this.decider = new TurnDecider(dependencies);
     const seen = new Map<string, { region: string; regionEn: string }>();
     for (const document of dependencies.catalog.documents) {
       if (!seen.has(document.regionCode)) seen.set(document.regionCode, { region: document.region, regionEn: document.regionEn });
@@ -74,7 +84,7 @@ export class ChatService {
   }
 
   async reply(request: ChatRequest, onEvent: (event: ChatEvent) => void = () => {}, signal?: AbortSignal): Promise<ChatReply> {
-    const { retriever, catalog, conversations, backend } = this.dependencies;
+    const { analyzer, retriever, catalog, conversations, backend } = this.dependencies;
     const started = performance.now();
     if (request.conversationId !== undefined && !conversations.exists(request.conversationId)) {
       throw new ConversationNotFoundError(`No conversation with id ${request.conversationId}; omit conversationId to start a new one.`);
@@ -95,63 +105,57 @@ export class ChatService {
         this.dependencies.logWarning?.(`follow-up rewrite failed: ${(error as Error).message}`);
       }
     }
-    const retrieval = await retrieveForChat(retriever, catalog.documents, question, history, request.documentIds, rewritten);
+    const { frame, retrieval, decision, scopeDocuments, documentFacts } = await this.decider.decide(question, history, request.documentIds, rewritten);
     const retrievedAt = performance.now();
-
-    const input: AnswerInput = {
-      question,
-      standaloneQuestion: retrieval.resolved.standalone,
-      language: detectLanguage(question),
-      intents: retrieval.result.query.intents,
-      history,
-      clauses: retrieval.clauses,
-      confidence: retrieval.result.confidence,
-      unseenWords: retrieval.result.unseenWords,
-      terms: retrieval.result.terms,
-      years: retrieval.resolved.years,
-      compare: retrieval.compare,
-      scopeNamed: retrieval.resolved.scopeNamed || (request.documentIds?.length ?? 0) > 0,
-      scopeDocuments: catalog.documents.filter((document) => retrieval.scopeDocumentIds.includes(document.id)),
-      coveredRegions: this.coveredRegions,
-      documentFacts: this.factsFor([...retrieval.clauses.map((clause) => clause.hit.document.id), ...retrieval.scopeDocumentIds]),
-    };
-    const valid = new Set(input.clauses.map((clause) => clause.n));
+    const valid = new Set(retrieval.clauses.map((clause) => clause.n));
     const filter = new CitationStreamFilter(valid);
     const emit = (text: string) => text !== '' && onEvent({ type: 'text-delta', text });
+    const notFoundInput = { frame, clauses: retrieval.clauses, coveredRegions: this.coveredRegions };
     let draft: AnswerDraft;
     let backendLabel = backend.name;
-    try {
-      draft = await backend.answer(input, { onDelta: (delta) => emit(filter.push(delta)), ...(signal ? { signal } : {}) });
-      emit(filter.flush());
-    } catch (error) {
-      // Only a provider failure is answered by the fallback; anything else is a bug and surfaces as one.
-      if (!(error instanceof AnswerBackendError)) throw error;
-      const reason = error.message;
-      this.dependencies.logWarning?.(`answer backend ${backend.name} failed: ${reason}`);
-      warnings.push(`The ${backend.name} model did not answer (${error.kind}); this answer was extracted from the clauses instead.`);
-      backendLabel = `extractive (fallback: ${backend.name} ${error.kind})`;
-      draft = composeExtractiveAnswer(input);
-      emit(`\n\n${draft.text}`);
+    let notFoundReason: NotFoundReason | null = null;
+    if (decision.outcome === 'not-found') {
+      // Decided before any backend: nothing to answer from, so no model is asked.
+      notFoundReason = decision.reason;
+      draft = notFoundDraft(notFoundInput, decision.reason);
+      emit(draft.text);
+    } else {
+      const input: AnswerInput = { frame, history, clauses: retrieval.clauses, decision, groups: retrieval.result.groups, scopeDocuments, documentFacts };
+      try {
+        draft = await backend.answer(input, { onDelta: (delta) => emit(filter.push(delta)), ...(signal ? { signal } : {}) });
+        emit(filter.flush());
+        if (draft.notFound) notFoundReason = { kind: 'model-declined', detail: draft.text };
+      } catch (error) {
+        // Only a provider failure is answered by the fallback; anything else is a bug and surfaces as one.
+        if (!(error instanceof AnswerBackendError)) throw error;
+        this.dependencies.logWarning?.(`answer backend ${backend.name} failed: ${error.message}`);
+        warnings.push(`The ${backend.name} model did not answer (${error.kind}); this answer was extracted from the clauses instead.`);
+        backendLabel = `extractive (fallback: ${backend.name} ${error.kind})`;
+        draft = composeExtractiveAnswer(input);
+        emit(`\n\n${draft.text}`);
+      }
     }
     const answeredAt = performance.now();
 
     const checked = enforceCitations(draft.text, valid);
     if (checked.removed.length > 0) warnings.push(`Removed citations to clauses that were not given: ${checked.removed.map((n) => `[${n}]`).join(' ')}.`);
-    const byNumber = new Map(input.clauses.map((clause) => [clause.n, clause]));
+    const byNumber = new Map(retrieval.clauses.map((clause) => [clause.n, clause]));
     const citations = draft.notFound ? [] : [...checked.cited].sort((left, right) => left - right).map((n) => citationView(byNumber.get(n)!, draft.quotes[n]));
     const related = draft.related.filter((n) => byNumber.has(n)).map((n) => citationView(byNumber.get(n)!));
     for (const citation of citations) onEvent({ type: 'citation', citation });
 
     const timings = { retrievalMs: round(retrievedAt - started), answerMs: round(answeredAt - retrievedAt), totalMs: round(performance.now() - started) };
+    const answerKind = notFoundReason ? 'not-found' : decision.outcome === 'answer' ? decision.kind : 'not-found';
+    const reason = notFoundReason ? { kind: notFoundReason.kind, detail: notFoundReason.detail } : null;
     const reply: ChatReply = {
-      conversationId, messageId, answer: checked.text, notFound: draft.notFound, citations, related,
-      retrieved: input.clauses.map(({ hit }) => hit.clause.id), backend: backendLabel, warnings, timings,
+      conversationId, messageId, answer: checked.text, notFound: draft.notFound, notFoundReason: reason, answerKind, citations, related,
+      retrieved: retrieval.clauses.map(({ hit }) => hit.clause.id), backend: backendLabel, warnings, timings,
     };
     conversations.recordExchange({
       conversationId,
       question: { id: randomUUID(), content: question },
       answer: {
-        id: messageId, content: reply.answer, notFound: reply.notFound, backend: backendLabel, warnings, timings,
+        id: messageId, content: reply.answer, notFound: reply.notFound, answerKind, notFoundReason: reason, backend: backendLabel, warnings, timings,
         citations: [
           ...citations.map((citation) => ({ n: citation.n, clauseId: citation.clauseId, documentId: citation.docId, role: 'cited' as const })),
           ...related.map((citation) => ({ n: citation.n, clauseId: citation.clauseId, documentId: citation.docId, role: 'related' as const })),
@@ -162,15 +166,6 @@ export class ChatService {
     return reply;
   }
 
-  // The catalog is fixed for the life of the service, so a document's facts are read once.
-  private readonly facts = new Map<string, DocumentFactView[]>();
-
-  private factsFor(documentIds: string[]): Record<string, DocumentFactView[]> {
-    for (const id of documentIds) {
-      if (!this.facts.has(id)) this.facts.set(id, this.dependencies.store.getDocument(id)?.facts ?? []);
-    }
-    return Object.fromEntries([...new Set(documentIds)].map((id) => [id, this.facts.get(id)!]));
-  }
 }
 
 function round(milliseconds: number): number {

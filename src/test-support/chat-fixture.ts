@@ -28,14 +28,14 @@ export async function createChatFixture(prefix: string): Promise<ChatFixture> {
   const store = new SqliteClauseStore(database);
   store.replaceCorpus(seedCorpus());
   const conversations = new SqliteConversationStore(database);
-  const { retriever, catalog } = await buildRetriever(store, { tokenizerMode: 'jieba+bigram', dictionary: CedictDictionary.shared() });
+  const { retriever, catalog, analyzer } = await buildRetriever(store, { tokenizerMode: 'jieba+bigram', dictionary: CedictDictionary.shared() });
   return {
     store,
     conversations,
     retriever,
     catalog,
     databasePath,
-    chatWith: (backend, logWarning) => new ChatService({ retriever, catalog, store, conversations, backend, ...(logWarning ? { logWarning } : {}) }),
+    chatWith: (backend, logWarning) => new ChatService({ analyzer, retriever, catalog, store, conversations, backend, ...(logWarning ? { logWarning } : {}) }),
     close: () => {
       store.close();
       directory.remove();

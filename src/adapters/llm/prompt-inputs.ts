@@ -1,6 +1,6 @@
 import { clauseLocation, documentReferenceZh } from '../../domain/answer/clause-reference.ts';
 import type { ChatTurn, NumberedClause } from '../../domain/ports/answer-backend.ts';
-import type { QueryLanguage } from '../../domain/retrieval/query-analyzer.ts';
+import type { QuestionLanguage } from '../../domain/question/question-frame.ts';
 
 /** How the clauses and the conversation are written into a prompt. */
 export function formatClauses(clauses: NumberedClause[]): string {
@@ -25,6 +25,6 @@ export function formatHistory(history: ChatTurn[]): string {
     .join('\n');
 }
 
-export function languageName(language: QueryLanguage): string {
+export function languageName(language: QuestionLanguage): string {
   return language === 'en' ? 'English' : language === 'zh-Hant' ? 'Traditional Chinese (繁體中文)' : 'Simplified Chinese (简体中文)';
 }

@@ -8,6 +8,8 @@ interface MessageRow {
   role: 'user' | 'assistant';
   content: string;
   not_found: number | null;
+  answer_kind: string | null;
+  not_found_reason: string | null;
   backend: string | null;
   created_at: string;
 }
@@ -31,8 +33,8 @@ export class SqliteConversationStore implements ConversationStore {
   recordExchange(exchange: ExchangeRecord): void {
     const timestamp = this.now().toISOString();
     const insertMessage = this.database.prepare(
-      `INSERT INTO messages (id, conversation_id, position, role, content, not_found, backend, warnings, timings, created_at)
-       VALUES (@id, @conversationId, @position, @role, @content, @notFound, @backend, @warnings, @timings, @createdAt)`,
+      `INSERT INTO messages (id, conversation_id, position, role, content, not_found, answer_kind, not_found_reason, backend, warnings, timings, created_at)
+       VALUES (@id, @conversationId, @position, @role, @content, @notFound, @answerKind, @notFoundReason, @backend, @warnings, @timings, @createdAt)`,
     );
     const insertCitation = this.database.prepare(
       'INSERT INTO message_citations (message_id, n, clause_id, document_id, role) VALUES (?, ?, ?, ?, ?)',
@@ -44,12 +46,13 @@ export class SqliteConversationStore implements ConversationStore {
         .get(exchange.conversationId) as { next: number };
       insertMessage.run({
         id: exchange.question.id, conversationId: exchange.conversationId, position: next, role: 'user',
-        content: exchange.question.content, notFound: null, backend: null, warnings: '[]', timings: '{}', createdAt: timestamp,
+        content: exchange.question.content, notFound: null, answerKind: null, notFoundReason: null, backend: null, warnings: '[]', timings: '{}', createdAt: timestamp,
       });
       const { answer } = exchange;
       insertMessage.run({
         id: answer.id, conversationId: exchange.conversationId, position: next + 1, role: 'assistant', content: answer.content,
-        notFound: answer.notFound ? 1 : 0, backend: answer.backend, warnings: JSON.stringify(answer.warnings),
+        notFound: answer.notFound ? 1 : 0, answerKind: answer.answerKind, notFoundReason: answer.notFoundReason ? JSON.stringify(answer.notFoundReason) : null,
+        backend: answer.backend, warnings: JSON.stringify(answer.warnings),
         timings: JSON.stringify(answer.timings), createdAt: timestamp,
       });
       for (const citation of answer.citations) insertCitation.run(answer.id, citation.n, citation.clauseId, citation.documentId, citation.role);
@@ -62,7 +65,7 @@ export class SqliteConversationStore implements ConversationStore {
       | undefined;
     if (!conversation) return undefined;
     const rows = this.database
-      .prepare('SELECT id, role, content, not_found, backend, created_at FROM messages WHERE conversation_id = ? ORDER BY position')
+      .prepare('SELECT id, role, content, not_found, answer_kind, not_found_reason, backend, created_at FROM messages WHERE conversation_id = ? ORDER BY position')
       .all(conversationId) as MessageRow[];
     const citations = this.database
       .prepare(
@@ -76,6 +79,8 @@ export class SqliteConversationStore implements ConversationStore {
       content: row.content,
       createdAt: row.created_at,
       notFound: row.not_found === null ? null : row.not_found === 1,
+      answerKind: row.answer_kind,
+      notFoundReason: row.not_found_reason ? (JSON.parse(row.not_found_reason) as StoredMessage['notFoundReason']) : null,
       backend: row.backend,
       citations: citations
         .filter((citation) => citation.message_id === row.id)

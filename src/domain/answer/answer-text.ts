@@ -1,5 +1,5 @@
 import * as OpenCC from 'opencc-js';
-import type { QueryLanguage } from '../retrieval/query-analyzer.ts';
+import type { QuestionLanguage } from '../question/question-frame.ts';
 
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
 
@@ -13,7 +13,7 @@ export class AnswerText {
   private readonly protectedParts: string[] = [];
   private readonly lines: string[] = [];
 
-  constructor(readonly language: QueryLanguage) {}
+  constructor(readonly language: QuestionLanguage) {}
 
   /** Marks corpus text: it passes through unchanged. */
   corpus(text: string): string {

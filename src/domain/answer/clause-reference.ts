@@ -1,5 +1,7 @@
 import type { DocumentSummary, StoredClause } from '../ports/clause-store.ts';
 import type { PassageKind } from '../corpus/structure-parser.ts';
+import type { NumberedClause } from './answer-decision-types.ts';
+import type { AnswerText } from './answer-text.ts';
 
 /** How an answer names a document and a place in it: 津质量发〔2023〕3号 二(二). */
 
@@ -27,4 +29,15 @@ export function documentReferenceEn(document: DocumentSummary): string {
 /** “the Tianjin 2023 plan” at the start of an English sentence. */
 export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** 津质量发〔2023〕3号 二(二)「提升食品质量水平」[1]: how an answer line names the clause it cites. */
+export function clauseHeadline(clause: NumberedClause, text: AnswerText, withHeading: boolean): string {
+  const { clause: stored, document } = clause.hit;
+  const english = text.language === 'en';
+  const reference = text.corpus(english ? capitalize(documentReferenceEn(document)) : documentReferenceZh(document));
+  const location = text.corpus(clauseLocation(stored, english));
+  const heading = withHeading && stored.heading ? text.corpus(stored.heading.replace(/[。；;]$/u, '')) : undefined;
+  if (english) return `${reference}, ${location}${heading ? ` “${heading}”` : ''} [${clause.n}]`;
+  return `${reference} ${location}${heading ? `「${heading}」` : ''}[${clause.n}]`;
 }

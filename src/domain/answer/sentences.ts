@@ -58,8 +58,11 @@ export function rankSentences(sentences: Sentence[], terms: { term: string; weig
     .sort((left, right) => right.score - left.score || left.index - right.index);
 }
 
-/** Figures: percentages, counts with a measure word, ratios, amounts. */
-// A year (到2025年) is when, not how much: it does not make a sentence a figure.
-export const FIGURE = /(?<![\d.])(?!(?:19|20)\d{2}\s*年)\d+(?:\.\d+)?\s*(?:%|‰|个百分点|万元|亿元|元|万|亿|项|个|家|次|台|件|所|人|名|倍|以上|以内|天|年|小时)|[一二三四五六七八九十百千万]+(?:个|项|家|所|名|次)/u;
+/**
+ * Figures: percentages, counts with a measure word, ratios, amounts; a list of numbers sharing one
+ * measure (80、250小时) is one figure. A year (到2025年) is when, not how much: it is no figure.
+ */
+export const FIGURE =
+  /(?<![\d.])(?!(?:19|20)\d{2}\s*年)\d+(?:\.\d+)?(?:[、和]\d+(?:\.\d+)?)*\s*(?:(?:万|亿)(?:元|批次|项|个|家|件|人|次)?|%|‰|个百分点|元|批次|项|个|家|次|台|件|所|人|名|倍|天|年|小时|座|处|届)|[一二三四五六七八九十百千万]+(?:个|项|家|所|名|次|大|届)/u;
 export const MONEY = /\d+(?:\.\d+)?\s*(?:万|亿)?元/u;
 export const DATE = /(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日/u;

@@ -106,7 +106,8 @@ export class Gazetteer {
       }
     }
     if (this.englishPattern) {
-      const latin = text.replace(/['’]/gu, '');
+      // Shanghai's is Shanghai; xi'an is xian.
+      const latin = text.replace(/['’]s(?![a-z])/gu, '').replace(/['’]/gu, '');
       for (const match of latin.matchAll(this.englishPattern)) found.push({ text: match[0], places: this.englishNames.get(match[0])!, start: match.index });
     }
     return found;

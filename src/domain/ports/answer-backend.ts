@@ -1,47 +1,33 @@
+import type { AnswerDecision, NumberedClause } from '../answer/answer-decision-types.ts';
 import type { DocumentFactView, DocumentSummary } from './clause-store.ts';
-import type { RetrievalHit } from '../retrieval/retriever.ts';
-import type { QueryIntent, QueryLanguage } from '../retrieval/query-analyzer.ts';
+import type { QuestionFrame } from '../question/question-frame.ts';
+import type { TopicGroup } from '../retrieval/topic-coverage.ts';
+
+export type { NumberedClause } from '../answer/answer-decision-types.ts';
 
 /**
- * Version 1 of the answer-backend contract. A backend receives the question and the clauses
- * retrieval returned, numbered from 1, and writes an answer that cites them as [n]. It never sees
- * other text to cite: whatever numbers it writes are checked against these afterwards.
+ * Version 2 of the answer-backend contract. A backend is called only when the answer decision found
+ * something to answer (answer/answer-decision.ts, run for every backend); it receives the question's
+ * frame, the decision (kind and evidence) and the clauses retrieval returned, numbered from 1, and
+ * writes an answer that cites them as [n]. It never sees other text to cite: whatever numbers it
+ * writes are checked against these afterwards. v1 backends read the question text and intents; v2
+ * ones read the frame.
  */
 export interface ChatTurn {
   role: 'user' | 'assistant';
   content: string;
 }
 
-export interface NumberedClause {
-  n: number;
-  hit: RetrievalHit;
-}
-
 export interface AnswerInput {
-  /** The question as the user wrote it. */
-  question: string;
-  /** The question with a follow-up's missing topic or scope filled in from the conversation. */
-  standaloneQuestion: string;
-  language: QueryLanguage;
-  intents: QueryIntent[];
+  frame: QuestionFrame;
   history: ChatTurn[];
+  /** Numbered from 1, evidence first. */
   clauses: NumberedClause[];
-  /** 0…1, from retrieval: how well the best clause covers the question. */
-  confidence: number;
-  /** Words of the question (三字以上) that occur nowhere in the corpus: 无人机, 装机容量. */
-  unseenWords: string[];
-  /** Chinese terms of the question, weighted, for choosing which sentences to quote. */
-  terms: { term: string; weight: number }[];
-  /** Years and numbers the question names, for figure questions. */
-  years: string[];
-  /** The question compares documents: answer one line per document. */
-  compare: boolean;
-  /** The question names a covered place, year or status (Tianjin, 国家, 2014, draft). */
-  scopeNamed: boolean;
+  decision: Extract<AnswerDecision, { outcome: 'answer' }>;
+  /** The topic's weighted words, for choosing what to quote. */
+  groups: TopicGroup[];
   /** Documents the question (or its conversation, or the request's filter) is about; empty when unscoped. */
   scopeDocuments: DocumentSummary[];
-  /** The places the library covers (国家, 天津市, 汕尾市), to say which it does not. */
-  coveredRegions: { region: string; regionEn: string }[];
   /** Per document of the clauses: every value its sources give for issuer, number and dates. */
   documentFacts: Record<string, DocumentFactView[]>;
 }
@@ -49,6 +35,7 @@ export interface AnswerInput {
 export interface AnswerDraft {
   /** Answer text with [n] markers that refer to AnswerInput.clauses. */
   text: string;
+  /** True only when the backend read the clauses and found no answer in them (an LLM's NOT_FOUND). */
   notFound: boolean;
   /** For a not-found answer: the clauses offered as related reading, not as support. */
   related: number[];
@@ -70,7 +57,7 @@ export interface BackendStatus {
 }
 
 export interface AnswerBackend {
-  readonly specificationVersion: 'v1';
+  readonly specificationVersion: 'v2';
   /** Shown in replies and /health: "extractive", "openai-compatible", "anthropic". */
   readonly name: string;
   answer(input: AnswerInput, options?: AnswerOptions): Promise<AnswerDraft>;

@@ -14,6 +14,9 @@ export interface ExchangeRecord {
     id: string;
     content: string;
     notFound: boolean;
+    /** The kind of answer (lead, figure, …) or not-found, and for a not-found answer why. */
+    answerKind: string;
+    notFoundReason: { kind: string; detail: string } | null;
     backend: string;
     citations: StoredCitation[];
     warnings: string[];
@@ -27,6 +30,8 @@ export interface StoredMessage {
   content: string;
   createdAt: string;
   notFound: boolean | null;
+  answerKind: string | null;
+  notFoundReason: { kind: string; detail: string } | null;
   backend: string | null;
   citations: StoredCitation[];
 }

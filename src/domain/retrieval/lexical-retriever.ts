@@ -1,12 +1,12 @@
-import glossaryData from './policy-glossary.json' with { type: 'json' };
+import { POLICY } from '../answer-policy.ts';
 import { findResponsibilityAnnotation } from '../corpus/responsibility-parser.ts';
 import { normalizeText } from '../corpus/text-normalizer.ts';
-import type { BilingualDictionary } from '../ports/bilingual-dictionary.ts';
+import type { QuestionFrame } from '../question/question-frame.ts';
+import type { CorpusVocabulary } from '../question/topic-reader.ts';
+import type { ChineseSegmenter } from '../text/chinese-segmenter.ts';
 import { Bm25Index, type ScoredDocument, type WeightedTerm } from './bm25-index.ts';
-import { chineseGroups, englishGroups, groupCoverage, type QuestionGroup, type TermStatistics } from './answer-confidence.ts';
-import { translateEnglish, type TranslatedTerm } from './english-translator.ts';
+import { chineseGroups, englishGroups, topicShare, type TopicGroup, type TermStatistics } from './topic-coverage.ts';
 import type { PassageCatalog } from './passage-catalog.ts';
-import type { AnalyzedQuery } from './query-analyzer.ts';
 import { createTokenizer, type TextTokenizer, type TokenizerMode } from './text-tokenizer.ts';
 
 /**
@@ -15,22 +15,22 @@ import { createTokenizer, type TextTokenizer, type TokenizerMode } from './text-
  */
 export interface LexicalOptions {
   tokenizerMode: TokenizerMode;
-  dictionary?: BilingualDictionary;
+  /** The segmenter shared with the question analyzer, so that both cut words alike. */
+  segmenter: ChineseSegmenter;
   fieldWeights?: { heading: number; section: number; body: number; units: number };
 }
 
 export interface LexicalSearch {
   hits: ScoredDocument[];
   /** What the question asks about, for judging how well a clause covers it. */
-  groups: QuestionGroup[];
+  groups: TopicGroup[];
   terms: WeightedTerm[];
-  translation: TranslatedTerm[];
 }
 
 // A clause's own heading says most about it; its section heading says what family it belongs to.
-const DEFAULT_WEIGHTS = { heading: 2, section: 0.5, body: 1, units: 1.5 };
+const DEFAULT_WEIGHTS = POLICY.fieldWeights;
 
-export class LexicalRetriever {
+export class LexicalRetriever implements CorpusVocabulary {
   private readonly index: Bm25Index;
   private readonly tokenizer: TextTokenizer;
   private readonly vocabulary = new Set<string>();
@@ -40,6 +40,8 @@ export class LexicalRetriever {
   private readonly titles: string[];
   /** isKnownTerm's verdicts: an English word brings up hundreds of dictionary candidates. */
   private readonly knownTerms = new Map<string, boolean>();
+  /** Corpus words of three or more characters by each one-character wildcard (提?食品), made on first use. */
+  private nearWords: Map<string, string | null> | undefined;
 
   constructor(private readonly catalog: PassageCatalog, private readonly options: LexicalOptions) {
     const weights = options.fieldWeights ?? DEFAULT_WEIGHTS;
@@ -49,9 +51,7 @@ export class LexicalRetriever {
       { name: 'body', weight: weights.body, lengthNormalization: 0.75 },
       { name: 'units', weight: weights.units, lengthNormalization: 0 },
     ]);
-    const unitNames = new Set(catalog.passages.flatMap((passage) => passage.clause.units.map((unit) => unit.name)));
-    const glossaryTerms = Object.values(glossaryData.terms as Record<string, string[]>).flat();
-    this.tokenizer = createTokenizer(options.tokenizerMode, [...unitNames, ...glossaryTerms]);
+    this.tokenizer = createTokenizer(options.tokenizerMode, options.segmenter);
     for (const { clause } of catalog.passages) {
       const heading = this.tokenizer.tokenize(normalizeText(clause.heading ?? ''));
       const section = this.tokenizer.tokenize(normalizeText(clause.sectionHeading ?? ''));
@@ -63,7 +63,7 @@ export class LexicalRetriever {
     this.index.build();
     for (const { clause } of catalog.passages) {
       const text = [clause.heading ?? '', clause.sectionHeading ?? '', clause.normalizedText, ...clause.units.map((unit) => unit.name)].join('\n');
-      this.coverageTexts.push(normalizeText(text).toLowerCase());
+      this.coverageTexts.push(forMatching(text));
     }
     this.titles = catalog.documents.map((document) => normalizeText(document.title).toLowerCase());
     this.statistics = {
@@ -104,33 +104,77 @@ export class LexicalRetriever {
     return tokens.length > 0 && tokens.every((token) => this.vocabulary.has(token)) && (this.mode !== 'jieba' || tokens.includes(term));
   }
 
-  search(query: AnalyzedQuery, limit: number, allowed?: Uint8Array): LexicalSearch {
-    const translation = query.language === 'en' ? translateEnglish(query.topicPhrase, this.options.dictionary, this.isKnownTerm) : [];
-    const terms: WeightedTerm[] =
-      query.language === 'en'
-        ? translation.flatMap((term) => this.tokenizer.tokenize(term.chinese).map((token) => ({ term: token, weight: term.weight })))
-        : this.tokenizer.tokenize(query.topicText).map((token) => ({ term: token, weight: 1 }));
-    const groups = query.language === 'en' ? englishGroups(translation, this.statistics) : chineseGroups(this.tokenizer.words(query.topicText), this.statistics);
-    return { hits: this.index.search(terms, limit, allowed), groups, terms, translation };
+  /**
+   * BM25F over the frame's topic: its Chinese words, or an English question's translations. Topic
+   * words the corpus lacks still take part in judging coverage (they count against a clause), unless
+   * they are ordinary words that say nothing (事情).
+   */
+  search(frame: QuestionFrame, limit: number, allowed?: Uint8Array): LexicalSearch {
+    const english = frame.translation.length > 0;
+    const terms: WeightedTerm[] = english
+      ? frame.translation.flatMap((term) => this.tokenizer.tokenize(term.chinese).map((token) => ({ term: token, weight: term.weight })))
+      : this.tokenizer.tokenize(frame.topic.text).map((token) => ({ term: token, weight: 1 }));
+    const words = frame.topic.words.filter((word) => word.seen || word.specific).map((word) => word.word);
+    const groups = english ? englishGroups(frame.translation, this.statistics) : chineseGroups(words, this.statistics);
+    return { hits: this.index.search(terms, limit, allowed), groups, terms };
   }
 
   /**
-   * Chinese words of the question (three or more characters) that occur nowhere in the corpus, not
-   * even inside a longer word: 无人机, 装机容量. A question about them is one the documents cannot
-   * answer. Two-character words are left out: they are mostly everyday verbs (安排, 得到) or
-   * segmentation slips (奖要), and would turn answerable questions away. A compound the documents
-   * write apart counts as seen: 儿童用品 when one clause says 儿童老年人残疾人用品.
+   * Some passage or title holds the word, or both parts of one split of it (儿童用品 in
+   * 儿童老年人残疾人用品); with a mask, some passage of the masked documents does.
    */
-  unseenWords(query: AnalyzedQuery): string[] {
-    if (query.language === 'en') return [];
-    const words = this.tokenizer.mode === 'bigram' ? [] : this.tokenizer.words(query.topicText);
-    return [...new Set(words.filter((word) => /^\p{Script=Han}{3,}$/u.test(word) && !this.occurs([word]) && !this.writtenApart(word)))];
+  mentions(word: string, allowed?: Uint8Array): boolean {
+    if (this.occurs([word], allowed)) return true;
+    return /^\p{Script=Han}{4,}$/u.test(word) && this.writtenApart(word, allowed);
+  }
+
+  writes(word: string): boolean {
+    return this.occurs([word]);
+  }
+
+  /**
+   * The corpus word an abbreviation stands for: its characters in order, first and last kept, at
+   * most three characters left out between each (危化品 → 危险化学品, 婴配粉 → 婴幼儿配方乳粉).
+   */
+  expansion(word: string): string | undefined {
+    if (!/^\p{Script=Han}{3,6}$/u.test(word)) return undefined;
+    const pattern = new RegExp([...word].join('\\p{Script=Han}{0,3}'), 'u');
+    for (const text of this.coverageTexts) {
+      if (!text.includes(word[0]!) || !text.includes(word.at(-1)!)) continue;
+      const match = pattern.exec(text);
+      if (match && match[0].length > word.length && match[0].length <= word.length * 2 + 1) return match[0];
+    }
+    return undefined;
+  }
+
+  /** A corpus word that differs from this one in one character, when exactly one does (a typo). */
+  nearWord(word: string): string | undefined {
+    if (!/^\p{Script=Han}{3,}$/u.test(word)) return undefined;
+    this.nearWords ??= this.buildNearWords();
+    for (let at = 0; at < word.length; at += 1) {
+      const near = this.nearWords.get(`${word.slice(0, at)}?${word.slice(at + 1)}`);
+      if (near) return near;
+    }
+    return undefined;
+  }
+
+  private buildNearWords(): Map<string, string | null> {
+    const near = new Map<string, string | null>();
+    for (const token of this.vocabulary) {
+      if (!/^\p{Script=Han}{3,}$/u.test(token)) continue;
+      for (let at = 0; at < token.length; at += 1) {
+        const key = `${token.slice(0, at)}?${token.slice(at + 1)}`;
+        // Two corpus words one character apart from the same spelling: no telling which was meant.
+        near.set(key, near.has(key) && near.get(key) !== token ? null : token);
+      }
+    }
+    return near;
   }
 
   /** Whether some split of the word into two parts of two or more characters occurs in one passage. */
-  private writtenApart(word: string): boolean {
+  private writtenApart(word: string, allowed?: Uint8Array): boolean {
     for (let at = 2; at <= word.length - 2; at += 1) {
-      if (this.occurs([word.slice(0, at), word.slice(at)])) return true;
+      if (this.occurs([word.slice(0, at), word.slice(at)], allowed)) return true;
     }
     return false;
   }
@@ -140,9 +184,9 @@ export class LexicalRetriever {
    * holding the rarest bigram of the pieces are read, so the cost follows that bigram's postings,
    * not the size of the library; with jieba alone there are no bigram postings and all are read.
    */
-  private occurs(pieces: string[]): boolean {
-    if (pieces.length === 1 && this.titles.some((title) => title.includes(pieces[0]!))) return true;
-    const holds = (index: number) => pieces.every((piece) => this.coverageTexts[index]!.includes(piece));
+  private occurs(pieces: string[], allowed?: Uint8Array): boolean {
+    if (!allowed && pieces.length === 1 && this.titles.some((title) => title.includes(pieces[0]!))) return true;
+    const holds = (index: number) => (!allowed || allowed[index] === 1) && pieces.every((piece) => this.coverageTexts[index]!.includes(piece));
     if (this.mode === 'jieba') return this.coverageTexts.some((_, index) => holds(index));
     let rarest: Uint32Array | undefined;
     for (const piece of pieces) {
@@ -157,11 +201,27 @@ export class LexicalRetriever {
     return false;
   }
 
-  /** Share of the question's groups that a passage contains (heading, text and unit names). */
-  coverage(groups: QuestionGroup[], clauseId: string): number {
-    const index = this.catalog.indexOf(clauseId);
-    return groupCoverage(groups, index === undefined ? '' : this.coverageTexts[index]!, this.statistics);
+  /** Topic words that occur in the corpus but in none of the masked documents' passages (预制菜 asked of Tianjin). */
+  unseenWithin(frame: QuestionFrame, allowed: Uint8Array | undefined): string[] {
+    if (!allowed) return [];
+    return frame.topic.words.filter((word) => word.seen && word.specific && !this.mentions(word.word, allowed)).map((word) => word.word);
   }
+
+  /** Share of the question's groups that a passage contains (heading, text and unit names). */
+  coverage(groups: TopicGroup[], clauseId: string): number {
+    const index = this.catalog.indexOf(clauseId);
+    return topicShare(groups, index === undefined ? '' : this.coverageTexts[index]!);
+  }
+}
+
+/**
+ * Text as words are looked for in it: normalised, lower case, and with the bracketed alternatives of
+ * official drafting opened up (制(修)订 reads as 制修订 too, the way it is meant: 制订 and 修订).
+ */
+function forMatching(text: string): string {
+  const normalized = normalizeText(text).toLowerCase();
+  const opened = normalized.replace(/(?<=\p{Script=Han})\((\p{Script=Han}{1,2})\)(?=\p{Script=Han})/gu, '$1');
+  return opened === normalized ? normalized : `${normalized}\n${opened}`;
 }
 
 /** The responsibility annotation is indexed as the units field; in the body it would only add noise. */

@@ -1,10 +1,9 @@
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+import type { ChineseSegmenter } from '../text/chinese-segmenter.ts';
 
 /**
  * Turns normalised (Simplified) text into index terms. Three modes, compared by
- * `npm run eval:retrieval`: jieba words (with a user dictionary of unit names and policy
- * terms), character bigrams, or both. Numbers stay whole (94.8, 2025) so figures can be matched.
+ * `npm run eval:retrieval`: jieba words (the shared segmenter, which knows unit names, policy
+ * terms and quoted names), character bigrams, or both. Numbers stay whole (94.8, 2025) so figures can be matched.
  */
 export type TokenizerMode = 'jieba' | 'bigram' | 'jieba+bigram';
 
@@ -16,7 +15,7 @@ export interface TextTokenizer {
 }
 
 // Function words carry no topic; single characters other than these still count (药, 奶).
-const STOPWORDS = new Set(
+export const STOPWORDS: ReadonlySet<string> = new Set(
   '的 了 和 与 及 等 到 年 月 日 在 对 为 是 将 把 并 或 由 从 以 于 其 之 按 向 中 上 下 个 要 有 被 让 给 也 都 而 但 就 各 该 这 那 哪 哪些 哪个 什么 多少 怎么 如何 是否 吗 呢 吧 啊 一个 一些 进一步 加强 推进 推动 提升 提高 开展 加快 深入 持续 不断 积极 大力 全面 健全 完善 强化 实施 支持 鼓励 引导 促进'.split(' '),
 );
 // Verbs like 加强/推进 open almost every clause; as bigrams they still count, as words they drown the topic.
@@ -25,8 +24,8 @@ const HAN_RUN = /\p{Script=Han}+/gu;
 const NUMBER = /\d+(?:\.\d+)?/gu;
 const LATIN_WORD = /[a-z][a-z0-9]*/gu;
 
-export function createTokenizer(mode: TokenizerMode, userTerms: Iterable<string> = []): TextTokenizer {
-  const jieba = mode === 'bigram' ? undefined : createJieba(userTerms);
+export function createTokenizer(mode: TokenizerMode, segmenter: ChineseSegmenter): TextTokenizer {
+  const jieba = mode === 'bigram' ? undefined : segmenter;
   return {
     mode,
     tokenize(normalizedText: string): string[] {
@@ -36,7 +35,7 @@ export function createTokenizer(mode: TokenizerMode, userTerms: Iterable<string>
       for (const word of text.replace(/\d+(?:\.\d+)?/gu, ' ').match(LATIN_WORD) ?? []) tokens.push(word);
       for (const run of text.match(HAN_RUN) ?? []) {
         if (jieba) {
-          for (const word of jieba.cutForSearch(run, true)) if (!STOPWORDS.has(word)) tokens.push(word);
+          for (const word of jieba.cutForSearch(run)) if (!STOPWORDS.has(word)) tokens.push(word);
         }
         if (mode !== 'jieba') pushBigrams(run, tokens);
       }
@@ -46,7 +45,7 @@ export function createTokenizer(mode: TokenizerMode, userTerms: Iterable<string>
       const text = normalizedText.toLowerCase();
       const words: string[] = [...(text.match(NUMBER) ?? []), ...(text.replace(/\d+(?:\.\d+)?/gu, ' ').match(LATIN_WORD) ?? [])];
       for (const run of text.match(HAN_RUN) ?? []) {
-        if (jieba) words.push(...jieba.cut(run, true).filter((word) => !STOPWORDS.has(word)));
+        if (jieba) words.push(...jieba.cut(run).filter((word) => !STOPWORDS.has(word)));
         else words.push(run);
       }
       return words;
@@ -61,11 +60,4 @@ function pushBigrams(run: string, tokens: string[]) {
   }
   // Bigrams are marked so that a two-character jieba word and a bigram stay separate terms.
   for (let index = 0; index < run.length - 1; index += 1) tokens.push(`~${run.slice(index, index + 2)}`);
-}
-
-function createJieba(userTerms: Iterable<string>): Jieba {
-  const jieba = Jieba.withDict(dict);
-  const lines = [...new Set(userTerms)].filter((term) => term.length > 1).map((term) => `${term} 100000 n`);
-  if (lines.length > 0) jieba.loadDict(new TextEncoder().encode(lines.join('\n')));
-  return jieba;
 }

@@ -1,19 +1,38 @@
-import type { AnswerDraft, AnswerInput } from '../ports/answer-backend.ts';
-import type { DocumentFactView, DocumentSummary } from '../ports/clause-store.ts';
-import { normalizeText } from '../corpus/text-normalizer.ts';
-import type { AnswerText } from './answer-text.ts';
-import { capitalize, documentReferenceEn, documentReferenceZh } from './clause-reference.ts';
+import type { DocumentFactView, DocumentSummary } from '../../ports/clause-store.ts';
+import { METADATA_SLOTS } from '../../question/question-frame.ts';
+import { normalizeText } from '../../corpus/text-normalizer.ts';
+import type { AnswerText } from '../answer-text.ts';
+import { capitalize, documentReferenceEn, documentReferenceZh } from '../clause-reference.ts';
+import { isEnglish, type AnswerKind, type KindContext } from './kind-support.ts';
 
 /**
  * 文号, issuer and dates come from the document record, which keeps every value each source gave:
  * where the sources disagree (the two Tianjin 2023 copies name different issuers and dates), the
  * answer says so and names the sources instead of picking one.
  */
-const ISSUE_DATE_CUES = /发布|印发|成文|签发|出台|发文|公布|issued|published|dated|signed|released|adopted/u;
+export const metadataKind: AnswerKind = {
+  name: 'metadata',
+  applies: (frame) => METADATA_SLOTS.includes(frame.slot),
+  evidence(context) {
+    const documents = targets(context);
+    if (documents.length === 0) return { missing: 'document', rule: 'metadata: no document in scope or retrieved' };
+    // The evidence is the document record; a passage is cited only where it states the value itself.
+    const clause = context.clauses.find(({ hit }) => hit.document.id === documents[0]!.id) ?? context.clauses[0];
+    return { found: clause ? [{ clause, quote: '' }] : [], rule: 'metadata: from the document record, every source\'s value' };
+  },
+  compose(context, _evidence, text) {
+    const quotes: Record<number, string> = {};
+    for (const document of targets(context)) describeDocument(document, context, text, quotes);
+    return { quotes };
+  },
+  missingText: { zh: '没有找到问题所指的文件。', en: 'No document matches the one the question asks about.' },
+};
 
-export function isMetadataQuestion(input: AnswerInput): boolean {
-  if (input.intents.includes('docNumber') || input.intents.includes('issuer')) return true;
-  return input.intents.includes('date') && ISSUE_DATE_CUES.test(normalizeText(input.standaloneQuestion).toLowerCase());
+/** The documents the question names, else the one its best clause comes from. */
+function targets(context: KindContext): DocumentSummary[] {
+  if (context.scopeDocuments.length > 0) return context.scopeDocuments;
+  const first = context.clauses[0]?.hit.document;
+  return first ? [first] : [];
 }
 
 const EVIDENCE_ZH: Record<string, string> = {
@@ -29,29 +48,23 @@ const EVIDENCE_EN: Record<string, string> = {
   'page-posted': 'posted online',
 };
 
-export function metadataAnswer(input: AnswerInput, text: AnswerText): AnswerDraft {
-  const quotes: Record<number, string> = {};
-  const targets = input.scopeDocuments.length > 0 ? input.scopeDocuments : [input.clauses[0]!.hit.document];
-  for (const document of targets) describeDocument(document, input, text, quotes);
-  return { text: text.toString(), notFound: false, related: [], quotes };
-}
-
-function describeDocument(document: DocumentSummary, input: AnswerInput, text: AnswerText, quotes: Record<number, string>): void {
-  const english = input.language === 'en';
-  const facts = input.documentFacts[document.id] ?? [];
+function describeDocument(document: DocumentSummary, context: KindContext, text: AnswerText, quotes: Record<number, string>): void {
+  const english = isEnglish(context);
+  const slots = context.frame.slots;
+  const facts = context.documentFacts[document.id] ?? [];
   const referenceText = english ? documentReferenceEn(document) : documentReferenceZh(document);
   const reference = text.corpus(referenceText);
   const referenceStart = text.corpus(capitalize(referenceText));
   const title = text.corpus(document.title);
   // Cite a passage of the document only when it states the value itself (the signature block does).
   const cite = (value: string) => {
-    const holder = input.clauses.find(({ hit }) => hit.document.id === document.id && hit.clause.normalizedText.includes(normalizeText(value)));
+    const holder = context.clauses.find(({ hit }) => hit.document.id === document.id && hit.clause.normalizedText.includes(normalizeText(value)));
     if (!holder) return '';
     quotes[holder.n] = value;
     return english ? ` [${holder.n}]` : `[${holder.n}]`;
   };
 
-  if (input.intents.includes('docNumber')) {
+  if (slots.includes('docNumber')) {
     if (document.docNumber) {
       text.line(english ? `The document number of “${title}” is ${text.corpus(document.docNumber)}${cite(document.docNumber)}.` : `《${title}》的文号是${text.corpus(document.docNumber)}${cite(document.docNumber)}。`);
     } else {
@@ -62,17 +75,20 @@ function describeDocument(document: DocumentSummary, input: AnswerInput, text: A
       );
     }
   }
-  if (input.intents.includes('issuer')) {
+  if (slots.includes('issuer')) {
     const values = distinct(facts.filter((fact) => fact.field === 'issuer'), document.issuer);
     if (values.length <= 1) {
       const issuer = values[0]?.value ?? document.issuer ?? '';
-      text.line(english ? `${referenceStart} was issued by ${text.corpus(issuer)}${cite(issuer)}.` : `${reference}的发布单位是${text.corpus(issuer)}${cite(issuer)}。`);
+      // A joint plan names its issuers in one list (市场监管总局、中央网信办…): say how many.
+      const count = issuer.split('、').length;
+      const counted = count > 1 ? (english ? ` (${count} departments)` : `（共${count}个部门）`) : '';
+      text.line(english ? `${referenceStart} was issued by ${text.corpus(issuer)}${cite(issuer)}${counted}.` : `${reference}的发布单位是${text.corpus(issuer)}${cite(issuer)}${counted}。`);
     } else {
       const listed = values.map(({ value, sources }) => `${text.corpus(value)}${cite(value)}（${text.corpus(sources.join('、'))}）`);
       text.line(english ? `The sources differ on the issuer of ${reference}: ${listed.join('; ')}.` : `各来源对${reference}发布单位的记载不同：${listed.join('；')}。`);
     }
   }
-  if (input.intents.includes('date')) {
+  if (slots.includes('issue-date')) {
     const dated = facts.filter((fact) => fact.field === 'date');
     const byKind = new Map<string, string[]>();
     for (const fact of dated) {
@@ -84,6 +100,18 @@ function describeDocument(document: DocumentSummary, input: AnswerInput, text: A
     if (byKind.size === 0 && document.date) byKind.set(english ? 'dated' : '日期', [document.date]);
     const parts = [...byKind].map(([label, values]) => `${label} ${values.map((value) => text.corpus(english ? `${chineseDate(value)} (${value})` : chineseDate(value)) + cite(chineseDate(value))).join(' / ')}`);
     text.line(english ? `${referenceStart}: ${parts.join('; ')}.` : `${reference}：${parts.join('；')}。`);
+  }
+  if (slots.includes('status')) {
+    const deadline = facts.find((fact) => fact.field === 'commentDeadline')?.value;
+    if (document.status === 'draft') {
+      text.line(
+        english
+          ? `${referenceStart} is a draft for comment, not yet issued${deadline ? `; comments were invited until ${text.corpus(chineseDate(deadline))}` : ''}.`
+          : `${reference}是征求意见稿，尚未正式印发${deadline ? `，征求意见截止${text.corpus(chineseDate(deadline))}` : ''}。`,
+      );
+    } else {
+      text.line(english ? `${referenceStart} is an issued document (${text.corpus(document.docNumber ?? document.title)}), not a draft.` : `${reference}是正式印发的文件，不是征求意见稿。`);
+    }
   }
 }
 

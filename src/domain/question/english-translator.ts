@@ -1,19 +1,16 @@
-import glossaryData from './policy-glossary.json' with { type: 'json' };
-import cues from './query-cues.json' with { type: 'json' };
+import glossaryData from '../text/policy-glossary.json' with { type: 'json' };
+import cues from './question-cues.json' with { type: 'json' };
 import type { BilingualDictionary } from '../ports/bilingual-dictionary.ts';
+import type { TranslatedTerm } from './question-frame.ts';
 
 /**
  * English question words → the Chinese terms the policy texts use. The glossary of government
- * and policy terms is tried first (longest phrase wins); remaining words go to the general
- * dictionary, whose candidates are kept only when the corpus uses them, so that “safety”
- * becomes 安全 and not 保安 or 别针.
+ * and policy terms is tried first (longest phrase wins), then phrases the general dictionary
+ * glosses as a whole (fuel cell), then single words; dictionary candidates are kept only when the
+ * corpus uses them, so that “safety” becomes 安全 and not 保安 or 别针. A word the dictionary knows
+ * but whose every rendering the corpus lacks (e-cigarette → 电子烟) is marked absent: a topic the
+ * documents do not have. A word the dictionary does not know stays literal, and proves nothing.
  */
-export interface TranslatedTerm {
-  english: string;
-  chinese: string;
-  weight: number;
-  source: 'glossary' | 'dictionary' | 'literal';
-}
 
 const GLOSSARY = new Map<string, string[]>(
   Object.entries(glossaryData.terms as Record<string, string[]>).map(([phrase, terms]) => [lemmatizePhrase(phrase), terms]),
@@ -40,6 +37,12 @@ export function translateEnglish(text: string, dictionary: BilingualDictionary |
       }
     }
     if (matched) continue;
+    const phrase = dictionary ? dictionaryPhrase(words, start, dictionary, isKnownTerm) : undefined;
+    if (phrase) {
+      terms.push(...phrase.terms);
+      start += phrase.length;
+      continue;
+    }
     const word = words[start]!;
     start += 1;
     if (FILLERS.has(word)) continue;
@@ -49,9 +52,28 @@ export function translateEnglish(text: string, dictionary: BilingualDictionary |
     }
     const fromDictionary = dictionaryTerms(word, dictionary, isKnownTerm);
     if (fromDictionary.length > 0) terms.push(...fromDictionary);
-    else terms.push({ english: word, chinese: word, weight: 0.5, source: 'literal' });
+    else terms.push({ english: word, chinese: word, weight: 0.5, source: dictionary && knowsWord(word, dictionary) ? 'absent' : 'literal' });
   }
   return terms;
+}
+
+/** Three or two words the dictionary glosses as one thing, when the corpus uses its rendering. */
+function dictionaryPhrase(words: string[], start: number, dictionary: BilingualDictionary, isKnownTerm: (term: string) => boolean) {
+  for (let length = Math.min(3, words.length - start); length >= 2; length -= 1) {
+    const slice = words.slice(start, start + length);
+    if (FILLERS.has(slice[0]!) || FILLERS.has(slice.at(-1)!)) continue;
+    const candidates = dictionary.chineseForPhrase(slice.join(' ')).filter((candidate) => candidate.term.length > 1 && isKnownTerm(candidate.term));
+    if (candidates.length === 0) continue;
+    const english = slice.join(' ');
+    const terms = candidates.slice(0, DICTIONARY_CANDIDATES).map((candidate, index) => ({ english, chinese: candidate.term, weight: index === 0 ? 0.9 : 0.6, source: 'dictionary' as const }));
+    return { terms, length };
+  }
+  return undefined;
+}
+
+/** The dictionary has renderings of the word (of two or more characters), known to the corpus or not. */
+function knowsWord(word: string, dictionary: BilingualDictionary): boolean {
+  return [word, ...wordForms(word)].some((form) => dictionary.chineseFor(form).some((candidate) => candidate.term.length > 1));
 }
 
 function dictionaryTerms(word: string, dictionary: BilingualDictionary | undefined, isKnownTerm: (term: string) => boolean): TranslatedTerm[] {

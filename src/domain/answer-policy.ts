@@ -1,0 +1,18 @@
+import policy from './answer-policy.json' with { type: 'json' };
+import type { GateModel } from './answer/topic-gate.ts';
+
+/**
+ * The tuned numbers of retrieval and answering, from one file (answer-policy.json), where each is
+ * written beside what it was fitted on.
+ */
+export const POLICY = {
+  candidatesPerPath: policy.retrieval.candidatesPerPath.value,
+  confidenceDepth: policy.retrieval.confidenceDepth.value,
+  fieldWeights: policy.retrieval.fieldWeights.value,
+  specificIdf: policy.question.specificIdf.value,
+  evidenceDepth: policy.answer.evidenceDepth.value,
+  secondDocumentRatio: policy.answer.secondDocumentRatio.value,
+  secondSentenceRatio: policy.answer.secondSentenceRatio.value,
+  coverageMargin: policy.answer.coverageMargin.value,
+  gate: policy.answer.gate.value as GateModel,
+} as const;

@@ -1,0 +1,76 @@
+import type { QuestionFrame } from '../question/question-frame.ts';
+import type { TopicGroup } from '../retrieval/topic-coverage.ts';
+import { kindFor } from './answer-kinds.ts';
+import type { AnswerDecision, NotFoundReason, NumberedClause } from './answer-decision-types.ts';
+import type { KindContext } from './kinds/kind-support.ts';
+import { topicGate, type GateVerdict } from './topic-gate.ts';
+
+/**
+ * Whether and how the documents answer a question, decided once per turn before any backend runs:
+ * the extractive answerer words the decision, an LLM backend is only asked when there is something to
+ * answer from. In order: a place the library does not cover; the document record for metadata; the
+ * topic gate (is the topic in the clauses found at all); the answer kind's own evidence (is the asked
+ * fact there). Every "not found" carries its typed reason.
+ */
+export interface DecisionInput {
+  frame: QuestionFrame;
+  clauses: NumberedClause[];
+  groups: TopicGroup[];
+  scopeDocuments: KindContext['scopeDocuments'];
+  documentFacts: KindContext['documentFacts'];
+  /** Specific topic words the corpus uses, but not the searched documents. */
+  scopeUnseen: string[];
+}
+
+export interface ExplainedDecision {
+  decision: AnswerDecision;
+  gate: GateVerdict | null;
+  context: KindContext;
+}
+
+export function decideAnswer(input: DecisionInput): ExplainedDecision {
+  const { frame, clauses } = input;
+  const context: KindContext = { frame, clauses, groups: input.groups, scopeDocuments: input.scopeDocuments, documentFacts: input.documentFacts };
+  const notFound = (reason: NotFoundReason, rule: string, gate: GateVerdict | null = null): ExplainedDecision => ({ decision: { outcome: 'not-found', reason, rule }, gate, context });
+
+  if (frame.scope.uncoveredPlace) {
+    const place = frame.scope.uncoveredPlace;
+    return notFound({ kind: 'uncovered-place', place, detail: `the library holds no document for ${place}` }, 'place: the question names a place no document covers');
+  }
+  const kind = kindFor(frame);
+  if (kind.name === 'metadata') {
+    const result = kind.evidence(context);
+    if ('found' in result) return { decision: { outcome: 'answer', kind: kind.name, evidence: result.found, closestMatch: false, rule: result.rule }, gate: null, context };
+    return notFound({ kind: 'nothing-retrieved', missing: 'document', detail: 'no document in scope or retrieved' }, result.rule);
+  }
+  if (clauses.length === 0) return notFound({ kind: 'nothing-retrieved', detail: 'retrieval returned no clause' }, 'retrieval: nothing retrieved');
+
+  // A question that names no topic at all (天津有没有提到?) asks about nothing the clauses could hold.
+  if (input.groups.length === 0 && frame.units.length === 0) return notFound({ kind: 'off-topic', detail: 'the question names no topic' }, 'gate: no topic words');
+  const gate = topicGate(frame, clauses, input.groups, input.scopeUnseen);
+  if (!gate.open) {
+    const unseen = frame.topic.words.find((word) => (!word.seen && word.specific) || input.scopeUnseen.includes(word.word));
+    const detail = `topic gate ${gate.probability.toFixed(2)} (coverage ${gate.features.coverage.toFixed(2)})`;
+    return unseen
+      ? notFound({ kind: 'unseen-topic', term: unseen.written ?? unseen.word, detail: `no document uses “${unseen.written ?? unseen.word}”; ${detail}` }, 'gate: a topic word no document uses', gate)
+      : notFound({ kind: 'off-topic', nearest: clauses[0]!.n, detail: `no clause is close to the topic; ${detail}` }, 'gate: the nearest clauses are off topic', gate);
+  }
+
+  const result = kind.evidence(context);
+  if ('found' in result) {
+    return { decision: { outcome: 'answer', kind: kind.name, evidence: result.found, closestMatch: result.closestMatch ?? false, rule: result.rule }, gate, context };
+  }
+  const nearest = result.nearest ?? clauses[0];
+  const year = result.missing === 'year' ? frame.years.deadline[0] : undefined;
+  return notFound(
+    {
+      kind: 'missing-fact',
+      missing: result.missing,
+      ...(nearest ? { nearest: nearest.n } : {}),
+      ...(year ? { year } : {}),
+      detail: `${kind.name}: ${result.missing}${year ? ` for ${year}` : ''} missing${nearest ? ` in ${nearest.hit.clause.id}` : ''}`,
+    },
+    result.rule,
+    gate,
+  );
+}

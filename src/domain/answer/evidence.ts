@@ -1,0 +1,112 @@
+import type { StoredClause } from '../ports/clause-store.ts';
+import type { QuestionFrame } from '../question/question-frame.ts';
+import { topicShare, type TopicGroup } from '../retrieval/topic-coverage.ts';
+import { clauseSentences, DATE, FIGURE, MONEY, type Sentence } from './sentences.ts';
+
+/**
+ * Where in a clause the asked fact is: the sentence that holds the question's topic, and in it the
+ * figure, amount or date that belongs to that topic. A policy sentence lists several targets in
+ * comma-separated parts (制造业产品质量合格率力争达到94.8%,食品抽检合格率达到98.5%以上); the asked
+ * value is the one in the part that names the asked subject, or in the part right after it. A value
+ * written before its subject (…100万元的政府奖励,同时鼓励…争创中国质量奖) belongs to another one.
+ */
+export interface SentenceMatch {
+  sentence: Sentence;
+  index: number;
+  /** Share of the topic's weight the sentence holds, 0…1. */
+  share: number;
+}
+
+export interface ValueMatch extends SentenceMatch {
+  /** The value as written (94.8%, 100萬元, 2023年10月26日). */
+  value: string;
+  /** The comma-separated part that holds it, as written: the part quoted around the value. */
+  part: string;
+  /** The year the value is for (到2025年), from the sentence or the clause before it; null when none. */
+  year: string | null;
+}
+
+export type ValueKind = 'figure' | 'money' | 'date' | 'year';
+
+const PART = /[^,，;；]+[,，;；]?/gu;
+const YEAR = /(?<!\d)((?:19|20)\d{2})\s*年/gu;
+// 的 and particles say nothing: a part matched only by them is not on topic.
+const MIN_PART_SHARE = 0.2;
+
+export function lowerNormalized(sentence: Sentence): string {
+  return sentence.normalized.toLowerCase();
+}
+
+/** The clause's sentences by how much of the topic each holds, best first, document order on ties. */
+export function rankSentencesByTopic(clause: StoredClause, groups: TopicGroup[]): SentenceMatch[] {
+  return clauseSentences(clause)
+    .map((sentence, index) => ({ sentence, index, share: topicShare(groups, lowerNormalized(sentence)) }))
+    .sort((left, right) => right.share - left.share || left.index - right.index);
+}
+
+const PATTERNS: Record<ValueKind, RegExp> = { figure: FIGURE, money: MONEY, date: DATE, year: /(?<!\d)(?:19|20)\d{2}年/u };
+
+/**
+ * The value of the asked kind that belongs to the topic: in the part holding most of the topic, or
+ * the part after it when that one holds no value; the measure (%, 家, 元) must match when asked.
+ */
+export function findValue(clause: StoredClause, groups: TopicGroup[], kind: ValueKind, frame: QuestionFrame): ValueMatch | undefined {
+  const sentences = clauseSentences(clause);
+  let best: ValueMatch | undefined;
+  let yearBefore: string | null = null;
+  sentences.forEach((sentence, index) => {
+    const parts = sentence.text.match(PART) ?? [sentence.text];
+    const normalizedParts = sentence.normalized.match(PART) ?? [sentence.normalized];
+    const shares = normalizedParts.map((part) => topicShare(groups, part.toLowerCase()));
+    let sentenceYear = yearBefore;
+    normalizedParts.forEach((part, at) => {
+      sentenceYear = lastYear(part) ?? sentenceYear;
+      const value = valueIn(part, kind, frame.measure);
+      if (!value) return;
+      // The part itself names the subject, or the part before it does and this one names nothing else.
+      const own = shares[at]!;
+      const carried = at > 0 && own < MIN_PART_SHARE ? shares[at - 1]! * 0.8 : 0;
+      const share = Math.max(own, carried);
+      if (share < MIN_PART_SHARE) return;
+      const candidate: ValueMatch = { sentence, index, share, value: displayValue(parts[at] ?? part, value), part: (parts[at] ?? part).replace(/[,，;；]$/u, ''), year: sentenceYear };
+      if (!best || share > best.share + 1e-9) best = candidate;
+    });
+    yearBefore = lastYear(sentence.normalized) ?? yearBefore;
+  });
+  return best;
+}
+
+/** Whether a part of the clause holds the topic (any share) and the asked year: for "the clause is about that year". */
+export function yearsOf(clause: StoredClause): string[] {
+  return [...new Set([...clause.normalizedText.matchAll(YEAR)].map((match) => match[1]!))];
+}
+
+function lastYear(text: string): string | null {
+  const years = [...text.matchAll(YEAR)].map((match) => match[1]!);
+  return years.at(-1) ?? null;
+}
+
+function valueIn(part: string, kind: ValueKind, measure: string | null): string | undefined {
+  const pattern = new RegExp(PATTERNS[kind].source, 'gu');
+  for (const match of part.matchAll(pattern)) {
+    if (kind === 'figure' && measure && !fitsMeasure(match[0], measure)) continue;
+    return match[0];
+  }
+  return undefined;
+}
+
+/** 94.8% fits %; 4万批次 fits 批次; 100萬元 fits 元; 30家 fits 家. A bare number fits any measure. */
+function fitsMeasure(value: string, measure: string): boolean {
+  if (measure === '%') return /%|‰|百分点|百分之/u.test(value);
+  if (measure === '元') return /元/u.test(value);
+  if (/^\d+(\.\d+)?$/u.test(value.trim())) return true;
+  return value.includes(measure) || (measure === '批次' && value.includes('批'));
+}
+
+/** The value as the source writes it (Traditional 萬 for 万): the same span of the display part. */
+function displayValue(displayPart: string, normalizedValue: string): string {
+  const digits = normalizedValue.match(/\d+(?:\.\d+)?/u)?.[0];
+  if (!digits) return normalizedValue;
+  const at = displayPart.indexOf(digits);
+  return at < 0 ? normalizedValue : displayPart.slice(at, at + normalizedValue.length);
+}

@@ -1,0 +1,26 @@
+import { clauseHeadline } from '../clause-reference.ts';
+import { isEnglish, mostOnTopic, nearestClauses, topicQuote, type AnswerKind } from './kind-support.ts';
+
+/**
+ * What a document says about a topic: the sentence(s) of the most on-topic clause that hold it.
+ * "有没有提到X?" / "Does it mention X?" opens with yes; a topic no document holds never gets here
+ * (the decision answers it as not covered).
+ */
+export const contentKind: AnswerKind = {
+  name: 'content',
+  applies: () => true,
+  evidence(context) {
+    const best = mostOnTopic(nearestClauses(context));
+    if (!best) return { missing: 'document', rule: 'content: nothing retrieved' };
+    return { found: [{ clause: best, quote: topicQuote(best, context.groups, context.frame.mention ? 1 : 2), verdict: true }], rule: 'content: the sentences of the most on-topic clause that hold the topic' };
+  },
+  compose(context, [evidence], text) {
+    const english = isEnglish(context);
+    const head = clauseHeadline(evidence!.clause, text, true);
+    const quote = text.corpus(evidence!.quote);
+    if (context.frame.yesNo) text.line(english ? 'Yes.' : '有。');
+    text.line(english ? `${head}: “${quote}”` : `${head}：“${quote}”`);
+    return { quotes: { [evidence!.clause.n]: evidence!.quote } };
+  },
+  missingText: { zh: '没有找到与问题足够相关的条款。', en: 'No clause matches the question closely enough to answer it.' },
+};

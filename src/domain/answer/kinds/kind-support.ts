@@ -1,0 +1,84 @@
+import { POLICY } from '../../answer-policy.ts';
+import type { DocumentFactView, DocumentSummary } from '../../ports/clause-store.ts';
+import type { QuestionFrame } from '../../question/question-frame.ts';
+import type { TopicGroup } from '../../retrieval/topic-coverage.ts';
+import type { AnswerText } from '../answer-text.ts';
+import type { AnswerKindName, Evidence, NotFoundReason, NumberedClause } from '../answer-decision-types.ts';
+import { rankSentencesByTopic } from '../evidence.ts';
+
+/** What an answer kind reads: the frame, the numbered clauses, the topic's weighted words, the documents. */
+export interface KindContext {
+  frame: QuestionFrame;
+  clauses: NumberedClause[];
+  groups: TopicGroup[];
+  /** Documents the question (or its conversation, or the request's filter) is about; empty when unscoped. */
+  scopeDocuments: DocumentSummary[];
+  /** Per document: every value its sources give for issuer, number and dates. */
+  documentFacts: Record<string, DocumentFactView[]>;
+}
+
+export type EvidenceResult =
+  | { found: Evidence[]; closestMatch?: boolean; rule: string }
+  | { missing: NonNullable<NotFoundReason['missing']>; nearest?: NumberedClause; rule: string };
+
+export interface ComposedAnswer {
+  /** The sentence(s) of each cited clause the answer relies on, by clause number, for highlighting. */
+  quotes: Record<number, string>;
+}
+
+/**
+ * One kind of answer: when it applies, what evidence it needs from the retrieved clauses, how the
+ * extractive answerer words it, and what a not-found answer says when the evidence is missing.
+ */
+export interface AnswerKind {
+  name: AnswerKindName;
+  applies(frame: QuestionFrame): boolean;
+  evidence(context: KindContext): EvidenceResult;
+  compose(context: KindContext, evidence: Evidence[], text: AnswerText, closestMatch: boolean): ComposedAnswer;
+  /** The sentence a not-found answer says when this kind's fact is missing from the nearest clause. */
+  missingText: { zh: string; en: string };
+}
+
+/** The clauses an answer may rest on: the first few retrieved, which fit the question best. */
+export function nearestClauses(context: KindContext): NumberedClause[] {
+  return context.clauses.slice(0, POLICY.evidenceDepth);
+}
+
+/**
+ * The clause that answers: the first in retrieval's order (BM25F weighs the heading) whose coverage of
+ * the topic is within a margin of the best coverage among them.
+ */
+export function mostOnTopic(clauses: NumberedClause[]): NumberedClause | undefined {
+  const best = Math.max(...clauses.map((clause) => clause.hit.coverage));
+  return clauses.find((clause) => clause.hit.coverage >= best - POLICY.coverageMargin);
+}
+
+/**
+ * The sentence(s) of a clause that hold the topic, as written: the best one, and the runner-up when
+ * it matches at least half as well and a content answer wants more than one.
+ */
+export function topicQuote(clause: NumberedClause, groups: TopicGroup[], count = 1): string {
+  const ranked = rankSentencesByTopic(clause.hit.clause, groups);
+  if (ranked.length === 0) return clause.hit.clause.text;
+  const picked = [ranked[0]!];
+  const runnerUp = ranked[1];
+  if (count > 1 && runnerUp && runnerUp.share > 0 && runnerUp.share >= ranked[0]!.share * POLICY.secondSentenceRatio) picked.push(runnerUp);
+  picked.sort((left, right) => left.index - right.index);
+  return picked.map(({ sentence }) => sentence.text).join('');
+}
+
+/** The units of a clause, lead first. */
+export function unitsLeadFirst(clause: NumberedClause) {
+  const units = clause.hit.clause.units;
+  const lead = units.find((unit) => unit.role === 'lead') ?? units[0];
+  return lead ? [lead, ...units.filter((unit) => unit !== lead)] : [];
+}
+
+/** A unit's name for the answer: Chinese as written, with the English name beside it for English readers. */
+export function unitName(unit: { name: string; nameEn: string | null }, text: AnswerText): string {
+  return text.language === 'en' && unit.nameEn ? `${text.corpus(unit.name)} (${text.corpus(unit.nameEn)})` : text.corpus(unit.name);
+}
+
+export function isEnglish(context: KindContext): boolean {
+  return context.frame.language === 'en';
+}

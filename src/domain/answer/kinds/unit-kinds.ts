@@ -1,0 +1,156 @@
+import { findResponsibilityAnnotation } from '../../corpus/responsibility-parser.ts';
+import { unifyWidths } from '../../corpus/text-normalizer.ts';
+import { POLICY } from '../../answer-policy.ts';
+import type { QuestionFrame } from '../../question/question-frame.ts';
+import type { Evidence, NumberedClause } from '../answer-decision-types.ts';
+import { clauseHeadline } from '../clause-reference.ts';
+import { isEnglish, mostOnTopic, nearestClauses, unitName, unitsLeadFirst, type AnswerKind, type EvidenceResult, type KindContext } from './kind-support.ts';
+
+/**
+ * Who leads, who is responsible, is it unit X, how many units: all answered from the parsed
+ * responsibility list of the most on-topic clause that has one. When the most on-topic clause lists
+ * no units (the 2014 opinion names none) and no clause nearly as close does, the units are missing.
+ */
+const asksUnits = (frame: QuestionFrame) => frame.slot === 'lead' || frame.slot === 'units' || frame.slot === 'unit-count';
+
+/** Within this share of the most on-topic clause's coverage, a clause that lists units answers for it. */
+const CLOSE_ENOUGH = POLICY.secondDocumentRatio;
+
+function unitEvidence(context: KindContext): EvidenceResult {
+  const nearest = nearestClauses(context);
+  const best = mostOnTopic(nearest);
+  const withUnits = mostOnTopic(nearest.filter((clause) => clause.hit.clause.units.length > 0));
+  if (!best) return { missing: 'units', rule: 'units: nothing retrieved' };
+  if (!withUnits || withUnits.hit.coverage < best.hit.coverage * CLOSE_ENOUGH) {
+    return { missing: 'units', nearest: best, rule: 'units: the most on-topic clause lists no units, and none nearly as close does' };
+  }
+  const found = [asEvidence(withUnits)];
+  // Unscoped, a second document's clause that fits nearly as well is named too (Tianjin and national plans).
+  if (context.scopeDocuments.length === 0 && !context.frame.scope.named) {
+    const other = mostOnTopic(nearest.filter((clause) => clause.hit.document.id !== withUnits.hit.document.id && clause.hit.clause.units.length > 0));
+    if (other && other.hit.coverage >= withUnits.hit.coverage * CLOSE_ENOUGH && other.hit.coverage > 0) found.push(asEvidence(other));
+  }
+  return { found, rule: 'units: the parsed responsibility list of the most on-topic clause that has one' };
+}
+
+function asEvidence(clause: NumberedClause): Evidence {
+  const display = clause.hit.clause.text.trimEnd();
+  const annotation = findResponsibilityAnnotation(unifyWidths(display));
+  const units = unitsLeadFirst(clause);
+  return { clause, quote: annotation ? display.slice(annotation.start) : display, units, value: units[0]?.name };
+}
+
+function unitsLine(context: KindContext, evidence: Evidence, text: Parameters<AnswerKind['compose']>[2], onlyResponsible: boolean): string {
+  const [lead, ...others] = evidence.units!;
+  const name = (unit: NonNullable<Evidence['units']>[number]) => unitName(unit, text);
+  const head = clauseHeadline(evidence.clause, text, true);
+  if (isEnglish(context)) {
+    return onlyResponsible
+      ? `${head}: responsible units are ${[lead!, ...others].map(name).join('; ')}; ${name(lead!)} leads.`
+      : `${head}: the lead unit is ${name(lead!)}${others.length > 0 ? `; co-responsible: ${others.map(name).join('; ')}` : ''}.`;
+  }
+  return onlyResponsible
+    ? `${head}：责任单位为${[lead!, ...others].map(name).join('、')}，其中${name(lead!)}牵头。`
+    : `${head}：牵头单位为${name(lead!)}${others.length > 0 ? `，${others.map(name).join('、')}按职责分工负责` : ''}。`;
+}
+
+function composeUnits(onlyResponsible: boolean): AnswerKind['compose'] {
+  return (context, evidence, text) => {
+    const quotes: Record<number, string> = {};
+    evidence.forEach((each, index) => {
+      const line = unitsLine(context, each, text, onlyResponsible);
+      text.line(index === 0 ? line : `${isEnglish(context) ? 'See also' : '另见'} ${line}`);
+      quotes[each.clause.n] = each.quote;
+    });
+    return { quotes };
+  };
+}
+
+const MISSING_UNITS = {
+  zh: '{nearest}与问题最接近，但该条没有列出责任单位。',
+  en: '{nearest} comes closest, but it names no responsible units.',
+};
+
+export const leadKind: AnswerKind = {
+  name: 'lead',
+  applies: (frame) => frame.slot === 'lead',
+  evidence: unitEvidence,
+  compose: composeUnits(false),
+  missingText: MISSING_UNITS,
+};
+
+export const unitsKind: AnswerKind = {
+  name: 'units',
+  applies: (frame) => frame.slot === 'units',
+  evidence: unitEvidence,
+  compose: composeUnits(true),
+  missingText: MISSING_UNITS,
+};
+
+export const unitCountKind: AnswerKind = {
+  name: 'unit-count',
+  applies: (frame) => frame.slot === 'unit-count',
+  evidence: (context) => {
+    const result = unitEvidence(context);
+    return 'found' in result ? { ...result, found: result.found.slice(0, 1) } : result;
+  },
+  compose(context, [evidence], text) {
+    const units = evidence!.units!;
+    const names = units.map((unit) => unitName(unit, text));
+    const head = clauseHeadline(evidence!.clause, text, true);
+    text.line(
+      isEnglish(context)
+        ? `${units.length} ${units.length === 1 ? 'unit is' : 'units are'} responsible. ${head}: ${names.join('; ')}; ${names[0]} leads.`
+        : `共${units.length}个单位负责。${head}：${names.join('、')}，其中${names[0]}牵头。`,
+    );
+    return { quotes: { [evidence!.clause.n]: evidence!.quote } };
+  },
+  missingText: MISSING_UNITS,
+};
+
+/**
+ * "是不是市监委牵头?", "海关有没有参与?": the named unit checked against the responsibility list of
+ * the on-topic clause, in a document that lists that unit. The answer opens with the verdict.
+ */
+export const unitCheckKind: AnswerKind = {
+  name: 'unit-check',
+  applies: (frame) => frame.yesNo && frame.units.length > 0 && (asksUnits(frame) || frame.slot === 'content'),
+  evidence(context) {
+    const unit = context.frame.units[0]!;
+    const listed = (clause: NumberedClause) => clause.hit.clause.units.length > 0 && unit.byDocument[clause.hit.document.id] !== undefined;
+    const nearest = nearestClauses(context);
+    const candidate = mostOnTopic(nearest.filter(listed)) ?? mostOnTopic(nearest.filter((clause) => clause.hit.clause.units.length > 0));
+    const best = mostOnTopic(nearest);
+    if (!candidate || !best || candidate.hit.coverage < best.hit.coverage * CLOSE_ENOUGH) {
+      return { missing: 'units', ...(best ? { nearest: best } : {}), rule: 'unit check: the most on-topic clause lists no units' };
+    }
+    const asked = unit.byDocument[candidate.hit.document.id] ?? unit.mention;
+    const units = unitsLeadFirst(candidate);
+    const leadCheck = context.frame.slot === 'lead';
+    const verdict = leadCheck ? units[0]?.name === asked : units.some((each) => each.name === asked);
+    return { found: [{ ...asEvidence(candidate), verdict, value: asked }], rule: `unit check: is ${asked} ${leadCheck ? 'the lead' : 'listed'} in the most on-topic clause's responsibility list` };
+  },
+  compose(context, [evidence], text) {
+    const units = evidence!.units!;
+    const asked = units.find((unit) => unit.name === evidence!.value) ?? { name: evidence!.value!, nameEn: null };
+    const lead = units[0]!;
+    const english = isEnglish(context);
+    const leadCheck = context.frame.slot === 'lead';
+    const head = clauseHeadline(evidence!.clause, text, true);
+    const others = units.slice(1).map((unit) => unitName(unit, text));
+    const listing = english ? `the lead unit is ${unitName(lead, text)}${others.length ? `; co-responsible: ${others.join('; ')}` : ''}` : `牵头单位为${unitName(lead, text)}${others.length ? `，${others.join('、')}按职责分工负责` : ''}`;
+    let opening: string;
+    if (evidence!.verdict) {
+      opening = english ? `Yes. ${unitName(asked, text)} ${leadCheck ? 'leads this task' : 'is one of the responsible units'}.` : `是。${unitName(asked, text)}${leadCheck ? '是牵头单位' : '是责任单位之一'}。`;
+    } else {
+      const involved = units.some((unit) => unit.name === asked.name);
+      opening = english
+        ? `No. ${leadCheck ? `The lead is ${unitName(lead, text)}` : `${unitName(asked, text)} is not listed`}${leadCheck && involved ? `; ${unitName(asked, text)} is co-responsible` : ''}.`
+        : `不是。${leadCheck ? `牵头单位是${unitName(lead, text)}` : `责任单位中没有${unitName(asked, text)}`}${leadCheck && involved ? `，${unitName(asked, text)}是责任单位之一` : ''}。`;
+    }
+    text.line(opening);
+    text.line(english ? `${head}: ${listing}.` : `${head}：${listing}。`);
+    return { quotes: { [evidence!.clause.n]: evidence!.quote } };
+  },
+  missingText: MISSING_UNITS,
+};

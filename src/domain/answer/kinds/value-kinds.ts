@@ -1,0 +1,87 @@
+import type { Evidence, NumberedClause } from '../answer-decision-types.ts';
+import { clauseHeadline } from '../clause-reference.ts';
+import { findValue, yearsOf, type ValueKind, type ValueMatch } from '../evidence.ts';
+import { DATE, FIGURE, MONEY } from '../sentences.ts';
+import { isEnglish, mostOnTopic, nearestClauses, type AnswerKind, type EvidenceResult, type KindContext } from './kind-support.ts';
+
+/**
+ * Figures, amounts and dates: the value that belongs to the asked subject, in the nearest clauses
+ * (evidence.ts finds it part by part). A question for a year (到2035年) needs a value for that year.
+ * When the most on-topic clause states values of the kind but none is tied to the subject, the
+ * answer quotes that clause as the closest match; when it states none, the fact is missing.
+ */
+const PATTERNS: Record<ValueKind, RegExp> = { figure: FIGURE, money: MONEY, date: DATE, year: /(?<!\d)(?:19|20)\d{2}年/u };
+
+function valueEvidence(kind: ValueKind) {
+  return (context: KindContext): EvidenceResult => {
+    const nearest = nearestClauses(context);
+    const best = mostOnTopic(nearest);
+    const deadlines = context.frame.years.deadline;
+    let chosen: { clause: NumberedClause; match: ValueMatch } | undefined;
+    for (const clause of nearest) {
+      const match = findValue(clause.hit.clause, context.groups, kind, context.frame);
+      if (!match) continue;
+      // Retrieval's order breaks near-ties: the clause's own coverage counts a little.
+      const score = match.share + clause.hit.coverage * 0.1;
+      const chosenScore = chosen ? chosen.match.share + chosen.clause.hit.coverage * 0.1 : -1;
+      if (score > chosenScore + 1e-9) chosen = { clause, match };
+    }
+    if (deadlines.length > 0) {
+      const forYear = chosen && chosen.match.year !== null && deadlines.includes(chosen.match.year);
+      if (!forYear) {
+        const year = deadlines[0]!;
+        const nearestForYear = nearest.find((clause) => yearsOf(clause.hit.clause).includes(year));
+        return { missing: 'year', ...(nearestForYear ?? best ? { nearest: (nearestForYear ?? best)! } : {}), rule: `${kind}: no ${kind} for ${year} in the nearest clauses` };
+      }
+    }
+    if (chosen) {
+      const evidence: Evidence = { clause: chosen.clause, quote: chosen.match.sentence.text, value: chosen.match.value, year: chosen.match.year };
+      return { found: [evidence], rule: `${kind}: the value in the part of the most on-topic sentence that names the subject` };
+    }
+    // Values of the kind in the best clause, none tied to the subject: the closest match, said so.
+    if (best && PATTERNS[kind].test(best.hit.clause.normalizedText) && context.frame.measure === null) {
+      return { found: [{ clause: best, quote: best.hit.clause.text }], closestMatch: true, rule: `${kind}: the most on-topic clause states ${kind}s, none tied to the subject` };
+    }
+    return { missing: kind, ...(best ? { nearest: best } : {}), rule: `${kind}: the nearest clauses state no ${kind} for the subject` };
+  };
+}
+
+function composeValue(context: KindContext, [evidence]: Evidence[], text: Parameters<AnswerKind['compose']>[2], closestMatch: boolean) {
+  const english = isEnglish(context);
+  const head = clauseHeadline(evidence!.clause, text, closestMatch);
+  if (closestMatch) {
+    text.line(english ? `No clause states this exactly; the closest match is ${head}:` : `文件没有直接写明；最接近的条款是${head}：`);
+    text.line(`“${text.corpus(evidence!.quote)}”`);
+  } else {
+    const value = text.corpus(evidence!.value!);
+    text.line(english ? `${value}. ${head}: “${text.corpus(evidence!.quote)}”` : `${value}。${head}：“${text.corpus(evidence!.quote)}”`);
+  }
+  return { quotes: { [evidence!.clause.n]: evidence!.quote } };
+}
+
+export const figureKind: AnswerKind = {
+  name: 'figure',
+  applies: (frame) => frame.slot === 'figure',
+  evidence: valueEvidence('figure'),
+  compose: composeValue,
+  missingText: { zh: '{nearest}与问题最接近，但没有给出相应的具体数字。', en: '{nearest} comes closest, but gives no figure for this.' },
+};
+
+export const moneyKind: AnswerKind = {
+  name: 'money',
+  applies: (frame) => frame.slot === 'money',
+  evidence: valueEvidence('money'),
+  compose: composeValue,
+  missingText: { zh: '{nearest}与问题最接近，但没有写明金额。', en: '{nearest} comes closest, but states no amount.' },
+};
+
+/** "管到哪年", "what year": the year is the value; a date otherwise. */
+const asksYear = (context: KindContext) => context.frame.cues.some((cue) => cue.slot === 'date' && /年|year/u.test(cue.cue));
+
+export const dateKind: AnswerKind = {
+  name: 'date',
+  applies: (frame) => frame.slot === 'date',
+  evidence: (context) => valueEvidence(asksYear(context) ? 'year' : 'date')(context),
+  compose: composeValue,
+  missingText: { zh: '{nearest}与问题最接近，但没有写明日期。', en: '{nearest} comes closest, but states no date.' },
+};

@@ -1,0 +1,125 @@
+/**
+ * What a question means, read once per turn (question-analyzer.ts) and then only read: retrieval
+ * takes its topic and scope, the answer decision its asked slot, the backends its language. Nothing
+ * after the analyzer parses the question text again.
+ */
+export type QuestionLanguage = 'zh-Hans' | 'zh-Hant' | 'en';
+
+/**
+ * The fact the question asks for. Yes/no and comparison are modifiers (frame.yesNo, frame.compare):
+ * "是不是市监委牵头?" asks the lead, yes or no.
+ */
+export type AskedSlot =
+  | 'lead'
+  | 'units'
+  | 'unit-count'
+  | 'figure'
+  | 'money'
+  | 'date'
+  | 'content'
+  | 'docNumber'
+  | 'issuer'
+  | 'issue-date'
+  | 'status';
+
+export const METADATA_SLOTS: readonly AskedSlot[] = ['docNumber', 'issuer', 'issue-date', 'status'];
+
+export interface SlotCue {
+  slot: AskedSlot | 'compare' | 'yes-no' | 'count' | 'mention';
+  cue: string;
+}
+
+/** A unit the question names, as staff write it (工信局, 市监委, Ministry of Commerce). */
+export interface NamedUnit {
+  mention: string;
+  /** Per document whose clauses list it: the unit name as those clauses write it. */
+  byDocument: Record<string, string>;
+  /** True when the mention is the unit's own name or a regular short form of it, not a near one (市监局 for 市市场监管委). */
+  exact: boolean;
+}
+
+export interface TopicWord {
+  /** Simplified, as segmented (an alias already replaced by what it stands for). */
+  word: string;
+  /** jieba's part of speech. */
+  tag: string;
+  /** Whether the corpus uses the word (or all the parts of one split of it). */
+  seen: boolean;
+  /** Whether it is rare enough in general Chinese to be a topic of its own (无人机, 乳制品; not 事情, 工作). */
+  specific: boolean;
+  /** The word as the question wrote it, when it was an abbreviation (危化品 for 危险化学品). */
+  written?: string;
+}
+
+export interface TranslatedTerm {
+  english: string;
+  chinese: string;
+  weight: number;
+  /** literal: unknown to the dictionaries; absent: the dictionary renders it, the corpus uses no rendering. */
+  source: 'glossary' | 'dictionary' | 'absent' | 'literal';
+}
+
+export interface QuestionScope {
+  /** Documents the question names (by 文号, place, year, draft status or a unit only they list); empty: all. */
+  documentIds: string[];
+  /** The words that named them. */
+  cues: string[];
+  /** True when the question names a place or document the library holds (not only a year). */
+  named: boolean;
+  /** A place the question names that no document covers (唐山, Hangzhou). */
+  uncoveredPlace: string | null;
+}
+
+export interface QuestionYears {
+  all: string[];
+  /** Years asked as deadlines (到2025年, by 2035): the asked fact must be for that year. */
+  deadline: string[];
+}
+
+export interface FollowUpReading {
+  /** The earlier question it continues. */
+  continues: string;
+  /** What it took from there. */
+  carried: ('topic' | 'slot' | 'scope' | 'years')[];
+}
+
+export interface QuestionFrame {
+  /** As the user wrote it. */
+  original: string;
+  /** Simplified, unified widths, lower case: what every rule reads. */
+  normalized: string;
+  /** A follow-up made self-contained (“那国家方案呢? (天津提升食品质量水平由哪个部门牵头?)”); else the question. */
+  standalone: string;
+  language: QuestionLanguage;
+  /** The fact asked for; content when the question asks for none in particular. */
+  slot: AskedSlot;
+  /** Every slot asked, in precedence order (谁发的 哪天 asks issuer and issue date). */
+  slots: AskedSlot[];
+  cues: SlotCue[];
+  yesNo: boolean;
+  compare: boolean;
+  /** How many is asked (几个, how many). */
+  count: boolean;
+  /** Whether a document speaks of the topic is asked (有没有提到, does it mention). */
+  mention: boolean;
+  /** The measure the asked figure is in, when the question says (几家 → 家, 合格率 → %). */
+  measure: string | null;
+  scope: QuestionScope;
+  years: QuestionYears;
+  /** Numbers the question writes (2025, 94.8). */
+  numbers: string[];
+  units: NamedUnit[];
+  topic: {
+    /** Content words, in order, with how the corpus knows them. */
+    words: TopicWord[];
+    /** The topic as text, words separated by spaces, for the lexical index. */
+    text: string;
+    /** English only: the topic before filler words went (glossary phrases keep theirs: science and technology). */
+    phrase: string;
+    /** Words read as the question's frame, not its topic (有没有, 啥, 一共): for explanations. */
+    frameWords: string[];
+  };
+  /** English questions: the Chinese terms their words translate to. */
+  translation: TranslatedTerm[];
+  followUp: FollowUpReading | null;
+}

@@ -1,0 +1,186 @@
+import cues from './question-cues.json' with { type: 'json' };
+import { normalizeText } from '../corpus/text-normalizer.ts';
+import type { Gazetteer } from '../places/gazetteer.ts';
+import { regionQuestionCues } from '../places/regions.ts';
+import { cuePattern, escapePattern, matchesCue } from './cue-matching.ts';
+import type { NamedUnit, QuestionScope, QuestionYears } from './question-frame.ts';
+
+/** What the analyzer knows of each document to read a question's scope. */
+export interface ScopeDocument {
+  id: string;
+  regionCode: string;
+  /** Gazetteer code of its place; null for national documents. */
+  placeCode: string | null;
+  date: string | null;
+  status: 'in-force' | 'draft';
+  docNumber: string | null;
+}
+
+export interface ScopeReading {
+  scope: QuestionScope;
+  years: QuestionYears;
+  /** The question text with the scope's words taken out, for reading its topic. */
+  rest: string;
+  /** Regions named (two or more: the question compares them). */
+  regionCount: number;
+}
+
+const REGION_CUES = regionQuestionCues();
+const DRAFT_CUES = cues.draftCues;
+const BRACKETS = /[\s〔〕[\]［］()（）【】{}]/u;
+const DEADLINE = /(到|至|截至|截止|by|until|before|for)\s*$/u;
+
+/**
+ * Which documents the question is about, read from what it names: a 文号, places (through the
+ * gazetteer: 滨海新区 is Tianjin's, 广东 holds Shanwei), region words (国家方案, nationally), draft
+ * status, a year of issue, or a unit only some documents list. A place no document covers is kept
+ * as such, so the answer can say so instead of answering from another place's document.
+ */
+export class ScopeReader {
+  private readonly numberKeys: { document: ScopeDocument; key: string }[];
+
+  constructor(
+    private readonly documents: ScopeDocument[],
+    private readonly gazetteer: Gazetteer,
+    /** Whether the documents use a word in their own text: a place they name (陆河, 临海) is never "not covered" by name alone. */
+    private readonly corpusUses: (word: string) => boolean,
+  ) {
+    this.numberKeys = documents.filter((document) => document.docNumber).map((document) => ({ document, key: withoutBrackets(normalizeText(document.docNumber!).toLowerCase()) }));
+  }
+
+  read(normalized: string, units: NamedUnit[]): ScopeReading {
+    let rest = ` ${expandShortYears(normalized)} `;
+    const scopeCues: string[] = [];
+    const numbered = this.numberKeys.filter(({ key }) => withoutBrackets(rest).includes(key)).map(({ document }) => document);
+    for (const document of numbered) rest = rest.replace(documentNumberPattern(document.docNumber!), ' ');
+    const shortNumbered = this.shortDocumentNumbers(rest);
+    rest = shortNumbered.rest;
+
+    const named = new Set<string>();
+    const regionCodes = new Set<string>();
+    let uncoveredPlace: string | null = null;
+    for (const region of REGION_CUES) {
+      const held: string[] = [];
+      let text = rest;
+      for (const exception of region.exceptions) text = text.replace(cuePattern(exception), (match) => ` \u{E000}${held.push(match) - 1}\u{E000} `);
+      for (const cue of region.cues) {
+        if (!matchesCue(text, cue)) continue;
+        regionCodes.add(region.code);
+        scopeCues.push(cue);
+        text = text.replace(cuePattern(cue), ' ');
+      }
+      rest = text.replace(/\u{E000}(\d+)\u{E000}/gu, (_, index: string) => held[Number(index)]!);
+    }
+    for (const mention of this.gazetteer.mentions(rest)) {
+      const documents = this.documents.filter((document) => document.placeCode && mention.places.some((place) => this.related(place.code, document.placeCode!)));
+      if (documents.length > 0) {
+        for (const document of documents) regionCodes.add(document.regionCode);
+        scopeCues.push(mention.text);
+      } else if (!this.corpusUses(mention.text)) {
+        uncoveredPlace ??= mention.text;
+      }
+      rest = rest.replace(mention.text, ' ');
+    }
+
+    let scoped = this.documents.filter((document) => regionCodes.size === 0 || regionCodes.has(document.regionCode));
+    for (const document of scoped) named.add(document.id);
+    const draftCues = DRAFT_CUES.filter((cue) => matchesCue(rest, cue));
+    const drafts = scoped.filter((document) => document.status === 'draft');
+    // "Draft" names the drafts, unless none is in the places named: then it is the verb (help draft).
+    if (draftCues.length > 0 && drafts.length > 0) {
+      scoped = drafts;
+      scopeCues.push(...draftCues);
+      for (const cue of draftCues) rest = rest.replace(cuePattern(cue), ' ');
+    }
+
+    const years = readYears(rest);
+    const issueYears = years.all.filter((year) => !years.deadline.includes(year));
+    const byYear = scoped.filter((document) => document.date !== null && issueYears.includes(document.date.slice(0, 4)));
+    if (byYear.length > 0 && byYear.length < scoped.length) {
+      scoped = byYear;
+      const used = issueYears.filter((year) => byYear.some((document) => document.date!.startsWith(year)));
+      scopeCues.push(...used);
+      for (const year of used) rest = rest.replace(new RegExp(`${year}\\s*年?(的)?`, 'gu'), ' ');
+    }
+    const explicit = [...numbered, ...shortNumbered.documents];
+    if (explicit.length > 0) {
+      scoped = explicit;
+      scopeCues.push(...explicit.map((document) => document.docNumber!));
+    }
+    // A unit only some documents list (市监委 is Tianjin's) names them when nothing else does.
+    const namesPlace = regionCodes.size > 0 || explicit.length > 0;
+    if (!namesPlace && units.length > 0) {
+      const byUnit = this.documentsOfUnits(units).filter((id) => scoped.some((document) => document.id === id));
+      if (byUnit.length > 0 && byUnit.length < scoped.length) {
+        scoped = scoped.filter((document) => byUnit.includes(document.id));
+        scopeCues.push(...units.map((unit) => unit.mention));
+      }
+    }
+    const narrowed = scoped.length < this.documents.length;
+    return {
+      scope: {
+        documentIds: narrowed ? scoped.map((document) => document.id) : [],
+        cues: [...new Set(scopeCues)],
+        named: namesPlace || draftCues.length > 0 && drafts.length > 0,
+        uncoveredPlace: namesPlace ? null : uncoveredPlace,
+      },
+      years,
+      rest,
+      regionCount: new Set([...regionCodes]).size,
+    };
+  }
+
+  /** Documents where the named units are listed: where all of them are listed exactly, else where any is. */
+  private documentsOfUnits(units: NamedUnit[]): string[] {
+    const exact = units.filter((unit) => unit.exact);
+    const source = exact.length > 0 ? exact : units;
+    const sets = source.map((unit) => Object.keys(unit.byDocument));
+    const all = sets.reduce((common, ids) => common.filter((id) => ids.includes(id)));
+    return all.length > 0 ? all : [...new Set(sets.flat())];
+  }
+
+  private related(placeCode: string, documentPlace: string): boolean {
+    return this.gazetteer.within(placeCode, documentPlace) || this.gazetteer.within(documentPlace, placeCode);
+  }
+
+  /** 95号文, 22号 written without the issuer's prefix: the number and the year, when one document has them. */
+  private shortDocumentNumbers(text: string): { documents: ScopeDocument[]; rest: string } {
+    const match = /(?<!\d)(?:((?:19|20)\d{2})\s*)?(\d{1,4})\s*号文?/u.exec(text);
+    if (!match) return { documents: [], rest: text };
+    const [, year, serial] = match;
+    const documents = this.documents.filter((document) => {
+      const parts = document.docNumber ? /〔(\d{4})〕(\d+)号/u.exec(document.docNumber) : null;
+      return parts !== null && parts[2] === serial && (year === undefined || parts[1] === year);
+    });
+    return documents.length === 1 ? { documents, rest: text.replace(match[0], ' ') } : { documents: [], rest: text };
+  }
+}
+
+/** 23年方案, 14年的意见: a two-digit year is this century's. */
+function expandShortYears(text: string): string {
+  return text.replace(/(?<![\d.])([1-3]\d)(?=年(?!度)(?!\d))/gu, '20$1');
+}
+
+function readYears(text: string): QuestionYears {
+  const all: string[] = [];
+  const deadline: string[] = [];
+  for (const match of text.matchAll(/(?<!\d)((?:19|20)\d{2})(?!\d)/gu)) {
+    const year = match[1]!;
+    if (!all.includes(year)) all.push(year);
+    // 到2025年, by 2035; "2023—2025年" is a period, and its end is a deadline too.
+    if (DEADLINE.test(text.slice(Math.max(0, match.index - 8), match.index)) || /[-—–~至]\s*$/u.test(text.slice(Math.max(0, match.index - 2), match.index))) {
+      if (!deadline.includes(year)) deadline.push(year);
+    }
+  }
+  return { all, deadline };
+}
+
+function withoutBrackets(text: string): string {
+  return text.replace(new RegExp(BRACKETS.source, 'gu'), '');
+}
+
+/** The 文号 as the question may write it: any brackets or spaces between its characters. */
+function documentNumberPattern(docNumber: string): RegExp {
+  const characters = [...withoutBrackets(normalizeText(docNumber).toLowerCase())].map(escapePattern);
+  return new RegExp(characters.join(`${BRACKETS.source}*`), 'u');
+}

@@ -1,0 +1,93 @@
+import cues from './question-cues.json' with { type: 'json' };
+import { cuePattern, isLatin, matchesCue } from './cue-matching.ts';
+import type { AskedSlot, SlotCue } from './question-frame.ts';
+
+/**
+ * Which fact a question asks for, read from its frame words (question-cues.json): the slot cues,
+ * yes/no, how many, "does it mention", and the measure of an asked figure. The cues found are taken
+ * out of the text, which then holds the topic.
+ */
+export interface SlotReading {
+  slots: AskedSlot[];
+  cues: SlotCue[];
+  yesNo: boolean;
+  compare: boolean;
+  /** How many is asked (几个, how many). */
+  count: boolean;
+  /** Does the document speak of X (有没有提到, mention). */
+  mention: boolean;
+  measure: string | null;
+  rest: string;
+}
+
+type CueSlot = AskedSlot | 'compare';
+
+// Longest cues first, across all kinds: 多少钱 (money) before 多少 (figure), 哪个部门负责 before 负责.
+const ALL_CUES: { kind: SlotCue['slot']; cue: string }[] = [
+  ...(cues.slots as { slot: CueSlot; cues: string[] }[]).flatMap(({ slot, cues: phrases }) => phrases.map((cue) => ({ kind: slot, cue }))),
+  ...cues.counts.cues.map((cue) => ({ kind: 'count' as const, cue })),
+  ...cues.mentions.cues.map((cue) => ({ kind: 'mention' as const, cue })),
+  ...cues.yesNo.cues.map((cue) => ({ kind: 'yes-no' as const, cue })),
+].sort((left, right) => right.cue.length - left.cue.length);
+const ENGLISH_OPENINGS = new Set(cues.yesNo.englishOpenings);
+const UNIT_NOUNS = cues.counts.unitNouns;
+const ISSUE_VERBS = cues.issueVerbs.cues;
+const PERCENT = cues.measures.percent;
+const MONEY_WORDS = cues.measures.money;
+const MEASURE_AFTER_QUESTION_WORD = new RegExp(`(?:几|多少)(${cues.measures.words})`, 'u');
+const ENGLISH_MEASURES = Object.entries(cues.measures.english as Record<string, string>).sort(([left], [right]) => right.length - left.length);
+
+// When several slots are asked, this order decides which the answer leads with.
+const PRECEDENCE: AskedSlot[] = ['docNumber', 'issuer', 'issue-date', 'status', 'unit-count', 'lead', 'units', 'money', 'figure', 'date', 'content'];
+
+export function readSlots(text: string, original: string, english: boolean): SlotReading {
+  let rest = text;
+  const found: SlotCue[] = [];
+  const take = (slot: SlotCue['slot'], cue: string) => {
+    found.push({ slot, cue });
+    rest = rest.replace(cuePattern(cue), ' ');
+  };
+  const measure = measureOf(text, english);
+  // One pass over every kind of cue, longest first: "document number" is not read as "number of".
+  const slots = new Set<CueSlot>();
+  let count = false;
+  let mention = false;
+  let yesNo = false;
+  for (const { kind, cue } of ALL_CUES) {
+    if (!matchesCue(rest, cue)) continue;
+    if (kind === 'count') count = true;
+    else if (kind === 'mention') mention = true;
+    else if (kind === 'yes-no') yesNo = true;
+    else slots.add(kind);
+    take(kind, cue);
+  }
+  const unitNoun = count && UNIT_NOUNS.some((noun) => matchesCue(text, noun));
+  const firstWord = original.trim().toLowerCase().match(/^[a-z]+/u)?.[0];
+  if (english && firstWord && ENGLISH_OPENINGS.has(firstWord)) {
+    yesNo = true;
+    found.push({ slot: 'yes-no', cue: firstWord });
+  }
+  // 一共几个部门负责 asks how many units; 几家企业 asks a figure.
+  if (count && unitNoun && !slots.has('issuer')) slots.add('unit-count');
+  if (count && !slots.has('unit-count') && !slots.has('issuer')) slots.add('figure');
+  if (slots.has('date') && ISSUE_VERBS.some((verb) => matchesCue(text, verb))) {
+    slots.delete('date');
+    slots.add('issue-date');
+  }
+  const compare = slots.delete('compare');
+  const ordered = PRECEDENCE.filter((slot) => slots.has(slot));
+  return { slots: ordered.length > 0 ? ordered : ['content'], cues: found, yesNo, compare, count, mention, measure, rest };
+}
+
+/** 几家 → 家, 多少批次 → 批次, 合格率 → %, 多少钱 → 元, how many hours → 小时. */
+function measureOf(text: string, english: boolean): string | null {
+  if (MONEY_WORDS.some((word) => isLatin(word) === english && matchesCue(text, word) && /多少|几|how much|what amount|amount/u.test(text))) return '元';
+  const after = MEASURE_AFTER_QUESTION_WORD.exec(text)?.[1];
+  if (after) return after;
+  if (english) {
+    const counted = /how many ([a-z ]+)/u.exec(text)?.[1];
+    if (counted) for (const [noun, measure] of ENGLISH_MEASURES) if (counted.startsWith(noun)) return measure;
+  }
+  if (PERCENT.some((word) => isLatin(word) === english && matchesCue(text, word))) return '%';
+  return null;
+}

@@ -1,0 +1,118 @@
+import cues from './question-cues.json' with { type: 'json' };
+import { STOPWORDS } from '../retrieval/text-tokenizer.ts';
+import type { ChineseSegmenter, TaggedWord } from '../text/chinese-segmenter.ts';
+import { cuePattern, isLatin } from './cue-matching.ts';
+import type { TopicWord } from './question-frame.ts';
+
+/** What the corpus says about a word of a question; the lexical index implements it. */
+export interface CorpusVocabulary {
+  /** Some passage or title holds the word, or both parts of one split of it (儿童用品); with a mask, a passage of those documents. */
+  mentions(word: string, allowed?: Uint8Array): boolean;
+  /** Some passage or title writes the word as it stands (not only its parts apart). */
+  writes(word: string): boolean;
+  /** A longer word the corpus writes for an abbreviation: 危化品 → 危险化学品. */
+  expansion(word: string): string | undefined;
+  /** A corpus word of three or more characters this one differs from in one character (a typo). */
+  nearWord(word: string): string | undefined;
+  /** The corpus uses the term (for English translation candidates). */
+  isKnownTerm(term: string): boolean;
+}
+
+export interface TopicReading {
+  words: TopicWord[];
+  frameWords: string[];
+  /** For English questions: the topic text before fillers are dropped, for glossary phrases. */
+  phrase: string;
+}
+
+/**
+ * Parts of speech that never carry a topic: pronouns (哪个, 啥, 咋), modal particles (吗, 呢),
+ * auxiliaries (的, 了), prepositions, conjunctions, adverbs (都, 还), measure words, locatives
+ * (里, 中), time words (现在), interjections, and numerals written in characters (几个, 一共).
+ */
+const FRAME_TAGS = /^(r|rr|rz|ry|y|u.*|p|c|cc|d|q|f|t|e|o|zg|m|mq)$/u;
+// Verbs and adjectives the corpus never uses are how the question asks (弄, 搞, 管), not what about.
+const PREDICATE_TAGS = /^(v|vd|vg|a|ad|ag|z|b)$/u;
+// Nouns, names, idioms, Latin words, unknown words: the topic, whether the corpus knows them or not.
+const NOUN_TAGS = /^(n|nr|nrt|nrfg|ns|nt|nz|ng|l|i|j|vn|an|eng|x|s|g|k|h)$/u;
+const FILLERS = [...new Set(cues.fillers)].sort((left, right) => right.length - left.length);
+
+export class TopicReader {
+  constructor(
+    private readonly segmenter: ChineseSegmenter,
+    private readonly vocabulary: CorpusVocabulary,
+    /** General-language idf from which an unseen noun counts as a topic of its own (policy). */
+    private readonly specificIdf: number,
+  ) {}
+
+  read(text: string, english: boolean): TopicReading {
+    const phrase = text.replace(/\s+/gu, ' ').trim();
+    let rest = ` ${text} `;
+    for (const filler of FILLERS) if (isLatin(filler) || filler.length > 1) rest = rest.replace(cuePattern(filler), ' ');
+    const frameWords: string[] = [];
+    const words: TopicWord[] = [];
+    if (english) return { words: this.latinWords(rest), frameWords, phrase };
+    for (const { word, tag } of this.compounds(this.segmenter.tag(rest.replace(/[?？!！。,，、:：;；"“”'‘’()（）《》「」【】]/gu, ' ')))) {
+      if (/^\s*$/u.test(word)) continue;
+      if (STOPWORDS.has(word)) {
+        frameWords.push(word);
+        continue;
+      }
+      if (/^\d+(\.\d+)?%?$/u.test(word)) {
+        words.push({ word, tag: 'm', seen: true, specific: false });
+        continue;
+      }
+      const reading = this.readWord(word, tag);
+      if (reading) words.push(reading);
+      else frameWords.push(word);
+    }
+    return { words, frameWords, phrase };
+  }
+
+  /**
+   * Words jieba cut apart that the corpus writes as one (预制 菜 → 预制菜): a single character and
+   * the word beside it are joined when some passage writes the joined word as it stands.
+   */
+  private compounds(tagged: TaggedWord[]): TaggedWord[] {
+    const result: TaggedWord[] = [];
+    for (let index = 0; index < tagged.length; ) {
+      let joined = 1;
+      for (let length = 3; length >= 2 && joined === 1; length -= 1) {
+        const parts = tagged.slice(index, index + length);
+        if (parts.length < length || !parts.every((part) => /^\p{Script=Han}+$/u.test(part.word) && !STOPWORDS.has(part.word) && !FRAME_TAGS.test(part.tag))) continue;
+        const fragment = parts.some((part) => part.word.length === 1);
+        const word = parts.map((part) => part.word).join('');
+        if (fragment && word.length <= 5 && this.vocabulary.writes(word)) {
+          result.push({ word, tag: 'n' });
+          joined = length;
+        }
+      }
+      if (joined === 1) result.push(tagged[index]!);
+      index += joined;
+    }
+    return result;
+  }
+
+  private readWord(word: string, tag: string): TopicWord | undefined {
+    const han = /\p{Script=Han}/u.test(word);
+    if (!han) return /^[a-z][a-z0-9.+-]*$/iu.test(word) ? { word: word.toLowerCase(), tag: 'eng', seen: this.vocabulary.mentions(word.toLowerCase()), specific: true } : undefined;
+    if (FRAME_TAGS.test(tag)) return undefined;
+    const idf = this.segmenter.generalIdf(word);
+    // Specific: rare enough in general Chinese to be a topic of its own (无人机, not 事情); a word jieba's
+    // table lacks is when long enough to be a name (装机容量, 宠物食品).
+    const specific = NOUN_TAGS.test(tag) && (idf === null ? word.length >= 3 : idf >= this.specificIdf);
+    if (this.vocabulary.mentions(word)) return { word, tag, seen: true, specific };
+    // A word general Chinese does not know may be an abbreviation (危化品) or a typo (提生食品) of a corpus word.
+    if (idf === null) {
+      const rescued = (word.length >= 3 ? this.vocabulary.expansion(word) : undefined) ?? this.vocabulary.nearWord(word);
+      if (rescued) return { word: rescued, tag, seen: true, specific: false, written: word };
+    }
+    if (PREDICATE_TAGS.test(tag) || !NOUN_TAGS.test(tag)) return undefined;
+    return { word, tag, seen: false, specific };
+  }
+
+  /** English topic words (translated later); single letters and numbers kept as written. */
+  private latinWords(text: string): TopicWord[] {
+    return (text.toLowerCase().match(/[a-z0-9]+(?:[.'-][a-z0-9]+)*|\p{Script=Han}+/gu) ?? []).map((word) => ({ word, tag: 'eng', seen: true, specific: false }));
+  }
+}

@@ -1,0 +1,173 @@
+import exceptions from './unit-aliases.json' with { type: 'json' };
+import type { ChineseSegmenter } from '../text/chinese-segmenter.ts';
+import type { NamedUnit } from './question-frame.ts';
+
+/**
+ * The responsible units the library's clauses list, found in questions by the names staff use.
+ * Short forms are generated from each parsed name by the usual contraction (工业和信息化局 →
+ * 工信局, 发展改革委 → 发改委, 住房城乡建设委 → 住建委), formal forms by the usual expansions
+ * (监管 → 监督管理, 委 → 委员会), English forms from the glossary names; unit-aliases.json lists
+ * the few short forms no rule makes (农委, 交委). A mention found with another suffix (市监局 for
+ * Tianjin's 市市场监管委) is kept as a near match, used only where no document has it exactly.
+ */
+export interface DirectoryUnit {
+  name: string;
+  nameEn: string | null;
+  documentId: string;
+  /** The city of the document (天津), so that 天津市财政局 names Tianjin's 市财政局. */
+  city: string | null;
+}
+
+interface Alias {
+  unitName: string;
+  documentId: string;
+  exact: boolean;
+}
+
+// Who the unit belongs to: the city (市), its party committee (市委), the State Council, the state.
+const PREFIX = /^(市委|市(?!场)|国务院|国家|中央|省委|省)/u;
+const SUFFIX = /(委员会|总局|总社|总署|总会|局|委|办|部|厅|署|会|社|联|协|中心|分行)$/u;
+const CONNECTIVES = new Set(['和', '与', '及', '、']);
+const FORMAL_FORMS: [string, string][] = [
+  ['监管', '监督管理'],
+  ['发展改革', '发展和改革'],
+  ['住房城乡建设', '住房和城乡建设'],
+  ['人力资源社会保障', '人力资源和社会保障'],
+];
+// A near match swaps one organ type for another: staff call most bureaus 局 whatever they are named.
+const SWAPPABLE_SUFFIXES = ['局', '委', '办'];
+const ENGLISH_ORGAN_TYPES = /\b(bureau|commission|ministry|administration|office|department|committee|federation|association|service|agency|customs)\b/u;
+
+export class UnitDirectory {
+  private readonly chinese = new Map<string, Alias[]>();
+  private readonly english = new Map<string, Alias[]>();
+  private readonly longestChinese: number;
+  private readonly englishPattern: RegExp | undefined;
+
+  constructor(units: DirectoryUnit[], segmenter: ChineseSegmenter, cityNames: string[] = []) {
+    const seen = new Set<string>();
+    for (const unit of units) {
+      const key = `${unit.documentId}\n${unit.name}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      for (const form of chineseForms(unit.name, segmenter, unit.city)) this.add(this.chinese, form, { unitName: unit.name, documentId: unit.documentId, exact: true });
+      for (const form of swappedForms(unit.name, segmenter, unit.city)) this.add(this.chinese, form, { unitName: unit.name, documentId: unit.documentId, exact: false });
+      if (unit.nameEn) for (const form of englishForms(unit.nameEn, cityNames)) this.add(this.english, form, { unitName: unit.name, documentId: unit.documentId, exact: true });
+    }
+    this.longestChinese = Math.max(0, ...[...this.chinese.keys()].map((form) => form.length));
+    const english = [...this.english.keys()].sort((left, right) => right.length - left.length).map((form) => form.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
+    this.englishPattern = english.length > 0 ? new RegExp(`(?<![a-z])(?:${english.join('|')})(?![a-z])`, 'gu') : undefined;
+  }
+
+  /** Units named in a normalised, lower-cased question: the longest name at each position. */
+  find(text: string): { unit: NamedUnit; start: number; end: number }[] {
+    const found: { unit: NamedUnit; start: number; end: number }[] = [];
+    for (let start = 0; start < text.length; ) {
+      let match: { unit: NamedUnit; start: number; end: number } | undefined;
+      for (let length = Math.min(this.longestChinese, text.length - start); length >= 2 && !match; length -= 1) {
+        const aliases = this.chinese.get(text.slice(start, start + length));
+        if (aliases) match = { unit: named(text.slice(start, start + length), aliases), start, end: start + length };
+      }
+      if (match) {
+        found.push(match);
+        start = match.end;
+      } else {
+        start += 1;
+      }
+    }
+    if (this.englishPattern) {
+      for (const hit of text.matchAll(this.englishPattern)) found.push({ unit: named(hit[0], this.english.get(hit[0])!), start: hit.index, end: hit.index + hit[0].length });
+    }
+    return found.sort((left, right) => left.start - right.start);
+  }
+
+  private add(map: Map<string, Alias[]>, form: string, alias: Alias) {
+    const list = map.get(form) ?? [];
+    if (!list.some((each) => each.unitName === alias.unitName && each.documentId === alias.documentId)) list.push(alias);
+    map.set(form, list);
+  }
+}
+
+/** Per document, the unit a mention stands for: exact forms first, a near form only where no exact one is. */
+function named(mention: string, aliases: Alias[]): NamedUnit {
+  const byDocument: Record<string, string> = {};
+  const exact = aliases.filter((alias) => alias.exact);
+  for (const alias of exact) byDocument[alias.documentId] ??= alias.unitName;
+  for (const alias of aliases.filter((each) => !each.exact)) byDocument[alias.documentId] ??= alias.unitName;
+  return { mention, byDocument, exact: exact.length > 0 };
+}
+
+interface NameParts {
+  prefix: string;
+  core: string;
+  suffix: string;
+}
+
+function partsOf(name: string): NameParts {
+  const prefix = PREFIX.exec(name)?.[0] ?? '';
+  const rest = name.slice(prefix.length);
+  const suffix = SUFFIX.exec(rest)?.[0] ?? '';
+  return { prefix, core: rest.slice(0, rest.length - suffix.length), suffix };
+}
+
+/** The name, without its prefix, its contractions and its formal forms, each with and without the prefix. */
+export function chineseForms(name: string, segmenter: ChineseSegmenter, city: string | null = null): string[] {
+  const { prefix, core, suffix } = partsOf(name);
+  const bare = new Set<string>([core + suffix]);
+  // Four-character words are two words for contraction: 城乡建设 gives 城 and 建.
+  const words = (core === '' ? [] : segmenter.cut(core))
+    .filter((word) => !CONNECTIVES.has(word))
+    .flatMap((word) => (word.length === 4 ? [word.slice(0, 2), word.slice(2)] : [word]));
+  if (words.length >= 2 && suffix !== '') {
+    // 工业 信息化 → 工信局; 住房 城乡 建设 → 住城建委 and 住建委 (first and last word).
+    bare.add(words.map((word) => word[0]).join('') + suffix);
+    if (words.length >= 3) bare.add(words[0]![0]! + words.at(-1)![0]! + suffix);
+  }
+  for (const [short, formal] of FORMAL_FORMS) if (core.includes(short)) bare.add(core.replace(short, formal) + (suffix === '委' ? '委员会' : suffix));
+  if (suffix === '委') bare.add(`${core}委员会`);
+  const forms = new Set<string>([name, ...bare]);
+  for (const form of bare) {
+    if (prefix !== '') forms.add(prefix + form);
+    // A city's own unit may be written with the city: 天津市财政局, 汕尾财政局.
+    if (city && prefix.startsWith('市')) forms.add(`${city}${prefix}${form}`);
+    if (city && prefix === '市') forms.add(`${city}${form}`);
+  }
+  for (const alias of (exceptions.aliases as Record<string, string[]>)[name] ?? []) forms.add(alias);
+  // A form of one character plus its suffix (商局) is not a name anyone uses.
+  return [...forms].filter((form) => form.length >= 3 || form === name);
+}
+
+/** The same forms with another organ type: 市监局 and 市场监管局 for 市市场监管委. */
+function swappedForms(name: string, segmenter: ChineseSegmenter, city: string | null): string[] {
+  const { suffix } = partsOf(name);
+  if (!SWAPPABLE_SUFFIXES.includes(suffix)) return [];
+  const exact = new Set(chineseForms(name, segmenter, city));
+  return [...exact].flatMap((form) =>
+    form.endsWith(suffix) ? SWAPPABLE_SUFFIXES.filter((other) => other !== suffix).map((other) => form.slice(0, -suffix.length) + other) : [],
+  ).filter((form) => !exact.has(form));
+}
+
+/**
+ * English names as staff write them: without the city (“Tianjin Municipal”), and with the organ
+ * type before or after the field (Bureau of Commerce, Commerce Bureau, commerce department).
+ */
+export function englishForms(nameEn: string, cityNames: string[]): string[] {
+  let base = nameEn.toLowerCase().replace(/[’']/gu, "'");
+  for (const city of cityNames) base = base.replaceAll(city.toLowerCase(), ' ');
+  base = base.replace(/\bmunicipal\b/gu, ' ').replace(/\s+/gu, ' ').trim();
+  const forms = new Set<string>([nameEn.toLowerCase(), base]);
+  const typeMatch = ENGLISH_ORGAN_TYPES.exec(base);
+  if (typeMatch) {
+    const type = typeMatch[1]!;
+    const field = base.replace(typeMatch[0], ' ').replace(/\b(of|for|the)\b/gu, ' ').replace(/\s+/gu, ' ').trim();
+    if (field !== '' && field.split(' ').length <= 5) {
+      forms.add(`${field} ${type}`);
+      forms.add(`${type} of ${field}`);
+      forms.add(`${field} department`);
+      forms.add(`department of ${field}`);
+    }
+  }
+  for (const alias of (exceptions.english as Record<string, string[]>)[nameEn] ?? []) forms.add(alias.toLowerCase());
+  // A bare organ type (customs, office) is not a name: it needs its field or its city.
+  return [...forms].filter((form) => form.includes(' ') || !ENGLISH_ORGAN_TYPES.test(form) || form === nameEn.toLowerCase());
+}

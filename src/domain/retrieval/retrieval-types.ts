@@ -1,0 +1,36 @@
+import type { DocumentSummary, StoredClause } from '../ports/clause-store.ts';
+import type { QuestionFrame } from '../question/question-frame.ts';
+import type { WeightedTerm } from './bm25-index.ts';
+import type { TopicGroup } from './topic-coverage.ts';
+
+/** What retrieval returns; the answer decision and every backend read it. Types only. */
+export type RetrievalPath = 'lexical' | 'dense';
+
+export interface RetrievalHit {
+  clause: StoredClause;
+  document: DocumentSummary;
+  /** Fused score (reciprocal-rank fusion over the active paths). */
+  score: number;
+  /** 0…1: the idf-weighted share of the question's topic words the clause holds. */
+  coverage: number;
+  paths: {
+    lexical?: { rank: number; score: number; coverage: number };
+    dense?: { rank: number; similarity: number };
+  };
+}
+
+export interface RetrievalResult {
+  frame: QuestionFrame;
+  /** The Chinese terms matched against clauses (translated for English questions). */
+  terms: WeightedTerm[];
+  /** The topic's words with their weights: topicShare(groups, text) scores any text, a sentence for one. */
+  groups: TopicGroup[];
+  hits: RetrievalHit[];
+  /** 0…1: the best coverage among the top hits. */
+  confidence: number;
+  activePaths: RetrievalPath[];
+  /** The documents searched (the frame's scope within the request's filter); empty: all. */
+  searchedDocumentIds: string[];
+  /** Specific topic words the corpus uses, but none of the searched documents does (预制菜 asked of Tianjin). */
+  scopeUnseen: string[];
+}

@@ -1,0 +1,51 @@
+import { decideAnswer, type ExplainedDecision } from '../domain/answer/answer-decision.ts';
+import type { ChatTurn } from '../domain/ports/answer-backend.ts';
+import type { ClauseStore, DocumentFactView, DocumentSummary } from '../domain/ports/clause-store.ts';
+import type { QuestionAnalyzer } from '../domain/question/question-analyzer.ts';
+import type { QuestionFrame } from '../domain/question/question-frame.ts';
+import type { PassageCatalog } from '../domain/retrieval/passage-catalog.ts';
+import type { Retriever } from '../domain/retrieval/retriever.ts';
+import { retrieveForChat, type ChatRetrieval } from './chat-retrieval.ts';
+
+/**
+ * The first half of a chat turn, shared by the chat service and npm run search -- --explain: read the
+ * question once into its frame, retrieve for it, and decide whether and how the documents answer.
+ */
+export interface TurnDecision extends ExplainedDecision {
+  frame: QuestionFrame;
+  retrieval: ChatRetrieval;
+  scopeDocuments: DocumentSummary[];
+  documentFacts: Record<string, DocumentFactView[]>;
+}
+
+export interface TurnDependencies {
+  analyzer: QuestionAnalyzer;
+  retriever: Retriever;
+  catalog: PassageCatalog;
+  store: ClauseStore;
+}
+
+export class TurnDecider {
+  // The catalog is fixed for the life of the decider, so a document's facts are read once.
+  private readonly facts = new Map<string, DocumentFactView[]>();
+
+  constructor(private readonly dependencies: TurnDependencies) {}
+
+  /** `rewritten`: a follow-up an LLM made self-contained; the answer keeps the language the user asked in. */
+  async decide(question: string, history: ChatTurn[], documentIds: string[] | undefined, rewritten?: string): Promise<TurnDecision> {
+    const { analyzer, retriever, catalog } = this.dependencies;
+    const frame = rewritten ? { ...analyzer.read(rewritten), original: question, language: analyzer.read(question).language } : analyzer.analyze(question, history);
+    const retrieval = await retrieveForChat(retriever, frame, catalog, documentIds);
+    const scopeDocuments = catalog.documents.filter((document) => retrieval.scopeDocumentIds.includes(document.id));
+    const documentFacts = this.factsFor([...retrieval.clauses.map((clause) => clause.hit.document.id), ...retrieval.scopeDocumentIds]);
+    const explained = decideAnswer({ frame, clauses: retrieval.clauses, groups: retrieval.result.groups, scopeDocuments, documentFacts, scopeUnseen: retrieval.result.scopeUnseen });
+    return { ...explained, frame, retrieval, scopeDocuments, documentFacts };
+  }
+
+  private factsFor(documentIds: string[]): Record<string, DocumentFactView[]> {
+    for (const id of documentIds) {
+      if (!this.facts.has(id)) this.facts.set(id, this.dependencies.store.getDocument(id)?.facts ?? []);
+    }
+    return Object.fromEntries([...new Set(documentIds)].map((id) => [id, this.facts.get(id)!]));
+  }
+}
