@@ -87,7 +87,7 @@ function chineseNumeral(value: number): string {
 /** Whether an answer states a count: as digits, in Chinese numerals before a measure word, or as "none" for 0. */
 export function statesCount(normalizedAnswer: string, count: number): boolean {
   if (new RegExp(`(?<![\\d.])${count}(?![\\d.%])`, 'u').test(normalizedAnswer)) return true;
-  if (new RegExp(`(?<![一二三四五六七八九十])${chineseNumeral(count)}(?:个|项|家|条|份|类)`, 'u').test(normalizedAnswer)) return true;
+  if (new RegExp(`(?<![一二三四五六七八九十])${chineseNumeral(count)}(?:个|项|家|条|份|类|大|种|件|所|部门|单位)`, 'u').test(normalizedAnswer)) return true;
   return count === 0 && /没有|无|none|no clause|not lead|leads no|does not lead/u.test(normalizedAnswer);
 }
 

@@ -36,10 +36,12 @@ export class CedictDictionary implements BilingualDictionary {
 
   chineseFor(englishWord: string): { term: string; score: number }[] {
     const word = englishWord.toLowerCase();
-    const exact = ranked(this.index.get(word));
-    const seen = new Set(exact.map((candidate) => candidate.term));
-    // Other forms of the word after its own glosses: implementation also finds 实施 ("to implement").
-    return [...exact, ...ranked(this.stems.get(stemmer(word))).filter((candidate) => !seen.has(candidate.term))];
+    // The word's own glosses and those of its other forms, by score: implementation also finds 实施
+    // ("to implement"), and agricultural finds 农业 ("agriculture") before 农药 ("agricultural chemical").
+    const scores = new Map<string, number>();
+    for (const [term, score] of this.stems.get(stemmer(word)) ?? []) scores.set(term, score);
+    for (const [term, score] of this.index.get(word) ?? []) scores.set(term, Math.max(score, scores.get(term) ?? 0));
+    return ranked(scores);
   }
 
   chineseForPhrase(englishPhrase: string): { term: string; score: number }[] {

@@ -61,7 +61,7 @@ export function decideAnswer(input: DecisionInput): ExplainedDecision {
     return { decision: { outcome: 'answer', kind: kind.name, evidence: result.found, closestMatch: result.closestMatch ?? false, rule: result.rule }, gate, context };
   }
   const nearest = result.nearest ?? clauses[0];
-  const year = result.missing === 'year' ? frame.years.deadline[0] : undefined;
+  const year = result.missing === 'year' ? frame.years.asked[0] : undefined;
   return notFound(
     {
       kind: 'missing-fact',

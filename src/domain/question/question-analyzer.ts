@@ -94,7 +94,7 @@ function englishTopicWords(translation: QuestionFrame['translation']): TopicWord
   const byEnglish = new Map<string, QuestionFrame['translation']>();
   for (const term of translation) byEnglish.set(term.english, [...(byEnglish.get(term.english) ?? []), term]);
   return [...byEnglish].map(([english, terms]) => {
-    const known = terms.find((term) => term.source === 'glossary' || term.source === 'dictionary');
+    const known = terms.find((term) => term.source === 'glossary' || term.source === 'dictionary' || /\p{Script=Han}/u.test(term.chinese));
     const numeric = /^\d/u.test(english);
     return known || numeric
       ? { word: (known ?? terms[0]!).chinese, tag: 'eng', seen: true, specific: false, written: english }

@@ -25,7 +25,7 @@ export type AskedSlot =
 export const METADATA_SLOTS: readonly AskedSlot[] = ['docNumber', 'issuer', 'issue-date', 'status'];
 
 export interface SlotCue {
-  slot: AskedSlot | 'compare' | 'yes-no' | 'count' | 'mention';
+  slot: AskedSlot | 'compare' | 'yes-no' | 'count' | 'mention' | 'list';
   cue: string;
 }
 
@@ -72,8 +72,10 @@ export interface QuestionScope {
 
 export interface QuestionYears {
   all: string[];
-  /** Years asked as deadlines (到2025年, by 2035): the asked fact must be for that year. */
+  /** Years asked as deadlines (到2025年, by 2035). */
   deadline: string[];
+  /** Years the asked fact must be for: the deadlines, and years that are no scoped document's year of issue. */
+  asked: string[];
 }
 
 export interface FollowUpReading {

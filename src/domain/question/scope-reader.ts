@@ -28,6 +28,7 @@ export interface ScopeReading {
 const REGION_CUES = regionQuestionCues();
 const DRAFT_CUES = cues.draftCues;
 const BRACKETS = /[\s〔〕[\]［］()（）【】{}]/u;
+const FOREIGN_DOCUMENT_NUMBER = /\p{Script=Han}{1,8}\s*[〔[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号/gu;
 const DEADLINE = /(到|至|截至|截止|by|until|before|for)\s*$/u;
 
 /**
@@ -77,7 +78,8 @@ export class ScopeReader {
         for (const document of documents) regionCodes.add(document.regionCode);
         scopeCues.push(mention.text);
       } else if (!this.corpusUses(mention.text)) {
-        uncoveredPlace ??= mention.text;
+        // Named as people say it: 北京 for 北京市; an English name as written.
+        uncoveredPlace ??= /\p{Script=Han}/u.test(mention.text) ? (mention.places[0]!.short ?? mention.places[0]!.name) : mention.text;
       }
       rest = rest.replace(mention.text, ' ');
     }
@@ -93,7 +95,8 @@ export class ScopeReader {
       for (const cue of draftCues) rest = rest.replace(cuePattern(cue), ' ');
     }
 
-    const years = readYears(rest);
+    // Years inside another document's number (国发〔2012〕9号) are not years asked about.
+    const years = readYears(rest.replace(FOREIGN_DOCUMENT_NUMBER, ' '));
     const issueYears = years.all.filter((year) => !years.deadline.includes(year));
     const byYear = scoped.filter((document) => document.date !== null && issueYears.includes(document.date.slice(0, 4)));
     if (byYear.length > 0 && byYear.length < scoped.length) {
@@ -102,6 +105,9 @@ export class ScopeReader {
       scopeCues.push(...used);
       for (const year of used) rest = rest.replace(new RegExp(`${year}\\s*年?(的)?`, 'gu'), ' ');
     }
+    // A year that is no scoped document's year of issue is the year the asked fact is for (2020年…目标).
+    const scopeYears = new Set(scoped.map((document) => document.date?.slice(0, 4)));
+    years.asked = years.all.filter((year) => years.deadline.includes(year) || !scopeYears.has(year));
     const explicit = [...numbered, ...shortNumbered.documents];
     if (explicit.length > 0) {
       scoped = explicit;
@@ -164,6 +170,7 @@ function expandShortYears(text: string): string {
 function readYears(text: string): QuestionYears {
   const all: string[] = [];
   const deadline: string[] = [];
+  const asked: string[] = [];
   for (const match of text.matchAll(/(?<!\d)((?:19|20)\d{2})(?!\d)/gu)) {
     const year = match[1]!;
     if (!all.includes(year)) all.push(year);
@@ -172,7 +179,7 @@ function readYears(text: string): QuestionYears {
       if (!deadline.includes(year)) deadline.push(year);
     }
   }
-  return { all, deadline };
+  return { all, deadline, asked };
 }
 
 function withoutBrackets(text: string): string {

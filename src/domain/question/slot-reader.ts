@@ -28,7 +28,9 @@ const ALL_CUES: { kind: SlotCue['slot']; cue: string }[] = [
   ...cues.counts.cues.map((cue) => ({ kind: 'count' as const, cue })),
   ...cues.mentions.cues.map((cue) => ({ kind: 'mention' as const, cue })),
   ...cues.yesNo.cues.map((cue) => ({ kind: 'yes-no' as const, cue })),
+  ...cues.lists.cues.map((cue) => ({ kind: 'list' as const, cue })),
 ].sort((left, right) => right.cue.length - left.cue.length);
+const WEAK_UNIT_CUES = [...cues.weakSlots.cues].sort((left, right) => right.length - left.length);
 const ENGLISH_OPENINGS = new Set(cues.yesNo.englishOpenings);
 const UNIT_NOUNS = cues.counts.unitNouns;
 const ISSUE_VERBS = cues.issueVerbs.cues;
@@ -58,14 +60,19 @@ export function readSlots(text: string, original: string, english: boolean): Slo
     if (kind === 'count') count = true;
     else if (kind === 'mention') mention = true;
     else if (kind === 'yes-no') yesNo = true;
-    else slots.add(kind);
+    else if (kind !== 'list') slots.add(kind);
     take(kind, cue);
   }
+  // 参与, 负责: the units asked only when nothing else is; otherwise they are the topic's own verbs.
+  const asksOther = [...slots].some((slot) => slot !== 'compare') || count || mention;
+  if (!asksOther) for (const cue of WEAK_UNIT_CUES) if (matchesCue(rest, cue)) (slots.add('units'), take('units', cue));
   const unitNoun = count && UNIT_NOUNS.some((noun) => matchesCue(text, noun));
-  const firstWord = original.trim().toLowerCase().match(/^[a-z]+/u)?.[0];
-  if (english && firstWord && ENGLISH_OPENINGS.has(firstWord)) {
+  // "Is …?", and after a lead-in ("In the Tianjin plan, is …?", "Shanwei draft: does …?").
+  const openings = original.trim().toLowerCase().split(/[,:;—–]|\s-\s/u).map((part) => part.trim().match(/^[a-z]+/u)?.[0]);
+  const opening = openings.find((word) => word !== undefined && ENGLISH_OPENINGS.has(word));
+  if (english && opening) {
     yesNo = true;
-    found.push({ slot: 'yes-no', cue: firstWord });
+    found.push({ slot: 'yes-no', cue: opening });
   }
   // 一共几个部门负责 asks how many units; 几家企业 asks a figure.
   if (count && unitNoun && !slots.has('issuer')) slots.add('unit-count');

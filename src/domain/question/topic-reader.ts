@@ -70,8 +70,9 @@ export class TopicReader {
   }
 
   /**
-   * Words jieba cut apart that the corpus writes as one (预制 菜 → 预制菜): a single character and
-   * the word beside it are joined when some passage writes the joined word as it stands.
+   * Words jieba cut apart: a single character and the word beside it are joined when some passage
+   * writes the joined word as it stands (预制 菜 → 预制菜), and a single noun-like character after a
+   * word the corpus never uses is that word's head (充电 桩 → 充电桩): a compound the corpus lacks.
    */
   private compounds(tagged: TaggedWord[]): TaggedWord[] {
     const result: TaggedWord[] = [];
@@ -79,10 +80,11 @@ export class TopicReader {
       let joined = 1;
       for (let length = 3; length >= 2 && joined === 1; length -= 1) {
         const parts = tagged.slice(index, index + length);
-        if (parts.length < length || !parts.every((part) => /^\p{Script=Han}+$/u.test(part.word) && !STOPWORDS.has(part.word) && !FRAME_TAGS.test(part.tag))) continue;
-        const fragment = parts.some((part) => part.word.length === 1);
+        if (parts.length < length || !parts.every((part) => /^\p{Script=Han}+$/u.test(part.word) && !STOPWORDS.has(part.word))) continue;
         const word = parts.map((part) => part.word).join('');
-        if (fragment && word.length <= 5 && this.vocabulary.writes(word)) {
+        const head = length === 2 && parts[1]!.word.length === 1 && /^(n|ng|q|k)$/u.test(parts[1]!.tag) && parts[0]!.word.length >= 2 && !this.vocabulary.mentions(parts[0]!.word);
+        const fragment = parts.some((part) => part.word.length === 1) && parts.every((part) => !FRAME_TAGS.test(part.tag));
+        if (word.length <= 5 && (head || (fragment && this.vocabulary.writes(word)))) {
           result.push({ word, tag: 'n' });
           joined = length;
         }

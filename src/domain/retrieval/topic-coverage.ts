@@ -51,7 +51,8 @@ export function englishGroups(translation: TranslatedTerm[], statistics: TermSta
   for (const term of translation) byWord.set(term.english, [...(byWord.get(term.english) ?? []), term]);
   return [...byWord].map(([english, terms]) => {
     const alternatives = terms.map((term) => weighted(unitsOf(term.chinese), statistics));
-    const known = terms.some((term) => term.source === 'glossary' || term.source === 'dictionary');
+    // Chinese written in an English question (“双百标杆”) is matched as Chinese.
+    const known = terms.some((term) => term.source === 'glossary' || term.source === 'dictionary' || /\p{Script=Han}/u.test(term.chinese));
     // An English word with no Chinese counterpart in the corpus is a topic the corpus lacks.
     // Half weight: English questions carry more frame words (aim, set, overall) than Chinese ones.
     const weight = known ? Math.max(...terms.map((term) => term.weight)) * Math.min(...alternatives.map(meanIdf)) : statistics.unseenIdf / 2;

@@ -1,5 +1,5 @@
 import { clauseHeadline } from '../clause-reference.ts';
-import { isEnglish, mostOnTopic, nearestClauses, topicQuote, type AnswerKind } from './kind-support.ts';
+import { isEnglish, mostOnTopic, topicFit, nearestClauses, topicQuote, type AnswerKind } from './kind-support.ts';
 
 /**
  * What a document says about a topic: the sentence(s) of the most on-topic clause that hold it.
@@ -10,7 +10,7 @@ export const contentKind: AnswerKind = {
   name: 'content',
   applies: () => true,
   evidence(context) {
-    const best = mostOnTopic(nearestClauses(context));
+    const best = mostOnTopic(nearestClauses(context), context);
     if (!best) return { missing: 'document', rule: 'content: nothing retrieved' };
     return { found: [{ clause: best, quote: topicQuote(best, context.groups, context.frame.mention ? 1 : 2), verdict: true }], rule: 'content: the sentences of the most on-topic clause that hold the topic' };
   },

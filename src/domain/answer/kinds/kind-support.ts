@@ -44,13 +44,31 @@ export function nearestClauses(context: KindContext): NumberedClause[] {
   return context.clauses.slice(0, POLICY.evidenceDepth);
 }
 
+const fits = new WeakMap<NumberedClause, number>();
+
 /**
- * The clause that answers: the first in retrieval's order (BM25F weighs the heading) whose coverage of
- * the topic is within a margin of the best coverage among them.
+ * How well a clause fits the topic, 0…1.2: its coverage, the share its best sentence holds, and a
+ * bonus when it writes the topic's words as one phrase (加强冷链食品监管 for 冷链 食品 监管).
  */
-export function mostOnTopic(clauses: NumberedClause[]): NumberedClause | undefined {
-  const best = Math.max(...clauses.map((clause) => clause.hit.coverage));
-  return clauses.find((clause) => clause.hit.coverage >= best - POLICY.coverageMargin);
+export function topicFit(clause: NumberedClause, context: KindContext): number {
+  let fit = fits.get(clause);
+  if (fit === undefined) {
+    const sentence = rankSentencesByTopic(clause.hit.clause, context.groups)[0]?.share ?? 0;
+    const words = context.frame.topic.words.filter((word) => word.seen && /\p{Script=Han}/u.test(word.word)).map((word) => word.word);
+    const phrase = words.length >= 2 && clause.hit.clause.normalizedText.includes(words.join(''));
+    fit = (clause.hit.coverage + sentence) / 2 + (phrase ? 0.2 : 0);
+    fits.set(clause, fit);
+  }
+  return fit;
+}
+
+/**
+ * The clause that answers: the first in retrieval's order (BM25F weighs the heading) whose fit to
+ * the topic is within a margin of the best fit among them.
+ */
+export function mostOnTopic(clauses: NumberedClause[], context: KindContext): NumberedClause | undefined {
+  const best = Math.max(...clauses.map((clause) => topicFit(clause, context)));
+  return clauses.find((clause) => topicFit(clause, context) >= best - POLICY.coverageMargin);
 }
 
 /**

@@ -57,10 +57,12 @@ function describeDocument(document: DocumentSummary, context: KindContext, text:
   const referenceStart = text.corpus(capitalize(referenceText));
   const title = text.corpus(document.title);
   // Cite a passage of the document only when it states the value itself (the signature block does).
+  // A joint notice lists its issuers one by one (市场监管总局 中央网信办 …): the passage holding each of them shows the list.
   const cite = (value: string) => {
-    const holder = context.clauses.find(({ hit }) => hit.document.id === document.id && hit.clause.normalizedText.includes(normalizeText(value)));
+    const parts = normalizeText(value).split('、');
+    const holder = context.clauses.find(({ hit }) => hit.document.id === document.id && parts.every((part) => hit.clause.normalizedText.includes(part)));
     if (!holder) return '';
-    quotes[holder.n] = value;
+    if (holder.hit.clause.text.includes(value)) quotes[holder.n] = value;
     return english ? ` [${holder.n}]` : `[${holder.n}]`;
   };
 

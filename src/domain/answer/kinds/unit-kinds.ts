@@ -4,7 +4,7 @@ import { POLICY } from '../../answer-policy.ts';
 import type { QuestionFrame } from '../../question/question-frame.ts';
 import type { Evidence, NumberedClause } from '../answer-decision-types.ts';
 import { clauseHeadline } from '../clause-reference.ts';
-import { isEnglish, mostOnTopic, nearestClauses, unitName, unitsLeadFirst, type AnswerKind, type EvidenceResult, type KindContext } from './kind-support.ts';
+import { isEnglish, mostOnTopic, topicFit, nearestClauses, unitName, unitsLeadFirst, type AnswerKind, type EvidenceResult, type KindContext } from './kind-support.ts';
 
 /**
  * Who leads, who is responsible, is it unit X, how many units: all answered from the parsed
@@ -18,17 +18,17 @@ const CLOSE_ENOUGH = POLICY.secondDocumentRatio;
 
 function unitEvidence(context: KindContext): EvidenceResult {
   const nearest = nearestClauses(context);
-  const best = mostOnTopic(nearest);
-  const withUnits = mostOnTopic(nearest.filter((clause) => clause.hit.clause.units.length > 0));
+  const best = mostOnTopic(nearest, context);
+  const withUnits = mostOnTopic(nearest.filter((clause) => clause.hit.clause.units.length > 0), context);
   if (!best) return { missing: 'units', rule: 'units: nothing retrieved' };
-  if (!withUnits || withUnits.hit.coverage < best.hit.coverage * CLOSE_ENOUGH) {
+  if (!withUnits || topicFit(withUnits, context) < topicFit(best, context) * CLOSE_ENOUGH) {
     return { missing: 'units', nearest: best, rule: 'units: the most on-topic clause lists no units, and none nearly as close does' };
   }
   const found = [asEvidence(withUnits)];
   // Unscoped, a second document's clause that fits nearly as well is named too (Tianjin and national plans).
   if (context.scopeDocuments.length === 0 && !context.frame.scope.named) {
-    const other = mostOnTopic(nearest.filter((clause) => clause.hit.document.id !== withUnits.hit.document.id && clause.hit.clause.units.length > 0));
-    if (other && other.hit.coverage >= withUnits.hit.coverage * CLOSE_ENOUGH && other.hit.coverage > 0) found.push(asEvidence(other));
+    const other = mostOnTopic(nearest.filter((clause) => clause.hit.document.id !== withUnits.hit.document.id && clause.hit.clause.units.length > 0), context);
+    if (other && topicFit(other, context) >= topicFit(withUnits, context) * CLOSE_ENOUGH && other.hit.coverage > 0) found.push(asEvidence(other));
   }
   return { found, rule: 'units: the parsed responsibility list of the most on-topic clause that has one' };
 }
@@ -119,9 +119,9 @@ export const unitCheckKind: AnswerKind = {
     const unit = context.frame.units[0]!;
     const listed = (clause: NumberedClause) => clause.hit.clause.units.length > 0 && unit.byDocument[clause.hit.document.id] !== undefined;
     const nearest = nearestClauses(context);
-    const candidate = mostOnTopic(nearest.filter(listed)) ?? mostOnTopic(nearest.filter((clause) => clause.hit.clause.units.length > 0));
-    const best = mostOnTopic(nearest);
-    if (!candidate || !best || candidate.hit.coverage < best.hit.coverage * CLOSE_ENOUGH) {
+    const candidate = mostOnTopic(nearest.filter(listed), context) ?? mostOnTopic(nearest.filter((clause) => clause.hit.clause.units.length > 0), context);
+    const best = mostOnTopic(nearest, context);
+    if (!candidate || !best || topicFit(candidate, context) < topicFit(best, context) * CLOSE_ENOUGH) {
       return { missing: 'units', ...(best ? { nearest: best } : {}), rule: 'unit check: the most on-topic clause lists no units' };
     }
     const asked = unit.byDocument[candidate.hit.document.id] ?? unit.mention;

@@ -2,7 +2,7 @@ import type { Evidence, NumberedClause } from '../answer-decision-types.ts';
 import { clauseHeadline } from '../clause-reference.ts';
 import { findValue, yearsOf, type ValueKind, type ValueMatch } from '../evidence.ts';
 import { DATE, FIGURE, MONEY } from '../sentences.ts';
-import { isEnglish, mostOnTopic, nearestClauses, type AnswerKind, type EvidenceResult, type KindContext } from './kind-support.ts';
+import { isEnglish, mostOnTopic, topicFit, nearestClauses, type AnswerKind, type EvidenceResult, type KindContext } from './kind-support.ts';
 
 /**
  * Figures, amounts and dates: the value that belongs to the asked subject, in the nearest clauses
@@ -15,8 +15,8 @@ const PATTERNS: Record<ValueKind, RegExp> = { figure: FIGURE, money: MONEY, date
 function valueEvidence(kind: ValueKind) {
   return (context: KindContext): EvidenceResult => {
     const nearest = nearestClauses(context);
-    const best = mostOnTopic(nearest);
-    const deadlines = context.frame.years.deadline;
+    const best = mostOnTopic(nearest, context);
+    const deadlines = context.frame.years.asked;
     let chosen: { clause: NumberedClause; match: ValueMatch } | undefined;
     for (const clause of nearest) {
       const match = findValue(clause.hit.clause, context.groups, kind, context.frame);
