@@ -49,6 +49,8 @@ export function generateQuestions(inputs: GeneratorInputs): GeneratedQuestion[] 
   const synonyms = synonymIndex(inputs.cedict);
   const glosses = glossIndex(inputs.cedict);
   const englishOf = englishIndex();
+  // English adjectives and nouns whose renderings the corpus never uses, for paraphrase noise.
+  const absentGlosses = [...new Set([...glosses.values()])].filter((gloss) => !gloss.includes(' ') && gloss.length >= 5 && random() < 0.01 && !glossInCorpus(gloss, inputs)).slice(0, 300);
   const questions: GeneratedQuestion[] = [];
   const regions = [...new Set(inputs.catalog.documents.map((document) => document.regionCode))];
   const chinese = (phrase: string, region: string, answerable: boolean, source: string) => {
@@ -59,7 +61,9 @@ export function generateQuestions(inputs: GeneratorInputs): GeneratedQuestion[] 
   };
   const english = (phrase: string, region: string, answerable: boolean, source: string) => {
     const place = random() < 0.5 ? PLACE_EN[region] : undefined;
-    const text = pick(EN_TEMPLATES).replace('{p}', phrase);
+    // English paraphrase: staff's own words often have no rendering the corpus uses (offshore for 海上).
+    const noisy = answerable && absentGlosses.length > 0 && random() < 0.15 ? `${pick(absentGlosses)} ${phrase}` : phrase;
+    const text = pick(EN_TEMPLATES).replace('{p}', noisy);
     questions.push({ question: place ? `${text.replace(/\?$/u, '')} in ${place}?` : text, answerable, language: 'en', source });
   };
 
@@ -89,6 +93,7 @@ export function generateQuestions(inputs: GeneratorInputs): GeneratedQuestion[] 
   }
 
   const absent = absentNouns(inputs, random);
+  const englishTerms = [...englishOf.values()];
   const allPhrases = inputs.catalog.passages.filter(({ clause }) => clause.kind === 'clause').flatMap(({ clause }) => bodyPhrases(clause.normalizedText, inputs.segmenter).map((phrase) => phrase.text));
   for (const noun of absent) {
     const region = pick(regions);
@@ -97,9 +102,10 @@ export function generateQuestions(inputs: GeneratorInputs): GeneratedQuestion[] 
     const roll = random();
     const phrase = roll < 0.3 ? noun : roll < 0.6 ? `${noun}${pick(['质量', '标准', '安全', '监管', '产品'])}` : `${noun}${pick(allPhrases)}`;
     chinese(phrase, region, false, `absent:${noun}`);
-    // In English only when no rendering of the gloss is in the corpus: "interest" also means 利益, which is.
+    // In English only when no rendering of the gloss is in the corpus ("interest" also means 利益, which
+    // is), alone or before an English policy term (pet food quality, hydrogen fuel vehicles).
     const gloss = glosses.get(noun);
-    if (gloss && random() < 0.6 && !glossInCorpus(gloss, inputs)) english(gloss, region, false, `absent:${noun}`);
+    if (gloss && !glossInCorpus(gloss, inputs)) english(random() < 0.5 ? gloss : `${gloss} ${pick(englishTerms)}`, region, false, `absent:${noun}`);
   }
   return questions;
 }

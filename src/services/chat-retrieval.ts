@@ -30,7 +30,7 @@ export async function retrieveForChat(retriever: Retriever, frame: QuestionFrame
   const inScope = documentIds ?? documents.map((document) => document.id);
   const perDocument = await Promise.all(inScope.map((documentId) => retriever.retrieve(frame, { documentIds: [documentId], limit: 1 })));
   const best = perDocument
-    .filter((each) => each.hits.length > 0 && topicGate(frame, number(each.hits), each.groups, each.scopeUnseen).open)
+    .filter((each) => each.hits.length > 0 && topicGate(frame, number(each.hits), each).open)
     .sort((left, right) => right.confidence - left.confidence)
     .map((each) => each.hits[0]!);
   return { result, clauses: number(best.length > 0 ? best : result.hits), scopeDocumentIds };

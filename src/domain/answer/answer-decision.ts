@@ -47,10 +47,10 @@ export function decideAnswer(input: DecisionInput): ExplainedDecision {
 
   // A question that names no topic at all (天津有没有提到?) asks about nothing the clauses could hold.
   if (input.groups.length === 0 && frame.units.length === 0) return notFound({ kind: 'off-topic', detail: 'the question names no topic' }, 'gate: no topic words');
-  const gate = topicGate(frame, clauses, input.groups, input.scopeUnseen);
+  const gate = topicGate(frame, clauses, input);
   if (!gate.open) {
     const unseen = frame.topic.words.find((word) => (!word.seen && word.specific) || input.scopeUnseen.includes(word.word));
-    const detail = `topic gate ${gate.probability.toFixed(2)} (coverage ${gate.features.coverage.toFixed(2)})`;
+    const detail = `topic gate ${gate.probability.toFixed(2)} (fit ${(gate.features.fit + gate.features.englishFit).toFixed(2)})`;
     return unseen
       ? notFound({ kind: 'unseen-topic', term: unseen.written ?? unseen.word, detail: `no document uses “${unseen.written ?? unseen.word}”; ${detail}` }, 'gate: a topic word no document uses', gate)
       : notFound({ kind: 'off-topic', nearest: clauses[0]!.n, detail: `no clause is close to the topic; ${detail}` }, 'gate: the nearest clauses are off topic', gate);

@@ -1,6 +1,6 @@
 import { POLICY } from '../answer-policy.ts';
 import type { QuestionFrame } from '../question/question-frame.ts';
-import { topicShare, type TopicGroup } from '../retrieval/topic-coverage.ts';
+import type { TopicGroup } from '../retrieval/topic-coverage.ts';
 import type { NumberedClause } from './answer-decision-types.ts';
 import { rankSentencesByTopic } from './evidence.ts';
 
@@ -11,26 +11,26 @@ import { rankSentencesByTopic } from './evidence.ts';
  * and years no document has); its weights are in answer-policy.json with what they were fitted on.
  */
 export interface GateFeatures {
-  /** Best share of the topic's weight one of the first clauses holds (words the corpus lacks count against). */
-  coverage: number;
-  /** The same for the best single sentence: a topic spread over a long clause is weaker. */
-  sentenceShare: number;
-  /** The same for the best clause's heading. */
-  headingShare: number;
-  /** Share of the topic words that no document uses and that are specific (无人机, not 事情). */
+  /**
+   * How well the best of the first clauses fits the topic: the mean of its coverage (share of the
+   * topic's weight it holds, words the corpus lacks counting against it) and its best sentence's share.
+   */
+  fit: number;
+  /** Share of the topic words that no (searched) document uses and that are specific (无人机, not 事情). */
   unseenShare: number;
   /** 1 when some topic word is such a word. */
   hasUnseen: number;
-  /** The same for English questions, whose "unseen" words are translations the corpus lacks: weaker evidence. */
+  /** The same three for English questions, whose fit and unseen words come through translation: weaker evidence. */
+  englishFit: number;
   englishUnseenShare: number;
   englishHasUnseen: number;
   /** log(1 + number of topic words). */
   topicSize: number;
-  /** 1 for English questions (translated, so coverage is noisier). */
+  /** 1 for English questions. */
   english: number;
 }
 
-export const FEATURE_NAMES: readonly (keyof GateFeatures)[] = ['coverage', 'sentenceShare', 'headingShare', 'unseenShare', 'hasUnseen', 'englishUnseenShare', 'englishHasUnseen', 'topicSize', 'english'];
+export const FEATURE_NAMES: readonly (keyof GateFeatures)[] = ['fit', 'unseenShare', 'hasUnseen', 'englishFit', 'englishUnseenShare', 'englishHasUnseen', 'topicSize', 'english'];
 
 export interface GateModel {
   weights: Record<keyof GateFeatures, number>;
@@ -39,7 +39,15 @@ export interface GateModel {
   threshold: number;
 }
 
-export function gateFeatures(frame: QuestionFrame, clauses: NumberedClause[], groups: TopicGroup[], scopeUnseen: readonly string[] = []): GateFeatures {
+/** What the gate reads of retrieval's result besides the numbered clauses. */
+export interface GateEvidence {
+  groups: TopicGroup[];
+  /** Specific topic words the corpus uses but the searched documents do not. */
+  scopeUnseen: readonly string[];
+}
+
+export function gateFeatures(frame: QuestionFrame, clauses: NumberedClause[], evidence: GateEvidence): GateFeatures {
+  const { groups, scopeUnseen } = evidence;
   const top = clauses.slice(0, POLICY.confidenceDepth);
   const best = top.reduce<NumberedClause | undefined>((chosen, clause) => (!chosen || clause.hit.coverage > chosen.hit.coverage ? clause : chosen), undefined);
   const words = frame.topic.words;
@@ -47,12 +55,12 @@ export function gateFeatures(frame: QuestionFrame, clauses: NumberedClause[], gr
   const unseen = words.filter((word) => word.specific && (!word.seen || scopeUnseen.includes(word.word))).length;
   const english = frame.language === 'en';
   const unseenShare = words.length === 0 ? 0 : unseen / words.length;
+  const fit = ((best?.hit.coverage ?? 0) + Math.max(0, ...top.map((clause) => rankSentencesByTopic(clause.hit.clause, groups)[0]?.share ?? 0))) / 2;
   return {
-    coverage: best?.hit.coverage ?? 0,
-    sentenceShare: Math.max(0, ...top.map((clause) => rankSentencesByTopic(clause.hit.clause, groups)[0]?.share ?? 0)),
-    headingShare: best?.hit.clause.heading ? topicShare(groups, best.hit.clause.heading.toLowerCase()) : 0,
+    fit: english ? 0 : fit,
     unseenShare: english ? 0 : unseenShare,
     hasUnseen: !english && unseen > 0 ? 1 : 0,
+    englishFit: english ? fit : 0,
     englishUnseenShare: english ? unseenShare : 0,
     englishHasUnseen: english && unseen > 0 ? 1 : 0,
     topicSize: Math.log1p(groups.length),
@@ -72,8 +80,8 @@ export interface GateVerdict {
   features: GateFeatures;
 }
 
-export function topicGate(frame: QuestionFrame, clauses: NumberedClause[], groups: TopicGroup[], scopeUnseen: readonly string[] = [], model: GateModel = POLICY.gate): GateVerdict {
-  const features = gateFeatures(frame, clauses, groups, scopeUnseen);
+export function topicGate(frame: QuestionFrame, clauses: NumberedClause[], evidence: GateEvidence, model: GateModel = POLICY.gate): GateVerdict {
+  const features = gateFeatures(frame, clauses, evidence);
   const probability = gateProbability(features, model);
   return { open: probability >= model.threshold, probability, features };
 }

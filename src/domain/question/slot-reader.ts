@@ -30,7 +30,10 @@ const ALL_CUES: { kind: SlotCue['slot']; cue: string }[] = [
   ...cues.yesNo.cues.map((cue) => ({ kind: 'yes-no' as const, cue })),
   ...cues.lists.cues.map((cue) => ({ kind: 'list' as const, cue })),
 ].sort((left, right) => right.cue.length - left.cue.length);
-const WEAK_UNIT_CUES = [...cues.weakSlots.cues].sort((left, right) => right.length - left.length);
+const WEAK_CUES = (cues.weakSlots.slots as { slot: AskedSlot; cues: string[] }[])
+  .flatMap(({ slot, cues: phrases }) => phrases.map((cue) => ({ slot, cue })))
+  .sort((left, right) => right.cue.length - left.cue.length);
+const VALUE_SLOTS = new Set<CueSlot>(['figure', 'money', 'date', 'docNumber', 'issuer', 'status']);
 const ENGLISH_OPENINGS = new Set(cues.yesNo.englishOpenings);
 const UNIT_NOUNS = cues.counts.unitNouns;
 const ISSUE_VERBS = cues.issueVerbs.cues;
@@ -63,9 +66,9 @@ export function readSlots(text: string, original: string, english: boolean): Slo
     else if (kind !== 'list') slots.add(kind);
     take(kind, cue);
   }
-  // 参与, 负责: the units asked only when nothing else is; otherwise they are the topic's own verbs.
-  const asksOther = [...slots].some((slot) => slot !== 'compare') || count || mention;
-  if (!asksOther) for (const cue of WEAK_UNIT_CUES) if (matchesCue(rest, cue)) (slots.add('units'), take('units', cue));
+  // 参与, 负责, lead: the units asked only when no value is; otherwise they are the topic's own verbs.
+  const asksValue = [...slots].some((slot) => VALUE_SLOTS.has(slot)) || count || mention;
+  if (!asksValue) for (const { slot, cue } of WEAK_CUES) if (matchesCue(rest, cue)) (slots.add(slot), take(slot, cue));
   const unitNoun = count && UNIT_NOUNS.some((noun) => matchesCue(text, noun));
   // "Is …?", and after a lead-in ("In the Tianjin plan, is …?", "Shanwei draft: does …?").
   const openings = original.trim().toLowerCase().split(/[,:;—–]|\s-\s/u).map((part) => part.trim().match(/^[a-z]+/u)?.[0]);

@@ -55,7 +55,7 @@ export class LexicalRetriever implements CorpusVocabulary {
     for (const { clause } of catalog.passages) {
       const heading = this.tokenizer.tokenize(normalizeText(clause.heading ?? ''));
       const section = this.tokenizer.tokenize(normalizeText(clause.sectionHeading ?? ''));
-      const body = this.tokenizer.tokenize(withoutResponsibility(clause.normalizedText));
+      const body = this.tokenizer.tokenize(withAlternatives(withoutResponsibility(clause.normalizedText)));
       const units = clause.units.flatMap((unit) => this.tokenizer.tokenize(unit.name));
       this.index.add([heading, section, body, units]);
       for (const token of body) this.vocabulary.add(token);
@@ -219,7 +219,10 @@ export class LexicalRetriever implements CorpusVocabulary {
  * official drafting opened up (制(修)订 reads as 制修订 too, the way it is meant: 制订 and 修订).
  */
 function forMatching(text: string): string {
-  const normalized = normalizeText(text).toLowerCase();
+  return withAlternatives(normalizeText(text).toLowerCase());
+}
+
+function withAlternatives(normalized: string): string {
   const opened = normalized.replace(/(?<=\p{Script=Han})\((\p{Script=Han}{1,2})\)(?=\p{Script=Han})/gu, '$1');
   return opened === normalized ? normalized : `${normalized}\n${opened}`;
 }
