@@ -14,5 +14,10 @@ export const POLICY = {
   secondDocumentRatio: policy.answer.secondDocumentRatio.value,
   secondSentenceRatio: policy.answer.secondSentenceRatio.value,
   coverageMargin: policy.answer.coverageMargin.value,
+  clausesPerAnswer: policy.retrieval.clausesPerAnswer.value,
+  unitClauseRatio: policy.answer.unitClauseRatio.value,
+  phraseBonus: policy.answer.phraseBonus.value,
+  valuePartShare: policy.answer.valuePartShare.value,
+  carriedPartFactor: policy.answer.carriedPartFactor.value,
   gate: policy.answer.gate.value as GateModel,
 } as const;

@@ -1,11 +1,12 @@
 import type { NumberedClause } from '../domain/answer/answer-decision-types.ts';
+import { POLICY } from '../domain/answer-policy.ts';
 import { topicGate } from '../domain/answer/topic-gate.ts';
 import { METADATA_SLOTS, type QuestionFrame } from '../domain/question/question-frame.ts';
 import type { PassageCatalog } from '../domain/retrieval/passage-catalog.ts';
 import type { RetrievalHit, RetrievalResult, Retriever } from '../domain/retrieval/retriever.ts';
 
 /** Clauses handed to the answerer: enough to answer and to offer related reading, few enough to read. */
-export const CLAUSES_PER_ANSWER = 5;
+export const CLAUSES_PER_ANSWER = POLICY.clausesPerAnswer;
 
 export interface ChatRetrieval {
   result: RetrievalResult;

@@ -1,6 +1,7 @@
 import { decideAnswer, type ExplainedDecision } from '../domain/answer/answer-decision.ts';
 import type { ChatTurn } from '../domain/ports/answer-backend.ts';
 import type { ClauseStore, DocumentFactView, DocumentSummary } from '../domain/ports/clause-store.ts';
+import { detectLanguage } from '../domain/question/language.ts';
 import type { QuestionAnalyzer } from '../domain/question/question-analyzer.ts';
 import type { QuestionFrame } from '../domain/question/question-frame.ts';
 import type { PassageCatalog } from '../domain/retrieval/passage-catalog.ts';
@@ -34,7 +35,7 @@ export class TurnDecider {
   /** `rewritten`: a follow-up an LLM made self-contained; the answer keeps the language the user asked in. */
   async decide(question: string, history: ChatTurn[], documentIds: string[] | undefined, rewritten?: string): Promise<TurnDecision> {
     const { analyzer, retriever, catalog } = this.dependencies;
-    const frame = rewritten ? { ...analyzer.read(rewritten), original: question, language: analyzer.read(question).language } : analyzer.analyze(question, history);
+    const frame = rewritten ? { ...analyzer.read(rewritten), original: question, language: detectLanguage(question) } : analyzer.analyze(question, history);
     const retrieval = await retrieveForChat(retriever, frame, catalog, documentIds);
     const scopeDocuments = catalog.documents.filter((document) => retrieval.scopeDocumentIds.includes(document.id));
     const documentFacts = this.factsFor([...retrieval.clauses.map((clause) => clause.hit.document.id), ...retrieval.scopeDocumentIds]);

@@ -1,3 +1,4 @@
+import { POLICY } from '../answer-policy.ts';
 import type { StoredClause } from '../ports/clause-store.ts';
 import type { QuestionFrame } from '../question/question-frame.ts';
 import { topicShare, type TopicGroup } from '../retrieval/topic-coverage.ts';
@@ -30,8 +31,8 @@ export type ValueKind = 'figure' | 'money' | 'date' | 'year';
 
 const PART = /[^,，;；]+[,，;；]?/gu;
 const YEAR = /(?<!\d)((?:19|20)\d{2})\s*年/gu;
-// 的 and particles say nothing: a part matched only by them is not on topic.
-const MIN_PART_SHARE = 0.2;
+// A part matched only by a word or two of the topic is not about the asked subject.
+const MIN_PART_SHARE = POLICY.valuePartShare;
 
 export function lowerNormalized(sentence: Sentence): string {
   return sentence.normalized.toLowerCase();
@@ -65,7 +66,7 @@ export function findValue(clause: StoredClause, groups: TopicGroup[], kind: Valu
       if (!value) return;
       // The part itself names the subject, or the part before it does and this one names nothing else.
       const own = shares[at]!;
-      const carried = at > 0 && own < MIN_PART_SHARE ? shares[at - 1]! * 0.8 : 0;
+      const carried = at > 0 && own < MIN_PART_SHARE ? shares[at - 1]! * POLICY.carriedPartFactor : 0;
       const share = Math.max(own, carried);
       if (share < MIN_PART_SHARE) return;
       const candidate: ValueMatch = { sentence, index, share, value: displayValue(parts[at] ?? part, value), part: (parts[at] ?? part).replace(/[,，;；]$/u, ''), year: sentenceYear };

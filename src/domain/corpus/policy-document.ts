@@ -1,11 +1,18 @@
 import type { DocumentFact } from './metadata-extractor.ts';
-import type { ResponsibleUnit } from './responsibility-parser.ts';
-import type { PassageKind } from './structure-parser.ts';
 import type { Script } from './text-normalizer.ts';
 
 /** The structured corpus that ingest produces and the clause store keeps. */
 
 export type DocumentStatus = 'in-force' | 'draft';
+/** The parts a document is split into: its notice, preamble, section introductions, clauses, closing and signature. */
+export type PassageKind = 'notice' | 'preamble' | 'section-text' | 'clause' | 'closing' | 'signature';
+/** A responsible unit leads (牵头, or listed first) or shares the task. */
+export type UnitRole = 'lead' | 'co';
+
+export interface ResponsibleUnit {
+  name: string;
+  role: UnitRole;
+}
 export type DocumentLevel = RegionLevel;
 import type { RegionLevel } from '../places/regions.ts';
 

@@ -6,12 +6,9 @@
  * Parsing works on the normalised text (Simplified, half-width brackets).
  */
 
-export type UnitRole = 'lead' | 'co';
+import type { ResponsibleUnit } from './policy-document.ts';
 
-export interface ResponsibleUnit {
-  name: string;
-  role: UnitRole;
-}
+export type { ResponsibleUnit, UnitRole } from './policy-document.ts';
 
 export interface ResponsibilityAnnotation {
   /** The annotation as found, brackets included, in the normalised text. */

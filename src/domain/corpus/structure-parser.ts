@@ -3,7 +3,9 @@ import { CLAUSE_START, DATE_LINE, SECTION_HEADING, hasTerminalPunctuation } from
 import { findResponsibilityAnnotation } from './responsibility-parser.ts';
 import type { SourceLine } from './source-lines.ts';
 
-export type PassageKind = 'notice' | 'preamble' | 'section-text' | 'clause' | 'closing' | 'signature';
+import type { PassageKind } from './policy-document.ts';
+
+export type { PassageKind } from './policy-document.ts';
 
 export interface ParsedSection {
   ordinal: number;

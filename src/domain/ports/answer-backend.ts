@@ -1,7 +1,7 @@
 import type { AnswerDecision, NumberedClause } from '../answer/answer-decision-types.ts';
 import type { DocumentFactView, DocumentSummary } from './clause-store.ts';
 import type { QuestionFrame } from '../question/question-frame.ts';
-import type { TopicGroup } from '../retrieval/topic-coverage.ts';
+import type { TopicGroup } from '../retrieval/retrieval-types.ts';
 
 export type { NumberedClause } from '../answer/answer-decision-types.ts';
 

@@ -1,6 +1,4 @@
-import type { Corpus, DocumentLevel, DocumentStatus } from '../corpus/policy-document.ts';
-import type { PassageKind } from '../corpus/structure-parser.ts';
-import type { UnitRole } from '../corpus/responsibility-parser.ts';
+import type { Corpus, DocumentLevel, DocumentStatus, PassageKind, UnitRole } from '../corpus/policy-document.ts';
 
 /** What the rest of the system reads and writes about the corpus; SQLite implements it. */
 

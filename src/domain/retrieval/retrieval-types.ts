@@ -1,9 +1,23 @@
 import type { DocumentSummary, StoredClause } from '../ports/clause-store.ts';
 import type { QuestionFrame } from '../question/question-frame.ts';
 import type { WeightedTerm } from './bm25-index.ts';
-import type { TopicGroup } from './topic-coverage.ts';
 
 /** What retrieval returns; the answer decision and every backend read it. Types only. */
+
+/** A unit of a topic word (a bigram, a number, a Latin word) with its idf in the corpus. */
+export interface WeightedUnit {
+  unit: string;
+  idf: number;
+}
+
+/** One word of the question's topic, as matched against texts (topic-coverage.ts). */
+export interface TopicGroup {
+  /** Question word or English word, for explanations. */
+  label: string;
+  weight: number;
+  /** Alternative spellings (translations); each is a list of units (bigrams, numbers, words). */
+  alternatives: WeightedUnit[][];
+}
 export type RetrievalPath = 'lexical' | 'dense';
 
 export interface RetrievalHit {

@@ -8,18 +8,8 @@ import type { TranslatedTerm } from '../question/question-frame.ts';
  * its idf, so a word segmented differently in the question and the clause still matches. Groups
  * carry their weights, so texts can be scored without the index (sentences, by the answerer).
  */
-export interface WeightedUnit {
-  unit: string;
-  idf: number;
-}
-
-export interface TopicGroup {
-  /** Question word or English word, for explanations. */
-  label: string;
-  weight: number;
-  /** Alternative spellings (translations); each is a list of units (bigrams, numbers, words). */
-  alternatives: WeightedUnit[][];
-}
+export type { TopicGroup, WeightedUnit } from './retrieval-types.ts';
+import type { TopicGroup, WeightedUnit } from './retrieval-types.ts';
 
 export interface TermStatistics {
   /** idf of a unit in the corpus, undefined when the corpus never uses it. */

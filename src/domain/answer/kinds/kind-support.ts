@@ -56,7 +56,7 @@ export function topicFit(clause: NumberedClause, context: KindContext): number {
     const sentence = rankSentencesByTopic(clause.hit.clause, context.groups)[0]?.share ?? 0;
     const words = context.frame.topic.words.filter((word) => word.seen && /\p{Script=Han}/u.test(word.word)).map((word) => word.word);
     const phrase = words.length >= 2 && clause.hit.clause.normalizedText.includes(words.join(''));
-    fit = (clause.hit.coverage + sentence) / 2 + (phrase ? 0.2 : 0);
+    fit = (clause.hit.coverage + sentence) / 2 + (phrase ? POLICY.phraseBonus : 0);
     fits.set(clause, fit);
   }
   return fit;

@@ -14,7 +14,7 @@ import { isEnglish, mostOnTopic, topicFit, nearestClauses, unitName, unitsLeadFi
 const asksUnits = (frame: QuestionFrame) => frame.slot === 'lead' || frame.slot === 'units' || frame.slot === 'unit-count';
 
 /** Within this share of the most on-topic clause's coverage, a clause that lists units answers for it. */
-const CLOSE_ENOUGH = POLICY.secondDocumentRatio;
+const CLOSE_ENOUGH = POLICY.unitClauseRatio;
 
 function unitEvidence(context: KindContext): EvidenceResult {
   const nearest = nearestClauses(context);

@@ -1,3 +1,4 @@
+import { POLICY } from '../../answer-policy.ts';
 import type { Evidence, NumberedClause } from '../answer-decision-types.ts';
 import { clauseHeadline } from '../clause-reference.ts';
 import { findValue, yearsOf, type ValueKind, type ValueMatch } from '../evidence.ts';
@@ -21,9 +22,9 @@ function valueEvidence(kind: ValueKind) {
     for (const clause of nearest) {
       const match = findValue(clause.hit.clause, context.groups, kind, context.frame);
       if (!match) continue;
-      // Retrieval's order breaks near-ties: the clause's own coverage counts a little.
-      const score = match.share + clause.hit.coverage * 0.1;
-      const chosenScore = chosen ? chosen.match.share + chosen.clause.hit.coverage * 0.1 : -1;
+      // The clause's own coverage breaks near-ties between parts that hold the subject alike.
+      const score = match.share + clause.hit.coverage * POLICY.coverageMargin;
+      const chosenScore = chosen ? chosen.match.share + chosen.clause.hit.coverage * POLICY.coverageMargin : -1;
       if (score > chosenScore + 1e-9) chosen = { clause, match };
     }
     if (deadlines.length > 0) {
