@@ -34,8 +34,8 @@ export interface NamedUnit {
   mention: string;
   /** Per document whose clauses list it: the unit name as those clauses write it. */
   byDocument: Record<string, string>;
-  /** True when the mention is the unit's own name or a regular short form of it, not a near one (市监局 for 市市场监管委). */
-  exact: boolean;
+  /** Documents where the mention is the unit's own name or a regular short form of it, not a near one (市监局 for Tianjin's 市市场监管委). */
+  exactIn: string[];
 }
 
 export interface TopicWord {

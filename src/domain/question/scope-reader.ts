@@ -138,9 +138,7 @@ export class ScopeReader {
 
   /** Documents where the named units are listed: where all of them are listed exactly, else where any is. */
   private documentsOfUnits(units: NamedUnit[]): string[] {
-    const exact = units.filter((unit) => unit.exact);
-    const source = exact.length > 0 ? exact : units;
-    const sets = source.map((unit) => Object.keys(unit.byDocument));
+    const sets = units.map((unit) => (unit.exactIn.length > 0 ? unit.exactIn : Object.keys(unit.byDocument)));
     const all = sets.reduce((common, ids) => common.filter((id) => ids.includes(id)));
     return all.length > 0 ? all : [...new Set(sets.flat())];
   }

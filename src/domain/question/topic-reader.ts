@@ -12,8 +12,8 @@ export interface CorpusVocabulary {
   writes(word: string): boolean;
   /** A longer word the corpus writes for an abbreviation: 危化品 → 危险化学品. */
   expansion(word: string): string | undefined;
-  /** A corpus word of three or more characters this one differs from in one character (a typo). */
-  nearWord(word: string): string | undefined;
+  /** The corpus's spelling of a word that differs from it in one character, read with its neighbours (a typo). */
+  correctedSpelling(word: string, before: string, after: string): string | undefined;
   /** The corpus uses the term (for English translation candidates). */
   isKnownTerm(term: string): boolean;
 }
@@ -52,20 +52,23 @@ export class TopicReader {
     const frameWords: string[] = [];
     const words: TopicWord[] = [];
     if (english) return { words: this.latinWords(rest), frameWords, phrase };
-    for (const { word, tag } of this.compounds(this.segmenter.tag(rest.replace(/[?？!！。,，、:：;；"“”'‘’()（）《》「」【】]/gu, ' ')))) {
-      if (/^\s*$/u.test(word)) continue;
+    const tagged = this.compounds(this.segmenter.tag(rest.replace(/[?？!！。,，、:：;；"“”'‘’()（）《》「」【】]/gu, ' ')));
+    tagged.forEach(({ word, tag }, index) => {
+      const before = tagged.slice(Math.max(0, index - 2), index).map((each) => each.word).join('');
+      const after = tagged.slice(index + 1, index + 3).map((each) => each.word).join('');
+      if (/^\s*$/u.test(word)) return;
       if (STOPWORDS.has(word)) {
         frameWords.push(word);
-        continue;
+        return;
       }
       if (/^\d+(\.\d+)?%?$/u.test(word)) {
         words.push({ word, tag: 'm', seen: true, specific: false });
-        continue;
+        return;
       }
-      const reading = this.readWord(word, tag);
+      const reading = this.readWord(word, tag, before, after);
       if (reading) words.push(reading);
       else frameWords.push(word);
-    }
+    });
     return { words, frameWords, phrase };
   }
 
@@ -95,7 +98,7 @@ export class TopicReader {
     return result;
   }
 
-  private readWord(word: string, tag: string): TopicWord | undefined {
+  private readWord(word: string, tag: string, before: string, after: string): TopicWord | undefined {
     const han = /\p{Script=Han}/u.test(word);
     if (!han) return /^[a-z][a-z0-9.+-]*$/iu.test(word) ? { word: word.toLowerCase(), tag: 'eng', seen: this.vocabulary.mentions(word.toLowerCase()), specific: true } : undefined;
     if (FRAME_TAGS.test(tag)) return undefined;
@@ -104,11 +107,12 @@ export class TopicReader {
     // table lacks is when long enough to be a name (装机容量, 宠物食品).
     const specific = NOUN_TAGS.test(tag) && (idf === null ? word.length >= 3 : idf >= this.specificIdf);
     if (this.vocabulary.mentions(word)) return { word, tag, seen: true, specific };
-    // A word general Chinese does not know may be an abbreviation (危化品) or a typo (提生食品) of a corpus word.
-    if (idf === null) {
-      const rescued = (word.length >= 3 ? this.vocabulary.expansion(word) : undefined) ?? this.vocabulary.nearWord(word);
-      if (rescued) return { word: rescued, tag, seen: true, specific: false, written: word };
-    }
+    // A word general Chinese does not know may be an abbreviation of a corpus word (危化品 → 危险化学品).
+    const expansion = idf === null && word.length >= 3 ? this.vocabulary.expansion(word) : undefined;
+    if (expansion) return { word: expansion, tag, seen: true, specific: false, written: word };
+    // A word the corpus lacks may be a typo (消废品 for 消费品, 质量水准 for 质量水平): one character off.
+    const corrected = this.vocabulary.correctedSpelling(word, before, after);
+    if (corrected) return { word: corrected, tag, seen: true, specific: false, written: word };
     if (PREDICATE_TAGS.test(tag) || !NOUN_TAGS.test(tag)) return undefined;
     return { word, tag, seen: false, specific };
   }

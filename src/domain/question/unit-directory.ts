@@ -94,7 +94,7 @@ function named(mention: string, aliases: Alias[]): NamedUnit {
   const exact = aliases.filter((alias) => alias.exact);
   for (const alias of exact) byDocument[alias.documentId] ??= alias.unitName;
   for (const alias of aliases.filter((each) => !each.exact)) byDocument[alias.documentId] ??= alias.unitName;
-  return { mention, byDocument, exact: exact.length > 0 };
+  return { mention, byDocument, exactIn: [...new Set(exact.map((alias) => alias.documentId))] };
 }
 
 interface NameParts {

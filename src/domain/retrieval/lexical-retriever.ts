@@ -40,8 +40,6 @@ export class LexicalRetriever implements CorpusVocabulary {
   private readonly titles: string[];
   /** isKnownTerm's verdicts: an English word brings up hundreds of dictionary candidates. */
   private readonly knownTerms = new Map<string, boolean>();
-  /** Corpus words of three or more characters by each one-character wildcard (提?食品), made on first use. */
-  private nearWords: Map<string, string | null> | undefined;
 
   constructor(private readonly catalog: PassageCatalog, private readonly options: LexicalOptions) {
     const weights = options.fieldWeights ?? DEFAULT_WEIGHTS;
@@ -147,29 +145,46 @@ export class LexicalRetriever implements CorpusVocabulary {
     return undefined;
   }
 
-  /** A corpus word that differs from this one in one character, when exactly one does (a typo). */
-  nearWord(word: string): string | undefined {
-    if (!/^\p{Script=Han}{3,}$/u.test(word)) return undefined;
-    this.nearWords ??= this.buildNearWords();
-    for (let at = 0; at < word.length; at += 1) {
-      const near = this.nearWords.get(`${word.slice(0, at)}?${word.slice(at + 1)}`);
-      if (near) return near;
+  /**
+   * The spelling the corpus uses for a word that differs from it in one character (a typo: 消废品 for
+   * 消费品, 水准 for 水平 in 质量水准): the word with a neighbour or two, as a window of four or more
+   * characters, matched against the passages with one character of the word left open.
+   */
+  correctedSpelling(word: string, before: string, after: string): string | undefined {
+    if (!/^\p{Script=Han}{2,}$/u.test(word)) return undefined;
+    const left = (before.match(/\p{Script=Han}+$/u)?.[0] ?? '').slice(-2);
+    const right = (after.match(/^\p{Script=Han}+/u)?.[0] ?? '').slice(0, 2);
+    const windows = [
+      { text: left + word, offset: left.length },
+      { text: word + right, offset: 0 },
+      { text: left.slice(-1) + word + right.slice(0, 1), offset: Math.min(1, left.length) },
+      { text: word, offset: 0 },
+    ].filter((window) => window.text.length >= 4);
+    for (const { text, offset } of windows) {
+      for (let at = offset; at < offset + word.length; at += 1) {
+        const pattern = new RegExp(`${escapeRegExp(text.slice(0, at))}(\\p{Script=Han})${escapeRegExp(text.slice(at + 1))}`, 'u');
+        for (const passage of this.passagesWithBigramsOf(text, at)) {
+          const match = pattern.exec(this.coverageTexts[passage]!);
+          if (match && match[1] !== text[at]) return word.slice(0, at - offset) + match[1] + word.slice(at - offset + 1);
+        }
+      }
     }
     return undefined;
   }
 
-  private buildNearWords(): Map<string, string | null> {
-    const near = new Map<string, string | null>();
-    for (const token of this.vocabulary) {
-      if (!/^\p{Script=Han}{3,}$/u.test(token)) continue;
-      for (let at = 0; at < token.length; at += 1) {
-        const key = `${token.slice(0, at)}?${token.slice(at + 1)}`;
-        // Two corpus words one character apart from the same spelling: no telling which was meant.
-        near.set(key, near.has(key) && near.get(key) !== token ? null : token);
+  /** Passages holding the window's rarest bigram that does not cover the open position (all of them without bigram postings). */
+  private passagesWithBigramsOf(text: string, open: number): Iterable<number> {
+    let rarest: Uint32Array | undefined;
+    if (this.mode !== 'jieba') {
+      for (let index = 0; index < text.length - 1; index += 1) {
+        if (index === open || index + 1 === open) continue;
+        const postings = this.index.documentsWith(`~${text.slice(index, index + 2)}`);
+        if (!rarest || postings.length < rarest.length) rarest = postings;
       }
     }
-    return near;
+    return rarest ?? this.coverageTexts.keys();
   }
+
 
   /** Whether some split of the word into two parts of two or more characters occurs in one passage. */
   private writtenApart(word: string, allowed?: Uint8Array): boolean {
@@ -189,9 +204,10 @@ export class LexicalRetriever implements CorpusVocabulary {
     const holds = (index: number) => (!allowed || allowed[index] === 1) && pieces.every((piece) => this.coverageTexts[index]!.includes(piece));
     if (this.mode === 'jieba') return this.coverageTexts.some((_, index) => holds(index));
     let rarest: Uint32Array | undefined;
-    for (const piece of pieces) {
-      for (let index = 0; index < piece.length - 1; index += 1) {
-        const postings = this.index.documentsWith(`~${piece.slice(index, index + 2)}`);
+    // Bigram postings exist for runs of Han characters only (BIM, 5G are read in full).
+    for (const run of pieces.flatMap((piece) => piece.match(/\p{Script=Han}{2,}/gu) ?? [])) {
+      for (let index = 0; index < run.length - 1; index += 1) {
+        const postings = this.index.documentsWith(`~${run.slice(index, index + 2)}`);
         if (postings.length === 0) return false;
         if (!rarest || postings.length < rarest.length) rarest = postings;
       }
@@ -212,6 +228,10 @@ export class LexicalRetriever implements CorpusVocabulary {
     const index = this.catalog.indexOf(clauseId);
     return topicShare(groups, index === undefined ? '' : this.coverageTexts[index]!);
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }
 
 /**

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { seedRetrieval } from '../../test-support/seed-retrieval.ts';
+import type { QuestionFrame } from './question-frame.ts';
+
+const { analyzer } = await seedRetrieval();
+const read = (question: string) => analyzer.read(question);
+const topic = (frame: QuestionFrame) => frame.topic.words.map((word) => word.word);
+const unseen = (frame: QuestionFrame) => frame.topic.words.filter((word) => !word.seen && word.specific).map((word) => word.word);
+
+describe('QuestionAnalyzer: the asked slot', () => {
+  it('reads the slot from the frame words, longest cue first', () => {
+    expect(read('天津提升食品质量水平由哪个部门牵头?').slot).toBe('lead');
+    expect(read('长期护理保险制度试点 天津是哪些部门负责').slot).toBe('units');
+    expect(read('汕尾到2025年制造业产品质量合格率目标是多少?').slot).toBe('figure');
+    expect(read('天津质量奖奖励多少钱?').slot).toBe('money');
+    expect(read('汕尾那个征求意见稿 意见啥时候截止').slot).toBe('date');
+    expect(read('津政发2014 22号是谁发的 哪天').slots).toEqual(['issuer', 'issue-date']);
+    expect(read('What is the document number of the national action plan?').slot).toBe('docNumber');
+  });
+
+  it('reads colloquial lead verbs (主责, 带头, 归谁管, 归口) as asking the lead', () => {
+    for (const question of ['小站稻示范区建设 天津哪个委主责', '校服玩具文具质量安全 天津这边谁带头', '振兴杯职工技能竞赛归谁管', '质量基础设施建设归口哪个部门']) {
+      expect(read(question).slot, question).toBe('lead');
+    }
+  });
+
+  it('tells yes/no, counts and lists apart', () => {
+    const check = read('危化品质量监督抽查是不是市监委带头的');
+    expect(check).toMatchObject({ slot: 'lead', yesNo: true });
+    expect(read('Is the Ministry of Commerce involved in the national e-commerce demonstration base creation?').yesNo).toBe(true);
+    expect(read('In the Tianjin plan, is the Public Security Bureau one of the units?').yesNo).toBe(true);
+    expect(read('天津食品质量那条一共几个部门负责').slot).toBe('unit-count');
+    expect(read('How many departments share the Tianjin task on green bonds?').slot).toBe('unit-count');
+    expect(read('天津质量奖每年评几家企业')).toMatchObject({ slot: 'figure', measure: '家' });
+    expect(read('天津适老化产品五大领域是哪几个').slot).toBe('content');
+  });
+
+  it('reads 参与/负责 as the asked units only when no figure or date is asked', () => {
+    expect(read('天津冷链食品监管 海关有没有参与').slot).toBe('units');
+    const figure = read('主导或参与制修订国家标准 天津目标是几项');
+    expect(figure.slot).toBe('figure');
+    expect(topic(figure)).toContain('参与');
+  });
+
+  it('reads the measure of an asked figure', () => {
+    expect(read('汕尾农产品质量安全例行监测合格率要达到多少?').measure).toBe('%');
+    expect(read('天津每年监督抽查不少于多少批次').measure).toBe('批次');
+  });
+});
+
+describe('QuestionAnalyzer: scope', () => {
+  it('names documents by place through the gazetteer, districts and provinces included', () => {
+    expect(read('天津提升食品质量水平由哪个部门牵头?').scope.documentIds).toEqual(['tj-2023-3', 'tj-2014-22']);
+    expect(read('滨海新区的质量工作谁牵头?').scope.documentIds).toEqual(['tj-2023-3', 'tj-2014-22']);
+    expect(read('广东的质量强省纲要怎么落实?').scope.documentIds).toEqual(['sw-2023-0926']);
+    expect(read('What does the national plan say about elevators?').scope.documentIds).toEqual(['cn-2022-95']);
+  });
+
+  it('keeps a place no document covers as uncovered, in Chinese and in pinyin', () => {
+    expect(read('唐山提升钢铁产品质量由哪个部门牵头?').scope.uncoveredPlace).toBe('唐山');
+    expect(read('迁安市的质量目标是多少?').scope.uncoveredPlace).toBe('迁安');
+    expect(read('Who is responsible for small commodity quality spot checks in Yiwu?').scope.uncoveredPlace).toBe('yiwu');
+    // Places the documents name themselves are not uncovered: 陆河 is in Shanwei, 临海 is a word of its text.
+    expect(read('陆河产业转移工业园要建多大的平台').scope.uncoveredPlace).toBeNull();
+    expect(read('发展临海的海工装备制造基地由谁负责').scope.uncoveredPlace).toBeNull();
+  });
+
+  it('reads 文号, short 文号 and two-digit years', () => {
+    expect(read('津质量发〔2023〕3号是哪个单位发布的?').scope.documentIds).toEqual(['tj-2023-3']);
+    expect(read('国家95号文 云计算产品质量和服务能力评估 谁牵头').scope.documentIds).toEqual(['cn-2022-95']);
+    expect(read('天津14年的意见 提到96333了吗').scope.documentIds).toEqual(['tj-2014-22']);
+  });
+
+  it('narrows to the documents that list a named unit when nothing else names one', () => {
+    expect(read('危化品质量监督抽查是不是市监委带头的').scope.documentIds).toEqual(['tj-2023-3']);
+  });
+
+  it('tells a deadline and a year a figure is for from a year of issue, full-width digits too', () => {
+    expect(read('汕尾到２０３５年制造业产品质量合格率要达到多少').years).toMatchObject({ deadline: ['2035'], asked: ['2035'] });
+    expect(read('国發〔2012〕9號提出的2020年製造業產品合格率目標是多少？').years.all).toEqual(['2020']);
+    const issued = read('天津2014年的意见中天津质量奖奖励多少钱?');
+    expect(issued.scope.documentIds).toEqual(['tj-2014-22']);
+    expect(issued.years.asked).toEqual([]);
+  });
+});
+
+describe('QuestionAnalyzer: units', () => {
+  it('finds units by the short names staff use, per document', () => {
+    const named = (question: string) => read(question).units.map((unit) => unit.byDocument);
+    expect(named('是工信局牵头吗')[0]).toMatchObject({ 'tj-2023-3': '市工业和信息化局', 'sw-2023-0926': '市工业和信息化局' });
+    expect(named('市监委负责哪些')[0]).toMatchObject({ 'tj-2023-3': '市市场监管委' });
+    expect(named('发改委牵头的任务')[0]).toMatchObject({ 'tj-2023-3': '市发展改革委', 'cn-2022-95': '国家发展改革委' });
+    expect(named('卫健委参与吗')[0]).toMatchObject({ 'tj-2023-3': '市卫生健康委' });
+    expect(named('住建委牵头吗')[0]).toMatchObject({ 'tj-2023-3': '市住房城乡建设委' });
+    expect(named('网信办牵头吗')[0]).toMatchObject({ 'tj-2023-3': '市委网信办', 'cn-2022-95': '中央网信办' });
+    expect(named('海关有没有参与')[0]).toMatchObject({ 'tj-2023-3': '天津海关', 'sw-2023-0926': '汕尾海关' });
+    expect(named('Is the Ministry of Commerce involved?')[0]).toMatchObject({ 'cn-2022-95': '商务部' });
+    expect(named('is the Water Affairs Bureau responsible?')[0]).toMatchObject({ 'sw-2023-0926': '市水务局' });
+  });
+
+  it('takes a unit out of the topic', () => {
+    expect(topic(read('危化品质量监督抽查是不是市监委带头的'))).not.toContain('市监委');
+  });
+});
+
+describe('QuestionAnalyzer: topic words', () => {
+  it('drops frame words by their part of speech and keeps the topic', () => {
+    const frame = read('汕尾稿子里有没有提鲁班奖');
+    expect(topic(frame)).toEqual(['鲁班奖']);
+    expect(unseen(read('天津品牌 一共要打造多少个'))).toEqual([]);
+    expect(unseen(read('这事儿咋弄 食品安全追溯体系啥时候建'))).toEqual([]);
+  });
+
+  it('marks specific words no document uses, and not ordinary ones', () => {
+    expect(unseen(read('天津方案对无人机产品质量监管有什么规定?'))).toEqual(['无人机']);
+    expect(unseen(read('天津对新能源汽车充电桩质量有什么规定?'))).toEqual(['充电桩']);
+    expect(unseen(read('汕尾市市场监管局局长是谁'))).toEqual(['局长']);
+    expect(unseen(read('这些事情天津方案怎么说的 食品安全'))).toEqual([]);
+  });
+
+  it('reads abbreviations and one-character typos as the corpus words they stand for', () => {
+    const abbreviated = read('危化品质量监督抽查谁负责').topic.words.find((word) => word.written === '危化品');
+    expect(abbreviated).toMatchObject({ word: '危险化学品', seen: true });
+    const typo = read('天津促进日用消废品和文体用品质量升级由谁牵头').topic.words.find((word) => word.written === '废品');
+    expect(typo).toMatchObject({ word: '费品', seen: true });
+    expect(read('天津方案对无人机产品质量监管有什么规定?').topic.words.find((word) => word.word === '无人机')?.seen).toBe(false);
+  });
+
+  it('joins a word jieba cuts apart when the corpus writes it whole', () => {
+    expect(topic(read('预制菜产业谁牵头'))).toContain('预制菜');
+  });
+
+  it('translates English topic words, marking those whose every rendering the corpus lacks', () => {
+    const frame = read('Does the Tianjin plan cover e-cigarette quality?');
+    expect(frame.translation).toContainEqual(expect.objectContaining({ english: 'e-cigarette', source: 'absent' }));
+    expect(unseen(frame)).toEqual(['e-cigarette']);
+    const known = read('what is the "double hundred benchmark" (双百标杆) activity in Tianjin?');
+    expect(known.topic.words.find((word) => word.word === '双百标杆')?.seen).toBe(true);
+  });
+});
