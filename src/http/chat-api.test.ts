@@ -117,6 +117,10 @@ describe('chat API over the seeds (extractive backend, real SQLite)', () => {
     expect(place.notFound).toBe(true);
     expect(place.citations).toEqual([]);
     expect(place.answer).toMatch(/没有关于北京的文件/u);
+    // Why travels with the reply, and is stored with the message.
+    expect(place).toMatchObject({ answerKind: 'not-found', notFoundReason: { kind: 'uncovered-place', detail: expect.stringContaining('北京') } });
+    const stored = (await (await app.request(`/api/conversations/${place.conversationId}`)).json()) as { messages: { role: string; answerKind: string | null; notFoundReason: unknown }[] };
+    expect(stored.messages.at(-1)).toMatchObject({ role: 'assistant', answerKind: 'not-found', notFoundReason: { kind: 'uncovered-place' } });
     const money = await ask('天津对新能源汽车购置补贴多少元?');
     expect(money.notFound).toBe(true);
     expect(money.citations).toEqual([]);

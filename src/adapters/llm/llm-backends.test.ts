@@ -88,6 +88,17 @@ describe.each(providers)('$name backend against a local server speaking its prot
     expect(deltas.join('')).not.toContain('NOT_');
     expect(reply.citations).toEqual([]);
     expect(reply.related.length).toBeGreaterThan(0);
+    expect(reply.notFoundReason).toMatchObject({ kind: 'model-declined' });
+  });
+
+  it('is not asked at all when the answer decision finds nothing to answer from, and the reply says why', async () => {
+    for (const question of ['唐山提升钢铁产品质量由哪个部门牵头?', '天津方案对无人机产品质量监管有什么规定?']) {
+      const { reply } = await ask({}, question);
+      expect(reply.notFound).toBe(true);
+      expect(reply.backend).toBe(provider.name);
+      expect(reply.notFoundReason?.kind).toMatch(/uncovered-place|unseen-topic/u);
+    }
+    expect(server.requests).toHaveLength(0);
   });
 
   it.each([

@@ -60,14 +60,20 @@ export function findValue(clause: StoredClause, groups: TopicGroup[], kind: Valu
     const normalizedParts = sentence.normalized.match(PART) ?? [sentence.normalized];
     const shares = normalizedParts.map((part) => topicShare(groups, part.toLowerCase()));
     let sentenceYear = yearBefore;
+    // The part that names the subject best carries it to the parts after it, fading, until a value
+    // answers it; a part that names it less well (质量奖 of 天津质量奖, asked of 中国质量奖) carries nothing.
+    const strongest = Math.max(...shares);
+    let carried = 0;
     normalizedParts.forEach((part, at) => {
       sentenceYear = lastYear(part) ?? sentenceYear;
-      const value = valueIn(part, kind, frame.measure);
-      if (!value) return;
-      // The part itself names the subject, or the part before it does and this one names nothing else.
       const own = shares[at]!;
-      const carried = at > 0 && own < MIN_PART_SHARE ? shares[at - 1]! * POLICY.carriedPartFactor : 0;
-      const share = Math.max(own, carried);
+      const value = valueIn(part, kind, frame.measure);
+      if (!value) {
+        carried = Math.max(own >= strongest * 0.9 ? own : 0, carried * POLICY.carriedPartFactor);
+        return;
+      }
+      const share = Math.max(own, carried * POLICY.carriedPartFactor);
+      carried = 0;
       if (share < MIN_PART_SHARE) return;
       const candidate: ValueMatch = { sentence, index, share, value: displayValue(parts[at] ?? part, value), part: (parts[at] ?? part).replace(/[,，;；]$/u, ''), year: sentenceYear };
       if (!best || share > best.share + 1e-9) best = candidate;

@@ -80,6 +80,10 @@ export function readSlots(text: string, original: string, english: boolean): Slo
   // 一共几个部门负责 asks how many units; 几家企业 asks a figure.
   if (count && unitNoun && !slots.has('issuer')) slots.add('unit-count');
   if (count && !slots.has('unit-count') && !slots.has('issuer')) slots.add('figure');
+  // "pass rate target?", 合格率目标: a rate asked with no other slot is a figure.
+  if (measure === '%' && slots.size === 0) slots.add('figure');
+  // 一共有多少钱: a figure asked in money is an amount.
+  if (measure === '元' && slots.delete('figure')) slots.add('money');
   if (slots.has('date') && ISSUE_VERBS.some((verb) => matchesCue(text, verb))) {
     slots.delete('date');
     slots.add('issue-date');

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { answerFromSeeds } from '../../test-support/seed-retrieval.ts';
+import { ANSWER_KINDS, kindFor } from './answer-kinds.ts';
+
+const answered = async (question: string) => {
+  const turn = await answerFromSeeds(question);
+  if (turn.decision.outcome !== 'answer') throw new Error(`not answered: ${question}: ${turn.decision.reason.detail}`);
+  return { ...turn, decision: turn.decision };
+};
+const refused = async (question: string) => {
+  const turn = await answerFromSeeds(question);
+  if (turn.decision.outcome !== 'not-found') throw new Error(`answered: ${question}: ${turn.text}`);
+  return { ...turn, reason: turn.decision.reason };
+};
+
+describe('answer kinds', () => {
+  it('are one table in precedence order, each with its evidence, wording and not-found text', () => {
+    expect(ANSWER_KINDS.map((kind) => kind.name)).toEqual(['metadata', 'compare', 'unit-check', 'unit-count', 'lead', 'units', 'money', 'figure', 'date', 'content']);
+    for (const kind of ANSWER_KINDS) {
+      expect(kind.missingText.zh.length, kind.name).toBeGreaterThan(0);
+      expect(kind.missingText.en.length, kind.name).toBeGreaterThan(0);
+    }
+  });
+
+  it('lead: the parsed lead of the clause that holds a topic from its body, not its title', async () => {
+    const turn = await answered('“振兴杯”职工技能竞赛归哪个部门管?');
+    expect(turn.decision.kind).toBe('lead');
+    expect(turn.cited).toEqual(['tj-2023-3:6.20']);
+    expect(turn.text).toContain('牵头单位为市教委');
+  });
+
+  it('units: every responsible unit, the lead named', async () => {
+    const turn = await answered('国家方案 预拌混凝土质量专项抽查 责任部门都有谁');
+    expect(turn.decision.kind).toBe('units');
+    expect(turn.text).toMatch(/住房城乡建设部、工业和信息化部、财政部/u);
+  });
+
+  it('unit check: opens with the verdict and names the real lead', async () => {
+    const no = await answered('危化品质量监督抽查是不是市监委带头的');
+    expect(no.decision.kind).toBe('unit-check');
+    expect(no.text.startsWith('不是。牵头单位是市工业和信息化局')).toBe(true);
+    const yes = await answered('天津冷链食品监管 海关有没有参与');
+    expect(yes.text.startsWith('是。')).toBe(true);
+    expect(yes.cited).toEqual(['tj-2023-3:2.2']);
+    const english = await answered('Is the Ministry of Commerce involved in the national e-commerce demonstration base creation?');
+    expect(english.text.startsWith('Yes.')).toBe(true);
+  });
+
+  it('unit count: how many units, listed', async () => {
+    const turn = await answered('国家方案 綠色債券、冷鏈物流那條，一共幾個部門負責？');
+    expect(turn.decision.kind).toBe('unit-count');
+    expect(turn.text).toMatch(/共12個單位負責/u);
+  });
+
+  it('figure: the value in the part that names the subject, in the measure asked', async () => {
+    const rate = await answered('汕尾水利工程质量抽检合格率要求是多少');
+    expect(rate.decision.evidence[0]!.value).toBe('98%');
+    expect(rate.text.startsWith('98%。')).toBe(true);
+    const batches = await answered('天津每年监督抽查不少于多少批次');
+    expect(batches.decision.evidence[0]!.value).toBe('4萬批次');
+  });
+
+  it('figure: refuses a year no clause sets a figure for, saying what the nearest clause does say', async () => {
+    const turn = await refused('汕尾到2035年制造业产品质量合格率要达到多少');
+    expect(turn.reason).toMatchObject({ kind: 'missing-fact', missing: 'year', year: '2035' });
+    expect(turn.text).toMatch(/没有2035年的相应规定/u);
+  });
+
+  it('money: refuses an amount a clause names no amount for, naming that clause', async () => {
+    const turn = await refused('天津支持平台经济发展的专项资金 一共有多少钱');
+    expect(turn.reason).toMatchObject({ kind: 'missing-fact', missing: 'money' });
+    expect(turn.text).toMatch(/四\(十一\)「推动平台企业提供优质产品和服务」与问题最接近，但没有写明金额/u);
+    // An amount written before another subject is not that subject's (天津质量奖's 100万元, not 中国质量奖's).
+    expect((await refused('中國質量獎的獎金是多少？')).reason.kind).toBe('missing-fact');
+  });
+
+  it('date: a date of the text', async () => {
+    const turn = await answered('汕尾那个征求意见稿 意见啥时候截止');
+    expect(turn.decision.kind).toBe('date');
+    expect(turn.text).toContain('2023年10月26日');
+  });
+
+  it('content: the sentence that holds the asked topic, and yes for "does it mention"', async () => {
+    const turn = await answered('天津方案对IPv6有什么要求?');
+    expect(turn.decision.evidence[0]!.quote).toContain('IPv6');
+    const mention = await answered('Does the national plan mention graphene?');
+    expect(mention.text.startsWith('Yes.')).toBe(true);
+    expect(mention.decision.evidence[0]!.quote).toContain('石墨烯');
+  });
+
+  it('metadata: from the document record, citing the passage that states it', async () => {
+    const number = await answered('天津提高产品工程服务质量实施方案的文号是啥');
+    expect(number.decision.kind).toBe('metadata');
+    expect(number.text).toContain('津质量发〔2023〕3号');
+    const status = await answered('汕尾那个实施意见是正式印发了还是征求意见稿');
+    expect(status.text).toMatch(/是征求意见稿，尚未正式印发，征求意见截止2023年10月26日/u);
+    const issuers = await answered('How many departments jointly issued the national quality action plan?');
+    expect(issuers.text).toContain('(18 departments)');
+    expect(issuers.text).toMatch(/\[\d\]/u);
+  });
+
+  it('compare: one line per document, national first', async () => {
+    const turn = await answered('国家和天津在质量安全监管方面分别由哪个部门牵头?');
+    expect(turn.decision.kind).toBe('compare');
+    expect(turn.cited).toEqual(['cn-2022-95:7.20', 'tj-2023-3:7.22']);
+  });
+
+  it('picks the first kind that applies to the frame', () => {
+    const frame = { slot: 'lead', yesNo: true, units: [{ mention: '市监委', byDocument: {}, exactIn: [] }], compare: false } as unknown as Parameters<typeof kindFor>[0];
+    expect(kindFor(frame).name).toBe('unit-check');
+    expect(kindFor({ ...frame, yesNo: false }).name).toBe('lead');
+  });
+});
+
+describe('not-found decisions', () => {
+  it('a place no document covers, from the gazetteer, in Chinese and in English', async () => {
+    const chinese = await refused('唐山提升钢铁产品质量由哪个部门牵头?');
+    expect(chinese.reason).toMatchObject({ kind: 'uncovered-place', place: '唐山' });
+    expect(chinese.text).toContain('没有关于唐山的文件');
+    const english = await refused('what is the Hangzhou food sampling pass rate target for 2025?');
+    expect(english.text).toMatch(/none covers Hangzhou/u);
+  });
+
+  it('a topic word no document uses, and one only other documents use', async () => {
+    expect((await refused('天津方案对无人机产品质量监管有什么规定?')).reason).toMatchObject({ kind: 'unseen-topic', term: '无人机' });
+    // 预制菜 is in the Shanwei draft only.
+    expect((await refused('天津方案里预制菜产业是谁牵头')).reason).toMatchObject({ kind: 'unseen-topic' });
+    expect((await answered('汕尾预制菜产业集群谁牵头')).cited).toEqual(['sw-2023-0926:3.8']);
+  });
+
+  it('units the nearest clause does not list (the 2014 opinion names none)', async () => {
+    const turn = await refused('天津2014年22号文里 96333电梯应急处置平台建设是哪个部门负责');
+    expect(turn.reason).toMatchObject({ kind: 'missing-fact', missing: 'units' });
+    expect(turn.text).toMatch(/没有列出责任单位/u);
+  });
+
+  it('offers substantive related clauses only, each once', async () => {
+    const turn = await refused('天津支持平台经济发展的专项资金 一共有多少钱');
+    const related = turn.text.split('\n').filter((line) => line.startsWith('- '));
+    expect(related.length).toBeGreaterThan(0);
+    expect(new Set(related).size).toBe(related.length);
+    expect(related.join('\n')).not.toMatch(/前言|通知|结语|落款/u);
+  });
+});

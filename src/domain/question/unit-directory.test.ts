@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { createChineseSegmenter } from '../text/chinese-segmenter.ts';
+import { chineseForms, englishForms, UnitDirectory } from './unit-directory.ts';
+
+const names = ['市工业和信息化局', '市市场监管委', '市市场监管局', '市发展改革委', '市住房城乡建设委', '市人力资源社会保障局', '市委网信办', '天津海关', '团市委'];
+const segmenter = createChineseSegmenter(names);
+
+describe('unit names as staff write them', () => {
+  it('contracts a name by the usual rules: first characters of its words, first and last for three', () => {
+    expect(chineseForms('市工业和信息化局', segmenter, '天津')).toEqual(expect.arrayContaining(['工信局', '市工信局', '天津市工业和信息化局']));
+    expect(chineseForms('市发展改革委', segmenter)).toEqual(expect.arrayContaining(['发改委', '发展和改革委员会']));
+    expect(chineseForms('市住房城乡建设委', segmenter)).toEqual(expect.arrayContaining(['住建委']));
+    expect(chineseForms('市人力资源社会保障局', segmenter)).toEqual(expect.arrayContaining(['人社局']));
+    expect(chineseForms('市市场监管委', segmenter)).toEqual(expect.arrayContaining(['市监委', '市场监督管理委员会']));
+    expect(chineseForms('市委网信办', segmenter)).toEqual(expect.arrayContaining(['网信办']));
+    expect(chineseForms('天津海关', segmenter, '天津')).toContain('海关');
+  });
+
+  it('makes no form of one character and a suffix, nor a bare organ', () => {
+    expect(chineseForms('团市委', segmenter)).not.toContain('市委');
+    expect(englishForms('Tianjin Customs', ['tianjin'])).not.toContain('customs');
+  });
+
+  it('writes English names without their city, with the organ before or after the field', () => {
+    expect(englishForms('Tianjin Municipal Commerce Bureau', ['tianjin'])).toEqual(expect.arrayContaining(['commerce bureau', 'bureau of commerce', 'commerce department']));
+    expect(englishForms('Ministry of Commerce', [])).toEqual(expect.arrayContaining(['ministry of commerce', 'commerce ministry', 'mofcom']));
+  });
+
+  it('prefers a document where the mention is exact, keeping near matches for the others', () => {
+    const directory = new UnitDirectory(
+      [
+        { name: '市市场监管委', nameEn: null, documentId: 'tj', city: '天津' },
+        { name: '市市场监管局', nameEn: null, documentId: 'sw', city: '汕尾' },
+      ],
+      segmenter,
+    );
+    const [found] = directory.find('市监局牵头吗');
+    expect(found!.unit).toMatchObject({ mention: '市监局', byDocument: { sw: '市市场监管局', tj: '市市场监管委' }, exactIn: ['sw'] });
+  });
+});
