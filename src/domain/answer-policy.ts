@@ -19,5 +19,6 @@ export const POLICY = {
   phraseBonus: policy.answer.phraseBonus.value,
   valuePartShare: policy.answer.valuePartShare.value,
   carriedPartFactor: policy.answer.carriedPartFactor.value,
+  valuePartRatio: policy.answer.valuePartRatio.value,
   gate: policy.answer.gate.value as GateModel,
 } as const;

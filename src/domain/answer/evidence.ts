@@ -18,6 +18,11 @@ export interface SentenceMatch {
   share: number;
 }
 
+/** The largest share of the topic any comma-separated part of the clause holds. */
+export function bestPartShare(clause: StoredClause, groups: TopicGroup[]): number {
+  return Math.max(0, ...clauseSentences(clause).flatMap((sentence) => (sentence.normalized.match(PART) ?? [sentence.normalized]).map((part) => topicShare(groups, part.toLowerCase()))));
+}
+
 export interface ValueMatch extends SentenceMatch {
   /** The value as written (94.8%, 100萬元, 2023年10月26日). */
   value: string;

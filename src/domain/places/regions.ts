@@ -20,7 +20,7 @@ interface RegionEntry extends Region {
   documentNumberPrefixes: string[];
   issuerCues?: string[];
   questionCues?: string[];
-  questionCueExceptions?: string[];
+  adjectiveCues?: { cue: string; followers: string[] };
 }
 
 const REGIONS = regionsData.regions as RegionEntry[];
@@ -28,9 +28,12 @@ const UNKNOWN_REGION: Region = { code: 'doc', place: null, level: 'unknown', nam
 // The four municipalities directly under the central government are provinces of their own.
 const MUNICIPALITIES = new Set(['11', '12', '31', '50']);
 
-/** Words (besides place names) that name a region in a question: 国家方案, nationally, 津门. */
-export function regionQuestionCues(): { code: string; cues: string[]; exceptions: string[] }[] {
-  return REGIONS.filter((region) => region.questionCues).map((region) => ({ code: region.code, cues: region.questionCues!, exceptions: region.questionCueExceptions ?? [] }));
+/**
+ * Words (besides place names) that name a region in a question: 国家方案, nationally, 津门; and
+ * adjectives that do so only before certain words or at the end (national plan, not national standards).
+ */
+export function regionQuestionCues(): { code: string; cues: string[]; adjective: { cue: string; followers: string[] } | null }[] {
+  return REGIONS.filter((region) => region.questionCues).map((region) => ({ code: region.code, cues: region.questionCues!, adjective: region.adjectiveCues ?? null }));
 }
 
 /**

@@ -61,16 +61,21 @@ export class ScopeReader {
     const regionCodes = new Set<string>();
     let uncoveredPlace: string | null = null;
     for (const region of REGION_CUES) {
-      const held: string[] = [];
-      let text = rest;
-      for (const exception of region.exceptions) text = text.replace(cuePattern(exception), (match) => ` \u{E000}${held.push(match) - 1}\u{E000} `);
       for (const cue of region.cues) {
-        if (!matchesCue(text, cue)) continue;
+        if (!matchesCue(rest, cue)) continue;
         regionCodes.add(region.code);
         scopeCues.push(cue);
-        text = text.replace(cuePattern(cue), ' ');
+        rest = rest.replace(cuePattern(cue), ' ');
       }
-      rest = text.replace(/\u{E000}(\d+)\u{E000}/gu, (_, index: string) => held[Number(index)]!);
+      if (region.adjective) {
+        const { cue, followers } = region.adjective;
+        const pattern = new RegExp(`(?<![a-z])${escapePattern(cue)}(?=\\s+(?:the\\s+)?(?:${followers.join('|')})(?![a-z])|\\s*(?:[?.!,;:]|$))`, 'gu');
+        if (pattern.test(rest)) {
+          regionCodes.add(region.code);
+          scopeCues.push(cue);
+          rest = rest.replace(pattern, ' ');
+        }
+      }
     }
     for (const mention of this.gazetteer.mentions(rest)) {
       const documents = this.documents.filter((document) => document.placeCode && mention.places.some((place) => this.related(place.code, document.placeCode!)));

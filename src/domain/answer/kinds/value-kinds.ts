@@ -1,7 +1,7 @@
 import { POLICY } from '../../answer-policy.ts';
 import type { Evidence, NumberedClause } from '../answer-decision-types.ts';
 import { clauseHeadline } from '../clause-reference.ts';
-import { findValue, yearsOf, type ValueKind, type ValueMatch } from '../evidence.ts';
+import { bestPartShare, findValue, yearsOf, type ValueKind, type ValueMatch } from '../evidence.ts';
 import { DATE, FIGURE, MONEY } from '../sentences.ts';
 import { isEnglish, mostOnTopic, topicFit, nearestClauses, type AnswerKind, type EvidenceResult, type KindContext } from './kind-support.ts';
 
@@ -34,6 +34,11 @@ function valueEvidence(kind: ValueKind) {
         const nearestForYear = nearest.find((clause) => yearsOf(clause.hit.clause).includes(year));
         return { missing: 'year', ...(nearestForYear ?? best ? { nearest: (nearestForYear ?? best)! } : {}), rule: `${kind}: no ${kind} for ${year} in the nearest clauses` };
       }
+    }
+    // A value whose part names the subject much less well than another part of the clause does
+    // (a figure for 收获机械, asked about 数控机床) is not the asked one: the clause is only the closest match.
+    if (chosen && chosen.match.share < bestPartShare(chosen.clause.hit.clause, context.groups) * POLICY.valuePartRatio) {
+      return { found: [{ clause: chosen.clause, quote: chosen.clause.hit.clause.text }], closestMatch: true, rule: `${kind}: the subject is named best where the clause states no ${kind}` };
     }
     if (chosen) {
       const evidence: Evidence = { clause: chosen.clause, quote: chosen.match.sentence.text, value: chosen.match.value, year: chosen.match.year };
