@@ -60,9 +60,11 @@ export interface ChatServiceDependencies {
 }
 
 /**
- * One chat turn: resolve the follow-up, retrieve, answer with the configured backend (falling back
- * to the extractive answerer when it fails), check every [n] against the clauses given, store the
- * exchange. The reply is the same whether streamed or not; the stream's answer-end carries it.
+ * One chat turn: read the question into its frame, retrieve, decide whether and how the documents
+ * answer (turn-decision.ts), word the answer with the configured backend only when there is one
+ * (falling back to the extractive answerer when a provider fails), check every [n] against the
+ * clauses given, store the exchange with its answer kind and not-found reason. The reply is the
+ * same whether streamed or not; the stream's answer-end carries it.
  */
 export class ChatService {
   /** The places the library covers; fixed for the life of the service, like the catalog. */
@@ -84,7 +86,7 @@ export class ChatService {
   }
 
   async reply(request: ChatRequest, onEvent: (event: ChatEvent) => void = () => {}, signal?: AbortSignal): Promise<ChatReply> {
-    const { analyzer, retriever, catalog, conversations, backend } = this.dependencies;
+    const { conversations, backend } = this.dependencies;
     const started = performance.now();
     if (request.conversationId !== undefined && !conversations.exists(request.conversationId)) {
       throw new ConversationNotFoundError(`No conversation with id ${request.conversationId}; omit conversationId to start a new one.`);

@@ -40,10 +40,6 @@ export class QuestionAnalyzer {
     this.topic = new TopicReader(context.segmenter, context.vocabulary, context.specificIdf);
   }
 
-  get documents(): readonly ScopeDocument[] {
-    return this.context.documents;
-  }
-
   /** The frame of the last user turn, read against the conversation before it. */
   analyze(question: string, history: ChatTurnText[] = []): QuestionFrame {
     const earlier = history.filter((turn) => turn.role === 'user').map((turn) => this.read(turn.content));
@@ -62,9 +58,11 @@ export class QuestionAnalyzer {
     const units = dedupeUnits(found.map((each) => each.unit));
     const scope = this.scope.read(text, units);
     const slots = readSlots(scope.rest, original, english);
-    const topic = this.topic.read(slots.rest, english);
-    const translation = english ? translateEnglish(topic.phrase, this.context.dictionary, this.context.vocabulary.isKnownTerm) : [];
-    const words = english ? englishTopicWords(translation) : topic.words;
+    // English is translated as a phrase (glossary phrases keep their filler words: science and technology).
+    const phrase = slots.rest.replace(/\s+/gu, ' ').trim();
+    const translation = english ? translateEnglish(phrase, this.context.dictionary, this.context.vocabulary.isKnownTerm) : [];
+    const topic = english ? { words: englishTopicWords(translation), frameWords: [] } : this.topic.read(slots.rest);
+    const words = topic.words;
     return {
       original,
       normalized,
@@ -80,9 +78,8 @@ export class QuestionAnalyzer {
       measure: slots.measure,
       scope: scope.scope,
       years: scope.years,
-      numbers: normalized.match(/\d+(?:\.\d+)?/gu) ?? [],
       units,
-      topic: { words, text: words.map((word) => word.word).join(' '), phrase: topic.phrase, frameWords: topic.frameWords },
+      topic: { words, text: words.map((word) => word.word).join(' '), phrase, frameWords: topic.frameWords },
       translation,
       followUp: null,
     };

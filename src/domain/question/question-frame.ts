@@ -108,8 +108,6 @@ export interface QuestionFrame {
   measure: string | null;
   scope: QuestionScope;
   years: QuestionYears;
-  /** Numbers the question writes (2025, 94.8). */
-  numbers: string[];
   units: NamedUnit[];
   topic: {
     /** Content words, in order, with how the corpus knows them. */

@@ -21,8 +21,6 @@ export interface CorpusVocabulary {
 export interface TopicReading {
   words: TopicWord[];
   frameWords: string[];
-  /** For English questions: the topic text before fillers are dropped, for glossary phrases. */
-  phrase: string;
 }
 
 /**
@@ -45,13 +43,12 @@ export class TopicReader {
     private readonly specificIdf: number,
   ) {}
 
-  read(text: string, english: boolean): TopicReading {
-    const phrase = text.replace(/\s+/gu, ' ').trim();
+  /** The topic words of a Chinese question's text (English questions are translated instead). */
+  read(text: string): TopicReading {
     let rest = ` ${text} `;
-    for (const filler of FILLERS) if (isLatin(filler) || filler.length > 1) rest = rest.replace(cuePattern(filler), ' ');
+    for (const filler of FILLERS) if (!isLatin(filler) && filler.length > 1) rest = rest.replace(cuePattern(filler), ' ');
     const frameWords: string[] = [];
     const words: TopicWord[] = [];
-    if (english) return { words: this.latinWords(rest), frameWords, phrase };
     const tagged = this.compounds(this.segmenter.tag(rest.replace(/[?？!！。,，、:：;；"“”'‘’()（）《》「」【】]/gu, ' ')));
     tagged.forEach(({ word, tag }, index) => {
       const before = tagged.slice(Math.max(0, index - 2), index).map((each) => each.word).join('');
@@ -69,7 +66,7 @@ export class TopicReader {
       if (reading) words.push(reading);
       else frameWords.push(word);
     });
-    return { words, frameWords, phrase };
+    return { words, frameWords };
   }
 
   /**
@@ -115,10 +112,5 @@ export class TopicReader {
     if (corrected) return { word: corrected, tag, seen: true, specific: false, written: word };
     if (PREDICATE_TAGS.test(tag) || !NOUN_TAGS.test(tag)) return undefined;
     return { word, tag, seen: false, specific };
-  }
-
-  /** English topic words (translated later); single letters and numbers kept as written. */
-  private latinWords(text: string): TopicWord[] {
-    return (text.toLowerCase().match(/[a-z0-9]+(?:[.'-][a-z0-9]+)*|\p{Script=Han}+/gu) ?? []).map((word) => ({ word, tag: 'eng', seen: true, specific: false }));
   }
 }
