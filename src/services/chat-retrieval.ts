@@ -44,7 +44,7 @@ export async function retrieveForChat(retriever: Retriever, frame: QuestionFrame
 function withRecordPassages(hits: RetrievalHit[], catalog: PassageCatalog, documentIds: string[]): RetrievalHit[] {
   const documents = documentIds.length > 0 ? documentIds : hits.slice(0, 1).map((hit) => hit.document.id);
   const records = catalog.passages
-    .filter(({ clause, document }) => documents.includes(document.id) && (clause.kind === 'signature' || clause.kind === 'notice'))
+    .filter(({ clause, document }) => documents.includes(document.id) && (clause.kind === 'signature' || clause.kind === 'notice' || clause.kind === 'preamble'))
     .map(({ clause, document }) => ({ clause, document, score: 0, coverage: 0, paths: {} }));
   const ids = new Set(records.map((record) => record.clause.id));
   return [...records, ...hits.filter((hit) => !ids.has(hit.clause.id))].slice(0, CLAUSES_PER_ANSWER);

@@ -16,7 +16,12 @@ export function clauseLocation(clause: StoredClause, english: boolean): string {
 }
 
 export function documentReferenceZh(document: DocumentSummary): string {
-  return document.docNumber ?? `《${document.title}》${document.status === 'draft' ? '（征求意见稿）' : ''}`;
+  return document.docNumber ?? `${bookTitle(document.title)}${document.status === 'draft' ? '（征求意见稿）' : ''}`;
+}
+
+/** 《…》 around a title, the title's own 《》 becoming 〈〉 as Chinese nests them. */
+export function bookTitle(title: string): string {
+  return `《${title.replace(/《/gu, '〈').replace(/》/gu, '〉')}》`;
 }
 
 export function documentReferenceEn(document: DocumentSummary): string {

@@ -7,7 +7,22 @@ import { normalizeText, type Script } from './text-normalizer.ts';
  * the bureau that posted the text, the official copy names the leading group that issued it), so
  * every value is kept with where it was read; the document picks a primary value by precedence.
  */
-export type FactField = 'docNumber' | 'issuer' | 'date' | 'status' | 'commentDeadline';
+export type FactField =
+  | 'docNumber'
+  | 'issuer'
+  | 'date'
+  | 'status'
+  | 'commentDeadline'
+  /** 主送: the bodies a notice is addressed to. */
+  | 'addressees'
+  /** The documents it implements or follows (依据/落实/按照《…》), with their 文号 where given. */
+  | 'basis'
+  /** Who approved it (经国务院同意). */
+  | 'approval'
+  /** A draft's contact for comments. */
+  | 'contactPhone'
+  | 'contactEmail'
+  | 'contactAddress';
 
 export interface DocumentFact {
   field: FactField;
@@ -31,7 +46,20 @@ export const EVIDENCE_RANK: Record<string, number> = {
   'page-posted': 7,
   'draft-marker': 0,
   'comment-notice': 0,
+  'notice-salutation': 0,
+  'basis-sentence': 0,
+  'approval-sentence': 0,
+  'contact-line': 0,
 };
+
+// 主送 lines list bodies, each ending in an organ word: 各省、自治区、直辖市人民政府,国务院各部委、各直属机构:
+const ADDRESSEE_PART = /(单位|政府|机构|部门|部委|委|局|办|厅|小组|委员会|成员单位)$/u;
+// A document cited as what this one implements: 贯彻落实《…》, 按照…印发的《…》, 依据《…》.
+const BASIS = /(?:贯彻落实|贯彻|落实|依据|根据|按照)[^。;]{0,40}?《([^》]{4,80})》(?:\s*\(([^()]{0,20}〔\d{4}〕\d+号)\))?/gu;
+const APPROVAL = /经([\p{Script=Han}]{2,10}?)同意/u;
+const PHONE = /^(?:联系电话|电话|联系方式)[:\s]*((?:\d{3,4}-)?\d{7,8}(?:[,、]\s*(?:\d{3,4}-)?\d{7,8})*)$/u;
+const EMAIL = /^(?:电子邮箱|电子邮件|邮箱|e-?mail)[:\s]*([\w.+-]+@[\w-]+(?:\.[\w-]+)+)$/iu;
+const ADDRESS = /^(?:通讯地址|通信地址|邮寄地址|地址)[:\s]*(.{6,80})$/u;
 
 const ORGANISATION = /^[\p{Script=Han}()]{2,40}(局|委|会|部|办|院|府|署|社|联|行|组|厅|中心|小组|委员会)$/u;
 const ISO_DATE = /(\d{4})-(\d{2})-(\d{2})/u;
@@ -84,6 +112,22 @@ export function extractFacts(allLines: SourceLine[], script: Script): DocumentFa
     const posted = /(\d{4}-\d{2}-\d{2})\s*\d{2}:\d{2}(:\d{2})?\s*来源/u.exec(text);
     if (posted && ISO_DATE.test(posted[1]!)) add('date', posted[1]!, 'page-posted', line);
 
+    if (inHeader) {
+      // 主送: a line ending in a colon whose parts are mostly bodies (各省、自治区、直辖市人民政府,…).
+      const salutation = /^([^。;]{4,120}):$/u.exec(text);
+      const parts = salutation?.[1]!.split(/[,、]/u).map((part) => part.trim()) ?? [];
+      if (salutation && !/^(发布|来源|备注|属性)/u.test(text) && parts.filter((part) => ADDRESSEE_PART.test(part)).length * 2 >= parts.length) {
+        add('addressees', salutation[1]!, 'notice-salutation', line);
+      }
+      for (const match of text.matchAll(BASIS)) add('basis', `《${match[1]}》${match[2] ? `(${match[2]})` : ''}`, 'basis-sentence', line);
+      const approval = APPROVAL.exec(text);
+      if (approval) add('approval', approval[1]!, 'approval-sentence', line);
+      // Contact lines count only in a notice's own header, not in a portal's footer (邮箱:law#…).
+      for (const [field, pattern] of [['contactPhone', PHONE], ['contactEmail', EMAIL], ['contactAddress', ADDRESS]] as const) {
+        const contact = pattern.exec(text);
+        if (contact) add(field, contact[1]!.trim(), 'contact-line', line);
+      }
+    }
     if (/征求意见稿/u.test(text)) add('status', 'draft', 'draft-marker', line);
     const deadline = /请于(\d{4})年(\d{1,2})月(\d{1,2})日前/u.exec(text);
     if (deadline) add('commentDeadline', isoDate(deadline[1]!, deadline[2]!, deadline[3]!), 'comment-notice', line);

@@ -20,9 +20,14 @@ export type AskedSlot =
   | 'docNumber'
   | 'issuer'
   | 'issue-date'
-  | 'status';
+  | 'status'
+  /** Facts of a notice: 主送, what it implements, who approved it, a draft's contact. */
+  | 'addressees'
+  | 'basis'
+  | 'approval'
+  | 'contact';
 
-export const METADATA_SLOTS: readonly AskedSlot[] = ['docNumber', 'issuer', 'issue-date', 'status'];
+export const METADATA_SLOTS: readonly AskedSlot[] = ['docNumber', 'issuer', 'issue-date', 'status', 'addressees', 'basis', 'approval', 'contact'];
 
 export interface SlotCue {
   slot: AskedSlot | 'compare' | 'yes-no' | 'count' | 'mention' | 'list';

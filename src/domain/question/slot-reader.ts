@@ -33,7 +33,7 @@ const ALL_CUES: { kind: SlotCue['slot']; cue: string }[] = [
 const WEAK_CUES = (cues.weakSlots.slots as { slot: AskedSlot; cues: string[] }[])
   .flatMap(({ slot, cues: phrases }) => phrases.map((cue) => ({ slot, cue })))
   .sort((left, right) => right.cue.length - left.cue.length);
-const VALUE_SLOTS = new Set<CueSlot>(['figure', 'money', 'date', 'docNumber', 'issuer', 'status']);
+const VALUE_SLOTS = new Set<CueSlot>(['figure', 'money', 'date', 'docNumber', 'issuer', 'status', 'addressees', 'basis', 'approval', 'contact']);
 const ENGLISH_OPENINGS = new Set(cues.yesNo.englishOpenings);
 const UNIT_NOUNS = cues.counts.unitNouns;
 const ISSUE_VERBS = cues.issueVerbs.cues;
@@ -43,7 +43,7 @@ const MEASURE_AFTER_QUESTION_WORD = new RegExp(`(?:几|多少)(${cues.measures.w
 const ENGLISH_MEASURES = Object.entries(cues.measures.english as Record<string, string>).sort(([left], [right]) => right.length - left.length);
 
 // When several slots are asked, this order decides which the answer leads with.
-const PRECEDENCE: AskedSlot[] = ['docNumber', 'issuer', 'issue-date', 'status', 'unit-count', 'lead', 'units', 'money', 'figure', 'date', 'content'];
+const PRECEDENCE: AskedSlot[] = ['docNumber', 'issuer', 'issue-date', 'status', 'addressees', 'basis', 'approval', 'contact', 'unit-count', 'lead', 'units', 'money', 'figure', 'date', 'content'];
 
 export function readSlots(text: string, original: string, english: boolean): SlotReading {
   let rest = text;

@@ -2,8 +2,9 @@ import type { DocumentFactView, DocumentSummary } from '../../ports/clause-store
 import { METADATA_SLOTS } from '../../question/question-frame.ts';
 import { normalizeText } from '../../corpus/text-normalizer.ts';
 import type { AnswerText } from '../answer-text.ts';
-import { capitalize, documentReferenceEn, documentReferenceZh } from '../clause-reference.ts';
+import { bookTitle, capitalize, documentReferenceEn, documentReferenceZh } from '../clause-reference.ts';
 import { isEnglish, type AnswerKind, type KindContext } from './kind-support.ts';
+import { contactAsked, noticeLines } from './notice-facts.ts';
 
 /**
  * 文号, issuer and dates come from the document record, which keeps every value each source gave:
@@ -47,6 +48,15 @@ const EVIDENCE_EN: Record<string, string> = {
   'effective-date': 'in effect from',
   'page-posted': 'posted online',
 };
+// Where a source states an issuer, in the reader's words: the official text's own letterhead and
+// signature, or a republishing web page's title, info box and source line.
+const ISSUER_WHERE: Record<string, { copy: 'official' | 'web'; zh: string; en: string }> = {
+  'document-header': { copy: 'official', zh: '版头', en: 'letterhead' },
+  signature: { copy: 'official', zh: '落款', en: 'signature' },
+  title: { copy: 'web', zh: '标题', en: 'title' },
+  'metadata-field': { copy: 'web', zh: '信息栏', en: 'info box' },
+  'page-source': { copy: 'web', zh: '来源栏', en: 'source line' },
+};
 
 function describeDocument(document: DocumentSummary, context: KindContext, text: AnswerText, quotes: Record<number, string>): void {
   const english = isEnglish(context);
@@ -56,6 +66,7 @@ function describeDocument(document: DocumentSummary, context: KindContext, text:
   const reference = text.corpus(referenceText);
   const referenceStart = text.corpus(capitalize(referenceText));
   const title = text.corpus(document.title);
+  const booked = text.corpus(bookTitle(document.title));
   // Cite a passage of the document only when it states the value itself (the signature block does).
   // A joint notice lists its issuers one by one (市场监管总局 中央网信办 …): the passage holding each of them shows the list.
   const cite = (value: string) => {
@@ -68,12 +79,12 @@ function describeDocument(document: DocumentSummary, context: KindContext, text:
 
   if (slots.includes('docNumber')) {
     if (document.docNumber) {
-      text.line(english ? `The document number of “${title}” is ${text.corpus(document.docNumber)}${cite(document.docNumber)}.` : `《${title}》的文号是${text.corpus(document.docNumber)}${cite(document.docNumber)}。`);
+      text.line(english ? `The document number of “${title}” is ${text.corpus(document.docNumber)}${cite(document.docNumber)}.` : `${booked}的文号是${text.corpus(document.docNumber)}${cite(document.docNumber)}。`);
     } else {
       text.line(
         english
           ? `“${title}” is ${document.status === 'draft' ? 'a draft for comment and ' : ''}carries no document number.`
-          : `《${title}》${document.status === 'draft' ? '是征求意见稿，' : ''}未标注文号。`,
+          : `${booked}${document.status === 'draft' ? '是征求意见稿，' : ''}未标注文号。`,
       );
     }
   }
@@ -86,8 +97,21 @@ function describeDocument(document: DocumentSummary, context: KindContext, text:
       const counted = count > 1 ? (english ? ` (${count} departments)` : `（共${count}个部门）`) : '';
       text.line(english ? `${referenceStart} was issued by ${text.corpus(issuer)}${cite(issuer)}${counted}.` : `${reference}的发布单位是${text.corpus(issuer)}${cite(issuer)}${counted}。`);
     } else {
-      const listed = values.map(({ value, sources }) => `${text.corpus(value)}${cite(value)}（${text.corpus(sources.join('、'))}）`);
-      text.line(english ? `The sources differ on the issuer of ${reference}: ${listed.join('; ')}.` : `各来源对${reference}发布单位的记载不同：${listed.join('；')}。`);
+      // Said as where each copy states it: the official text (letterhead) vs a republishing web page (title, info box).
+      const where = (evidence: string[]) => {
+        const known = evidence.map((each) => ISSUER_WHERE[each]).filter((each) => each !== undefined);
+        const copies = [...new Set(known.map((each) => each.copy))];
+        return copies
+          .map((copy) => {
+            const parts = known.filter((each) => each.copy === copy).map((each) => (english ? each.en : each.zh));
+            return english ? `the ${copy === 'official' ? 'official text' : 'republishing web page'} (${parts.join(', ')})` : `${copy === 'official' ? '正式文本' : '转载网页'}（${parts.join('、')}）`;
+          })
+          .join(english ? ' and ' : '和');
+      };
+      const listed = values.map(({ value, evidence }) =>
+        english ? `${where(evidence)} names ${text.corpus(value)}${cite(value)}` : `${where(evidence)}写的是${text.corpus(value)}${cite(value)}`,
+      );
+      text.line(english ? `The copies differ on who issued ${reference}: ${listed.join('; ')}.` : `${reference}的发布单位，各份文本写法不同：${listed.join('；')}。`);
     }
   }
   if (slots.includes('issue-date')) {
@@ -103,6 +127,7 @@ function describeDocument(document: DocumentSummary, context: KindContext, text:
     const parts = [...byKind].map(([label, values]) => `${label} ${values.map((value) => text.corpus(english ? `${chineseDate(value)} (${value})` : chineseDate(value)) + cite(chineseDate(value))).join(' / ')}`);
     text.line(english ? `${referenceStart}: ${parts.join('; ')}.` : `${reference}：${parts.join('；')}。`);
   }
+  noticeLines(slots, facts, { reference, referenceStart, english, text, cite }, contactAsked(context.frame.normalized));
   if (slots.includes('status')) {
     const deadline = facts.find((fact) => fact.field === 'commentDeadline')?.value;
     if (document.status === 'draft') {
@@ -123,13 +148,14 @@ function chineseDate(isoDate: string): string {
   return `${year}年${Number(month)}月${Number(day)}日`;
 }
 
-function distinct(facts: DocumentFactView[], fallback: string | null): { value: string; sources: string[] }[] {
+/** Each value a field is given, with the kinds of evidence that give it. */
+function distinct(facts: DocumentFactView[], fallback: string | null): { value: string; evidence: string[] }[] {
   const grouped = new Map<string, string[]>();
   for (const fact of facts) {
-    const sources = grouped.get(fact.value) ?? [];
-    if (!sources.includes(fact.source)) sources.push(fact.source);
-    grouped.set(fact.value, sources);
+    const evidence = grouped.get(fact.value) ?? [];
+    if (!evidence.includes(fact.evidence)) evidence.push(fact.evidence);
+    grouped.set(fact.value, evidence);
   }
   if (grouped.size === 0 && fallback) grouped.set(fallback, []);
-  return [...grouped].map(([value, sources]) => ({ value, sources }));
+  return [...grouped].map(([value, evidence]) => ({ value, evidence }));
 }

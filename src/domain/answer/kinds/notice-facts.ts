@@ -1,0 +1,95 @@
+import type { DocumentFactView } from '../../ports/clause-store.ts';
+import type { AnswerText } from '../answer-text.ts';
+
+/**
+ * The facts a notice states about itself, read at ingest with their evidence lines
+ * (corpus/metadata-extractor.ts): to whom it is addressed (主送), what it implements (依据/落实《…》),
+ * who approved it (经国务院同意), and a draft's contact for comments. Each answer line cites the
+ * passage that states the value when retrieval returned it.
+ */
+export interface NoticeWording {
+  /** Opening of a line about the document: 津质量发〔2023〕3号 / The Tianjin 2023 plan. */
+  reference: string;
+  referenceStart: string;
+  english: boolean;
+  text: AnswerText;
+  /** The citation marker of the passage stating a value, or ''. */
+  cite: (value: string) => string;
+}
+
+export function noticeLines(slots: readonly string[], facts: DocumentFactView[], wording: NoticeWording, contactAsked: ContactAsked): void {
+  const { reference, referenceStart, english, text, cite } = wording;
+  const values = (field: string) => [...new Set(facts.filter((fact) => fact.field === field).map((fact) => fact.value))];
+  if (slots.includes('addressees')) {
+    const addressees = values('addressees');
+    text.line(
+      addressees.length === 0
+        ? english ? `${referenceStart} names no addressees.` : `${reference}没有列出主送单位。`
+        : english
+          ? `${referenceStart} is addressed to ${addressees.map((value) => `${text.corpus(value)}${cite(value)}`).join('; ')}.`
+          : `${reference}的主送单位是${addressees.map((value) => `${text.corpus(value)}${cite(value)}`).join('；')}。`,
+    );
+  }
+  if (slots.includes('basis')) {
+    const basis = values('basis');
+    text.line(
+      basis.length === 0
+        ? english ? `${referenceStart} names no document it implements.` : `${reference}没有写明依据或落实的文件。`
+        : english
+          ? `${referenceStart} implements ${basis.map((value) => `${text.corpus(value)}${cite(value.replace(/^《|》.*$/gu, ''))}`).join(' and ')}.`
+          : `${reference}依据和落实的文件是${basis.map((value) => `${text.corpus(value)}${cite(value.replace(/^《|》.*$/gu, ''))}`).join('、')}。`,
+    );
+  }
+  if (slots.includes('approval')) {
+    const approval = values('approval');
+    text.line(
+      approval.length === 0
+        ? english ? `${referenceStart} states no approval.` : `${reference}没有写明经谁同意。`
+        : english
+          ? `${referenceStart} was issued with the approval of ${text.corpus(approval.join('、'))}${cite(`经${approval[0]}同意`)}.`
+          : `${reference}经${text.corpus(approval.join('、'))}同意${cite(`经${approval[0]}同意`)}后印发。`,
+    );
+  }
+  if (slots.includes('contact')) {
+    const phone = values('contactPhone');
+    const email = values('contactEmail');
+    const address = values('contactAddress');
+    const deadline = values('commentDeadline').map(chineseDate)[0];
+    const parts: string[] = [];
+    const wanted = (kind: keyof ContactAsked) => contactAsked[kind] || !Object.values(contactAsked).some(Boolean);
+    if (wanted('phone') && phone.length > 0) parts.push(english ? `phone ${text.corpus(phone.join(', '))}` : `联系电话${text.corpus(phone.join('、'))}`);
+    if (wanted('email') && email.length > 0) parts.push(english ? `e-mail ${text.corpus(email.join(', '))}` : `电子邮箱${text.corpus(email.join('、'))}`);
+    if (wanted('address') && address.length > 0) parts.push(english ? `postal address ${text.corpus(address.join('; '))}` : `地址${text.corpus(address.join('；'))}`);
+    if (parts.length === 0) {
+      text.line(english ? `${referenceStart} gives no contact for comments.` : `${reference}没有写明反馈意见的联系方式。`);
+      return;
+    }
+    // How comments are sent is said in the notice's own sentence (以邮寄、电子邮件等方式书面反馈): cite it.
+    const how = cite('书面反馈') || cite('反馈');
+    text.line(
+      english
+        ? `Comments on ${reference} go in writing by post or e-mail${deadline ? ` until ${text.corpus(deadline)}` : ''}${how}: ${parts.join('; ')}.`
+        : `${reference}的意见以邮寄、电子邮件等方式书面反馈${deadline ? `，截止${text.corpus(deadline)}` : ''}${how}：${parts.join('；')}。`,
+    );
+  }
+}
+
+export interface ContactAsked {
+  phone: boolean;
+  email: boolean;
+  address: boolean;
+}
+
+export function contactAsked(normalizedQuestion: string): ContactAsked {
+  return {
+    phone: /电话|phone|telephone|tel\b/u.test(normalizedQuestion),
+    email: /邮箱|电子邮件|e-?mail/u.test(normalizedQuestion),
+    address: /地址|寄到|邮寄|address|post\b|mail to/u.test(normalizedQuestion),
+  };
+}
+
+/** 2023-10-26 → 2023年10月26日, as notices write dates. */
+function chineseDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-');
+  return `${year}年${Number(month)}月${Number(day)}日`;
+}
