@@ -11,7 +11,7 @@ export function explainTurn(turn: TurnDecision, elapsedMs: number): string {
   lines.push(`asks:      ${frame.slots.join(', ')}${frame.yesNo ? ', yes/no' : ''}${frame.count ? ', how many' : ''}${frame.compare ? ', compare' : ''}${frame.measure ? `, measure ${frame.measure}` : ''}   cues: ${frame.cues.map((cue) => `${cue.cue}→${cue.slot}`).join(' ') || '–'}`);
   lines.push(`scope:     ${retrieval.scopeDocumentIds.join(', ') || 'all documents'}${frame.scope.cues.length ? ` (${frame.scope.cues.join(', ')})` : ''}${frame.scope.uncoveredPlace ? `   uncovered place: ${frame.scope.uncoveredPlace}` : ''}`);
   if (frame.years.all.length > 0) lines.push(`years:     ${frame.years.all.join(', ')}${frame.years.deadline.length ? ` (deadline ${frame.years.deadline.join(', ')})` : ''}`);
-  if (frame.units.length > 0) lines.push(`units:     ${frame.units.map((unit) => `${unit.mention} → ${Object.entries(unit.byDocument).map(([id, name]) => `${name} (${id})`).join(', ')}${unit.exactIn.length > 0 ? '' : ' [near]'}`).join('; ')}`);
+  if (frame.units.length > 0) lines.push(`units:     ${frame.units.map((unit) => `${unit.mention} → ${Object.entries(unit.byDocument).map(([id, names]) => `${names.join('/')} (${id})`).join(', ')}${unit.exactIn.length > 0 ? '' : ' [near]'}`).join('; ')}`);
   lines.push(`topic:     ${frame.topic.words.map(word).join('  ') || '–'}${frame.topic.frameWords.length ? `   frame words: ${frame.topic.frameWords.join(' ')}` : ''}`);
   if (frame.translation.length > 0) lines.push(`translated: ${frame.translation.map((term) => `${term.english}→${term.chinese} (${term.source})`).join('  ')}`);
   lines.push('', 'clauses:');

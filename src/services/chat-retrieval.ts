@@ -23,6 +23,10 @@ export interface ChatRetrieval {
 export async function retrieveForChat(retriever: Retriever, frame: QuestionFrame, catalog: PassageCatalog, filter: string[] | undefined): Promise<ChatRetrieval> {
   const documents = catalog.documents;
   const documentIds = narrow(filter, frame.scope.documentIds);
+  if (frame.unitTasks) {
+    const result = retriever.retrieveUnitTasks(frame, documentIds ? { documentIds } : {});
+    return { result, clauses: number(result.hits), scopeDocumentIds: documentIds ?? [] };
+  }
   const result = await retriever.retrieve(frame, { ...(documentIds ? { documentIds } : {}), limit: CLAUSES_PER_ANSWER });
   const scopeDocumentIds = documentIds ?? [];
   if (METADATA_SLOTS.includes(frame.slot)) return { result, clauses: number(withRecordPassages(result.hits, catalog, scopeDocumentIds)), scopeDocumentIds };

@@ -38,6 +38,12 @@ export function decideAnswer(input: DecisionInput): ExplainedDecision {
     return notFound({ kind: 'uncovered-place', place, detail: `the library holds no document for ${place}` }, 'place: the question names a place no document covers');
   }
   const kind = kindFor(frame);
+  // Metadata and a unit's tasks come from records (the document record, the responsibility lists), not from a topic.
+  if (kind.name === 'unit-tasks') {
+    const result = kind.evidence(context);
+    if ('found' in result) return { decision: { outcome: 'answer', kind: kind.name, evidence: result.found, closestMatch: false, rule: result.rule }, gate: null, context };
+    return notFound({ kind: 'missing-fact', missing: 'units', detail: 'no clause in scope lists the unit' }, result.rule);
+  }
   if (kind.name === 'metadata') {
     const result = kind.evidence(context);
     if ('found' in result) return { decision: { outcome: 'answer', kind: kind.name, evidence: result.found, closestMatch: false, rule: result.rule }, gate: null, context };

@@ -15,7 +15,7 @@ const refused = async (question: string) => {
 
 describe('answer kinds', () => {
   it('are one table in precedence order, each with its evidence, wording and not-found text', () => {
-    expect(ANSWER_KINDS.map((kind) => kind.name)).toEqual(['metadata', 'compare', 'unit-check', 'unit-count', 'lead', 'units', 'money', 'figure', 'date', 'content']);
+    expect(ANSWER_KINDS.map((kind) => kind.name)).toEqual(['metadata', 'unit-tasks', 'compare', 'unit-check', 'unit-count', 'lead', 'units', 'money', 'figure', 'date', 'content']);
     for (const kind of ANSWER_KINDS) {
       expect(kind.missingText.zh.length, kind.name).toBeGreaterThan(0);
       expect(kind.missingText.en.length, kind.name).toBeGreaterThan(0);
@@ -105,8 +105,20 @@ describe('answer kinds', () => {
     expect(turn.cited).toEqual(['cn-2022-95:7.20', 'tj-2023-3:7.22']);
   });
 
+  it('unit tasks: every clause the unit leads, or shares when asked so, each cited, with the count', async () => {
+    const led = await answered('发改委在天津方案里牵头几项?分别是啥');
+    expect(led.decision.kind).toBe('unit-tasks');
+    expect(led.cited).toEqual(['tj-2023-3:4.10', 'tj-2023-3:6.17', 'tj-2023-3:6.19']);
+    expect(led.text).toMatch(/^市发展改革委在津质量发〔2023〕3号中牵头3项任务：/u);
+    // One bureau written two ways in one document (市卫健局, 市卫生健康局) is one unit.
+    expect((await answered('我们是汕尾市卫健局，征求意见稿哪些条款涉及我们?')).cited).toEqual(['sw-2023-0926:6.17', 'sw-2023-0926:6.18']);
+    const none = await answered('Which national plan clauses does the National Health Commission lead? If it leads none, list the ones it is involved in.');
+    expect(none.text).toMatch(/leads none of the tasks in the 2022 national plan .*; it shares 5:/u);
+    expect(none.cited).toHaveLength(5);
+  });
+
   it('picks the first kind that applies to the frame', () => {
-    const frame = { slot: 'lead', yesNo: true, units: [{ mention: '市监委', byDocument: {}, exactIn: [] }], compare: false } as unknown as Parameters<typeof kindFor>[0];
+    const frame = { slot: 'lead', yesNo: true, units: [{ mention: '市监委', byDocument: {}, exactIn: [] }], compare: false, unitTasks: false } as unknown as Parameters<typeof kindFor>[0];
     expect(kindFor(frame).name).toBe('unit-check');
     expect(kindFor({ ...frame, yesNo: false }).name).toBe('lead');
   });

@@ -4,6 +4,7 @@ import type { AnswerKind } from './kinds/kind-support.ts';
 import { metadataKind } from './kinds/metadata-kind.ts';
 import { leadKind, unitCheckKind, unitCountKind, unitsKind } from './kinds/unit-kinds.ts';
 import { dateKind, figureKind, moneyKind } from './kinds/value-kinds.ts';
+import { unitTasksKind } from './kinds/unit-tasks-kind.ts';
 
 export type { AnswerKind, KindContext } from './kinds/kind-support.ts';
 
@@ -15,6 +16,7 @@ export type { AnswerKind, KindContext } from './kinds/kind-support.ts';
  */
 export const ANSWER_KINDS: readonly AnswerKind[] = [
   metadataKind,
+  unitTasksKind,
   compareKind,
   unitCheckKind,
   unitCountKind,

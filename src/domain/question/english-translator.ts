@@ -1,5 +1,6 @@
 import glossaryData from '../text/policy-glossary.json' with { type: 'json' };
 import cues from './question-cues.json' with { type: 'json' };
+import { eng as englishStopwords } from 'stopword';
 import type { BilingualDictionary } from '../ports/bilingual-dictionary.ts';
 import type { TranslatedTerm } from './question-frame.ts';
 
@@ -16,7 +17,8 @@ const GLOSSARY = new Map<string, string[]>(
   Object.entries(glossaryData.terms as Record<string, string[]>).map(([phrase, terms]) => [lemmatizePhrase(phrase), terms]),
 );
 const LONGEST_PHRASE = Math.max(...[...GLOSSARY.keys()].map((phrase) => phrase.split(' ').length));
-const FILLERS = new Set(cues.fillers);
+// English function words (the stopword package's list) and the question frame's own filler words.
+const FILLERS = new Set([...englishStopwords, ...cues.fillers]);
 const DICTIONARY_CANDIDATES = 3;
 
 export function translateEnglish(text: string, dictionary: BilingualDictionary | undefined, isKnownTerm: (term: string) => boolean): TranslatedTerm[] {

@@ -47,7 +47,7 @@ function merge(frame: QuestionFrame, previous: QuestionFrame): QuestionFrame {
     ...frame,
     standalone: `${frame.original} (${previous.standalone})`,
     ...(ownSlot ? {} : { slot: previous.slot, slots: previous.slots, measure: frame.measure ?? previous.measure, count: previous.count }),
-    ...(ownTopic ? {} : { topic: previous.topic, translation: previous.translation, units: frame.units.length > 0 ? frame.units : previous.units }),
+    ...(ownTopic ? {} : { topic: previous.topic, translation: previous.translation, units: frame.units.length > 0 ? frame.units : previous.units, unitTasks: frame.unitTasks || previous.unitTasks }),
     compare: frame.compare || (!restatesScope && previous.compare),
     scope: restatesScope ? frame.scope : previous.scope,
     years: frame.years.all.length > 0 ? frame.years : previous.years,

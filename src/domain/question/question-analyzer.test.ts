@@ -87,15 +87,15 @@ describe('QuestionAnalyzer: scope', () => {
 describe('QuestionAnalyzer: units', () => {
   it('finds units by the short names staff use, per document', () => {
     const named = (question: string) => read(question).units.map((unit) => unit.byDocument);
-    expect(named('是工信局牵头吗')[0]).toMatchObject({ 'tj-2023-3': '市工业和信息化局', 'sw-2023-0926': '市工业和信息化局' });
-    expect(named('市监委负责哪些')[0]).toMatchObject({ 'tj-2023-3': '市市场监管委' });
-    expect(named('发改委牵头的任务')[0]).toMatchObject({ 'tj-2023-3': '市发展改革委', 'cn-2022-95': '国家发展改革委' });
-    expect(named('卫健委参与吗')[0]).toMatchObject({ 'tj-2023-3': '市卫生健康委' });
-    expect(named('住建委牵头吗')[0]).toMatchObject({ 'tj-2023-3': '市住房城乡建设委' });
-    expect(named('网信办牵头吗')[0]).toMatchObject({ 'tj-2023-3': '市委网信办', 'cn-2022-95': '中央网信办' });
-    expect(named('海关有没有参与')[0]).toMatchObject({ 'tj-2023-3': '天津海关', 'sw-2023-0926': '汕尾海关' });
-    expect(named('Is the Ministry of Commerce involved?')[0]).toMatchObject({ 'cn-2022-95': '商务部' });
-    expect(named('is the Water Affairs Bureau responsible?')[0]).toMatchObject({ 'sw-2023-0926': '市水务局' });
+    expect(named('是工信局牵头吗')[0]).toMatchObject({ 'tj-2023-3': ['市工业和信息化局'], 'sw-2023-0926': ['市工业和信息化局'] });
+    expect(named('市监委负责哪些')[0]).toMatchObject({ 'tj-2023-3': ['市市场监管委'] });
+    expect(named('发改委牵头的任务')[0]).toMatchObject({ 'tj-2023-3': ['市发展改革委'], 'cn-2022-95': ['国家发展改革委'] });
+    expect(named('卫健委参与吗')[0]).toMatchObject({ 'tj-2023-3': ['市卫生健康委'] });
+    expect(named('住建委牵头吗')[0]).toMatchObject({ 'tj-2023-3': ['市住房城乡建设委'] });
+    expect(named('网信办牵头吗')[0]).toMatchObject({ 'tj-2023-3': ['市委网信办'], 'cn-2022-95': ['中央网信办'] });
+    expect(named('海关有没有参与')[0]).toMatchObject({ 'tj-2023-3': ['天津海关'], 'sw-2023-0926': ['汕尾海关'] });
+    expect(named('Is the Ministry of Commerce involved?')[0]).toMatchObject({ 'cn-2022-95': ['商务部'] });
+    expect(named('is the Water Affairs Bureau responsible?')[0]).toMatchObject({ 'sw-2023-0926': ['市水务局'] });
   });
 
   it('takes a unit out of the topic', () => {

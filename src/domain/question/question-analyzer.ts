@@ -63,6 +63,8 @@ export class QuestionAnalyzer {
     const translation = english ? translateEnglish(phrase, this.context.dictionary, this.context.vocabulary.isKnownTerm) : [];
     const topic = english ? { words: englishTopicWords(translation), frameWords: [] } : this.topic.read(slots.rest);
     const words = topic.words;
+    const ownTopic = words.some((word) => word.seen || word.specific);
+    const unitTasks = units.length > 0 && !ownTopic && (slots.tasks || ['lead', 'units', 'content', 'figure', 'unit-count'].includes(slots.slots[0]!)) && !slots.yesNo;
     return {
       original,
       normalized,
@@ -75,6 +77,7 @@ export class QuestionAnalyzer {
       compare: slots.compare || scope.regionCount >= 2,
       count: slots.count,
       mention: slots.mention,
+      unitTasks,
       measure: slots.measure,
       scope: scope.scope,
       years: scope.years,

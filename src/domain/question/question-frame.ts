@@ -30,15 +30,15 @@ export type AskedSlot =
 export const METADATA_SLOTS: readonly AskedSlot[] = ['docNumber', 'issuer', 'issue-date', 'status', 'addressees', 'basis', 'approval', 'contact'];
 
 export interface SlotCue {
-  slot: AskedSlot | 'compare' | 'yes-no' | 'count' | 'mention' | 'list';
+  slot: AskedSlot | 'compare' | 'yes-no' | 'count' | 'mention' | 'list' | 'tasks';
   cue: string;
 }
 
 /** A unit the question names, as staff write it (工信局, 市监委, Ministry of Commerce). */
 export interface NamedUnit {
   mention: string;
-  /** Per document whose clauses list it: the unit name as those clauses write it. */
-  byDocument: Record<string, string>;
+  /** Per document whose clauses list it: the unit's names as those clauses write it (a document may spell one bureau two ways: 市卫健局, 市卫生健康局). */
+  byDocument: Record<string, string[]>;
   /** Documents where the mention is the unit's own name or a regular short form of it, not a near one (市监局 for Tianjin's 市市场监管委). */
   exactIn: string[];
 }
@@ -109,6 +109,11 @@ export interface QuestionFrame {
   count: boolean;
   /** Whether a document speaks of the topic is asked (有没有提到, does it mention). */
   mention: boolean;
+  /**
+   * Every task of a named unit is asked: a unit, no topic of its own, and a list or its role asked
+   * (市商务局牵头哪些任务? 我们是市卫健局，哪些条款涉及我们? Which clauses does MOFCOM lead?).
+   */
+  unitTasks: boolean;
   /** The measure the asked figure is in, when the question says (几家 → 家, 合格率 → %). */
   measure: string | null;
   scope: QuestionScope;

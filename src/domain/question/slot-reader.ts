@@ -16,6 +16,8 @@ export interface SlotReading {
   count: boolean;
   /** Does the document speak of X (有没有提到, mention). */
   mention: boolean;
+  /** A list of tasks or clauses is asked (哪些任务, which clauses). */
+  tasks: boolean;
   measure: string | null;
   rest: string;
 }
@@ -29,6 +31,7 @@ const ALL_CUES: { kind: SlotCue['slot']; cue: string }[] = [
   ...cues.mentions.cues.map((cue) => ({ kind: 'mention' as const, cue })),
   ...cues.yesNo.cues.map((cue) => ({ kind: 'yes-no' as const, cue })),
   ...cues.lists.cues.map((cue) => ({ kind: 'list' as const, cue })),
+  ...cues.taskNouns.cues.map((cue) => ({ kind: 'tasks' as const, cue })),
 ].sort((left, right) => right.cue.length - left.cue.length);
 const WEAK_CUES = (cues.weakSlots.slots as { slot: AskedSlot; cues: string[] }[])
   .flatMap(({ slot, cues: phrases }) => phrases.map((cue) => ({ slot, cue })))
@@ -58,11 +61,13 @@ export function readSlots(text: string, original: string, english: boolean): Slo
   let count = false;
   let mention = false;
   let yesNo = false;
+  let tasks = false;
   for (const { kind, cue } of ALL_CUES) {
     if (!matchesCue(rest, cue)) continue;
     if (kind === 'count') count = true;
     else if (kind === 'mention') mention = true;
     else if (kind === 'yes-no') yesNo = true;
+    else if (kind === 'tasks') tasks = true;
     else if (kind !== 'list') slots.add(kind);
     take(kind, cue);
   }
@@ -90,7 +95,7 @@ export function readSlots(text: string, original: string, english: boolean): Slo
   }
   const compare = slots.delete('compare');
   const ordered = PRECEDENCE.filter((slot) => slots.has(slot));
-  return { slots: ordered.length > 0 ? ordered : ['content'], cues: found, yesNo, compare, count, mention, measure, rest };
+  return { slots: ordered.length > 0 ? ordered : ['content'], cues: found, yesNo, compare, count, mention, tasks, measure, rest };
 }
 
 /** 几家 → 家, 多少批次 → 批次, 合格率 → %, 多少钱 → 元, how many hours → 小时. */

@@ -35,6 +35,6 @@ describe('unit names as staff write them', () => {
       segmenter,
     );
     const [found] = directory.find('市监局牵头吗');
-    expect(found!.unit).toMatchObject({ mention: '市监局', byDocument: { sw: '市市场监管局', tj: '市市场监管委' }, exactIn: ['sw'] });
+    expect(found!.unit).toMatchObject({ mention: '市监局', byDocument: { sw: ['市市场监管局'], tj: ['市市场监管委'] }, exactIn: ['sw'] });
   });
 });

@@ -90,10 +90,10 @@ export class UnitDirectory {
 
 /** Per document, the unit a mention stands for: exact forms first, a near form only where no exact one is. */
 function named(mention: string, aliases: Alias[]): NamedUnit {
-  const byDocument: Record<string, string> = {};
+  const byDocument: Record<string, string[]> = {};
   const exact = aliases.filter((alias) => alias.exact);
-  for (const alias of exact) byDocument[alias.documentId] ??= alias.unitName;
-  for (const alias of aliases.filter((each) => !each.exact)) byDocument[alias.documentId] ??= alias.unitName;
+  for (const alias of exact) byDocument[alias.documentId] = [...new Set([...(byDocument[alias.documentId] ?? []), alias.unitName])];
+  for (const alias of aliases.filter((each) => !each.exact)) byDocument[alias.documentId] ??= [alias.unitName];
   return { mention, byDocument, exactIn: [...new Set(exact.map((alias) => alias.documentId))] };
 }
 

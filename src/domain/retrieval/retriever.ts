@@ -44,6 +44,23 @@ export class Retriever {
     return [...hits.filter(named), ...hits.filter((hit) => !named(hit))];
   }
 
+  /**
+   * Every clause that lists one of the frame's units (by its name in that document), within the
+   * frame's scope and the request's filter, in document order: a unit's tasks are retrieved from the
+   * parsed responsibility lists, all of them, not ranked and cut.
+   */
+  retrieveUnitTasks(frame: QuestionFrame, options: UnitTasksOptions = {}): RetrievalResult {
+    const documentIds = intersect(options.documentIds, frame.scope.documentIds);
+    const hits = this.catalog.passages
+      .filter(({ clause, document }) => {
+        if (documentIds && !documentIds.includes(document.id)) return false;
+        const names = frame.units.flatMap((unit) => unit.byDocument[document.id] ?? []);
+        return clause.units.some((unit) => names.includes(unit.name));
+      })
+      .map(({ clause, document }) => ({ clause, document, score: 0, coverage: 1, paths: {} }));
+    return { frame, terms: [], groups: [], hits, confidence: hits.length > 0 ? 1 : 0, activePaths: this.activePaths, searchedDocumentIds: documentIds ?? [], scopeUnseen: [] };
+  }
+
   /** The frame's topic, within its scope (and the request's filter), best clauses first. */
   async retrieve(frame: QuestionFrame, options: RetrieveOptions = {}): Promise<RetrievalResult> {
     const limit = options.limit ?? 5;
@@ -76,6 +93,10 @@ export class Retriever {
 /** Who leads / who is responsible: answered only by a clause that names units. */
 function asksForUnits(frame: QuestionFrame): boolean {
   return frame.slot === 'lead' || frame.slot === 'units' || frame.slot === 'unit-count';
+}
+
+export interface UnitTasksOptions {
+  documentIds?: string[];
 }
 
 function intersect(requested: string[] | undefined, scoped: string[]): string[] | undefined {

@@ -118,16 +118,18 @@ export const unitCheckKind: AnswerKind = {
   evidence(context) {
     const unit = context.frame.units[0]!;
     const listed = (clause: NumberedClause) => clause.hit.clause.units.length > 0 && unit.byDocument[clause.hit.document.id] !== undefined;
+    const namesIn = (clause: NumberedClause) => unit.byDocument[clause.hit.document.id] ?? [unit.mention];
     const nearest = nearestClauses(context);
     const candidate = mostOnTopic(nearest.filter(listed), context) ?? mostOnTopic(nearest.filter((clause) => clause.hit.clause.units.length > 0), context);
     const best = mostOnTopic(nearest, context);
     if (!candidate || !best || topicFit(candidate, context) < topicFit(best, context) * CLOSE_ENOUGH) {
       return { missing: 'units', ...(best ? { nearest: best } : {}), rule: 'unit check: the most on-topic clause lists no units' };
     }
-    const asked = unit.byDocument[candidate.hit.document.id] ?? unit.mention;
+    const names = namesIn(candidate);
     const units = unitsLeadFirst(candidate);
+    const asked = units.find((each) => names.includes(each.name))?.name ?? names[0]!;
     const leadCheck = context.frame.slot === 'lead';
-    const verdict = leadCheck ? units[0]?.name === asked : units.some((each) => each.name === asked);
+    const verdict = leadCheck ? names.includes(units[0]?.name ?? '') : units.some((each) => names.includes(each.name));
     return { found: [{ ...asEvidence(candidate), verdict, value: asked }], rule: `unit check: is ${asked} ${leadCheck ? 'the lead' : 'listed'} in the most on-topic clause's responsibility list` };
   },
   compose(context, [evidence], text) {

@@ -1,0 +1,55 @@
+import type { Evidence, NumberedClause } from '../answer-decision-types.ts';
+import { clauseLocation, documentReferenceEn, documentReferenceZh } from '../clause-reference.ts';
+import { isEnglish, unitName, type AnswerKind, type KindContext } from './kind-support.ts';
+
+/**
+ * A unit's tasks across a document (市商务局在天津方案里牵头哪些任务? Which clauses of the national
+ * plan does MOFCOM lead?): every clause whose parsed responsibility list names the unit, as lead only
+ * or in any role as asked, grouped by document, each cited, with the count. A unit that leads nothing
+ * gets a plain "none" and the clauses it shares.
+ */
+const asksLead = (context: KindContext) => context.frame.slots.includes('lead');
+
+function unitIn(clause: NumberedClause, context: KindContext) {
+  const names = context.frame.units.flatMap((unit) => unit.byDocument[clause.hit.document.id] ?? []);
+  return clause.hit.clause.units.find((unit) => names.includes(unit.name));
+}
+
+export const unitTasksKind: AnswerKind = {
+  name: 'unit-tasks',
+  applies: (frame) => frame.unitTasks,
+  evidence(context) {
+    const listed = context.clauses.filter((clause) => unitIn(clause, context));
+    if (listed.length === 0) return { missing: 'units', rule: 'unit tasks: no clause of the documents in scope lists the unit' };
+    const led = listed.filter((clause) => unitIn(clause, context)!.role === 'lead');
+    // Asked who leads: the led clauses; none led, the shared ones, said so.
+    const chosen = asksLead(context) && led.length > 0 ? led : listed;
+    return { found: chosen.map((clause) => ({ clause, quote: '', value: unitIn(clause, context)!.name, verdict: unitIn(clause, context)!.role === 'lead' })), rule: `unit tasks: every clause listing the unit${asksLead(context) && led.length > 0 ? ' as lead' : ''}` };
+  },
+  compose(context, evidence, text) {
+    const english = isEnglish(context);
+    const unit = context.clauses.map((clause) => unitIn(clause, context)).find(Boolean)!;
+    const name = unitName(unit, text);
+    const leadOnly = asksLead(context) && evidence.every((each) => each.verdict);
+    const byDocument = new Map<string, Evidence[]>();
+    for (const each of evidence) byDocument.set(each.clause.hit.document.id, [...(byDocument.get(each.clause.hit.document.id) ?? []), each]);
+    const reference = (document: Evidence['clause']['hit']['document']) => text.corpus(english ? documentReferenceEn(document) : documentReferenceZh(document));
+    const within = byDocument.size === 1 ? reference(evidence[0]!.clause.hit.document) : '';
+    const where = within ? (english ? ` in ${within}` : `在${within}中`) : '';
+    if (asksLead(context) && !leadOnly) {
+      text.line(english ? `${name} leads none of the tasks${where}; it shares ${evidence.length}:` : `${name}${where}没有牵头的任务；作为责任单位参与${evidence.length}项：`);
+    } else {
+      text.line(english ? `${name} ${leadOnly ? 'leads' : 'is listed for'} ${evidence.length} ${evidence.length === 1 ? 'task' : 'tasks'}${where}:` : `${name}${where}${leadOnly ? '牵头' : '参与'}${evidence.length}项任务：`);
+    }
+    for (const group of byDocument.values()) {
+      if (byDocument.size > 1) text.line(reference(group[0]!.clause.hit.document));
+      for (const { clause, verdict } of group) {
+        const heading = clause.hit.clause.heading?.replace(/[。；;]$/u, '') ?? '';
+        const role = leadOnly ? '' : english ? (verdict ? ' (lead)' : ' (shared)') : verdict ? '（牵头）' : '（配合）';
+        text.line(`- ${text.corpus(`${clauseLocation(clause.hit.clause, english)}${english ? ` “${heading}”` : `「${heading}」`}`)}${role} [${clause.n}]`);
+      }
+    }
+    return { quotes: {} };
+  },
+  missingText: { zh: '问题所指的文件中没有任何条款列出该单位。', en: 'No clause of the documents asked about lists this unit.' },
+};
