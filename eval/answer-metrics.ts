@@ -48,8 +48,11 @@ export function judgeItem(item: EvalItem, reply: ObservedReply | null, latencyMs
   const missingKeys = reply ? item.keys.filter((key) => !answer.includes(normalizeText(key).toLowerCase())) : [...item.keys];
   const forbiddenFound = reply ? (item.forbidden ?? []).filter((text) => answer.includes(normalizeText(text).toLowerCase())) : [];
   // Metadata items (文号, issuer) are answered from the document record: no clause holds the value.
+  // "Which documents mention X" is about documents: any clause of each gold document will do.
   const citedGold =
-    item.gold.length === 0 || (item.goldMode === 'all' ? item.gold.every((id) => cited.includes(id)) : cited.some((id) => item.gold.includes(id)));
+    item.gold.length === 0 ||
+    item.goldDocuments !== undefined ||
+    (item.goldMode === 'all' ? item.gold.every((id) => cited.includes(id)) : cited.some((id) => item.gold.includes(id)));
   const yesNo = reply && item.expectYesNo ? openingVerdict(reply.answer) : null;
   const countStated = reply && item.expectCount !== undefined ? statesCount(answer, item.expectCount) : null;
   const citedDocuments = new Set(cited.map((id) => id.split(':')[0]!));

@@ -20,5 +20,6 @@ export const POLICY = {
   valuePartShare: policy.answer.valuePartShare.value,
   carriedPartFactor: policy.answer.carriedPartFactor.value,
   valuePartRatio: policy.answer.valuePartRatio.value,
+  mentionCoverage: policy.answer.mentionCoverage.value,
   gate: policy.answer.gate.value as GateModel,
 } as const;

@@ -30,10 +30,12 @@ export async function retrieveForChat(retriever: Retriever, frame: QuestionFrame
   const result = await retriever.retrieve(frame, { ...(documentIds ? { documentIds } : {}), limit: CLAUSES_PER_ANSWER });
   const scopeDocumentIds = documentIds ?? [];
   if (METADATA_SLOTS.includes(frame.slot)) return { result, clauses: number(withRecordPassages(result.hits, catalog, scopeDocumentIds)), scopeDocumentIds };
-  if (!frame.compare) return { result, clauses: number(result.hits), scopeDocumentIds };
+  if (!frame.compare && !frame.documentsAsked) return { result, clauses: number(result.hits), scopeDocumentIds };
 
   const inScope = documentIds ?? documents.map((document) => document.id);
   const perDocument = await Promise.all(inScope.map((documentId) => retriever.retrieve(frame, { documentIds: [documentId], limit: 1 })));
+  // Which documents hold the topic: every document's best clause, so that those without it are named too.
+  if (frame.documentsAsked) return { result, clauses: number(perDocument.flatMap((each) => each.hits)), scopeDocumentIds };
   const best = perDocument
     .filter((each) => each.hits.length > 0 && topicGate(frame, number(each.hits), each).open)
     .sort((left, right) => right.confidence - left.confidence)

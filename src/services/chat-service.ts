@@ -107,7 +107,7 @@ export class ChatService {
         this.dependencies.logWarning?.(`follow-up rewrite failed: ${(error as Error).message}`);
       }
     }
-    const { frame, retrieval, decision, scopeDocuments, documentFacts } = await this.decider.decide(question, history, request.documentIds, rewritten);
+    const { frame, retrieval, decision, scopeDocuments, searchedDocuments, documentFacts } = await this.decider.decide(question, history, request.documentIds, rewritten);
     const retrievedAt = performance.now();
     const valid = new Set(retrieval.clauses.map((clause) => clause.n));
     const filter = new CitationStreamFilter(valid);
@@ -122,7 +122,7 @@ export class ChatService {
       draft = notFoundDraft(notFoundInput, decision.reason);
       emit(draft.text);
     } else {
-      const input: AnswerInput = { frame, history, clauses: retrieval.clauses, decision, groups: retrieval.result.groups, scopeDocuments, documentFacts };
+      const input: AnswerInput = { frame, history, clauses: retrieval.clauses, decision, groups: retrieval.result.groups, scopeDocuments, searchedDocuments, documentFacts };
       try {
         draft = await backend.answer(input, { onDelta: (delta) => emit(filter.push(delta)), ...(signal ? { signal } : {}) });
         emit(filter.flush());

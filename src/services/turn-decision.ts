@@ -16,6 +16,7 @@ export interface TurnDecision extends ExplainedDecision {
   frame: QuestionFrame;
   retrieval: ChatRetrieval;
   scopeDocuments: DocumentSummary[];
+  searchedDocuments: DocumentSummary[];
   documentFacts: Record<string, DocumentFactView[]>;
 }
 
@@ -39,8 +40,9 @@ export class TurnDecider {
     const retrieval = await retrieveForChat(retriever, frame, catalog, documentIds);
     const scopeDocuments = catalog.documents.filter((document) => retrieval.scopeDocumentIds.includes(document.id));
     const documentFacts = this.factsFor([...retrieval.clauses.map((clause) => clause.hit.document.id), ...retrieval.scopeDocumentIds]);
-    const explained = decideAnswer({ frame, clauses: retrieval.clauses, groups: retrieval.result.groups, scopeDocuments, documentFacts, scopeUnseen: retrieval.result.scopeUnseen });
-    return { ...explained, frame, retrieval, scopeDocuments, documentFacts };
+    const searchedDocuments = scopeDocuments.length > 0 ? scopeDocuments : catalog.documents;
+    const explained = decideAnswer({ frame, clauses: retrieval.clauses, groups: retrieval.result.groups, scopeDocuments, searchedDocuments, documentFacts, scopeUnseen: retrieval.result.scopeUnseen });
+    return { ...explained, frame, retrieval, scopeDocuments, searchedDocuments, documentFacts };
   }
 
   private factsFor(documentIds: string[]): Record<string, DocumentFactView[]> {

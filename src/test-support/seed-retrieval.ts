@@ -28,11 +28,11 @@ export function seedRetrieval(): Promise<RetrievalComponents & { store: SqliteCl
 export async function answerFromSeeds(question: string, history: ChatTurn[] = [], documentIds?: string[]) {
   const { decider, catalog } = await seedRetrieval();
   const turn = await decider.decide(question, history, documentIds);
-  const { frame, decision, retrieval, scopeDocuments, documentFacts } = turn;
+  const { frame, decision, retrieval, scopeDocuments, searchedDocuments, documentFacts } = turn;
   const coveredRegions = [...new Map(catalog.documents.map((document) => [document.regionCode, { region: document.region, regionEn: document.regionEn }])).values()];
   const draft =
     decision.outcome === 'answer'
-      ? composeExtractiveAnswer({ frame, history, clauses: retrieval.clauses, decision, groups: retrieval.result.groups, scopeDocuments, documentFacts })
+      ? composeExtractiveAnswer({ frame, history, clauses: retrieval.clauses, decision, groups: retrieval.result.groups, scopeDocuments, searchedDocuments, documentFacts })
       : notFoundDraft({ frame, clauses: retrieval.clauses, coveredRegions }, decision.reason);
   const cited = decision.outcome === 'answer' ? decision.evidence.map((evidence) => evidence.clause.hit.clause.id) : [];
   return { ...turn, text: draft.text, cited };

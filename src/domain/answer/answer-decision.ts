@@ -17,6 +17,7 @@ export interface DecisionInput {
   clauses: NumberedClause[];
   groups: TopicGroup[];
   scopeDocuments: KindContext['scopeDocuments'];
+  searchedDocuments: KindContext['searchedDocuments'];
   documentFacts: KindContext['documentFacts'];
   /** Specific topic words the corpus uses, but not the searched documents. */
   scopeUnseen: string[];
@@ -30,7 +31,7 @@ export interface ExplainedDecision {
 
 export function decideAnswer(input: DecisionInput): ExplainedDecision {
   const { frame, clauses } = input;
-  const context: KindContext = { frame, clauses, groups: input.groups, scopeDocuments: input.scopeDocuments, documentFacts: input.documentFacts };
+  const context: KindContext = { frame, clauses, groups: input.groups, scopeDocuments: input.scopeDocuments, searchedDocuments: input.searchedDocuments, documentFacts: input.documentFacts };
   const notFound = (reason: NotFoundReason, rule: string, gate: GateVerdict | null = null): ExplainedDecision => ({ decision: { outcome: 'not-found', reason, rule }, gate, context });
 
   if (frame.scope.uncoveredPlace) {
@@ -38,16 +39,12 @@ export function decideAnswer(input: DecisionInput): ExplainedDecision {
     return notFound({ kind: 'uncovered-place', place, detail: `the library holds no document for ${place}` }, 'place: the question names a place no document covers');
   }
   const kind = kindFor(frame);
-  // Metadata and a unit's tasks come from records (the document record, the responsibility lists), not from a topic.
-  if (kind.name === 'unit-tasks') {
+  // Kinds answered from records (the document record, the responsibility lists, which documents hold a
+  // phrase) judge their own evidence; no topic gate stands before them.
+  if (kind.recordBased) {
     const result = kind.evidence(context);
     if ('found' in result) return { decision: { outcome: 'answer', kind: kind.name, evidence: result.found, closestMatch: false, rule: result.rule }, gate: null, context };
-    return notFound({ kind: 'missing-fact', missing: 'units', detail: 'no clause in scope lists the unit' }, result.rule);
-  }
-  if (kind.name === 'metadata') {
-    const result = kind.evidence(context);
-    if ('found' in result) return { decision: { outcome: 'answer', kind: kind.name, evidence: result.found, closestMatch: false, rule: result.rule }, gate: null, context };
-    return notFound({ kind: 'nothing-retrieved', missing: 'document', detail: 'no document in scope or retrieved' }, result.rule);
+    return notFound({ kind: 'missing-fact', missing: result.missing, ...(result.nearest ? { nearest: result.nearest.n } : {}), detail: `${kind.name}: ${result.missing} missing` }, result.rule);
   }
   if (clauses.length === 0) return notFound({ kind: 'nothing-retrieved', detail: 'retrieval returned no clause' }, 'retrieval: nothing retrieved');
 

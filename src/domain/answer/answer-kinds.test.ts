@@ -15,7 +15,7 @@ const refused = async (question: string) => {
 
 describe('answer kinds', () => {
   it('are one table in precedence order, each with its evidence, wording and not-found text', () => {
-    expect(ANSWER_KINDS.map((kind) => kind.name)).toEqual(['metadata', 'unit-tasks', 'compare', 'unit-check', 'unit-count', 'lead', 'units', 'money', 'figure', 'date', 'content']);
+    expect(ANSWER_KINDS.map((kind) => kind.name)).toEqual(['metadata', 'unit-tasks', 'mentions', 'compare', 'unit-check', 'unit-count', 'lead', 'units', 'money', 'figure', 'date', 'content']);
     for (const kind of ANSWER_KINDS) {
       expect(kind.missingText.zh.length, kind.name).toBeGreaterThan(0);
       expect(kind.missingText.en.length, kind.name).toBeGreaterThan(0);
@@ -115,6 +115,16 @@ describe('answer kinds', () => {
     const none = await answered('Which national plan clauses does the National Health Commission lead? If it leads none, list the ones it is involved in.');
     expect(none.text).toMatch(/leads none of the tasks in the 2022 national plan .*; it shares 5:/u);
     expect(none.cited).toHaveLength(5);
+  });
+
+  it('mentions: every document whose best clause holds the topic, cited, the others named', async () => {
+    const turn = await answered('哪几份文件提到首席质量官?');
+    expect(turn.decision.kind).toBe('mentions');
+    expect(new Set(turn.cited.map((id) => id.split(':')[0]))).toEqual(new Set(['tj-2023-3', 'tj-2014-22', 'cn-2022-95', 'sw-2023-0926']));
+    const some = await answered('Which documents mention latent defect insurance for construction projects?');
+    expect(some.cited.map((id) => id.split(':')[0]).sort()).toEqual(['sw-2023-0926', 'tj-2023-3']);
+    expect(some.text).toMatch(/Not mentioned in .*津政发〔2014〕22号.*国市监质发〔2022〕95号/u);
+    expect((await refused('哪几份文件提到无人机?')).text).toContain('没有文件提到这一点');
   });
 
   it('picks the first kind that applies to the frame', () => {

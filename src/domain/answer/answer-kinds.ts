@@ -5,6 +5,7 @@ import { metadataKind } from './kinds/metadata-kind.ts';
 import { leadKind, unitCheckKind, unitCountKind, unitsKind } from './kinds/unit-kinds.ts';
 import { dateKind, figureKind, moneyKind } from './kinds/value-kinds.ts';
 import { unitTasksKind } from './kinds/unit-tasks-kind.ts';
+import { mentionsKind } from './kinds/mentions-kind.ts';
 
 export type { AnswerKind, KindContext } from './kinds/kind-support.ts';
 
@@ -17,6 +18,7 @@ export type { AnswerKind, KindContext } from './kinds/kind-support.ts';
 export const ANSWER_KINDS: readonly AnswerKind[] = [
   metadataKind,
   unitTasksKind,
+  mentionsKind,
   compareKind,
   unitCheckKind,
   unitCountKind,

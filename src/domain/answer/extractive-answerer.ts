@@ -26,7 +26,7 @@ export class ExtractiveAnswerer implements AnswerBackend {
 export function composeExtractiveAnswer(input: AnswerInput): AnswerDraft {
   const text = new AnswerText(input.frame.language);
   const kind = kindNamed(input.decision.kind);
-  const context = { frame: input.frame, clauses: input.clauses, groups: input.groups, scopeDocuments: input.scopeDocuments, documentFacts: input.documentFacts };
+  const context = { frame: input.frame, clauses: input.clauses, groups: input.groups, scopeDocuments: input.scopeDocuments, searchedDocuments: input.searchedDocuments, documentFacts: input.documentFacts };
   const { quotes } = kind.compose(context, input.decision.evidence, text, input.decision.closestMatch);
   return { text: text.toString(), notFound: false, related: [], quotes };
 }

@@ -28,6 +28,8 @@ export interface AnswerInput {
   groups: TopicGroup[];
   /** Documents the question (or its conversation, or the request's filter) is about; empty when unscoped. */
   scopeDocuments: DocumentSummary[];
+  /** The documents searched: those in scope, or the whole library. */
+  searchedDocuments: DocumentSummary[];
   /** Per document of the clauses: every value its sources give for issuer, number and dates. */
   documentFacts: Record<string, DocumentFactView[]>;
 }

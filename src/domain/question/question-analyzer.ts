@@ -78,6 +78,7 @@ export class QuestionAnalyzer {
       count: slots.count,
       mention: slots.mention,
       unitTasks,
+      documentsAsked: slots.documents && ownTopic,
       measure: slots.measure,
       scope: scope.scope,
       years: scope.years,

@@ -30,7 +30,7 @@ export type AskedSlot =
 export const METADATA_SLOTS: readonly AskedSlot[] = ['docNumber', 'issuer', 'issue-date', 'status', 'addressees', 'basis', 'approval', 'contact'];
 
 export interface SlotCue {
-  slot: AskedSlot | 'compare' | 'yes-no' | 'count' | 'mention' | 'list' | 'tasks';
+  slot: AskedSlot | 'compare' | 'yes-no' | 'count' | 'mention' | 'list' | 'tasks' | 'documents';
   cue: string;
 }
 
@@ -114,6 +114,8 @@ export interface QuestionFrame {
    * (市商务局牵头哪些任务? 我们是市卫健局，哪些条款涉及我们? Which clauses does MOFCOM lead?).
    */
   unitTasks: boolean;
+  /** Which documents hold the topic is asked (哪几份文件提到首席质量官? which documents mention cold chain?). */
+  documentsAsked: boolean;
   /** The measure the asked figure is in, when the question says (几家 → 家, 合格率 → %). */
   measure: string | null;
   scope: QuestionScope;

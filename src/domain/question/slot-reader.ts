@@ -18,6 +18,8 @@ export interface SlotReading {
   mention: boolean;
   /** A list of tasks or clauses is asked (哪些任务, which clauses). */
   tasks: boolean;
+  /** Which documents hold something is asked (哪几份文件, which documents). */
+  documents: boolean;
   measure: string | null;
   rest: string;
 }
@@ -32,6 +34,7 @@ const ALL_CUES: { kind: SlotCue['slot']; cue: string }[] = [
   ...cues.yesNo.cues.map((cue) => ({ kind: 'yes-no' as const, cue })),
   ...cues.lists.cues.map((cue) => ({ kind: 'list' as const, cue })),
   ...cues.taskNouns.cues.map((cue) => ({ kind: 'tasks' as const, cue })),
+  ...cues.documentsAsked.cues.map((cue) => ({ kind: 'documents' as const, cue })),
 ].sort((left, right) => right.cue.length - left.cue.length);
 const WEAK_CUES = (cues.weakSlots.slots as { slot: AskedSlot; cues: string[] }[])
   .flatMap(({ slot, cues: phrases }) => phrases.map((cue) => ({ slot, cue })))
@@ -62,12 +65,14 @@ export function readSlots(text: string, original: string, english: boolean): Slo
   let mention = false;
   let yesNo = false;
   let tasks = false;
+  let documents = false;
   for (const { kind, cue } of ALL_CUES) {
     if (!matchesCue(rest, cue)) continue;
     if (kind === 'count') count = true;
     else if (kind === 'mention') mention = true;
     else if (kind === 'yes-no') yesNo = true;
     else if (kind === 'tasks') tasks = true;
+    else if (kind === 'documents') documents = true;
     else if (kind !== 'list') slots.add(kind);
     take(kind, cue);
   }
@@ -95,7 +100,7 @@ export function readSlots(text: string, original: string, english: boolean): Slo
   }
   const compare = slots.delete('compare');
   const ordered = PRECEDENCE.filter((slot) => slots.has(slot));
-  return { slots: ordered.length > 0 ? ordered : ['content'], cues: found, yesNo, compare, count, mention, tasks, measure, rest };
+  return { slots: ordered.length > 0 ? ordered : ['content'], cues: found, yesNo, compare, count, mention, tasks, documents, measure, rest };
 }
 
 /** 几家 → 家, 多少批次 → 批次, 合格率 → %, 多少钱 → 元, how many hours → 小时. */

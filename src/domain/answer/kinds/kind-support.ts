@@ -13,6 +13,8 @@ export interface KindContext {
   groups: TopicGroup[];
   /** Documents the question (or its conversation, or the request's filter) is about; empty when unscoped. */
   scopeDocuments: DocumentSummary[];
+  /** The documents searched: those in scope, or the whole library. */
+  searchedDocuments: DocumentSummary[];
   /** Per document: every value its sources give for issuer, number and dates. */
   documentFacts: Record<string, DocumentFactView[]>;
 }
@@ -32,6 +34,8 @@ export interface ComposedAnswer {
  */
 export interface AnswerKind {
   name: AnswerKindName;
+  /** Answered from records (document facts, responsibility lists), judged by its own evidence, with no topic gate before it. */
+  recordBased?: boolean;
   applies(frame: QuestionFrame): boolean;
   evidence(context: KindContext): EvidenceResult;
   compose(context: KindContext, evidence: Evidence[], text: AnswerText, closestMatch: boolean): ComposedAnswer;

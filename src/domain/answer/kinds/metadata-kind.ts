@@ -13,6 +13,7 @@ import { contactAsked, noticeLines } from './notice-facts.ts';
  */
 export const metadataKind: AnswerKind = {
   name: 'metadata',
+  recordBased: true,
   applies: (frame) => METADATA_SLOTS.includes(frame.slot),
   evidence(context) {
     const documents = targets(context);

@@ -17,6 +17,7 @@ function unitIn(clause: NumberedClause, context: KindContext) {
 
 export const unitTasksKind: AnswerKind = {
   name: 'unit-tasks',
+  recordBased: true,
   applies: (frame) => frame.unitTasks,
   evidence(context) {
     const listed = context.clauses.filter((clause) => unitIn(clause, context));

@@ -1,0 +1,38 @@
+import { POLICY } from '../../answer-policy.ts';
+import { clauseHeadline, documentReferenceEn, documentReferenceZh } from '../clause-reference.ts';
+import { isEnglish, topicQuote, type AnswerKind } from './kind-support.ts';
+
+/**
+ * Which documents speak of something (哪几份文件提到首席质量官? which documents mention cold chain?):
+ * each document's own best clause, counted as a mention when it holds nearly all of the topic; every
+ * mentioning document cited with the sentence, the others named as not mentioning it.
+ */
+export const mentionsKind: AnswerKind = {
+  name: 'mentions',
+  recordBased: true,
+  applies: (frame) => frame.documentsAsked,
+  evidence(context) {
+    const mentioning = context.clauses.filter((clause) => clause.hit.coverage >= POLICY.mentionCoverage);
+    if (mentioning.length === 0) return { missing: 'document', ...(context.clauses[0] ? { nearest: context.clauses[0] } : {}), rule: 'mentions: no document holds the topic' };
+    return { found: mentioning.map((clause) => ({ clause, quote: topicQuote(clause, context.groups) })), rule: `mentions: documents whose best clause holds at least ${POLICY.mentionCoverage} of the topic` };
+  },
+  compose(context, evidence, text) {
+    const english = isEnglish(context);
+    const topic = context.frame.topic.words.filter((word) => word.seen || word.specific).map((word) => word.written ?? word.word).join(english ? ' ' : '');
+    const named = text.corpus(topic);
+    text.line(english ? `${evidence.length} ${evidence.length === 1 ? 'document mentions' : 'documents mention'} “${named}”:` : `提到“${named}”的文件有${evidence.length}份：`);
+    const quotes: Record<number, string> = {};
+    for (const each of evidence) {
+      text.line(`- ${clauseHeadline(each.clause, text, true)}${english ? ':' : '：'}“${text.corpus(each.quote)}”`);
+      quotes[each.clause.n] = each.quote;
+    }
+    const cited = new Set(evidence.map((each) => each.clause.hit.document.id));
+    const others = context.searchedDocuments.filter((document) => !cited.has(document.id));
+    if (others.length > 0) {
+      const names = others.map((document) => text.corpus(english ? documentReferenceEn(document) : documentReferenceZh(document)));
+      text.line(english ? `Not mentioned in ${names.join('; ')}.` : `${names.join('、')}没有提到。`);
+    }
+    return { quotes };
+  },
+  missingText: { zh: '没有文件提到这一点。', en: 'No document mentions this.' },
+};
