@@ -92,23 +92,38 @@ export class ScopeReader {
     let scoped = this.documents.filter((document) => regionCodes.size === 0 || regionCodes.has(document.regionCode));
     for (const document of scoped) named.add(document.id);
     const draftCues = DRAFT_CUES.filter((cue) => matchesCue(rest, cue));
-    const drafts = scoped.filter((document) => document.status === 'draft');
-    // "Draft" names the drafts, unless none is in the places named: then it is the verb (help draft).
-    if (draftCues.length > 0 && drafts.length > 0) {
-      scoped = drafts;
-      scopeCues.push(...draftCues);
-      for (const cue of draftCues) rest = rest.replace(cuePattern(cue), ' ');
-    }
-
     // Years inside another document's number (国发〔2012〕9号) are not years asked about.
     const years = readYears(rest.replace(FOREIGN_DOCUMENT_NUMBER, ' '));
     const issueYears = years.all.filter((year) => !years.deadline.includes(year));
-    const byYear = scoped.filter((document) => document.date !== null && issueYears.includes(document.date.slice(0, 4)));
-    if (byYear.length > 0 && byYear.length < scoped.length) {
-      scoped = byYear;
-      const used = issueYears.filter((year) => byYear.some((document) => document.date!.startsWith(year)));
-      scopeCues.push(...used);
-      for (const year of used) rest = rest.replace(new RegExp(`${year}\\s*年?(的)?`, 'gu'), ' ');
+    // "Draft" and a year of issue narrow each place named on its own: 天津2014年意见和汕尾稿 is
+    // Tianjin's 2014 document and Shanwei's draft. A place with no draft (or none of that year) keeps
+    // its documents: there, "draft" is a verb (help draft) and the year belongs to another place.
+    const byRegion = new Map<string, ScopeDocument[]>();
+    for (const document of scoped) byRegion.set(document.regionCode, [...(byRegion.get(document.regionCode) ?? []), document]);
+    const groups = regionCodes.size === 0 ? [scoped] : [...byRegion.values()];
+    let usedDraft = false;
+    const usedYears = new Set<string>();
+    scoped = groups.flatMap((group) => {
+      let kept = group;
+      const drafts = kept.filter((document) => document.status === 'draft');
+      if (draftCues.length > 0 && drafts.length > 0) {
+        kept = drafts;
+        usedDraft = true;
+      }
+      const byYear = kept.filter((document) => document.date !== null && issueYears.includes(document.date.slice(0, 4)));
+      if (byYear.length > 0 && byYear.length < kept.length) {
+        kept = byYear;
+        for (const document of byYear) usedYears.add(document.date!.slice(0, 4));
+      }
+      return kept;
+    });
+    if (usedDraft) {
+      scopeCues.push(...draftCues);
+      for (const cue of draftCues) rest = rest.replace(cuePattern(cue), ' ');
+    }
+    for (const year of usedYears) {
+      scopeCues.push(year);
+      rest = rest.replace(new RegExp(`${year}\\s*年?(的)?`, 'gu'), ' ');
     }
     // A year that is no scoped document's year of issue is the year the asked fact is for (2020年…目标).
     const scopeYears = new Set(scoped.map((document) => document.date?.slice(0, 4)));
@@ -132,7 +147,7 @@ export class ScopeReader {
       scope: {
         documentIds: narrowed ? scoped.map((document) => document.id) : [],
         cues: [...new Set(scopeCues)],
-        named: namesPlace || draftCues.length > 0 && drafts.length > 0,
+        named: namesPlace || usedDraft,
         uncoveredPlace: namesPlace ? null : uncoveredPlace,
       },
       years,
