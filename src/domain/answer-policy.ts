@@ -22,4 +22,5 @@ export const POLICY = {
   valuePartRatio: policy.answer.valuePartRatio.value,
   mentionCoverage: policy.answer.mentionCoverage.value,
   gate: policy.answer.gate.value as GateModel,
+  alignment: policy.ingest.alignment.value,
 } as const;

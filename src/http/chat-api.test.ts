@@ -154,6 +154,27 @@ describe('chat API over the seeds (extractive backend, real SQLite)', () => {
     expect(conversation.messages[3]!.citations[0]!.clauseId).toBe('cn-2022-95:2.1');
   });
 
+  it('points "this clause" at what the stored answer cited, and "the corresponding clause" at its aligned counterpart', async () => {
+    const first = await ask('Tianjin 2023 plan: who leads the supply chain quality linkage task?');
+    expect(first.citations[0]!.clauseId).toBe('tj-2023-3:6.17');
+    // The national clause it implements is named beside it in the source panel.
+    expect(first.citations[0]!.counterparts).toContainEqual(expect.objectContaining({ clauseId: 'cn-2022-95:6.15', relation: 'implements', level: 'national' }));
+    // The client sends the answer's text only; the stored conversation knows which clause it cited.
+    const history = [{ role: 'user', content: 'Tianjin 2023 plan: who leads the supply chain quality linkage task?' }, { role: 'assistant', content: first.answer }];
+    const same = (await (await post('/api/chat', { conversationId: first.conversationId, messages: [...history, { role: 'user', content: '这一条还提到了哪些单位?' }] })).json()) as ChatReply;
+    expect(same.citations.map((citation) => citation.clauseId)).toEqual(['tj-2023-3:6.17']);
+    expect(same.answer).toContain('市国资委');
+    const national = (await (await post('/api/chat', { conversationId: first.conversationId, messages: [...history, { role: 'user', content: '国家方案里对应的条款由谁牵头?' }] })).json()) as ChatReply;
+    expect(national.citations[0]!.clauseId).toBe('cn-2022-95:6.15');
+    expect(national.answer).toContain('国家发展改革委');
+    // Without a stored conversation, the clause is read from the answer's text (二(二) after its 文号).
+    const fromText = (await (await post('/api/chat', {
+      messages: [{ role: 'user', content: '天津提升食品质量水平由哪个部门牵头?' }, { role: 'assistant', content: '津质量发〔2023〕3号 二、(二)「提升食品质量水平」[1]：牵头单位为市工业和信息化局。' }, { role: 'user', content: '这一条还提到了哪些单位?' }],
+    })).json()) as ChatReply;
+    expect(fromText.citations.map((citation) => citation.clauseId)).toEqual(['tj-2023-3:2.2']);
+    expect(fromText.answerKind).toBe('units');
+  });
+
   it('keeps to the documents named in filters', async () => {
     const reply = await ask('由哪个部门牵头提升食品质量?', { filters: { documentIds: ['sw-2023-0926'] } });
     expect(reply.citations.every((citation) => citation.docId === 'sw-2023-0926')).toBe(true);

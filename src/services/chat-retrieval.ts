@@ -3,6 +3,7 @@ import { POLICY } from '../domain/answer-policy.ts';
 import { topicGate } from '../domain/answer/topic-gate.ts';
 import { METADATA_SLOTS, type QuestionFrame } from '../domain/question/question-frame.ts';
 import type { PassageCatalog } from '../domain/retrieval/passage-catalog.ts';
+import { resolveReference } from '../domain/retrieval/reference-resolution.ts';
 import type { RetrievalHit, RetrievalResult, Retriever } from '../domain/retrieval/retriever.ts';
 
 /** Clauses handed to the answerer: enough to answer and to offer related reading, few enough to read. */
@@ -16,12 +17,25 @@ export interface ChatRetrieval {
 }
 
 /**
- * Retrieves for the frame within the request's filter; for a comparison, once per document in scope,
+ * Retrieves for the frame within the request's filter: the clauses a reference points at when it
+ * resolves to any (else the carried topic is searched as usual); for a comparison, once per document in scope,
  * so that each document's best clause is on the table (a document takes part when the topic gate
  * finds its topic there).
  */
 export async function retrieveForChat(retriever: Retriever, frame: QuestionFrame, catalog: PassageCatalog, filter: string[] | undefined): Promise<ChatRetrieval> {
   const documents = catalog.documents;
+  if (frame.reference) {
+    // Pointed-at clauses (这一条, 国家方案二(一), the corresponding clause) are the clauses to answer from.
+    const resolved = resolveReference(frame.reference, catalog, filter);
+    if (resolved.targets.length > 0) {
+      const result = retriever.retrieveReferenced(frame, resolved);
+      // Asked about something the clause pointed at does not hold (what does it say about tourism?), the
+      // question is about its document: searched there like any other.
+      const holdsTopic = !frame.reference.ownTopic || frame.reference.relation !== 'same' || topicGate(frame, number(result.hits), result).open;
+      if (holdsTopic) return { result, clauses: number(result.hits), scopeDocumentIds: result.searchedDocumentIds };
+      return retrieveForChat(retriever, { ...frame, reference: null, scope: { ...frame.scope, documentIds: result.searchedDocumentIds } }, catalog, filter);
+    }
+  }
   const documentIds = narrow(filter, frame.scope.documentIds);
   if (frame.unitTasks) {
     const result = retriever.retrieveUnitTasks(frame, documentIds ? { documentIds } : {});
@@ -33,7 +47,10 @@ export async function retrieveForChat(retriever: Retriever, frame: QuestionFrame
   if (!frame.compare && !frame.documentsAsked) return { result, clauses: number(result.hits), scopeDocumentIds };
 
   const inScope = documentIds ?? documents.map((document) => document.id);
-  const perDocument = await Promise.all(inScope.map((documentId) => retriever.retrieve(frame, { documentIds: [documentId], limit: 1 })));
+  // Each document's clause is the one of its first few that holds most of the topic: a heading that
+  // shares one word with the question (建筑 for brand building) does not outrank the clause on it.
+  const perDocument = (await Promise.all(inScope.map((documentId) => retriever.retrieve(frame, { documentIds: [documentId], limit: POLICY.evidenceDepth }))))
+    .map((each) => ({ ...each, hits: bestCovered(each.hits) }));
   // Which documents hold the topic: every document's best clause, so that those without it are named too.
   if (frame.documentsAsked) return { result, clauses: number(perDocument.flatMap((each) => each.hits)), scopeDocumentIds };
   const best = perDocument
@@ -54,6 +71,11 @@ function withRecordPassages(hits: RetrievalHit[], catalog: PassageCatalog, docum
     .map(({ clause, document }) => ({ clause, document, score: 0, coverage: 0, paths: {} }));
   const ids = new Set(records.map((record) => record.clause.id));
   return [...records, ...hits.filter((hit) => !ids.has(hit.clause.id))].slice(0, CLAUSES_PER_ANSWER);
+}
+
+function bestCovered(hits: RetrievalHit[]): RetrievalHit[] {
+  const best = hits.reduce<RetrievalHit | undefined>((top, hit) => (!top || hit.coverage > top.coverage + POLICY.coverageMargin ? hit : top), undefined);
+  return best ? [best] : [];
 }
 
 function number(hits: RetrievalResult['hits']): NumberedClause[] {

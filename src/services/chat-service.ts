@@ -81,6 +81,21 @@ export class ChatService {
     this.coveredRegions = [...seen.values()];
   }
 
+  /**
+   * The clauses each earlier answer cited, from the stored conversation: the messages a client sends
+   * carry only text. An answer the store does not hold (edited, or from elsewhere) keeps its text only,
+   * and its clause references are read from that.
+   */
+  private withStoredCitations(history: ChatTurn[], conversationId: string | undefined): ChatTurn[] {
+    if (conversationId === undefined) return history;
+    const stored = this.dependencies.conversations.getConversation(conversationId)?.messages.filter((message) => message.role === 'assistant') ?? [];
+    return history.map((turn) => {
+      if (turn.role !== 'assistant') return turn;
+      const match = stored.findLast((message) => message.content.trim() === turn.content.trim());
+      return match ? { ...turn, citedClauseIds: match.citations.filter((citation) => citation.role === 'cited').map((citation) => citation.clauseId) } : turn;
+    });
+  }
+
   hasConversation(conversationId: string): boolean {
     return this.dependencies.conversations.exists(conversationId);
   }
@@ -94,7 +109,7 @@ export class ChatService {
     const conversationId = request.conversationId ?? randomUUID();
     const messageId = randomUUID();
     const question = request.messages.at(-1)!.content.trim();
-    const history = request.messages.slice(0, -1);
+    const history = this.withStoredCitations(request.messages.slice(0, -1), request.conversationId);
     const warnings: string[] = [];
     onEvent({ type: 'answer-start', conversationId, messageId, backend: backend.name });
 
@@ -142,8 +157,8 @@ export class ChatService {
     const checked = enforceCitations(draft.text, valid);
     if (checked.removed.length > 0) warnings.push(`Removed citations to clauses that were not given: ${checked.removed.map((n) => `[${n}]`).join(' ')}.`);
     const byNumber = new Map(retrieval.clauses.map((clause) => [clause.n, clause]));
-    const citations = draft.notFound ? [] : [...checked.cited].sort((left, right) => left - right).map((n) => citationView(byNumber.get(n)!, draft.quotes[n]));
-    const related = draft.related.filter((n) => byNumber.has(n)).map((n) => citationView(byNumber.get(n)!));
+    const citations = draft.notFound ? [] : [...checked.cited].sort((left, right) => left - right).map((n) => citationView(byNumber.get(n)!, this.dependencies.catalog, draft.quotes[n]));
+    const related = draft.related.filter((n) => byNumber.has(n)).map((n) => citationView(byNumber.get(n)!, this.dependencies.catalog));
     for (const citation of citations) onEvent({ type: 'citation', citation });
 
     const timings = { retrievalMs: round(retrievedAt - started), answerMs: round(answeredAt - retrievedAt), totalMs: round(performance.now() - started) };

@@ -1,4 +1,20 @@
 import type { NumberedClause } from '../domain/ports/answer-backend.ts';
+import type { PassageCatalog } from '../domain/retrieval/passage-catalog.ts';
+
+/** A clause of another document that this one takes up, or that takes it up (computed at ingest). */
+export interface CounterpartView {
+  clauseId: string;
+  docId: string;
+  docNumber: string | null;
+  docTitle: string;
+  /** national, provincial, municipal, city…: the source panel says 对应国家方案 for a national one. */
+  level: string;
+  section: string | null;
+  clause: string | null;
+  heading: string | null;
+  /** implements: this clause implements that one; implemented-by: that one implements this; corresponds: they match closely. */
+  relation: 'implements' | 'implemented-by' | 'corresponds';
+}
 
 /** A cited (or related) clause as the API returns it. */
 export interface CitationView {
@@ -16,9 +32,11 @@ export interface CitationView {
   /** The sentence(s) the answer relies on, for highlighting; absent when it relies on the whole clause. */
   quote?: string;
   units: { name: string; nameEn: string | null; role: 'lead' | 'co' }[];
+  /** Best match per other document, national first. */
+  counterparts: CounterpartView[];
 }
 
-export function citationView({ n, hit }: NumberedClause, quote?: string): CitationView {
+export function citationView({ n, hit }: NumberedClause, catalog: PassageCatalog, quote?: string): CitationView {
   const { clause, document } = hit;
   return {
     n,
@@ -33,5 +51,28 @@ export function citationView({ n, hit }: NumberedClause, quote?: string): Citati
     text: clause.text,
     ...(quote && clause.text.includes(quote) ? { quote } : {}),
     units: clause.units.map((unit) => ({ name: unit.name, nameEn: unit.nameEn, role: unit.role })),
+    counterparts: counterpartViews(clause.id, catalog),
   };
+}
+
+export function counterpartViews(clauseId: string, catalog: PassageCatalog): CounterpartView[] {
+  const seen = new Set<string>();
+  const views: CounterpartView[] = [];
+  for (const counterpart of catalog.counterparts(clauseId)) {
+    if (counterpart.relation === 'nearest') continue;
+    const index = catalog.indexOf(counterpart.clauseId);
+    if (index === undefined) continue;
+    const { clause, document } = catalog.passages[index]!;
+    // Several clauses of one document may implement one national clause (天津 二(一) and 二(二)): all are named.
+    const key = counterpart.implementer === 'other' ? clause.id : document.id;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    views.push({
+      clauseId: clause.id, docId: document.id, docNumber: document.docNumber, docTitle: document.title, level: document.level,
+      section: clause.section, clause: clause.clause, heading: clause.heading,
+      relation: counterpart.implementer === 'this' ? 'implements' : counterpart.implementer === 'other' ? 'implemented-by' : 'corresponds',
+    });
+  }
+  const national = (view: CounterpartView) => (view.level === 'national' ? 0 : 1);
+  return views.sort((left, right) => national(left) - national(right));
 }

@@ -1,3 +1,4 @@
+import { normalizeText } from '../domain/corpus/text-normalizer.ts';
 import glossaryData from '../domain/text/policy-glossary.json' with { type: 'json' };
 import { POLICY } from '../domain/answer-policy.ts';
 import { Gazetteer } from '../domain/places/gazetteer.ts';
@@ -41,7 +42,7 @@ const QUOTED_NAME = /[“"「]([^”"」\s]{2,12})[”"」]/gu;
  * and vocabulary of the corpus), and the dense path when one is set up.
  */
 export async function buildRetriever(store: ClauseStore, setup: RetrievalSetup): Promise<RetrievalComponents> {
-  return buildRetrievalOver(new PassageCatalog(store.listDocuments(), store.allPassages()), setup);
+  return buildRetrievalOver(new PassageCatalog(store.listDocuments(), store.allPassages(), store.listCorrespondences()), setup);
 }
 
 /** The same over a catalog made elsewhere (the benchmarks' synthetic corpora). */
@@ -55,6 +56,9 @@ export async function buildRetrievalOver(catalog: PassageCatalog, setup: Retriev
   const cityOf = (placeCode: string | null) => (placeCode ? gazetteer.lineage(placeCode).find((place) => place.level !== 'county') : undefined);
   const analyzer = new QuestionAnalyzer({
     documents: catalog.documents,
+    clauses: catalog.passages
+      .filter(({ clause }) => clause.kind === 'clause')
+      .map(({ clause }) => ({ id: clause.id, documentId: clause.documentId, section: clause.section, clause: clause.clause, heading: clause.heading ? normalizeText(clause.heading).toLowerCase().replace(/[。；;]$/u, '') : null })),
     units: catalog.passages.flatMap(({ clause, document }) =>
       clause.units.map((unit) => ({ name: unit.name, nameEn: unit.nameEn, documentId: document.id, city: cityOf(document.placeCode)?.short ?? null })),
     ),

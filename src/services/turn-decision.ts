@@ -36,12 +36,15 @@ export class TurnDecider {
   /** `rewritten`: a follow-up an LLM made self-contained; the answer keeps the language the user asked in. */
   async decide(question: string, history: ChatTurn[], documentIds: string[] | undefined, rewritten?: string): Promise<TurnDecision> {
     const { analyzer, retriever, catalog } = this.dependencies;
-    const frame = rewritten ? { ...analyzer.read(rewritten), original: question, language: detectLanguage(question) } : analyzer.analyze(question, history);
+    const resolved = analyzer.analyze(question, history);
+    // A rewrite carries the topic and slot in words, not which clauses the answer before cited: a
+    // clause reference resolved from the conversation stays.
+    const frame = rewritten ? withReference({ ...analyzer.read(rewritten), original: question, language: detectLanguage(question) }, resolved) : resolved;
     const retrieval = await retrieveForChat(retriever, frame, catalog, documentIds);
     const scopeDocuments = catalog.documents.filter((document) => retrieval.scopeDocumentIds.includes(document.id));
     const documentFacts = this.factsFor([...retrieval.clauses.map((clause) => clause.hit.document.id), ...retrieval.scopeDocumentIds]);
     const searchedDocuments = scopeDocuments.length > 0 ? scopeDocuments : catalog.documents;
-    const explained = decideAnswer({ frame, clauses: retrieval.clauses, groups: retrieval.result.groups, scopeDocuments, searchedDocuments, documentFacts, scopeUnseen: retrieval.result.scopeUnseen });
+    const explained = decideAnswer({ frame, clauses: retrieval.clauses, groups: retrieval.result.groups, scopeDocuments, searchedDocuments, documentFacts, scopeUnseen: retrieval.result.scopeUnseen, referenced: retrieval.result.reference !== undefined });
     return { ...explained, frame, retrieval, scopeDocuments, searchedDocuments, documentFacts };
   }
 
@@ -51,4 +54,9 @@ export class TurnDecider {
     }
     return Object.fromEntries([...new Set(documentIds)].map((id) => [id, this.facts.get(id)!]));
   }
+}
+
+function withReference(rewritten: QuestionFrame, resolved: QuestionFrame): QuestionFrame {
+  if (rewritten.reference || !resolved.reference) return rewritten;
+  return { ...rewritten, reference: resolved.reference, followUp: resolved.followUp };
 }

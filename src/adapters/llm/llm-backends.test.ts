@@ -70,6 +70,20 @@ describe.each(providers)('$name backend against a local server speaking its prot
     else expect(sent.headers.authorization).toBe('Bearer test-key');
   });
 
+  it('points a follow-up at the clause a model-written answer cited, from the stored conversation (its text names no clause)', async () => {
+    server.respond({ kind: 'text', pieces: ['由市工业和信息化局牵头[1]。'] });
+    const service = chat();
+    const first = await service.reply({ messages: [{ role: 'user', content: QUESTION }] });
+    expect(first.citations.map((citation) => citation.clauseId)).toEqual(['tj-2023-3:2.2']);
+    server.respond({ kind: 'text', pieces: ['还有市发展改革委等[1]。'] });
+    const history = [{ role: 'user' as const, content: QUESTION }, { role: 'assistant' as const, content: first.answer }];
+    const follow = await service.reply({ conversationId: first.conversationId, messages: [...history, { role: 'user', content: '这一条还提到了哪些单位?' }] });
+    expect(follow.retrieved).toEqual(['tj-2023-3:2.2']);
+    // Without the conversation there is no clause to point at: the question is answered, or declined, from a search.
+    const loose = await service.reply({ messages: [...history, { role: 'user', content: '这一条还提到了哪些单位?' }] });
+    expect(loose.retrieved).not.toEqual(['tj-2023-3:2.2']);
+  });
+
   it('removes a citation to a clause it was not given, from the stream and the reply, and reports it', async () => {
     server.respond({ kind: 'text', pieces: ['由市工业和信息化局牵头 [1]，另见 [', '7]。'] });
     const { reply, deltas } = await ask();

@@ -4,7 +4,7 @@ import type { Corpus } from '../../domain/corpus/policy-document.ts';
 
 /** Writes a whole corpus over the previous one. The caller wraps this in a transaction. */
 export function writeCorpus(database: Database.Database, corpus: Corpus): void {
-  for (const table of ['clause_units', 'clauses', 'sections', 'document_facts', 'sources', 'documents', 'units']) {
+  for (const table of ['clause_correspondences', 'clause_units', 'clauses', 'sections', 'document_facts', 'sources', 'documents', 'units']) {
     database.prepare(`DELETE FROM ${table}`).run();
   }
   const insertDocument = database.prepare(
@@ -46,4 +46,6 @@ export function writeCorpus(database: Database.Database, corpus: Corpus): void {
       units.forEach((unit, position) => insertClauseUnit.run(clause.id, unitKey(document.regionCode, unit.name), position + 1, unit.role));
     }
   });
+  const insertCorrespondence = database.prepare('INSERT INTO clause_correspondences (clause_id, other_clause_id, relation, score) VALUES (?, ?, ?, ?)');
+  for (const each of corpus.correspondences) insertCorrespondence.run(each.clauseId, each.otherClauseId, each.relation, each.score);
 }

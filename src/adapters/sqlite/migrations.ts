@@ -125,6 +125,18 @@ const MIGRATIONS: string[] = [
   ALTER TABLE messages ADD COLUMN answer_kind TEXT;
   ALTER TABLE messages ADD COLUMN not_found_reason TEXT;
   `,
+  // Which clause takes up which clause of another document (a local plan's clause and the national
+  // clause it implements), computed at ingest; both ends are clauses of the stored corpus.
+  `
+  CREATE TABLE clause_correspondences (
+    clause_id TEXT NOT NULL REFERENCES clauses(id) ON DELETE CASCADE,
+    other_clause_id TEXT NOT NULL REFERENCES clauses(id) ON DELETE CASCADE,
+    relation TEXT NOT NULL CHECK (relation IN ('implements', 'corresponds', 'nearest')),
+    score REAL NOT NULL,
+    PRIMARY KEY (clause_id, other_clause_id)
+  );
+  CREATE INDEX clause_correspondences_other ON clause_correspondences (other_clause_id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Corpus } from '../../domain/corpus/policy-document.ts';
+import type { ClauseCorrespondence, Corpus } from '../../domain/corpus/policy-document.ts';
 import type {
   ClauseStore, CorpusStats, DocumentDetail, DocumentSummary, IngestRun, StoredClause, StoredUnit,
 } from '../../domain/ports/clause-store.ts';
@@ -115,6 +115,15 @@ export class SqliteClauseStore implements ClauseStore {
                   FROM clauses c JOIN documents d ON d.id = c.document_id ORDER BY d.position, c.position`)
         .all() as ClauseRow[],
     );
+  }
+
+  listCorrespondences(): ClauseCorrespondence[] {
+    return this.database
+      .prepare(`SELECT k.clause_id AS clauseId, c.document_id AS documentId, k.other_clause_id AS otherClauseId, o.document_id AS otherDocumentId,
+                       k.relation, k.score
+                FROM clause_correspondences k JOIN clauses c ON c.id = k.clause_id JOIN clauses o ON o.id = k.other_clause_id
+                ORDER BY c.document_id, c.position, k.score DESC`)
+      .all() as ClauseCorrespondence[];
   }
 
   stats(): CorpusStats {

@@ -9,7 +9,7 @@ export interface NumberedClause {
 }
 
 /** The kinds of answer, in one list; answer-kinds.ts holds what each needs and how it answers. */
-export type AnswerKindName = 'metadata' | 'unit-tasks' | 'mentions' | 'compare' | 'unit-check' | 'unit-count' | 'lead' | 'units' | 'money' | 'figure' | 'date' | 'content';
+export type AnswerKindName = 'metadata' | 'unit-tasks' | 'alignment' | 'mentions' | 'compare' | 'unit-check' | 'unit-count' | 'lead' | 'units' | 'money' | 'figure' | 'date' | 'content';
 
 export type NotFoundReasonKind =
   /** The question names a place no document covers. */

@@ -21,6 +21,8 @@ export interface DecisionInput {
   documentFacts: KindContext['documentFacts'];
   /** Specific topic words the corpus uses, but not the searched documents. */
   scopeUnseen: string[];
+  /** The clauses are those a reference pointed at (retrieval-types.ts ResolvedReference), not a search's. */
+  referenced?: boolean;
 }
 
 export interface ExplainedDecision {
@@ -47,6 +49,14 @@ export function decideAnswer(input: DecisionInput): ExplainedDecision {
     return notFound({ kind: 'missing-fact', missing: result.missing, ...(result.nearest ? { nearest: result.nearest.n } : {}), detail: `${kind.name}: ${result.missing} missing` }, result.rule);
   }
   if (clauses.length === 0) return notFound({ kind: 'nothing-retrieved', detail: 'retrieval returned no clause' }, 'retrieval: nothing retrieved');
+  // Clauses pointed at (这一条, 国家方案二(一)) with no topic of the question's own are the topic: no gate stands before them.
+  if (input.referenced && !frame.reference?.ownTopic) {
+    const result = kind.evidence(context);
+    // Only the nearest clause of the other document was found: the answer says it is the closest match.
+    const closest = ('found' in result && result.closestMatch === true) || clauses[0]!.hit.reference?.relation === 'nearest';
+    if ('found' in result) return { decision: { outcome: 'answer', kind: kind.name, evidence: result.found, closestMatch: closest, rule: `reference: ${result.rule}` }, gate: null, context };
+    return notFound({ kind: 'missing-fact', missing: result.missing, nearest: (result.nearest ?? clauses[0]!).n, detail: `${kind.name}: ${result.missing} missing in the clause referred to` }, result.rule);
+  }
 
   // A question that names no topic at all (天津有没有提到?) asks about nothing the clauses could hold.
   if (input.groups.length === 0 && frame.units.length === 0) return notFound({ kind: 'off-topic', detail: 'the question names no topic' }, 'gate: no topic words');

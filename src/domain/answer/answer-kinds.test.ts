@@ -15,11 +15,38 @@ const refused = async (question: string) => {
 
 describe('answer kinds', () => {
   it('are one table in precedence order, each with its evidence, wording and not-found text', () => {
-    expect(ANSWER_KINDS.map((kind) => kind.name)).toEqual(['metadata', 'unit-tasks', 'mentions', 'compare', 'unit-check', 'unit-count', 'lead', 'units', 'money', 'figure', 'date', 'content']);
+    expect(ANSWER_KINDS.map((kind) => kind.name)).toEqual(['metadata', 'unit-tasks', 'alignment', 'mentions', 'compare', 'unit-check', 'unit-count', 'lead', 'units', 'money', 'figure', 'date', 'content']);
     for (const kind of ANSWER_KINDS) {
       expect(kind.missingText.zh.length, kind.name).toBeGreaterThan(0);
       expect(kind.missingText.en.length, kind.name).toBeGreaterThan(0);
     }
+  });
+
+  it('alignment: the clauses aligned at ingest, cited beside the clause they take up, both ways', async () => {
+    const local = await answered('天津方案哪一条落实国家方案二(一)?');
+    expect(local.decision.kind).toBe('alignment');
+    expect(local.cited).toEqual(['tj-2023-3:2.1', 'tj-2023-3:2.2']);
+    expect(local.text).toMatch(/^落实国市监质发〔2022〕95号 二\(一\)「擴大安全優質農產品食品供給」\[3\]的是津质量发〔2023〕3号 二\(一\)「扩大安全优质农产品供给」\[1\]、津质量发〔2023〕3号 二\(二\)「提升食品质量水平」\[2\]。$/u);
+    const national = await answered('Which national clause does Tianjin 二(二) correspond to?');
+    expect(national.cited).toEqual(['cn-2022-95:2.1']);
+    expect(national.text).toMatch(/^The Tianjin 2023 plan \(津质量发〔2023〕3号\), 二\(二\) “提升食品质量水平” \[2\] implements the 2022 national plan/u);
+    // By quoted title, in Traditional script.
+    expect((await answered('天津方案「壓實企業主體責任」對應國家方案哪一條？')).cited).toEqual(['cn-2022-95:7.21']);
+  });
+
+  it('a clause named by its place is answered from that clause alone, with no topic gate', async () => {
+    const turn = await answered('国家方案二(一)由谁牵头?');
+    expect(turn).toMatchObject({ decision: { kind: 'lead' }, cited: ['cn-2022-95:2.1'] });
+    expect(turn.text).toContain('牵头单位为农业农村部');
+  });
+
+  it('says when the corresponding clause is only the closest in wording', async () => {
+    const turn = await answerFromSeeds('天津方案里对应的条款由谁牵头?', [
+      { role: 'user', content: '汕尾稿里强化工程质量保障由谁牵头?' },
+      { role: 'assistant', content: '《关于深入贯彻落实〈广东省质量强省建设纲要〉的实施意见》（征求意见稿） 五(十三)「强化工程质量保障」[1]：牵头单位为市住房城乡建设局。' },
+    ]);
+    expect(turn.cited).toEqual(['tj-2023-3:2.5']);
+    expect(turn.text).toContain('以上是措辞最接近的一条');
   });
 
   it('lead: the parsed lead of the clause that holds a topic from its body, not its title', async () => {

@@ -1,3 +1,4 @@
+import { alignmentKind } from './kinds/alignment-kind.ts';
 import { compareKind } from './kinds/compare-kind.ts';
 import { contentKind } from './kinds/content-kind.ts';
 import type { AnswerKind } from './kinds/kind-support.ts';
@@ -18,6 +19,7 @@ export type { AnswerKind, KindContext } from './kinds/kind-support.ts';
 export const ANSWER_KINDS: readonly AnswerKind[] = [
   metadataKind,
   unitTasksKind,
+  alignmentKind,
   mentionsKind,
   compareKind,
   unitCheckKind,

@@ -36,11 +36,11 @@ export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** 津质量发〔2023〕3号 二(二)「提升食品质量水平」[1]: how an answer line names the clause it cites. */
-export function clauseHeadline(clause: NumberedClause, text: AnswerText, withHeading: boolean): string {
+/** 津质量发〔2023〕3号 二(二)「提升食品质量水平」[1]: how an answer line names the clause it cites; midSentence: not capitalised in English. */
+export function clauseHeadline(clause: NumberedClause, text: AnswerText, withHeading: boolean, midSentence = false): string {
   const { clause: stored, document } = clause.hit;
   const english = text.language === 'en';
-  const reference = text.corpus(english ? capitalize(documentReferenceEn(document)) : documentReferenceZh(document));
+  const reference = text.corpus(english ? (midSentence ? documentReferenceEn(document) : capitalize(documentReferenceEn(document))) : documentReferenceZh(document));
   const location = text.corpus(clauseLocation(stored, english));
   const heading = withHeading && stored.heading ? text.corpus(stored.heading.replace(/[。；;]$/u, '')) : undefined;
   if (english) return `${reference}, ${location}${heading ? ` “${heading}”` : ''} [${clause.n}]`;

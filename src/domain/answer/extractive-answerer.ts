@@ -28,5 +28,12 @@ export function composeExtractiveAnswer(input: AnswerInput): AnswerDraft {
   const kind = kindNamed(input.decision.kind);
   const context = { frame: input.frame, clauses: input.clauses, groups: input.groups, scopeDocuments: input.scopeDocuments, searchedDocuments: input.searchedDocuments, documentFacts: input.documentFacts };
   const { quotes } = kind.compose(context, input.decision.evidence, text, input.decision.closestMatch);
+  // A clause found as only the nearest of another document (no alignment reached it) is said to be that.
+  const nearest = kind.name !== 'alignment' && input.decision.evidence.some((evidence) => evidence.clause.hit.reference?.relation === 'nearest');
+  if (nearest) {
+    text.line(input.frame.language === 'en'
+      ? '(No clause there was aligned with the one before at ingest; this is the closest in wording.)'
+      : '（入库时没有为上一条找到对应条款，以上是措辞最接近的一条。）');
+  }
   return { text: text.toString(), notFound: false, related: [], quotes };
 }

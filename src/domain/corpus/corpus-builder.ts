@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { alignClauses } from './clause-alignment.ts';
 import { buildClauseRecords, buildSections } from './clause-records.ts';
+import { plainChineseSegmenter } from '../text/chinese-segmenter.ts';
 import { Gazetteer } from '../places/gazetteer.ts';
 import { resolveRegion, type Region } from '../places/regions.ts';
 import { documentId } from './document-identity.ts';
@@ -12,7 +14,7 @@ import { normalizeText, toSimplified } from './text-normalizer.ts';
 import { englishUnitName } from './unit-names.ts';
 
 /** Bump when parsing changes what ingest produces, so that stored corpora are rebuilt. */
-export const PARSER_VERSION = 2;
+export const PARSER_VERSION = 3;
 
 export interface BuildOptions {
   maxFileBytes: number;
@@ -62,7 +64,8 @@ export function buildCorpus(files: SeedFile[], options: BuildOptions, preRejecte
   const corpusHash = createHash('sha256')
     .update(JSON.stringify({ parser: PARSER_VERSION, files: drafts.map((draft) => [draft.fileName, draft.sha256]), rejected }))
     .digest('hex');
-  return { documents, units, corpusHash, rejected, duplicates, warnings };
+  const correspondences = alignClauses(documents, plainChineseSegmenter());
+  return { documents, units, correspondences, corpusHash, rejected, duplicates, warnings };
 }
 
 /** Union of pairwise duplicate verdicts, so that three copies of one plan become one group. */

@@ -107,9 +107,24 @@ export interface MergedDuplicate {
   clauseMatchRatio: number;
 }
 
+/**
+ * A clause of one document that takes up a clause of another (clause-alignment.ts): implements, when
+ * its document follows the other (a local plan and the national plan it names); corresponds, when
+ * the two only match closely; nearest, when it is only the closest clause of that document.
+ */
+export interface ClauseCorrespondence {
+  clauseId: string;
+  documentId: string;
+  otherClauseId: string;
+  otherDocumentId: string;
+  relation: 'implements' | 'corresponds' | 'nearest';
+  score: number;
+}
+
 export interface Corpus {
   documents: DocumentRecord[];
   units: UnitRecord[];
+  correspondences: ClauseCorrespondence[];
   /** Identifies the input and the parser that read it: same hash, same corpus. */
   corpusHash: string;
   rejected: RejectedFile[];

@@ -16,6 +16,8 @@ export type { NumberedClause } from '../answer/answer-decision-types.ts';
 export interface ChatTurn {
   role: 'user' | 'assistant';
   content: string;
+  /** For an answer of a stored conversation: the clauses it cited (follow-ups such as 这一条 point at them). */
+  citedClauseIds?: string[];
 }
 
 export interface AnswerInput {

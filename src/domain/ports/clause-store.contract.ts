@@ -43,6 +43,15 @@ export function clauseStoreContract(name: string, createStore: () => { store: Cl
       expect(store.allPassages()).toHaveLength(corpus.documents.reduce((sum, document) => sum + document.clauses.length, 0));
     });
 
+    it('keeps the clause correspondences computed at ingest, each between two stored clauses', () => {
+      store.replaceCorpus(corpus);
+      const stored = store.listCorrespondences();
+      expect(stored).toHaveLength(corpus.correspondences.length);
+      expect(stored).toContainEqual({ clauseId: 'tj-2023-3:2.2', documentId: 'tj-2023-3', otherClauseId: 'cn-2022-95:2.1', otherDocumentId: 'cn-2022-95', relation: 'implements', score: expect.any(Number) });
+      const ids = new Set(store.allPassages().map((passage) => passage.id));
+      expect(stored.every((each) => ids.has(each.clauseId) && ids.has(each.otherClauseId))).toBe(true);
+    });
+
     it('is idempotent: the same corpus twice gives the same contents', () => {
       store.replaceCorpus(corpus);
       const first = { documents: store.listDocuments(), passages: store.allPassages() };

@@ -1,4 +1,4 @@
-import type { Corpus, DocumentLevel, DocumentStatus, PassageKind, UnitRole } from '../corpus/policy-document.ts';
+import type { ClauseCorrespondence, Corpus, DocumentLevel, DocumentStatus, PassageKind, UnitRole } from '../corpus/policy-document.ts';
 
 /** What the rest of the system reads and writes about the corpus; SQLite implements it. */
 
@@ -94,6 +94,8 @@ export interface ClauseStore {
   getClauses(ids: string[]): StoredClause[];
   /** Every passage of every document, numbered clauses and others, for indexing. */
   allPassages(): StoredClause[];
+  /** Which clause takes up which clause of another document (computed at ingest), best match first per clause. */
+  listCorrespondences(): ClauseCorrespondence[];
   stats(): CorpusStats;
   close(): void;
 }

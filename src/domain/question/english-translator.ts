@@ -20,8 +20,12 @@ const LONGEST_PHRASE = Math.max(...[...GLOSSARY.keys()].map((phrase) => phrase.s
 // English function words (the stopword package's list) and the question frame's own filler words.
 const FILLERS = new Set([...englishStopwords, ...cues.fillers]);
 const DICTIONARY_CANDIDATES = 3;
+// Bounds on composing a phrase from its words' renderings: a few per word, a few hundred joins.
+const RENDERINGS_PER_WORD = 8;
+const COMPOSED_CANDIDATES = 512;
 
-export function translateEnglish(text: string, dictionary: BilingualDictionary | undefined, isKnownTerm: (term: string) => boolean): TranslatedTerm[] {
+/** isCorpusWord: the corpus has the term as one word (its segmenter's), not only as characters within longer words. */
+export function translateEnglish(text: string, dictionary: BilingualDictionary | undefined, isKnownTerm: (term: string) => boolean, isCorpusWord: (term: string) => boolean = () => false): TranslatedTerm[] {
   const words = text.toLowerCase().replace(/[’']s\b/gu, '').match(/[a-z0-9]+(?:[.-][a-z0-9]+)*|\p{Script=Han}+/gu) ?? [];
   const lemmas = words.map(lemmatize);
   const terms: TranslatedTerm[] = [];
@@ -29,6 +33,14 @@ export function translateEnglish(text: string, dictionary: BilingualDictionary |
     let matched = false;
     for (let length = Math.min(LONGEST_PHRASE, words.length - start); length >= 1; length -= 1) {
       const phrase = lemmas.slice(start, start + length).join(' ');
+      // Before a word is taken alone: a few words whose renderings join into one corpus term (Quality Month → 质量月).
+      const composed = length === 1 && dictionary ? composedPhrase(words, start, dictionary, isCorpusWord) : undefined;
+      if (composed) {
+        terms.push(composed.term);
+        start += composed.length;
+        matched = true;
+        break;
+      }
       const chinese = GLOSSARY.get(phrase) ?? (length === 1 ? singleWordEntry(words[start]!) : undefined);
       if (chinese) {
         const english = words.slice(start, start + length).join(' ');
@@ -71,6 +83,31 @@ function dictionaryPhrase(words: string[], start: number, dictionary: BilingualD
     return { terms, length };
   }
   return undefined;
+}
+
+/**
+ * Two or three words whose renderings, joined, are a term the corpus uses and the dictionary lacks as
+ * a phrase: Quality Month is 质量 + 月, the corpus's 质量月.
+ */
+function composedPhrase(words: string[], start: number, dictionary: BilingualDictionary, isCorpusWord: (term: string) => boolean): { term: TranslatedTerm; length: number } | undefined {
+  for (let length = Math.min(3, words.length - start); length >= 2; length -= 1) {
+    const slice = words.slice(start, start + length);
+    if (slice.some((word) => FILLERS.has(word) || /^\d/u.test(word))) continue;
+    const renderings = slice.map((word) => renderingsOf(word, dictionary));
+    if (renderings.some((list) => list.length === 0)) continue;
+    let joined = [''];
+    for (const list of renderings) joined = joined.flatMap((prefix) => list.map((rendering) => prefix + rendering)).slice(0, COMPOSED_CANDIDATES);
+    const known = joined.find((term) => [...term].length >= 3 && isCorpusWord(term));
+    if (known) return { term: { english: slice.join(' '), chinese: known, weight: 0.9, source: 'dictionary' }, length };
+  }
+  return undefined;
+}
+
+/** A word's renderings, one-character ones too (month → 月): the glossary's first, then the dictionary's. */
+function renderingsOf(word: string, dictionary: BilingualDictionary): string[] {
+  const glossary = singleWordEntry(word) ?? [];
+  const fromDictionary = [word, ...wordForms(word)].flatMap((form) => dictionary.chineseFor(form).map((candidate) => candidate.term));
+  return [...new Set([...glossary, ...fromDictionary])].slice(0, RENDERINGS_PER_WORD);
 }
 
 /** The dictionary has renderings of the word (of two or more characters), known to the corpus or not. */

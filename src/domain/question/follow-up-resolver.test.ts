@@ -23,6 +23,46 @@ describe('follow-ups resolved from the earlier user turns', () => {
     expect(frame.scope).toMatchObject({ documentIds: ['cn-2022-95'], uncoveredPlace: null });
   });
 
+  it('points this clause (这一条, it) at the clause the answer before named by 文号 and place', () => {
+    const answer = { role: 'assistant' as const, content: '津质量发〔2023〕3号 二、(二)「提升食品质量水平」[1]：牵头单位为市工业和信息化局。' };
+    const frame = analyzer.analyze('这一条还提到了哪些单位?', [{ role: 'user', content: '天津乳制品质量安全提升谁牵头' }, answer]);
+    expect(frame.reference).toMatchObject({ clauseIds: ['tj-2023-3:2.2'], from: 'previous-answer', relation: 'same', ownTopic: false });
+    expect(frame.slot).toBe('units');
+    // Asked about something inside it, the question asks its content there, not the lead asked before.
+    const inside = analyzer.analyze('这条里说的婴幼儿配方乳粉有什么要求?', [{ role: 'user', content: '天津乳制品质量安全提升谁牵头' }, answer]);
+    expect(inside).toMatchObject({ slot: 'content', reference: { relation: 'same', ownTopic: true } });
+  });
+
+  it('takes the cited clauses from a stored conversation over the text', () => {
+    const frame = analyzer.analyze('is the public security bureau involved in it as well?', [
+      { role: 'user', content: 'Which unit leads quality safety supervision in the Tianjin 2023 plan?' },
+      { role: 'assistant', content: 'The lead unit is 市市场监管委.', citedClauseIds: ['tj-2023-3:7.22'] },
+    ]);
+    expect(frame.reference).toMatchObject({ clauseIds: ['tj-2023-3:7.22'], relation: 'same' });
+    expect(frame.units.map((unit) => unit.byDocument['tj-2023-3'])).toEqual([['市公安局']]);
+  });
+
+  it('asks for the counterparts when the follow-up moves to another document (对应的条款, the Tianjin version, 那国家方案呢)', () => {
+    const national = { role: 'assistant' as const, content: '国市监质发〔2022〕95号 六(十五)「推動產業鏈供應鏈質量聯動提升」[1]', citedClauseIds: ['cn-2022-95:6.15'] };
+    const asked = { role: 'user' as const, content: 'who leads the supply chain quality linkage task in the national plan' };
+    const version = analyzer.analyze('Does the Tianjin version list the SASAC too?', [asked, national]);
+    expect(version.reference).toMatchObject({ relation: 'corresponding', clauseIds: ['cn-2022-95:6.15'], targetDocumentIds: ['tj-2023-3', 'tj-2014-22'] });
+    const corresponding = analyzer.analyze('天津方案里对应的条款由谁牵头?', [asked, national]);
+    expect(corresponding).toMatchObject({ slot: 'lead', reference: { relation: 'corresponding', ownTopic: false } });
+    // No document named and a correspondence word: the other level's documents.
+    const similar = analyzer.analyze('地方有没有类似的条款?', [asked, national]);
+    expect(similar.reference?.targetDocumentIds).toEqual(expect.arrayContaining(['tj-2023-3', 'sw-2023-0926']));
+  });
+
+  it('reads a clause the question names itself, by place or quoted title, in the document named just before it', () => {
+    expect(analyzer.analyze('天津方案哪一条落实国家方案二(一)?').reference).toMatchObject({ clauseIds: ['cn-2022-95:2.1'], from: 'question', relation: 'corresponding' });
+    expect(analyzer.analyze('天津方案「壓實企業主體責任」對應國家方案哪一條？').reference).toMatchObject({ clauseIds: ['tj-2023-3:7.23'], targetDocumentIds: expect.arrayContaining(['cn-2022-95']) });
+    expect(analyzer.analyze('国家方案二(一)由谁牵头?')).toMatchObject({ slot: 'lead', reference: { clauseIds: ['cn-2022-95:2.1'], relation: 'same' } });
+    // Named in the question, the clause stands on its own, whatever the conversation before.
+    const named = analyzer.analyze('国家方案二(一)由谁牵头?', history('天津提升食品质量水平由哪个部门牵头?'));
+    expect(named.followUp).toBeNull();
+  });
+
   it('treats a question with its own topic and no follow-up words as a new question', () => {
     const frame = analyzer.analyze('汕尾制造业产品质量合格率目标是多少?', history('天津提升食品质量水平由哪个部门牵头?'));
     expect(frame.followUp).toBeNull();

@@ -1,44 +1,69 @@
-import type { FollowUpReading, QuestionFrame } from './question-frame.ts';
+import type { ClauseReference, FollowUpReading, QuestionFrame } from './question-frame.ts';
 
 /**
- * Resolves a follow-up ("那汕尾呢?", "And in the national plan?", "它的牵头单位是谁?") against the
- * earlier user turns: what the new question leaves out (topic, asked slot, documents, years) is
- * carried over from the turn before; what it says replaces it. Turns are replayed from the first,
- * so a chain of follow-ups keeps its topic; a turn that reads as a new question starts afresh.
+ * Resolves a follow-up ("那汕尾呢?", "And in the national plan?", "这一条还提到了哪些单位?") against the
+ * earlier turns: what the new question leaves out (topic, asked slot, documents, years) is carried
+ * over from the turn before; what it says replaces it. A question that points at a clause (这一条,
+ * it) asks about the clauses the previous answer cited; one that moves to another document with no
+ * topic of its own, or asks for the corresponding clause, asks about the clauses there that take
+ * those up. Turns are replayed from the first, so a chain of follow-ups keeps its topic; a turn that
+ * reads as a new question starts afresh.
  */
 export interface ChatTurnText {
   role: 'user' | 'assistant';
   content: string;
+  /** The clauses the answer cited, when known (stored with the conversation); else read from its text. */
+  citedClauseIds?: string[];
 }
 
-const FOLLOW_UP_OPENING = /^\s*(那么?|那个|它的?|其|该|这个|这|还有|and\b|what about\b|how about\b|same\b|also\b)/iu;
+/** An earlier user turn, read, with the clauses the answer to it cited. */
+export interface EarlierTurn {
+  frame: QuestionFrame;
+  cited: string[];
+}
+
+/** The documents of the other level, where a clause's counterparts are sought when no document is named. */
+export type OtherLevel = (clauseIds: string[]) => string[];
+/** The documents of clauses. */
+export type DocumentsOf = (clauseIds: string[]) => string[];
+
+const FOLLOW_UP_OPENING = /^\s*(那么?|那个|它的?|其|该|这个|这|还有|另外|and\b|what about\b|how about\b|same\b|also\b|ok\b|okay\b)/iu;
 const FOLLOW_UP_ENDING = /呢\s*[?？]?\s*$/u;
 const FOLLOW_UP_PRONOUN = /(?<![a-z])(it|its|that one|this one|they|their|there)(?![a-z])/iu;
 
 /** Whether the question names a topic of its own: two Han characters or one English word the corpus knows or names. */
-function hasOwnTopic(frame: QuestionFrame): boolean {
+export function hasOwnTopic(frame: QuestionFrame): boolean {
   const content = frame.topic.words.filter((word) => word.seen || word.specific);
   const han = content.reduce((sum, word) => sum + (word.word.match(/\p{Script=Han}/gu)?.length ?? 0), 0);
   return han >= 2 || content.some((word) => !/\p{Script=Han}/u.test(word.word)) || frame.units.length > 0;
 }
 
 function looksLikeFollowUp(frame: QuestionFrame): boolean {
-  return FOLLOW_UP_OPENING.test(frame.original) || FOLLOW_UP_ENDING.test(frame.original) || FOLLOW_UP_PRONOUN.test(frame.original) || !hasOwnTopic(frame);
+  return FOLLOW_UP_OPENING.test(frame.original) || FOLLOW_UP_ENDING.test(frame.original) || FOLLOW_UP_PRONOUN.test(frame.original)
+    || frame.referenceCues.sameClause !== null || frame.referenceCues.correspondence !== null || !hasOwnTopic(frame);
 }
 
-export function resolveFollowUp(current: QuestionFrame, earlier: QuestionFrame[]): QuestionFrame {
+export function resolveFollowUp(current: QuestionFrame, earlier: EarlierTurn[], documentsOf: DocumentsOf, otherLevel: OtherLevel): QuestionFrame {
   let state: QuestionFrame | undefined;
-  for (const frame of [...earlier, current]) {
-    state = state && looksLikeFollowUp(frame) ? merge(frame, state) : frame;
+  let cited: string[] = [];
+  for (const turn of [...earlier, { frame: current, cited: [] }]) {
+    // A question that names its own clauses (国家方案二(一)…) is about them, whatever came before.
+    const follows = state && turn.frame.reference?.from !== 'question' && looksLikeFollowUp(turn.frame);
+    state = follows ? merge(turn.frame, state!, cited, documentsOf, otherLevel) : turn.frame;
+    cited = turn.cited;
   }
   return state!;
 }
 
-function merge(frame: QuestionFrame, previous: QuestionFrame): QuestionFrame {
+function merge(frame: QuestionFrame, previous: QuestionFrame, cited: string[], documentsOf: DocumentsOf, otherLevel: OtherLevel): QuestionFrame {
   const carried: FollowUpReading['carried'] = [];
   const ownTopic = hasOwnTopic(frame);
-  const ownSlot = frame.slot !== 'content' || frame.yesNo;
   const restatesScope = frame.scope.documentIds.length > 0 || frame.scope.uncoveredPlace !== null;
+  // A unit named narrows the scope to the documents listing it; only a place or document named moves the question elsewhere.
+  const reference = clauseReference(frame, cited, ownTopic, frame.scope.named || frame.scope.uncoveredPlace !== null, documentsOf, otherLevel);
+  // Asked about something inside the clause (这条里说的示范基地叫什么? what does it say about tourism?), the question asks its content, not the slot before.
+  const ownSlot = frame.slot !== 'content' || frame.yesNo || (reference?.relation === 'same' && ownTopic);
+  if (reference) carried.push('clauses');
   if (!ownTopic) carried.push('topic');
   if (!ownSlot) carried.push('slot');
   if (!restatesScope) carried.push('scope');
@@ -48,9 +73,50 @@ function merge(frame: QuestionFrame, previous: QuestionFrame): QuestionFrame {
     standalone: `${frame.original} (${previous.standalone})`,
     ...(ownSlot ? {} : { slot: previous.slot, slots: previous.slots, measure: frame.measure ?? previous.measure, count: previous.count }),
     ...(ownTopic ? {} : { topic: previous.topic, translation: previous.translation, units: frame.units.length > 0 ? frame.units : previous.units, unitTasks: frame.unitTasks || previous.unitTasks }),
-    compare: frame.compare || (!restatesScope && previous.compare),
+    // The corresponding clause is sought on the earlier topic too: a similar target is still a pass-rate target.
+    ...(ownTopic && reference?.relation === 'corresponding' ? joinedTopic(frame, previous) : {}),
+    // Asked about one clause, a question is not a comparison, whatever the question before compared.
+    compare: reference?.relation === 'same' ? false : frame.compare || (!restatesScope && previous.compare),
+    // Within the clauses pointed at, scope is theirs; the documents named are where counterparts are sought.
     scope: restatesScope ? frame.scope : previous.scope,
     years: frame.years.all.length > 0 ? frame.years : previous.years,
+    reference,
     followUp: { continues: previous.original, carried },
+  };
+}
+
+/**
+ * Which clauses a follow-up points at. This clause (这一条, it) without another document named: those
+ * the previous answer cited. Another document named, with a correspondence word or no topic of its
+ * own (天津方案里对应的条款由谁牵头? 那国家方案呢? the Tianjin version): those there that take them up.
+ */
+function clauseReference(frame: QuestionFrame, cited: string[], ownTopic: boolean, restatesScope: boolean, documentsOf: DocumentsOf, otherLevel: OtherLevel): ClauseReference | null {
+  if (cited.length === 0 || frame.scope.uncoveredPlace !== null) return null;
+  const citedDocuments = documentsOf(cited);
+  const { sameClause, correspondence } = frame.referenceCues;
+  const named = frame.scope.documentIds.filter((id) => !citedDocuments.includes(id));
+  // "It" after an answer that cited clauses is those clauses; when they do not hold the question's own
+  // topic, retrieval widens to their documents (chat-retrieval.ts).
+  const pointsAtClause = sameClause !== null;
+  if (restatesScope && named.length > 0 && (correspondence !== null || !ownTopic || pointsAtClause)) {
+    return { clauseIds: cited, from: 'previous-answer', relation: 'corresponding', targetDocumentIds: named, cues: [correspondence ?? sameClause ?? 'document named'], ownTopic };
+  }
+  if (!restatesScope && correspondence !== null && !pointsAtClause) {
+    const targets = otherLevel(cited);
+    if (targets.length > 0) return { clauseIds: cited, from: 'previous-answer', relation: 'corresponding', targetDocumentIds: targets, cues: [correspondence], ownTopic };
+  }
+  if (!restatesScope && pointsAtClause) {
+    return { clauseIds: cited, from: 'previous-answer', relation: 'same', targetDocumentIds: [], cues: [sameClause!], ownTopic };
+  }
+  return null;
+}
+
+function joinedTopic(frame: QuestionFrame, previous: QuestionFrame): Pick<QuestionFrame, 'topic' | 'translation'> {
+  const seen = new Set(frame.topic.words.map((word) => word.word));
+  const words = [...frame.topic.words, ...previous.topic.words.filter((word) => !seen.has(word.word))];
+  const translation = [...frame.translation, ...previous.translation.filter((term) => !frame.translation.some((own) => own.english === term.english && own.chinese === term.chinese))];
+  return {
+    topic: { ...frame.topic, words, text: words.map((word) => word.word).join(' '), phrase: [frame.topic.phrase, previous.topic.phrase].filter(Boolean).join(' ') },
+    translation,
   };
 }

@@ -3,16 +3,20 @@ import type { Gazetteer } from '../places/gazetteer.ts';
 import type { BilingualDictionary } from '../ports/bilingual-dictionary.ts';
 import type { ChineseSegmenter } from '../text/chinese-segmenter.ts';
 import { translateEnglish } from './english-translator.ts';
-import { resolveFollowUp, type ChatTurnText } from './follow-up-resolver.ts';
+import { ClauseReferenceReader, type ReferenceClause } from './clause-reference-reader.ts';
+import { cuePattern } from './cue-matching.ts';
+import { resolveFollowUp, type ChatTurnText, type EarlierTurn } from './follow-up-resolver.ts';
 import { detectLanguage } from './language.ts';
-import type { NamedUnit, QuestionFrame, TopicWord } from './question-frame.ts';
+import type { ClauseReference, NamedUnit, QuestionFrame, TopicWord } from './question-frame.ts';
 import { ScopeReader, type ScopeDocument } from './scope-reader.ts';
 import { readSlots } from './slot-reader.ts';
 import { TopicReader, type CorpusVocabulary } from './topic-reader.ts';
 import { UnitDirectory, type DirectoryUnit } from './unit-directory.ts';
 
 export interface AnalyzerContext {
-  documents: ScopeDocument[];
+  documents: (ScopeDocument & { level: string })[];
+  /** Numbered clauses, for questions that name one by its place or title (国家方案二(一)). */
+  clauses: ReferenceClause[];
   units: DirectoryUnit[];
   /** English city names of the documents (Tianjin, Shanwei), taken off English unit names. */
   cityNames: string[];
@@ -33,17 +37,37 @@ export class QuestionAnalyzer {
   private readonly units: UnitDirectory;
   private readonly scope: ScopeReader;
   private readonly topic: TopicReader;
+  private readonly references: ClauseReferenceReader;
+  private readonly documentOfClause: Map<string, string>;
+  private readonly headingOf: Map<string, string>;
 
   constructor(private readonly context: AnalyzerContext) {
     this.units = new UnitDirectory(context.units, context.segmenter, context.cityNames);
     this.scope = new ScopeReader(context.documents, context.gazetteer, (word) => context.vocabulary.mentions(word));
     this.topic = new TopicReader(context.segmenter, context.vocabulary, context.specificIdf);
+    this.references = new ClauseReferenceReader(context.clauses);
+    this.documentOfClause = new Map(context.clauses.map((clause) => [clause.id, clause.documentId]));
+    this.headingOf = new Map(context.clauses.map((clause) => [clause.id, clause.heading ?? '']));
   }
 
-  /** The frame of the last user turn, read against the conversation before it. */
+  /**
+   * The frame of the last user turn, read against the conversation before it. The clauses an answer
+   * cited come with the turn when the conversation is stored; else they are read from its text
+   * (津质量发〔2023〕3号 二、(二)「提升食品质量水平」).
+   */
   analyze(question: string, history: ChatTurnText[] = []): QuestionFrame {
-    const earlier = history.filter((turn) => turn.role === 'user').map((turn) => this.read(turn.content));
-    return resolveFollowUp(this.read(question), earlier);
+    const earlier: EarlierTurn[] = [];
+    for (const turn of history) {
+      if (turn.role === 'user') earlier.push({ frame: this.read(turn.content), cited: [] });
+      else if (earlier.length > 0) earlier.at(-1)!.cited = turn.citedClauseIds ?? this.citedIn(turn.content);
+    }
+    return resolveFollowUp(this.read(question), earlier, (ids) => this.documentsOf(ids), (ids) => this.otherLevel(ids));
+  }
+
+  /** The clauses an answer's text names by document and place. */
+  citedIn(answer: string): string[] {
+    const text = normalizeText(answer).toLowerCase();
+    return this.references.read(text, [], (stretch) => this.documentsNamed(stretch)).clauseIds;
   }
 
   /** One question on its own. */
@@ -57,14 +81,29 @@ export class QuestionAnalyzer {
     for (const { start, end } of [...found].reverse()) text = `${text.slice(0, start)} ${text.slice(end)}`;
     const units = dedupeUnits(found.map((each) => each.unit));
     const scope = this.scope.read(text, units);
-    const slots = readSlots(scope.rest, original, english);
+    const references = this.references.read(text, scope.scope.documentIds, (stretch) => this.documentsNamed(stretch));
+    let rest = scope.rest;
+    for (const label of references.labels) rest = rest.replace(label, ' ');
+    if (references.correspondence) rest = rest.replace(cuePattern(references.correspondence), ' ');
+    if (references.sameClause && references.sameClause !== 'it') rest = rest.replace(cuePattern(references.sameClause), ' ');
+    const slots = readSlots(rest, original, english);
+    // Text in brackets glosses what the question asks ((津门老字号), (括号里排第一)): what of it the corpus
+    // uses joins the topic; what it does not use is no reason to say the documents lack the topic.
+    const { main, asides } = splitAsides(slots.rest);
     // English is translated as a phrase (glossary phrases keep their filler words: science and technology).
-    const phrase = slots.rest.replace(/\s+/gu, ' ').trim();
-    const translation = english ? translateEnglish(phrase, this.context.dictionary, this.context.vocabulary.isKnownTerm) : [];
-    const topic = english ? { words: englishTopicWords(translation), frameWords: [] } : this.topic.read(slots.rest);
+    const phrase = main.replace(/\s+/gu, ' ').trim();
+    const translation = english
+      ? [...this.translate(phrase), ...asides.flatMap((aside) => this.translate(aside).filter((term) => term.source === 'glossary' || term.source === 'dictionary'))]
+      : [];
+    const mainTopic = english ? { words: englishTopicWords(translation), frameWords: [] } : this.topic.read(main);
+    const asideWords = english ? [] : asides.flatMap((aside) => this.topic.read(aside).words.filter((word) => word.seen && !mainTopic.words.some((own) => own.word === word.word)));
+    const topic = { words: [...mainTopic.words, ...asideWords], frameWords: mainTopic.frameWords };
     const words = topic.words;
     const ownTopic = words.some((word) => word.seen || word.specific);
-    const unitTasks = units.length > 0 && !ownTopic && (slots.tasks || ['lead', 'units', 'content', 'figure', 'unit-count'].includes(slots.slots[0]!)) && !slots.yesNo;
+    const reference = this.namedReference(references.clauseIds, references.labels, references.correspondence, scope.scope.documentIds, words);
+    // A unit's tasks are asked when nothing but the unit is named: a verb left over (作为, 负责) names no task.
+    const namesThing = words.some((word) => (word.seen || word.specific) && THING_TAGS.test(word.tag));
+    const unitTasks = !reference && units.length > 0 && !namesThing && (slots.tasks || ['lead', 'units', 'content', 'figure', 'unit-count'].includes(slots.slots[0]!)) && !slots.yesNo;
     return {
       original,
       normalized,
@@ -85,9 +124,77 @@ export class QuestionAnalyzer {
       units,
       topic: { words, text: words.map((word) => word.word).join(' '), phrase, frameWords: topic.frameWords },
       translation,
+      reference,
+      referenceCues: { sameClause: references.sameClause, correspondence: references.correspondence },
       followUp: null,
     };
   }
+
+  /**
+   * An English question's topic in Chinese: its English words translated, the Chinese it quotes (about
+   * 医美 supervision) read as a Chinese question's would be, abbreviations expanded.
+   */
+  private translate(phrase: string): QuestionFrame['translation'] {
+    const { dictionary, vocabulary } = this.context;
+    const quoted = phrase.match(/\p{Script=Han}+/gu) ?? [];
+    const translated = translateEnglish(phrase.replace(/\p{Script=Han}+/gu, ' '), dictionary, vocabulary.isKnownTerm, vocabulary.isCorpusWord);
+    const read = quoted.flatMap((span) => this.topic.read(span).words.map((word) => ({
+      english: word.written ?? word.word, chinese: word.word, weight: 1, source: word.seen ? ('glossary' as const) : ('literal' as const),
+    })));
+    return [...translated, ...read];
+  }
+
+  /** Clauses the question names itself: asked about, or (with 对应, 落实) their counterparts in the other documents named. */
+  private namedReference(clauseIds: string[], labels: string[], correspondence: string | null, scoped: string[], words: TopicWord[]): ClauseReference | null {
+    if (clauseIds.length === 0) return null;
+    const sources = this.documentsOf(clauseIds);
+    const content = words.filter((word) => word.seen || word.specific);
+    const ownTopic = content.length > 0;
+    if (correspondence) {
+      // Words that restate the named clause's title (天津方案(十四)提高流通服务绿色化规范化水平) describe it; they are no topic to find in its counterpart.
+      const headings = clauseIds.map((id) => this.headingOf.get(id) ?? '');
+      const ownTopic = content.some((word) => !headings.some((heading) => heading.includes(word.word)));
+      const named = scoped.filter((id) => !sources.includes(id));
+      const targets = named.length > 0 ? named : this.otherLevel(clauseIds);
+      if (targets.length > 0) return { clauseIds, from: 'question', relation: 'corresponding', targetDocumentIds: targets, cues: [...labels, correspondence], ownTopic };
+    }
+    return { clauseIds, from: 'question', relation: 'same', targetDocumentIds: [], cues: labels, ownTopic };
+  }
+
+  private documentsOf(clauseIds: string[]): string[] {
+    return [...new Set(clauseIds.flatMap((id) => this.documentOfClause.get(id) ?? []))];
+  }
+
+  /** National clauses are taken up by the local documents; local ones take up the national documents. */
+  private otherLevel(clauseIds: string[]): string[] {
+    const sources = this.documentsOf(clauseIds);
+    const national = this.context.documents.filter((document) => sources.includes(document.id)).some((document) => document.level === 'national');
+    return this.context.documents.filter((document) => !sources.includes(document.id) && (document.level === 'national') !== national).map((document) => document.id);
+  }
+
+  /** The documents a stretch of text names (by 文号, place or level); none when it names none. */
+  private documentsNamed(stretch: string): string[] {
+    const reading = this.scope.read(stretch, []);
+    if (!reading.scope.named) return [];
+    return reading.scope.documentIds.length > 0 ? reading.scope.documentIds : this.context.documents.map((document) => document.id);
+  }
+}
+
+// Parts of speech that name a thing (nouns, verbal nouns, names, Latin words, idioms, abbreviations).
+const THING_TAGS = /^(n|vn|nz|eng|x|j|l|an)/u;
+
+/**
+ * The question without its bracketed asides, and the asides. Clause labels (二(一)) were read before; a
+ * question that is all brackets is read whole.
+ */
+function splitAsides(text: string): { main: string; asides: string[] } {
+  const asides: string[] = [];
+  const main = text.replace(/[（(]([^（()）]{1,40})[)）]/gu, (_whole, inner: string) => {
+    asides.push(inner);
+    return ' ';
+  });
+  const han = main.match(/\p{Script=Han}/gu)?.length ?? 0;
+  return han >= 2 || /[a-z]{3,}/u.test(main) ? { main, asides } : { main: text, asides: [] };
 }
 
 /** One topic word per English word or phrase: its best Chinese term, or the English word when none is known. */

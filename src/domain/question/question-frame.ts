@@ -83,11 +83,34 @@ export interface QuestionYears {
   asked: string[];
 }
 
+/**
+ * Clauses the question points at instead of (or besides) naming a topic: named in it (国家方案二(一),
+ * 「压实企业主体责任」) or cited by the answer before (这一条还提到了哪些单位? is it involved in it?).
+ */
+export interface ClauseReference {
+  clauseIds: string[];
+  from: 'question' | 'previous-answer';
+  /** same: the question asks about those clauses; corresponding: about the clauses of other documents that take them up. */
+  relation: 'same' | 'corresponding';
+  /** For corresponding: the documents the counterparts are sought in. */
+  targetDocumentIds: string[];
+  /** The words that made it a reference (这一条, 二(一), 对应, the Tianjin version). */
+  cues: string[];
+  /** The question names a topic of its own inside those clauses (这条里说的示范基地); else the clauses are the topic. */
+  ownTopic: boolean;
+}
+
 export interface FollowUpReading {
   /** The earlier question it continues. */
   continues: string;
   /** What it took from there. */
-  carried: ('topic' | 'slot' | 'scope' | 'years')[];
+  carried: ('topic' | 'slot' | 'scope' | 'years' | 'clauses')[];
+}
+
+/** Pointing words read from the question's own text, before any conversation is known. */
+export interface ReferenceCues {
+  sameClause: string | null;
+  correspondence: string | null;
 }
 
 export interface QuestionFrame {
@@ -133,5 +156,7 @@ export interface QuestionFrame {
   };
   /** English questions: the Chinese terms their words translate to. */
   translation: TranslatedTerm[];
+  reference: ClauseReference | null;
+  referenceCues: ReferenceCues;
   followUp: FollowUpReading | null;
 }

@@ -111,8 +111,9 @@ export class ScopeReader {
         usedDraft = true;
       }
       const byYear = kept.filter((document) => document.date !== null && issueYears.includes(document.date.slice(0, 4)));
-      if (byYear.length > 0 && byYear.length < kept.length) {
-        kept = byYear;
+      // A year of issue names documents even where it narrows nothing (天津2014年意见和2023年方案): it is no topic word.
+      if (byYear.length > 0) {
+        if (byYear.length < kept.length) kept = byYear;
         for (const document of byYear) usedYears.add(document.date!.slice(0, 4));
       }
       return kept;

@@ -16,6 +16,8 @@ export interface CorpusVocabulary {
   correctedSpelling(word: string, before: string, after: string): string | undefined;
   /** The corpus uses the term (for English translation candidates). */
   isKnownTerm(term: string): boolean;
+  /** The corpus has the term as one of its words (as its segmenter cuts them). */
+  isCorpusWord(term: string): boolean;
 }
 
 export interface TopicReading {
@@ -104,8 +106,8 @@ export class TopicReader {
     // table lacks is when long enough to be a name (装机容量, 宠物食品).
     const specific = NOUN_TAGS.test(tag) && (idf === null ? word.length >= 3 : idf >= this.specificIdf);
     if (this.vocabulary.mentions(word)) return { word, tag, seen: true, specific };
-    // A word general Chinese does not know may be an abbreviation of a corpus word (危化品 → 危险化学品).
-    const expansion = idf === null && word.length >= 3 ? this.vocabulary.expansion(word) : undefined;
+    // A word general Chinese does not know may be an abbreviation of a corpus word (危化品 → 危险化学品, 医美 → 医疗美容).
+    const expansion = idf === null && word.length >= 2 ? this.vocabulary.expansion(word) : undefined;
     if (expansion) return { word: expansion, tag, seen: true, specific: false, written: word };
     // A word the corpus lacks may be a typo (消废品 for 消费品, 质量水准 for 质量水平): one character off.
     const corrected = this.vocabulary.correctedSpelling(word, before, after);

@@ -36,6 +36,11 @@ const FORMAL_FORMS: [string, string][] = [
 ];
 // A near match swaps one organ type for another: staff call most bureaus 局 whatever they are named.
 const SWAPPABLE_SUFFIXES = ['局', '委', '办'];
+const ENGLISH_ABBREVIATIONS: [string, string][] = [['information technology', 'it'], ['science and technology', 's&t'], ['research and development', 'r&d']];
+// Initials are of the content words: State-owned Assets Supervision and Administration Commission is SASAC.
+const INITIAL_SKIPPED = new Set(['of', 'and', 'for', 'the', 'on', 'in', '&']);
+// Initials that spell an English word would be found in ordinary questions.
+const ENGLISH_WORDS_AS_INITIALS = new Set(['can', 'was', 'has', 'its', 'the', 'and', 'for', 'are', 'not', 'but', 'all', 'any', 'one', 'how', 'who', 'why', 'what', 'most', 'man', 'men', 'bit', 'map']);
 const ENGLISH_ORGAN_TYPES = /\b(bureau|commission|ministry|administration|office|department|committee|federation|association|service|agency|customs)\b/u;
 
 export class UnitDirectory {
@@ -169,6 +174,13 @@ export function englishForms(nameEn: string, cityNames: string[]): string[] {
       forms.add(`department of ${field}`);
     }
   }
+  // Staff shorten the way English names are shortened everywhere: IT for information technology, and
+  // the initials of the name's words (SASAC, MIIT, NDRC) when they make three letters or more.
+  for (const form of [...forms]) {
+    for (const [long, short] of ENGLISH_ABBREVIATIONS) if (form.includes(long)) forms.add(form.replaceAll(long, short));
+  }
+  const initials = base.split(/\s+/u).filter((word) => !INITIAL_SKIPPED.has(word)).map((word) => word[0]).join('');
+  if (initials.length >= 3 && !ENGLISH_WORDS_AS_INITIALS.has(initials)) forms.add(initials);
   for (const alias of (exceptions.english as Record<string, string[]>)[nameEn] ?? []) forms.add(alias.toLowerCase());
   // A bare organ type (customs, office) is not a name: it needs its field or its city.
   return [...forms].filter((form) => form.includes(' ') || !ENGLISH_ORGAN_TYPES.test(form) || form === nameEn.toLowerCase());

@@ -92,6 +92,8 @@ export class LexicalRetriever implements CorpusVocabulary {
     return known;
   };
 
+  isCorpusWord = (term: string): boolean => this.vocabulary.has(term);
+
   private judgeTerm(term: string): boolean {
     if (this.vocabulary.has(term)) return true;
     // A Chinese term with a bigram the corpus lacks is unknown: no need to run jieba over it.
@@ -135,12 +137,31 @@ export class LexicalRetriever implements CorpusVocabulary {
    * most three characters left out between each (危化品 → 危险化学品, 婴配粉 → 婴幼儿配方乳粉).
    */
   expansion(word: string): string | undefined {
+    if (/^\p{Script=Han}{2}$/u.test(word)) return this.twoWordExpansion(word);
     if (!/^\p{Script=Han}{3,6}$/u.test(word)) return undefined;
     const pattern = new RegExp([...word].join('\\p{Script=Han}{0,3}'), 'u');
     for (const text of this.coverageTexts) {
       if (!text.includes(word[0]!) || !text.includes(word.at(-1)!)) continue;
       const match = pattern.exec(text);
       if (match && match[0].length > word.length && match[0].length <= word.length * 2 + 1) return match[0];
+    }
+    return undefined;
+  }
+
+  /**
+   * A two-character abbreviation made of the first characters of two words the corpus writes side by
+   * side (医美 for 医疗美容, 质检 for 质量检验): both words must be words of the corpus, so that two
+   * characters that merely occur near each other expand to nothing.
+   */
+  private twoWordExpansion(word: string): string | undefined {
+    const pattern = new RegExp(`${escapeRegExp(word[0]!)}(\\p{Script=Han})${escapeRegExp(word[1]!)}(\\p{Script=Han})`, 'gu');
+    for (const text of this.coverageTexts) {
+      if (!text.includes(word[0]!) || !text.includes(word[1]!)) continue;
+      for (const match of text.matchAll(pattern)) {
+        const first = word[0]! + match[1]!;
+        const second = word[1]! + match[2]!;
+        if (this.vocabulary.has(first) && this.vocabulary.has(second)) return first + second;
+      }
     }
     return undefined;
   }

@@ -1,3 +1,4 @@
+import type { ClauseCorrespondence } from '../corpus/policy-document.ts';
 import type { DocumentSummary, StoredClause } from '../ports/clause-store.ts';
 
 /** The passages retrieval works over, each with its document, in one fixed order. */
@@ -5,6 +6,19 @@ export interface CatalogPassage {
   clause: StoredClause;
   document: DocumentSummary;
 }
+
+/** A clause of another document that takes up this one or is taken up by it (clause-alignment.ts). */
+export interface Counterpart {
+  clauseId: string;
+  documentId: string;
+  /** implements: one of the two follows the other (which one: `implementer`); corresponds: they match closely; nearest: only the closest. */
+  relation: ClauseCorrespondence['relation'];
+  implementer: 'this' | 'other' | null;
+  score: number;
+}
+
+// A pair stored both ways keeps its strongest relation.
+const RELATION_RANK: Record<ClauseCorrespondence['relation'], number> = { implements: 0, corresponds: 1, nearest: 2 };
 
 export class PassageCatalog {
   readonly passages: CatalogPassage[];
@@ -15,7 +29,9 @@ export class PassageCatalog {
   /** Masks by their sorted document ids: a library has few documents, so few distinct scopes. */
   private readonly masks = new Map<string, Uint8Array>();
 
-  constructor(documents: DocumentSummary[], clauses: StoredClause[]) {
+  private readonly counterpartsById = new Map<string, Counterpart[]>();
+
+  constructor(documents: DocumentSummary[], clauses: StoredClause[], correspondences: ClauseCorrespondence[] = []) {
     this.documents = documents;
     const documentsById = new Map(documents.map((document) => [document.id, document]));
     this.passages = clauses.flatMap((clause) => {
@@ -25,6 +41,26 @@ export class PassageCatalog {
     this.byId = new Map(this.passages.map((passage, index) => [passage.clause.id, index]));
     const ordinals = new Map(documents.map((document, index) => [document.id, index]));
     this.documentOrdinals = Uint32Array.from(this.passages, (passage) => ordinals.get(passage.document.id)!);
+    for (const each of correspondences) {
+      this.addCounterpart(each.clauseId, { clauseId: each.otherClauseId, documentId: each.otherDocumentId, relation: each.relation, implementer: each.relation === 'implements' ? 'this' : null, score: each.score });
+      this.addCounterpart(each.otherClauseId, { clauseId: each.clauseId, documentId: each.documentId, relation: each.relation, implementer: each.relation === 'implements' ? 'other' : null, score: each.score });
+    }
+    for (const list of this.counterpartsById.values()) list.sort((left, right) => RELATION_RANK[left.relation] - RELATION_RANK[right.relation] || right.score - left.score);
+  }
+
+  /** The clauses of other documents that take this one up or that it takes up, best match first; both directions of a pair are one. */
+  counterparts(clauseId: string, documentIds?: string[]): Counterpart[] {
+    const all = this.counterpartsById.get(clauseId) ?? [];
+    return documentIds ? all.filter((each) => documentIds.includes(each.documentId)) : all;
+  }
+
+  private addCounterpart(clauseId: string, counterpart: Counterpart): void {
+    const list = this.counterpartsById.get(clauseId) ?? [];
+    const existing = list.find((each) => each.clauseId === counterpart.clauseId);
+    if (!existing) list.push(counterpart);
+    else if (RELATION_RANK[counterpart.relation] < RELATION_RANK[existing.relation]) Object.assign(existing, counterpart);
+    else existing.score = Math.max(existing.score, counterpart.score);
+    this.counterpartsById.set(clauseId, list);
   }
 
   indexOf(clauseId: string): number | undefined {

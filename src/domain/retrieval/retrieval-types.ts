@@ -31,6 +31,25 @@ export interface RetrievalHit {
     lexical?: { rank: number; score: number; coverage: number };
     dense?: { rank: number; similarity: number };
   };
+  /** Retrieved by a clause reference: a clause pointed at (source), or one that takes it up or that it takes up (target). */
+  reference?: ReferenceRole;
+}
+
+export interface ReferenceRole {
+  role: 'source' | 'target';
+  /** For a target: how it relates to the source it was found from. */
+  relation?: 'same' | 'implements' | 'implemented-by' | 'corresponds' | 'nearest';
+  /** For a target: the source clause. */
+  of?: string;
+}
+
+/** A clause reference resolved against the catalog: the clauses asked about, and those pointed at. */
+export interface ResolvedReference {
+  relation: 'same' | 'corresponding';
+  targets: { clauseId: string; relation: NonNullable<ReferenceRole['relation']>; of: string }[];
+  sources: string[];
+  /** Only nearest matches were found: the answer says it is the closest clause, not the corresponding one. */
+  closest: boolean;
 }
 
 export interface RetrievalResult {
@@ -47,4 +66,6 @@ export interface RetrievalResult {
   searchedDocumentIds: string[];
   /** Specific topic words the corpus uses, but none of the searched documents does (预制菜 asked of Tianjin). */
   scopeUnseen: string[];
+  /** Set when the clauses were those a reference points at, not a search. */
+  reference?: ResolvedReference;
 }

@@ -4,7 +4,7 @@ import type { QuestionFrame } from '../question/question-frame.ts';
 import type { LexicalRetriever } from './lexical-retriever.ts';
 import type { PassageCatalog } from './passage-catalog.ts';
 import { reciprocalRankFusion, type RankedList } from './rank-fusion.ts';
-import type { RetrievalHit, RetrievalPath, RetrievalResult } from './retrieval-types.ts';
+import type { ResolvedReference, RetrievalHit, RetrievalPath, RetrievalResult } from './retrieval-types.ts';
 
 export type { RetrievalHit, RetrievalPath, RetrievalResult } from './retrieval-types.ts';
 
@@ -59,6 +59,42 @@ export class Retriever {
       })
       .map(({ clause, document }) => ({ clause, document, score: 0, coverage: 1, paths: {} }));
     return { frame, terms: [], groups: [], hits, confidence: hits.length > 0 ? 1 : 0, activePaths: this.activePaths, searchedDocumentIds: documentIds ?? [], scopeUnseen: [] };
+  }
+
+  /**
+   * The clauses a reference resolved to (reference-resolution.ts), targets first, then the sources
+   * they were found from when those are other clauses. With a topic of the question's own, the
+   * targets are ordered and scored by it (这条里说的示范基地: the sentence that holds it); without one,
+   * the clauses are the topic and count as fully on it.
+   */
+  retrieveReferenced(frame: QuestionFrame, resolved: ResolvedReference): RetrievalResult {
+    const targetIds = resolved.targets.map((target) => target.clauseId);
+    const indexes = targetIds.flatMap((id) => this.catalog.indexOf(id) ?? []);
+    const mask = new Uint8Array(this.catalog.passages.length);
+    for (const index of indexes) mask[index] = 1;
+    const ownTopic = frame.reference?.ownTopic ?? false;
+    const lexical = this.lexical.search(frame, Math.max(1, indexes.length), mask);
+    const ranked = ownTopic ? [...lexical.hits.map((hit) => hit.index), ...indexes.filter((index) => !lexical.hits.some((hit) => hit.index === index))] : indexes;
+    const hit = (index: number, reference: RetrievalHit['reference']): RetrievalHit => {
+      const { clause, document } = this.catalog.passages[index]!;
+      return { clause, document, score: 0, coverage: ownTopic ? this.lexical.coverage(lexical.groups, clause.id) : 1, paths: {}, ...(reference ? { reference } : {}) };
+    };
+    const hits = ranked.map((index) => {
+      const target = resolved.targets.find((each) => each.clauseId === this.catalog.passages[index]!.clause.id)!;
+      return hit(index, { role: 'target', relation: target.relation, of: target.of });
+    });
+    if (resolved.relation === 'corresponding') {
+      for (const id of resolved.sources) {
+        const index = this.catalog.indexOf(id);
+        if (index !== undefined && !targetIds.includes(id)) hits.push({ ...hit(index, { role: 'source' }), coverage: 0 });
+      }
+    }
+    const confidence = ownTopic ? Math.max(0, ...hits.slice(0, CONFIDENCE_DEPTH).map((each) => each.coverage)) : 1;
+    const documentIds = [...new Set(hits.map((each) => each.document.id))];
+    return {
+      frame, terms: lexical.terms, groups: lexical.groups, hits, confidence, activePaths: this.activePaths, searchedDocumentIds: documentIds,
+      scopeUnseen: ownTopic ? this.lexical.unseenWithin(frame, mask) : [], reference: resolved,
+    };
   }
 
   /** The frame's topic, within its scope (and the request's filter), best clauses first. */

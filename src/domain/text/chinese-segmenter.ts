@@ -56,3 +56,11 @@ export function createChineseSegmenter(userWords: Iterable<string>): ChineseSegm
     },
   };
 }
+
+let plain: ChineseSegmenter | undefined;
+
+/** jieba with its own dictionary only, for work that must not depend on the corpus's words (aligning clauses at ingest). */
+export function plainChineseSegmenter(): ChineseSegmenter {
+  plain ??= createChineseSegmenter([]);
+  return plain;
+}

@@ -8,7 +8,10 @@ import { isEnglish, unitName, type AnswerKind, type KindContext } from './kind-s
  * or in any role as asked, grouped by document, each cited, with the count. A unit that leads nothing
  * gets a plain "none" and the clauses it shares.
  */
-const asksLead = (context: KindContext) => context.frame.slots.includes('lead');
+// Lead asked narrows the list to the led clauses (then, none led, the shared ones); "lead or support"
+// joins the two roles and asks for both.
+const EITHER_ROLE = /(lead|leads|leading|牵头)\s*(or|and|或者|或|还是|和|及|与|\/)\s*(support|supporting|co-responsible|involved|participate|share|配合|参与|协助|负责)/u;
+const asksLead = (context: KindContext) => context.frame.slots.includes('lead') && !EITHER_ROLE.test(context.frame.normalized);
 
 function unitIn(clause: NumberedClause, context: KindContext) {
   const names = context.frame.units.flatMap((unit) => unit.byDocument[clause.hit.document.id] ?? []);

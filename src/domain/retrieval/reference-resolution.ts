@@ -1,0 +1,38 @@
+import type { ClauseReference } from '../question/question-frame.ts';
+import type { PassageCatalog } from './passage-catalog.ts';
+import type { ResolvedReference } from './retrieval-types.ts';
+
+/**
+ * The clauses a reference asks about. Same: the clauses pointed at. Corresponding: the clauses of
+ * the target documents that implement them, that they implement, or that match them closely
+ * (aligned at ingest); when a document holds none of those, its nearest clause, said to be the
+ * closest. `allowed`: the request's document filter.
+ */
+export function resolveReference(reference: ClauseReference, catalog: PassageCatalog, allowed?: string[]): ResolvedReference {
+  const permitted = (documentId: string) => !allowed || allowed.length === 0 || allowed.includes(documentId);
+  const sources = reference.clauseIds.filter((id) => {
+    const index = catalog.indexOf(id);
+    return index !== undefined && (reference.relation === 'corresponding' || permitted(catalog.passages[index]!.document.id));
+  });
+  if (reference.relation === 'same') return { relation: 'same', targets: sources.map((id) => ({ clauseId: id, relation: 'same', of: id })), sources, closest: false };
+
+  const documents = reference.targetDocumentIds.filter(permitted);
+  const strong: ResolvedReference['targets'] = [];
+  const nearest: (ResolvedReference['targets'][number] & { score: number; documentId: string })[] = [];
+  for (const source of sources) {
+    for (const counterpart of catalog.counterparts(source, documents)) {
+      const relation = counterpart.relation === 'nearest' ? 'nearest' : counterpart.implementer === 'this' ? 'implements' : counterpart.implementer === 'other' ? 'implemented-by' : 'corresponds';
+      const target = { clauseId: counterpart.clauseId, relation, of: source } as const;
+      if (relation === 'nearest') nearest.push({ ...target, score: counterpart.score, documentId: counterpart.documentId });
+      else if (!strong.some((each) => each.clauseId === target.clauseId)) strong.push(target);
+    }
+  }
+  // Where one document implements the other, that is the answer; a mere likeness elsewhere is not.
+  const implementing = strong.filter((each) => each.relation === 'implements' || each.relation === 'implemented-by');
+  if (strong.length > 0) return { relation: 'corresponding', targets: implementing.length > 0 ? implementing : strong, sources, closest: false };
+  // One closest clause per document, the best of any source's.
+  const byDocument = new Map<string, (typeof nearest)[number]>();
+  for (const each of nearest) if (!byDocument.has(each.documentId) || byDocument.get(each.documentId)!.score < each.score) byDocument.set(each.documentId, each);
+  const targets = [...byDocument.values()].sort((left, right) => right.score - left.score).map(({ clauseId, relation, of }) => ({ clauseId, relation, of }));
+  return { relation: 'corresponding', targets, sources, closest: targets.length > 0 };
+}
