@@ -34,6 +34,22 @@ describe('answer kinds', () => {
     expect((await answered('天津方案「壓實企業主體責任」對應國家方案哪一條？')).cited).toEqual(['cn-2022-95:7.21']);
   });
 
+  it('compare: one entry per document, national first, under a line that says how they compare', async () => {
+    const figures = await answered('天津2014年意见和汕尾稿的制造业产品质量合格率目标分别是多少');
+    expect(figures.decision.kind).toBe('compare');
+    expect(figures.text.split('\n')[0]).toBe('对比：津政发〔2014〕22号 93%；汕尾市征求意见稿 94.8%。');
+    const leads = await answered('国家和天津分别由谁牵头提升食品质量');
+    expect(leads.cited).toEqual(['cn-2022-95:2.1', 'tj-2023-3:2.2']);
+    expect(leads.text.split('\n')[0]).toBe('牵头单位不同：国市监质发〔2022〕95号为农业农村部；津质量发〔2023〕3号为市工业和信息化局。');
+    // A bureau named by its field (市场监管部门) is each document's own; the verdict covers them all.
+    const verdict = await answered('质量安全监管，国家方案和汕尾稿都是市场监管部门牵头吗？');
+    expect(verdict.text.split('\n')[0]).toBe('是，2份文件都是。');
+    expect(verdict.decision.evidence.map((each) => each.clause.hit.document.id)).toEqual(['cn-2022-95', 'sw-2023-0926']);
+    expect(verdict.decision.evidence.every((each) => each.verdict === true)).toBe(true);
+    const mixed = await answered('提升食品质量，国家和天津都是农业农村部门牵头吗?');
+    expect(mixed.text.split('\n')[0]).toBe('不全是：国市监质发〔2022〕95号是，津质量发〔2023〕3号不是。');
+  });
+
   it('a clause named by its place is answered from that clause alone, with no topic gate', async () => {
     const turn = await answered('国家方案二(一)由谁牵头?');
     expect(turn).toMatchObject({ decision: { kind: 'lead' }, cited: ['cn-2022-95:2.1'] });

@@ -19,6 +19,13 @@ export function documentReferenceZh(document: DocumentSummary): string {
   return document.docNumber ?? `${bookTitle(document.title)}${document.status === 'draft' ? '（征求意见稿）' : ''}`;
 }
 
+/** A document named in a short list (对比：津政发〔2014〕22号 93%；汕尾市征求意见稿 94.8%): its 文号, else its place and kind. */
+export function documentShortNameZh(document: DocumentSummary): string {
+  if (document.docNumber) return document.docNumber;
+  const place = document.region.replace(/^.+?省(?=.+市)/u, '');
+  return `${place}${document.status === 'draft' ? '征求意见稿' : `${document.date?.slice(0, 4) ?? ''}年文件`}`;
+}
+
 /** 《…》 around a title, the title's own 《》 becoming 〈〉 as Chinese nests them. */
 export function bookTitle(title: string): string {
   return `《${title.replace(/《/gu, '〈').replace(/》/gu, '〉')}》`;

@@ -108,6 +108,11 @@ interface NameParts {
   suffix: string;
 }
 
+/** A unit's field without its level and organ type: 市场监管 for 市场监管总局, 市市场监管局 and 市市场监管委 alike. */
+export function unitCore(name: string): string {
+  return partsOf(name).core;
+}
+
 function partsOf(name: string): NameParts {
   const prefix = PREFIX.exec(name)?.[0] ?? '';
   const rest = name.slice(prefix.length);
@@ -130,6 +135,8 @@ export function chineseForms(name: string, segmenter: ChineseSegmenter, city: st
   }
   for (const [short, formal] of FORMAL_FORMS) if (core.includes(short)) bare.add(core.replace(short, formal) + (suffix === '委' ? '委员会' : suffix));
   if (suffix === '委') bare.add(`${core}委员会`);
+  // Staff name a bureau by its field: 市场监管部门 is the market regulator of whichever document.
+  if ([...core].length >= 2) bare.add(`${core}部门`);
   const forms = new Set<string>([name, ...bare]);
   for (const form of bare) {
     if (prefix !== '') forms.add(prefix + form);

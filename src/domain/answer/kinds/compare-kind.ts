@@ -1,17 +1,23 @@
+import { unitCore } from '../../question/unit-directory.ts';
 import type { Evidence } from '../answer-decision-types.ts';
+import type { AnswerText } from '../answer-text.ts';
+import { documentReferenceEn, documentShortNameZh } from '../clause-reference.ts';
 import { contentKind } from './content-kind.ts';
-import { isEnglish, type AnswerKind, type EvidenceResult, type KindContext } from './kind-support.ts';
-import { leadKind, unitsKind } from './unit-kinds.ts';
+import { isEnglish, unitName, type AnswerKind, type EvidenceResult, type KindContext } from './kind-support.ts';
+import { leadKind, unitCheckKind, unitsKind } from './unit-kinds.ts';
 import { dateKind, figureKind, moneyKind } from './value-kinds.ts';
 
 /**
  * A question over several documents (国家和天津分别…, both, compared with): one line per document,
  * each from that document's own best clause, answered as the asked slot would be for it alone.
- * National first, then the others by date.
+ * National first, then the others by date. Where the slot compares, a first line says how: the same
+ * lead or not (by the unit's field: 市场监管总局 and 市市场监管局 are both the market regulator), the
+ * figures side by side, or for a yes/no question (都是市场监管部门牵头吗?) the verdict over all.
  */
 const BY_SLOT: Record<string, AnswerKind> = { lead: leadKind, units: unitsKind, 'unit-count': unitsKind, figure: figureKind, money: moneyKind, date: dateKind };
 
 function slotKind(context: KindContext): AnswerKind {
+  if (context.frame.yesNo && context.frame.units.length > 0) return unitCheckKind;
   return BY_SLOT[context.frame.slot] ?? contentKind;
 }
 
@@ -37,10 +43,48 @@ export const compareKind: AnswerKind = {
   },
   compose(context, evidence, text) {
     const kind = slotKind(context);
-    if (evidence.length > 1) text.line(isEnglish(context) ? 'By document:' : '各文件的规定如下：');
+    const summary = evidence.length > 1 ? summaryLine(context, kind, evidence, text) : null;
+    if (summary) text.line(summary);
+    else if (evidence.length > 1) text.line(isEnglish(context) ? 'By document:' : '各文件的规定如下：');
     const quotes: Record<number, string> = {};
     for (const each of evidence) Object.assign(quotes, kind.compose({ ...context, clauses: [each.clause] }, [each], text, false).quotes);
     return { quotes };
   },
   missingText: { zh: '检索到的条款没有回答这个问题。', en: 'The closest clauses do not answer this.' },
 };
+
+/** The one line that says how the documents compare, when the slot has values to set side by side. */
+function summaryLine(context: KindContext, kind: AnswerKind, evidence: Evidence[], text: AnswerText): string | null {
+  const english = isEnglish(context);
+  const name = (each: Evidence) => text.corpus(english ? documentReferenceEn(each.clause.hit.document) : documentShortNameZh(each.clause.hit.document));
+  if (kind === unitCheckKind) {
+    const yes = evidence.filter((each) => each.verdict);
+    const no = evidence.filter((each) => !each.verdict);
+    if (no.length === 0) return english ? `Yes, in all ${evidence.length} documents.` : `是，${evidence.length}份文件都是。`;
+    if (yes.length === 0) return english ? 'No, in none of them.' : '都不是。';
+    return english
+      ? `Not in all: yes in ${yes.map(name).join('; ')}; no in ${no.map(name).join('; ')}.`
+      : `不全是：${yes.map(name).join('、')}是，${no.map(name).join('、')}不是。`;
+  }
+  if (kind === leadKind) {
+    const leads = evidence.map((each) => each.units?.[0]);
+    if (leads.some((lead) => lead === undefined)) return null;
+    const fields = new Set(leads.map((lead) => unitCore(lead!.name)));
+    if (fields.size === 1) {
+      const field = [...fields][0]!;
+      return english
+        ? `The same department leads in each: ${leads.map((lead) => unitName(lead!, text)).join('; ')}.`
+        : `牵头部门一致，都是${text.corpus(field)}部门（${leads.map((lead) => unitName(lead!, text)).join('、')}）。`;
+    }
+    return english
+      ? `Different leads: ${evidence.map((each, index) => `${name(each)}: ${unitName(leads[index]!, text)}`).join('; ')}.`
+      : `牵头单位不同：${evidence.map((each, index) => `${name(each)}为${unitName(leads[index]!, text)}`).join('；')}。`;
+  }
+  if (kind === figureKind || kind === moneyKind || kind === dateKind) {
+    if (evidence.some((each) => !each.value)) return null;
+    return english
+      ? `Side by side: ${evidence.map((each) => `${name(each)} ${text.corpus(each.value!)}`).join('; ')}.`
+      : `对比：${evidence.map((each) => `${name(each)} ${text.corpus(each.value!)}`).join('；')}。`;
+  }
+  return null;
+}
