@@ -7,9 +7,11 @@ import type { Logger } from '../logger.ts';
 import type { RetrievalStatus } from '../domain/retrieval/retrieval-status.ts';
 import { setUpRetrieval } from './retrieval-setup.ts';
 import { ChatService } from '../services/chat-service.ts';
+import { UnitViews } from '../services/unit-views.ts';
 
 export interface ChatSetup {
   chat: ChatService;
+  units: UnitViews;
   backend: AnswerBackend;
   retrievalStatus: RetrievalStatus;
 }
@@ -32,5 +34,6 @@ export async function setUpChat(config: AppConfig, services: Services, logger: L
     backend,
     logWarning: (message) => logger.warn(message),
   });
-  return { chat, backend, retrievalStatus: retrieval.status };
+  const units = new UnitViews(retrieval.catalog, (name) => retrieval.analyzer.findUnits(name));
+  return { chat, units, backend, retrievalStatus: retrieval.status };
 }

@@ -18,12 +18,13 @@ export interface RunningServer {
 /** The composition root of the HTTP server: what `npm start` runs, and what the browser tests start. */
 export async function startServer(config: AppConfig, logger: Logger): Promise<RunningServer> {
   const services = createServices(config);
-  const { chat, backend, retrievalStatus } = await setUpChat(config, services, logger);
+  const { chat, units, backend, retrievalStatus } = await setUpChat(config, services, logger);
   const webAssets = loadWebAssets(config.web.directory);
   const app = createApp({
     store: services.store,
     retrievalStatus,
     chat,
+    units,
     conversations: services.conversations,
     answerStatus: () => backend.status(),
     logError: (error) => logger.error('request failed', error),

@@ -15,12 +15,16 @@ import { chatRoutes } from './routes/chat-routes.ts';
 import { conversationRoutes, feedbackRoutes } from './routes/conversation-routes.ts';
 import { documentRoutes } from './routes/document-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
+import { unitRoutes } from './routes/unit-routes.ts';
+import type { UnitViews } from '../services/unit-views.ts';
 
 export interface AppDependencies {
   store: ClauseStore;
   retrievalStatus?: RetrievalStatus;
   /** The chat API is mounted when these are given (the documents API alone needs neither). */
   chat?: ChatService;
+  /** The units API is mounted when given (it needs the retrieval catalog). */
+  units?: UnitViews;
   conversations?: ConversationStore;
   answerStatus?: () => Promise<BackendStatus>;
   logError?: (error: unknown) => void;
@@ -33,7 +37,7 @@ export interface AppDependencies {
 }
 
 /** The web-standard app: routes are thin, all work happens behind the injected ports. */
-export function createApp({ store, retrievalStatus, chat, conversations, answerStatus, logError = console.error, webAssets, allowedOrigins = [], rateLimit }: AppDependencies) {
+export function createApp({ store, retrievalStatus, chat, units, conversations, answerStatus, logError = console.error, webAssets, allowedOrigins = [], rateLimit }: AppDependencies) {
   const app = new Hono();
   const policy: OriginPolicy = { allowedOrigins: new Set(allowedOrigins) };
   app.use('/api/*', originGuard(policy), crossOriginAccess(policy), apiSecurityHeaders());
@@ -44,6 +48,7 @@ export function createApp({ store, retrievalStatus, chat, conversations, answerS
   }
   app.route('/health', healthRoutes(store, retrievalStatus, answerStatus));
   app.route('/api/documents', documentRoutes(store));
+  if (units) app.route('/api/units', unitRoutes(units));
   if (chat) {
     const knownDocumentIds = () => new Set(store.listDocuments().map((document) => document.id));
     app.route('/api/chat', chatRoutes({ chat, knownDocumentIds, logError }));

@@ -4,6 +4,7 @@ import { openDatabase } from '../adapters/sqlite/open-database.ts';
 import { SqliteClauseStore } from '../adapters/sqlite/sqlite-clause-store.ts';
 import { SqliteConversationStore } from '../adapters/sqlite/sqlite-conversation-store.ts';
 import type { AnswerBackend } from '../domain/ports/answer-backend.ts';
+import type { QuestionAnalyzer } from '../domain/question/question-analyzer.ts';
 import type { PassageCatalog } from '../domain/retrieval/passage-catalog.ts';
 import type { Retriever } from '../domain/retrieval/retriever.ts';
 import { ChatService } from '../services/chat-service.ts';
@@ -15,6 +16,7 @@ export interface ChatFixture {
   conversations: SqliteConversationStore;
   retriever: Retriever;
   catalog: PassageCatalog;
+  analyzer: QuestionAnalyzer;
   chatWith(backend: AnswerBackend, logWarning?: (message: string) => void): ChatService;
   databasePath: string;
   close(): void;
@@ -34,6 +36,7 @@ export async function createChatFixture(prefix: string): Promise<ChatFixture> {
     conversations,
     retriever,
     catalog,
+    analyzer,
     databasePath,
     chatWith: (backend, logWarning) => new ChatService({ analyzer, retriever, catalog, store, conversations, backend, ...(logWarning ? { logWarning } : {}) }),
     close: () => {

@@ -3,14 +3,19 @@ import { readServerSentEvents } from './sse-reader.js';
 
 /**
  * The browser's side of the chat API (POST /api/chat with stream: true, POST /api/feedback,
- * GET /api/documents). The page calls it on its own origin; the widget calls it across origins.
+ * GET /api/documents, GET /api/units/:name). The page calls it on its own origin; the widget calls it across origins.
  */
 
 /**
  * @typedef {{ name: string, nameEn: string | null, role: 'lead' | 'co' }} Unit
  * @typedef {{ n: number, clauseId: string, docId: string, docTitle: string, docNumber: string | null,
  *   docStatus: 'in-force' | 'draft', section: string | null, clause: string | null, heading: string | null, text: string, quote?: string,
- *   units: Unit[] }} Citation
+ *   units: Unit[], counterparts?: Counterpart[] }} Citation
+ * @typedef {{ clauseId: string, docId: string, docNumber: string | null, docTitle: string, level: string,
+ *   section: string | null, clause: string | null, heading: string | null, relation: 'implements' | 'implemented-by' | 'corresponds' }} Counterpart
+ * @typedef {{ clauseId: string, section: string | null, clause: string | null, heading: string | null, role: 'lead' | 'co' }} UnitClause
+ * @typedef {{ id: string, name: string, nameEn: string | null, region: string, regionEn: string,
+ *   documents: { docId: string, docNumber: string | null, docTitle: string, docStatus: string, lead: number, co: number, clauses: UnitClause[] }[] }} UnitDetail
  * @typedef {{ conversationId: string, messageId: string, answer: string, notFound: boolean,
  *   citations: Citation[], related: Citation[], backend: string, warnings: string[] }} ChatReply
  * @typedef {{ role: 'user' | 'assistant', content: string }} ChatMessage
@@ -97,6 +102,16 @@ export function createChatClient(apiBase) {
         throw new ChatApiError('unreachable', error instanceof Error ? error.message : String(error));
       }
       throw new ChatApiError('server', 'the stream ended before the answer was complete');
+    },
+
+    /**
+     * The units a name stands for, each with its clauses per document and role.
+     * @param {string} name @returns {Promise<UnitDetail[]>}
+     */
+    async findUnit(name) {
+      const response = await request(`/api/units/${encodeURIComponent(name)}`, { method: 'GET' });
+      const body = await response.json();
+      return body.units;
     },
 
     /** @param {{ messageId: string, rating: 'up' | 'down', comment?: string }} feedback */

@@ -23,7 +23,7 @@ export function mountChat(root, options) {
   let language = options.language;
   const t = () => uiText(language);
   const state = createConversationState(storageKey);
-  const sources = createSourcePanel(t);
+  const sources = createSourcePanel(t, (name) => client.findUnit(name));
   /** @type {DocumentSummary[]} */
   let documents = [];
   let scope = 'all';

@@ -4,15 +4,22 @@ import { element, replaceChildren } from './dom.js';
 
 /**
  * The clause behind a citation: document, 文号, section and clause, the full text with the quoted
- * sentence marked, the responsible units with the lead marked, and stepping between the citations
- * of one answer. Escape closes it and focus returns to the chip that opened it.
+ * sentence marked, the responsible units with the lead marked, the clauses of other documents it
+ * implements or that implement it (对应国家方案 二(一)), and stepping between the citations of one
+ * answer. A unit opens the unit view: every clause that unit leads or shares, per document. Escape
+ * closes the panel and focus returns to the chip that opened it.
  *
  * @typedef {import('./chat-client.js').Citation} Citation
+ * @typedef {import('./chat-client.js').Counterpart} Counterpart
+ * @typedef {import('./chat-client.js').UnitDetail} UnitDetail
  * @typedef {import('./i18n.js').UiText} UiText
  */
 
-/** @param {() => UiText} text */
-export function createSourcePanel(text) {
+/**
+ * @param {() => UiText} text
+ * @param {(name: string) => Promise<UnitDetail[]>} findUnit
+ */
+export function createSourcePanel(text, findUnit) {
   const heading = element('h2', { class: 'pqa-source-title', tabindex: '-1' });
   const counter = element('span', { class: 'pqa-source-counter', 'aria-live': 'polite' });
   const previous = element('button', { type: 'button', class: 'pqa-button pqa-quiet' });
@@ -25,6 +32,8 @@ export function createSourcePanel(text) {
     body,
   ]);
 
+  // Several panels may share a page (the chat page and a widget): the hint's id must be the panel's own.
+  const unitHintId = `pqa-unit-hint-${Math.random().toString(36).slice(2, 10)}`;
   /** @type {Citation[]} */
   let citations = [];
   let index = 0;
@@ -46,6 +55,8 @@ export function createSourcePanel(text) {
     next.disabled = index >= citations.length - 1;
     previous.hidden = next.hidden = citations.length < 2;
     const label = clauseLabel(citation);
+    const counterparts = citation.counterparts ?? [];
+    delete panel.dataset.unit;
     replaceChildren(body, [
       element('p', { class: 'pqa-source-meta' }, [
         element('span', { class: 'pqa-source-number' }, [citation.docNumber ?? t.docNumberMissing]),
@@ -55,19 +66,69 @@ export function createSourcePanel(text) {
       ]),
       element('p', { class: 'pqa-source-text' }, clauseTextNodes(citation.text, citation.quote)),
       citation.units.length > 0 && element('h3', { class: 'pqa-source-subheading' }, [t.units]),
+      citation.units.length > 0 && element('span', { id: unitHintId, hidden: true }, [t.openUnitHint]),
       citation.units.length > 0 &&
         element(
           'ul',
           { class: 'pqa-units' },
           citation.units.map((unit) =>
             element('li', { class: unit.role === 'lead' ? 'pqa-unit pqa-unit-lead' : 'pqa-unit', title: unit.nameEn ?? undefined }, [
-              unit.name,
-              unit.role === 'lead' && element('span', { class: 'pqa-badge' }, [t.leadUnit]),
+              element('button', { type: 'button', class: 'pqa-unit-button', 'aria-describedby': unitHintId, onclick: () => showUnit(unit.name, citation) }, [
+                unit.name,
+                unit.role === 'lead' && element('span', { class: 'pqa-badge' }, [t.leadUnit]),
+              ]),
             ]),
           ),
         ),
+      counterparts.length > 0 && element('h3', { class: 'pqa-source-subheading' }, [t.counterparts]),
+      counterparts.length > 0 &&
+        element('ul', { class: 'pqa-counterparts' }, counterparts.map((counterpart) =>
+          element('li', { class: 'pqa-counterpart', 'data-clause-id': counterpart.clauseId }, [t.counterpart(counterpart.relation, counterpart.level === 'national', counterpartPlace(counterpart))]),
+        )),
     ]);
     panel.dataset.clauseId = citation.clauseId;
+  }
+
+  /**
+   * Every clause the unit leads or shares, per document, read from the units API; the unit of the
+   * citation's document when two places have one of that name (市财政局).
+   * @param {string} name @param {Citation} citation
+   */
+  async function showUnit(name, citation) {
+    const t = text();
+    const back = element('button', { type: 'button', class: 'pqa-button pqa-quiet pqa-unit-back', onclick: () => { show(); heading.focus(); } }, [t.backToClause]);
+    const status = element('p', { class: 'pqa-unit-status', role: 'status' }, [t.unitLoading]);
+    heading.textContent = name;
+    panel.dataset.unit = name;
+    replaceChildren(body, [back, status]);
+    heading.focus();
+    let units;
+    try {
+      units = await findUnit(name);
+    } catch {
+      status.textContent = t.unitFailed;
+      return;
+    }
+    if (panel.dataset.unit !== name) return;
+    const unit = units.find((each) => each.documents.some((document) => document.docId === citation.docId)) ?? units[0];
+    if (!unit) {
+      status.textContent = t.unitFailed;
+      return;
+    }
+    replaceChildren(body, [
+      back,
+      unit.nameEn && element('p', { class: 'pqa-source-meta' }, [unit.nameEn]),
+      ...unit.documents.flatMap((document) => [
+        element('h3', { class: 'pqa-source-subheading' }, [`${document.docNumber ?? document.docTitle} · ${t.unitTasks(document.lead, document.co)}`]),
+        element('ul', { class: 'pqa-unit-clauses' }, document.clauses.map((clause) =>
+          element('li', { class: clause.role === 'lead' ? 'pqa-unit-clause pqa-unit-clause-lead' : 'pqa-unit-clause', 'data-clause-id': clause.clauseId }, [
+            [clauseLabel(clause), clause.heading].filter(Boolean).join(' '),
+            ' ',
+            element('span', { class: clause.role === 'lead' ? 'pqa-badge' : 'pqa-badge pqa-badge-quiet' }, [clause.role === 'lead' ? t.unitRoleLead : t.unitRoleCo]),
+          ]),
+        )),
+      ]),
+    ]);
   }
 
   previous.addEventListener('click', () => {
@@ -118,6 +179,12 @@ export function createSourcePanel(text) {
       if (!panel.hidden) show();
     },
   };
+}
+
+/** @param {Counterpart} counterpart */
+function counterpartPlace(counterpart) {
+  const label = clauseLabel(counterpart);
+  return [counterpart.docNumber ?? counterpart.docTitle, label, counterpart.heading && `「${counterpart.heading}」`].filter(Boolean).join(' ');
 }
 
 /** @typedef {ReturnType<typeof createSourcePanel>} SourcePanel */

@@ -79,6 +79,34 @@ describe('chat page in Chromium', () => {
     expect(problems.list).toEqual([]);
   });
 
+  it('shows the national clause a local one implements, and opens a unit\'s tasks from its chip', async () => {
+    const { page, problems } = await openChat();
+    const answer = await ask(page, '天津提升食品质量水平由哪个部门牵头?');
+    await answer.locator('.pqa-answer-text button.pqa-chip[data-n="1"]').click();
+    const panel = page.locator('.pqa-source');
+    await panel.waitFor({ state: 'visible' });
+    const counterpart = panel.locator('.pqa-counterpart');
+    expect(await counterpart.getAttribute('data-clause-id')).toBe('cn-2022-95:2.1');
+    expect(await counterpart.textContent()).toBe('落实国家方案 国市监质发〔2022〕95号 二（一） 「擴大安全優質農產品食品供給」');
+
+    const unitsResponse = page.waitForResponse((response) => response.url().includes('/api/units/'));
+    const unitButton = panel.getByRole('button', { name: '市工业和信息化局牵头' });
+    expect(await unitButton.getAttribute('aria-describedby')).toMatch(/^pqa-unit-hint-/u);
+    await unitButton.click();
+    expect((await unitsResponse).status()).toBe(200);
+    await expect.poll(() => panel.locator('.pqa-unit-clause').count()).toBeGreaterThan(0);
+    expect(await panel.locator('.pqa-source-title').textContent()).toBe('市工业和信息化局');
+    // Tianjin's bureau, not Shanwei's of the same name: the cited clause's document decides.
+    const led = await panel.locator('.pqa-unit-clause-lead').evaluateAll((items) => items.map((item) => item.getAttribute('data-clause-id')));
+    expect(led).toEqual(['tj-2023-3:2.2', 'tj-2023-3:2.4', 'tj-2023-3:3.7', 'tj-2023-3:3.8']);
+    expect(await panel.locator('.pqa-source-subheading').first().textContent()).toMatch(/^津质量发〔2023〕3号 · 牵头 4 项 · 参与 \d+ 项$/u);
+    await page.screenshot({ path: join(SCREENSHOT_DIRECTORY, 'chat-unit-view.png') });
+    await panel.getByRole('button', { name: '返回条款' }).click();
+    expect(await panel.getAttribute('data-clause-id')).toBe('tj-2023-3:2.2');
+    expect(await panel.locator('.pqa-source-clause').textContent()).toBe('二（二）');
+    expect(problems.list).toEqual([]);
+  });
+
   it('steps between the citations of an answer that compares two documents', async () => {
     const { page } = await openChat();
     const answer = await ask(page, '天津和汕尾分别由哪个部门负责食品质量?');

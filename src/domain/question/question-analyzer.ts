@@ -64,6 +64,21 @@ export class QuestionAnalyzer {
     return resolveFollowUp(this.read(question), earlier, (ids) => this.documentsOf(ids), (ids) => this.otherLevel(ids));
   }
 
+  /** The units a name stands for, as staff write it (工信局, MIIT, Tianjin Commerce Bureau): found in the whole of it. */
+  findUnits(name: string): NamedUnit[] {
+    const normalized = normalizeText(name).toLowerCase().trim();
+    const found = this.units.find(normalized);
+    const covered = found.reduce((sum, each) => sum + each.end - each.start, 0);
+    // A name with words left over (天津市商务局的任务) is a question, not a unit's name; a place may stay (Tianjin Commerce Bureau).
+    const rest = [...found].reverse().reduce((text, each) => `${text.slice(0, each.start)} ${text.slice(each.end)}`, normalized);
+    const place = this.scope.read(rest, []);
+    if (covered === 0 || place.rest.replace(/[\s,.;:()（）、]/gu, '') !== '') return [];
+    // The place named keeps its own units: Tianjin Commerce Bureau is not Shanwei's.
+    const within = place.scope.documentIds;
+    return dedupeUnits(found.map(({ unit }) => (within.length === 0 ? unit : { ...unit, byDocument: Object.fromEntries(Object.entries(unit.byDocument).filter(([id]) => within.includes(id))) })))
+      .filter((unit) => Object.keys(unit.byDocument).length > 0);
+  }
+
   /** The clauses an answer's text names by document and place. */
   citedIn(answer: string): string[] {
     const text = normalizeText(answer).toLowerCase();
