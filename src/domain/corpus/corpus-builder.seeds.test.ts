@@ -122,6 +122,26 @@ describe('document metadata', () => {
     expect(tianjin2014.titleSimplified).toBe('天津市人民政府关于进一步加强质量工作的意见');
   });
 
+  it('reads the facts of each notice with the line that states them: addressees, what it implements, approval, a draft\'s contact', () => {
+    const facts = (id: string, field: string) => [...new Set(documentById(corpus, id).facts.filter((fact) => fact.field === field).map((fact) => fact.value))];
+    expect(facts('cn-2022-95', 'addressees')).toEqual(['各省、自治区、直辖市人民政府,国务院各部委、各直属机构']);
+    expect(facts('tj-2023-3', 'addressees')).toEqual(['市质量强市建设协调推进领导小组各成员单位,各相关单位']);
+    expect(facts('tj-2014-22', 'addressees')).toEqual(['各区、县人民政府,各委、局,各直属单位']);
+    expect(facts('cn-2022-95', 'approval')).toEqual(['国务院']);
+    expect(facts('tj-2023-3', 'approval')).toEqual([]);
+    expect(facts('tj-2023-3', 'basis')).toEqual(['《质量强国建设纲要》', '《进一步提高产品、工程和服务质量行动方案(2022—2025年)》']);
+    expect(facts('tj-2014-22', 'basis')).toEqual(['《国务院关于印发质量发展纲要(2011-2020年)的通知》(国发〔2012〕9号)']);
+    expect(facts('sw-2023-0926', 'basis')).toEqual(expect.arrayContaining(['《广东省质量强省建设纲要》']));
+    expect(facts('sw-2023-0926', 'contactPhone')).toEqual(['0660-3361078']);
+    expect(facts('sw-2023-0926', 'contactEmail')).toEqual(['swsqsb@126.com']);
+    expect(facts('sw-2023-0926', 'contactAddress')).toEqual(['汕尾市城区凤山街道金湖路西50米汕尾市市场监督管理局']);
+    // A portal footer's contact lines (联系电话, 电子邮箱 of the website) are no facts of a notice.
+    expect(facts('tj-2023-3', 'contactPhone')).toEqual([]);
+    for (const document of corpus.documents) {
+      for (const fact of document.facts) expect(fact.lineNumber, `${document.id} ${fact.field}`).toBeGreaterThan(0);
+    }
+  });
+
   it('does not take a cited document number for the document own number', () => {
     expect(tianjin2014.facts.filter((fact) => fact.field === 'docNumber').map((fact) => fact.value)).not.toContain('国发〔2012〕9号');
   });
