@@ -5,15 +5,16 @@ import { percentile, printTable } from '../eval/report-table.ts';
  * Runs `script --child SIZE …` once per corpus size, each in its own process so that peak memory
  * belongs to that size alone, and prints the rows each child wrote as its last line of JSON.
  */
-export function runEachSizeInChild(script: string, sizes: number[], childArguments: string[]): void {
+export function runEachSizeInChild(script: string, sizes: number[], childArguments: string[], derive: (rows: Record<string, string>[]) => Record<string, string>[] = (rows) => rows): void {
   const rows: Record<string, string>[] = [];
   for (const size of sizes) {
     const run = spawnSync(process.execPath, ['--import', 'tsx', script, '--child', String(size), ...childArguments], { encoding: 'utf8', maxBuffer: 1 << 26 });
     if (run.status !== 0) throw new Error(`size ${size} failed:\n${run.stderr}`);
     rows.push(...[JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Record<string, string> | Record<string, string>[]].flat());
   }
-  const columns = Object.keys(rows[0]!);
-  printTable(columns, rows.map((row) => columns.map((column) => row[column]!)));
+  const derived = derive(rows);
+  const columns = Object.keys(derived[0]!);
+  printTable(columns, derived.map((row) => columns.map((column) => row[column]!)));
 }
 
 /** Calls `query` on every input, `rounds` times over, and reports "p50 / p95" in milliseconds. */

@@ -46,11 +46,21 @@ describe('loadConfig', () => {
   });
 
   it('reads the embedding origins, the rate limit and the proxy setting, and refuses what is not an origin', () => {
-    expect(loadConfig({}, '/srv/app').web).toMatchObject({ allowedOrigins: [], rateLimitPerMinute: 20, trustProxy: false, directory: expect.stringMatching(/web\/$/u) });
+    expect(loadConfig({}, '/srv/app').web).toMatchObject({ allowedOrigins: [], rateLimitPerMinute: 20, trustedProxies: 0, directory: expect.stringMatching(/web\/$/u) });
     const web = loadConfig({ EMBED_ALLOWED_ORIGINS: ' https://intranet.example.gov.cn, http://10.0.0.5:8080 ', RATE_LIMIT_PER_MINUTE: '60', TRUST_PROXY: 'true' }, '/srv/app').web;
-    expect(web).toMatchObject({ allowedOrigins: ['https://intranet.example.gov.cn', 'http://10.0.0.5:8080'], rateLimitPerMinute: 60, trustProxy: true });
+    expect(web).toMatchObject({ allowedOrigins: ['https://intranet.example.gov.cn', 'http://10.0.0.5:8080'], rateLimitPerMinute: 60, trustedProxies: 1 });
+    expect(loadConfig({ TRUST_PROXY: '2' }, '/srv/app').web.trustedProxies).toBe(2);
+    expect(() => loadConfig({ TRUST_PROXY: 'yes' }, '/srv/app')).toThrow(/TRUST_PROXY: write false \(no proxy\), true \(one proxy\), or the number of proxies/u);
     expect(() => loadConfig({ EMBED_ALLOWED_ORIGINS: 'https://intranet.example.gov.cn/portal/' }, '/srv/app')).toThrow(/EMBED_ALLOWED_ORIGINS: "https:\/\/intranet\.example\.gov\.cn\/portal\/" is not an origin; write scheme, host and port only/u);
     expect(() => loadConfig({ EMBED_ALLOWED_ORIGINS: '*' }, '/srv/app')).toThrow(/"\*" is not an origin/u);
     expect(() => loadConfig({ RATE_LIMIT_PER_MINUTE: '0' }, '/srv/app')).toThrow(/RATE_LIMIT_PER_MINUTE/u);
+  });
+
+  it('asks for ALLOWED_HOSTS when the server listens beyond this machine, and reads the admin token', () => {
+    expect(() => loadConfig({ HOST: '0.0.0.0' }, '/srv/app')).toThrow(/ALLOWED_HOSTS: required when HOST=0\.0\.0\.0 listens beyond this machine/u);
+    expect(loadConfig({ HOST: '0.0.0.0', ALLOWED_HOSTS: 'QA.intranet.example.gov.cn, 10.0.0.5:3000' }, '/srv/app').web.allowedHosts).toEqual(['qa.intranet.example.gov.cn', '10.0.0.5:3000']);
+    expect(() => loadConfig({ ALLOWED_HOSTS: 'https://qa.example' }, '/srv/app')).toThrow(/"https:\/\/qa\.example" is not a host name/u);
+    expect(loadConfig({}, '/srv/app').adminToken).toBeUndefined();
+    expect(() => loadConfig({ ADMIN_TOKEN: 'short' }, '/srv/app')).toThrow(/ADMIN_TOKEN: use at least 24 random characters/u);
   });
 });

@@ -48,8 +48,26 @@ const environmentSchema = z.object({
     })
     .default([]),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|[0-9])$/u, 'write false (no proxy), true (one proxy), or the number of proxies in front of the server (0–9)')
+    .default('false'),
+  ALLOWED_HOSTS: z
+    .string()
+    .transform((value, context) => {
+      const hosts = value.split(',').map((entry) => entry.trim().toLowerCase()).filter(Boolean);
+      for (const entry of hosts) {
+        if (!/^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:]+\](:\d{1,5})?$/u.test(entry)) context.addIssue({ code: 'custom', message: `"${entry}" is not a host name; write the name clients use, with a port when it is not 80/443, such as qa.intranet.example.gov.cn or 10.0.0.5:3000` });
+      }
+      return hosts;
+    })
+    .optional(),
+  ADMIN_TOKEN: z.string().min(24, 'use at least 24 random characters (for example: openssl rand -hex 24)').optional(),
 });
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\./u.test(host);
+}
 
 function isOrigin(value: string): boolean {
   try {
@@ -86,6 +104,8 @@ export interface AppConfig {
   };
   answer: AnswerSettings;
   web: WebSettings;
+  /** Bearer token for the operator's endpoints (/health/details); they are closed when unset. */
+  adminToken: string | undefined;
   denseIndex: {
     directory: string;
     rebuild: 'auto' | 'never';
@@ -113,8 +133,13 @@ export interface WebSettings {
   allowedOrigins: string[];
   /** Questions (and, separately, feedback posts) per client per minute. */
   rateLimitPerMinute: number;
-  /** Take the client address from X-Forwarded-For; only behind a proxy that sets it. */
-  trustProxy: boolean;
+  /**
+   * How many proxies in front of the server append to X-Forwarded-For: the client address is the one
+   * that many entries from the right (the one the nearest trusted proxy saw). 0: the socket's address.
+   */
+  trustedProxies: number;
+  /** Host headers the server answers to; every request is checked when set (DNS rebinding). */
+  allowedHosts: string[] | undefined;
 }
 
 export class ConfigError extends Error {
@@ -134,6 +159,10 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     throw new ConfigError('Invalid configuration:\n  EMBEDDING_BASE_URL: required when EMBEDDINGS=openai (for example http://127.0.0.1:11434/v1 for Ollama)\nSet it, or choose EMBEDDINGS=auto, and start again.');
   }
   checkAnswerSettings(values);
+  // Listening beyond this machine, a request with a forged Host (DNS rebinding) must be refused.
+  if (!isLoopback(values.HOST) && values.ALLOWED_HOSTS === undefined) {
+    throw new ConfigError(`Invalid configuration:\n  ALLOWED_HOSTS: required when HOST=${values.HOST} listens beyond this machine: the host names clients use, comma-separated (for example qa.intranet.example.gov.cn,10.0.0.5:3000)\nSet it and start again.`);
+  }
   return {
     host: values.HOST,
     port: values.PORT,
@@ -168,8 +197,10 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       directory: values.WEB_DIR === undefined ? fileURLToPath(new URL('../web/', import.meta.url)) : resolve(baseDirectory, values.WEB_DIR),
       allowedOrigins: values.EMBED_ALLOWED_ORIGINS,
       rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE,
-      trustProxy: values.TRUST_PROXY === 'true',
+      trustedProxies: values.TRUST_PROXY === 'true' ? 1 : values.TRUST_PROXY === 'false' ? 0 : Number(values.TRUST_PROXY),
+      allowedHosts: values.ALLOWED_HOSTS,
     },
+    adminToken: values.ADMIN_TOKEN,
     denseIndex: {
       directory: resolve(baseDirectory, values.INDEX_DIR),
       rebuild: values.DENSE_INDEX_REBUILD,

@@ -1,20 +1,29 @@
 import type { AppConfig } from '../config.ts';
 import type { Services } from './composition.ts';
 import type { Logger } from '../logger.ts';
-import { ingestSeeds } from '../services/ingest-service.ts';
+import { IngestRefusedError, ingestSeeds } from '../services/ingest-service.ts';
 
 /**
  * Part of the composition root: what every program that serves the corpus does first. Ingest the
- * seeds when they changed since the last ingest (rejected files and warnings are logged), then
+ * seeds when they changed since the last ingest (rejected files and warnings are logged), unless that
+ * would remove documents (then the stored library stays and a warning says how to confirm), then
  * report what the database holds.
  */
 export function ingestChangedSeeds(config: AppConfig, services: Services, logger: Logger): void {
-  const outcome = ingestSeeds(services.seeds, services.store, {
-    maxFileBytes: config.maxSeedFileBytes,
-    onlyIfChanged: true,
-    onProgress: (message) => logger.info(`ingest: ${message}`),
-  });
-  if (outcome.changed) {
+  let outcome;
+  try {
+    outcome = ingestSeeds(services.seeds, services.store, {
+      maxFileBytes: config.maxSeedFileBytes,
+      onlyIfChanged: true,
+      onProgress: (message) => logger.info(`ingest: ${message}`),
+    });
+  } catch (error) {
+    // The stored library keeps serving; removing documents takes an explicit npm run ingest -- --allow-removals.
+    if (!(error instanceof IngestRefusedError)) throw error;
+    logger.warn(error.message);
+    outcome = undefined;
+  }
+  if (outcome?.changed) {
     for (const file of outcome.run.rejected) logger.warn(`ingest: rejected ${file.fileName}: ${file.reason}`);
     for (const warning of outcome.run.warnings) logger.warn(`ingest: ${warning}`);
   }

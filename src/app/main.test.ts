@@ -13,12 +13,13 @@ const MAIN = join(ROOT, 'src', 'app', 'main.ts');
 /** Starts the real server as `npm start` does, on a fresh database, and talks HTTP to it. */
 describe('server start-up', () => {
   it('ingests the seeds on first start and serves the documents, lexical path alone without a model', async () => {
-    await withServer({}, async (port, log) => {
+    await withServer({ ADMIN_TOKEN: 'operator-token-0123456789abcdef' }, async (port, log) => {
       expect(log).toMatch(/corpus: 4 documents, 99 clauses/u);
       expect(log).toMatch(/retrieval: lexical on \(jieba\+bigram, CC-CEDICT\); dense off: No local model configured/u);
       const documents = (await (await fetch(`http://127.0.0.1:${port}/api/documents`)).json()) as { documents: unknown[] };
       expect(documents.documents).toHaveLength(4);
-      const health = (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as { status: string; retrieval: { activePaths: string[]; dense: { active: boolean; reason: string } } };
+      const details = { headers: { authorization: 'Bearer operator-token-0123456789abcdef' } };
+      const health = (await (await fetch(`http://127.0.0.1:${port}/health/details`, details)).json()) as { status: string; retrieval: { activePaths: string[]; dense: { active: boolean; reason: string } } };
       expect(health.status).toBe('ok');
       expect(health.retrieval.activePaths).toEqual(['lexical']);
       expect(health.retrieval.dense).toEqual({ active: false, reason: expect.stringContaining('EMBEDDING_MODEL_PATH') });
@@ -40,9 +41,9 @@ describe('server start-up', () => {
   });
 
   it('turns the dense path on when a model folder is configured, and builds the index', async () => {
-    await withServer({ EMBEDDING_MODEL_PATH: FIXTURE_MODEL_PATH, EMBEDDING_MODEL: 'fixture/tiny-bert' }, async (port, log) => {
+    await withServer({ EMBEDDING_MODEL_PATH: FIXTURE_MODEL_PATH, EMBEDDING_MODEL: 'fixture/tiny-bert', ADMIN_TOKEN: 'operator-token-0123456789abcdef' }, async (port, log) => {
       expect(log).toMatch(/dense index: building dense index \(no dense index yet\)/u);
-      const health = (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as { retrieval: { activePaths: string[]; dense: Record<string, unknown> } };
+      const health = (await (await fetch(`http://127.0.0.1:${port}/health/details`, { headers: { authorization: 'Bearer operator-token-0123456789abcdef' } })).json()) as { retrieval: { activePaths: string[]; dense: Record<string, unknown> } };
       expect(health.retrieval.activePaths).toEqual(['lexical', 'dense']);
       expect(health.retrieval.dense).toMatchObject({ active: true, model: 'fixture/tiny-bert', dimensions: 32 });
     });
@@ -59,6 +60,21 @@ describe('server start-up', () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/PORT: .*\nFix these environment variables/su);
     expect(stderr).not.toMatch(/at .*\.ts:\d+/u);
+  });
+
+  it('names SEEDS_DIR when the seeds folder is missing, with exit code 2 and no stack trace', async () => {
+    const directory = temporaryDirectory('no-seeds');
+    try {
+      const child = spawn(TSX, [MAIN], { cwd: directory.path, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: 'db/corpus.sqlite', SEEDS_DIR: 'missing-seeds' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/SEEDS_DIR: .*missing-seeds is not a folder/u);
+      expect(stderr).not.toMatch(/ENOENT|at .*\.ts:\d+/u);
+    } finally {
+      directory.remove();
+    }
   });
 });
 

@@ -1,12 +1,12 @@
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Context } from 'hono';
 import type { AddressInfo } from 'node:net';
 import { loadWebAssets } from '../adapters/filesystem/web-asset-files.ts';
 import { setUpChat } from './chat-setup.ts';
 import { createServices } from './composition.ts';
 import type { AppConfig } from '../config.ts';
 import { createApp } from '../http/app.ts';
+import { clientAddressReader } from '../http/client-address.ts';
 import type { Logger } from '../logger.ts';
 
 export interface RunningServer {
@@ -30,7 +30,9 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     logError: (error) => logger.error('request failed', error),
     webAssets,
     allowedOrigins: config.web.allowedOrigins,
-    rateLimit: { perMinute: config.web.rateLimitPerMinute, clientAddress: clientAddress(config.web.trustProxy) },
+    ...(config.web.allowedHosts ? { allowedHosts: withOwnAddress(config.web.allowedHosts, config) } : {}),
+    ...(config.adminToken ? { adminToken: config.adminToken } : {}),
+    rateLimit: { perMinute: config.web.rateLimitPerMinute, clientAddress: clientAddressReader((context) => getConnInfo(context).remote.address, config.web.trustedProxies) },
   });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
   await new Promise<void>((resolve, reject) => {
@@ -55,13 +57,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
   };
 }
 
-/** The connection's address, or the first X-Forwarded-For entry when a trusted proxy sets it. */
-function clientAddress(trustProxy: boolean) {
-  return (context: Context): string => {
-    if (trustProxy) {
-      const forwarded = context.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-      if (forwarded) return forwarded;
-    }
-    return getConnInfo(context).remote.address ?? 'unknown';
-  };
+/** The names clients use, and the server's own loopback name for checks on the machine itself. */
+function withOwnAddress(hosts: string[], config: AppConfig): string[] {
+  return [...hosts, `127.0.0.1:${config.port}`, `localhost:${config.port}`];
 }

@@ -1,16 +1,22 @@
+import { parseArgs } from 'node:util';
 import { createServices } from '../app/composition.ts';
 import { loadConfig } from '../config.ts';
 import { runEntryPoint } from '../app/entry-point.ts';
 import { ingestSeeds } from '../services/ingest-service.ts';
 
-/** npm run ingest: rebuilds the clause database from the seeds folder and prints a summary. */
+/**
+ * npm run ingest [-- --allow-removals]: rebuilds the clause database from the seeds folder and prints a
+ * summary. A folder that would leave the library with fewer documents is refused unless removals are allowed.
+ */
 function run(): number {
+  const { values } = parseArgs({ options: { 'allow-removals': { type: 'boolean', default: false } } });
   const config = loadConfig();
   const services = createServices(config);
   try {
     console.log(`Ingesting ${config.seedsDirectory} into ${config.databasePath}`);
     const outcome = ingestSeeds(services.seeds, services.store, {
       maxFileBytes: config.maxSeedFileBytes,
+      allowRemovals: values['allow-removals'],
       onProgress: (message) => console.log(`  … ${message}`),
     });
     if (!outcome.changed) return 0;

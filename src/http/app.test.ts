@@ -9,7 +9,8 @@ describe('HTTP API over a real database', () => {
   const directory = temporaryDirectory('http');
   const store = new SqliteClauseStore(openDatabase(join(directory.path, 'corpus.sqlite')));
   const logged: unknown[] = [];
-  const app = createApp({ store, logError: (error) => logged.push(error) });
+  const ADMIN_TOKEN = 'operator-token-0123456789abcdef';
+  const app = createApp({ store, logError: (error) => logged.push(error), adminToken: ADMIN_TOKEN });
 
   beforeAll(() => {
     store.replaceCorpus(seedCorpus());
@@ -19,13 +20,33 @@ describe('HTTP API over a real database', () => {
     directory.remove();
   });
 
-  it('GET /health reports the corpus', async () => {
+  it('GET /health says ok and the library size to anyone, the details to the operator only', async () => {
     const response = await app.request('/health');
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({
-      status: 'ok',
-      corpus: { documents: 4, clauses: 99, lastIngest: { duplicatesMerged: 1, rejectedFiles: [] } },
-    });
+    expect(await response.json()).toEqual({ status: 'ok', corpus: { documents: 4, clauses: 99, passages: expect.any(Number), units: expect.any(Number) } });
+    expect((await app.request('/health/details')).status).toBe(401);
+    expect((await app.request('/health/details', { headers: { authorization: 'Bearer wrong-token-0123456789abcdef' } })).status).toBe(401);
+    const details = await app.request('/health/details', { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    expect(await details.json()).toMatchObject({ status: 'ok', lastIngest: { duplicatesMerged: 1, rejectedFiles: [] } });
+    // Without ADMIN_TOKEN the details are closed, and say how to open them.
+    const closed = await createApp({ store }).request('/health/details');
+    expect(closed.status).toBe(403);
+    expect(await closed.json()).toMatchObject({ error: { code: 'admin_disabled', message: expect.stringContaining('ADMIN_TOKEN') } });
+  });
+
+  it('GET /health is degraded when the library is empty', async () => {
+    const empty = new SqliteClauseStore(openDatabase(join(directory.path, 'empty.sqlite')));
+    expect(await (await createApp({ store: empty }).request('/health')).json()).toMatchObject({ status: 'degraded', corpus: { documents: 0 } });
+    empty.close();
+  });
+
+  it('answers only to the host names it is known by when they are set (DNS rebinding)', async () => {
+    const guarded = createApp({ store, allowedHosts: ['qa.intranet.example.gov.cn'] });
+    expect((await guarded.request('/health', { headers: { host: 'qa.intranet.example.gov.cn' } })).status).toBe(200);
+    // A page on attacker.example resolving its name to this server sends a matching Host and Origin.
+    const rebound = await guarded.request('/api/documents', { headers: { host: 'attacker.example', origin: 'http://attacker.example' } });
+    expect(rebound.status).toBe(403);
+    expect(await rebound.json()).toMatchObject({ error: { code: 'host_not_allowed' } });
   });
 
   it('GET /api/documents lists the four documents with their metadata', async () => {

@@ -8,7 +8,7 @@ import type { RetrievalStatus } from '../domain/retrieval/retrieval-status.ts';
 import type { ChatService } from '../services/chat-service.ts';
 import { errorResponse } from './errors.ts';
 import { perClientRateLimit, type RateLimitSettings } from './rate-limit.ts';
-import { apiSecurityHeaders, crossOriginAccess, originGuard, type OriginPolicy } from './security.ts';
+import { apiSecurityHeaders, crossOriginAccess, hostGuard, originGuard, type OriginPolicy } from './security.ts';
 import type { WebAssets } from './web-assets.ts';
 import { webRoutes } from './routes/web-routes.ts';
 import { chatRoutes } from './routes/chat-routes.ts';
@@ -34,19 +34,24 @@ export interface AppDependencies {
   allowedOrigins?: readonly string[];
   /** Per-client limit on questions and feedback; none when absent. */
   rateLimit?: RateLimitSettings;
+  /** Host names the server answers to; checked on every request when given. */
+  allowedHosts?: readonly string[];
+  /** Opens the operator's endpoints (/health/details) to this bearer token. */
+  adminToken?: string;
 }
 
 /** The web-standard app: routes are thin, all work happens behind the injected ports. */
-export function createApp({ store, retrievalStatus, chat, units, conversations, answerStatus, logError = console.error, webAssets, allowedOrigins = [], rateLimit }: AppDependencies) {
+export function createApp({ store, retrievalStatus, chat, units, conversations, answerStatus, logError = console.error, webAssets, allowedOrigins = [], rateLimit, allowedHosts, adminToken }: AppDependencies) {
   const app = new Hono();
   const policy: OriginPolicy = { allowedOrigins: new Set(allowedOrigins) };
+  if (allowedHosts) app.use('*', hostGuard(allowedHosts));
   app.use('/api/*', originGuard(policy), crossOriginAccess(policy), apiSecurityHeaders());
   if (rateLimit) {
     // Separate budgets: rating answers must not use up a client's questions.
     app.post('/api/chat', perClientRateLimit(rateLimit));
     app.post('/api/feedback', perClientRateLimit(rateLimit));
   }
-  app.route('/health', healthRoutes(store, retrievalStatus, answerStatus));
+  app.route('/health', healthRoutes(store, retrievalStatus, answerStatus, adminToken));
   app.route('/api/documents', documentRoutes(store));
   if (units) app.route('/api/units', unitRoutes(units));
   if (chat) {

@@ -25,6 +25,7 @@ describe('chat API over the seeds (extractive backend, real SQLite)', () => {
     return count;
   };
 
+  const ADMIN_TOKEN = 'operator-token-0123456789abcdef';
   beforeAll(async () => {
     fixture = await createChatFixture('chat-api');
     const backend = new ExtractiveAnswerer();
@@ -34,6 +35,7 @@ describe('chat API over the seeds (extractive backend, real SQLite)', () => {
       conversations: fixture.conversations,
       answerStatus: () => backend.status(),
       logError: (error) => logged.push(error),
+      adminToken: ADMIN_TOKEN,
     });
   });
   afterAll(() => fixture.close());
@@ -241,9 +243,10 @@ describe('chat API over the seeds (extractive backend, real SQLite)', () => {
     }
   });
 
-  it('reports the answer backend in /health', async () => {
-    const health = (await (await app.request('/health')).json()) as { answer: Record<string, unknown> };
+  it('reports the answer backend in /health/details, to the operator only', async () => {
+    const health = (await (await app.request('/health/details', { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).json()) as { answer: Record<string, unknown> };
     expect(health.answer).toEqual({ backend: 'extractive', model: null, reachable: true, detail: expect.any(String) });
+    expect(await (await app.request('/health')).json()).not.toHaveProperty('answer');
   });
 
   it('answers a failure inside the stream with an error event, and outside it with a 500 that leaks nothing', async () => {

@@ -25,6 +25,22 @@ export function originAllowed(context: Context, policy: OriginPolicy): boolean {
   }
 }
 
+/**
+ * Refuses a request whose Host header is not one the server is known by: a page on another site can
+ * point its own name at this server (DNS rebinding) and send a matching Host and Origin, which the
+ * origin check alone would take for the server's own page.
+ */
+export function hostGuard(allowedHosts: readonly string[]): MiddlewareHandler {
+  const allowed = new Set(allowedHosts.map((host) => host.toLowerCase()));
+  return async (context, next) => {
+    const host = context.req.header('host')?.toLowerCase();
+    if (host === undefined || !allowed.has(host)) {
+      return errorResponse(context, 403, 'host_not_allowed', 'This server does not answer to that host name. An administrator can add it to ALLOWED_HOSTS.');
+    }
+    await next();
+  };
+}
+
 export function originGuard(policy: OriginPolicy): MiddlewareHandler {
   return async (context, next) => {
     if (!originAllowed(context, policy)) {

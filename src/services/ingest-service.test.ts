@@ -1,11 +1,12 @@
-import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readSeedDirectory } from '../adapters/filesystem/seed-directory.ts';
 import { openDatabase } from '../adapters/sqlite/open-database.ts';
 import { SqliteClauseStore } from '../adapters/sqlite/sqlite-clause-store.ts';
 import { SEEDS_DIRECTORY, temporaryDirectory } from '../test-support/seed-files.ts';
-import { ingestSeeds, type SeedSource } from './ingest-service.ts';
+import { IngestRefusedError, ingestSeeds, type SeedSource } from './ingest-service.ts';
+import { buildRetriever } from './retrieval-service.ts';
 
 const MAX_BYTES = 256 * 1024;
 
@@ -68,5 +69,43 @@ describe('ingestSeeds over a real seeds folder and database file', () => {
     expect(added.clauses.map((clause) => [clause.id, clause.units.map((unit) => unit.name)])).toEqual([
       ['sw-2024-0301:1.1', ['市市场监管局', '市科技局']],
     ]);
+  });
+
+  it('never replaces the library with an empty or smaller one without --allow-removals', () => {
+    ingestSeeds(seeds, store, { maxFileBytes: MAX_BYTES });
+    for (const name of readdirSync(seedsPath)) rmSync(join(seedsPath, name));
+    expect(() => ingestSeeds(seeds, store, { maxFileBytes: MAX_BYTES, onlyIfChanged: true })).toThrow(IngestRefusedError);
+    expect(() => ingestSeeds(seeds, store, { maxFileBytes: MAX_BYTES })).toThrow(/would remove 4 of the library's documents .*leaving 0.*npm run ingest -- --allow-removals/u);
+    expect(store.listDocuments()).toHaveLength(4);
+    // One file of four documents gone: refused as well, naming the document.
+    for (const name of readdirSync(SEEDS_DIRECTORY)) copyFileSync(join(SEEDS_DIRECTORY, name), join(seedsPath, name));
+    rmSync(join(seedsPath, '001_bb724730faedad2f.txt'));
+    expect(() => ingestSeeds(seeds, store, { maxFileBytes: MAX_BYTES })).toThrow(/remove 1 .*\(tj-2014-22\)/u);
+    expect(store.listDocuments()).toHaveLength(4);
+    const allowed = ingestSeeds(seeds, store, { maxFileBytes: MAX_BYTES, allowRemovals: true });
+    expect(allowed).toMatchObject({ changed: true, run: { documents: 3 } });
+  });
+
+  it('checks an unchanged folder without parsing it: the fingerprint of names and bytes decides', () => {
+    ingestSeeds(seeds, store, { maxFileBytes: MAX_BYTES });
+    const progress: string[] = [];
+    expect(ingestSeeds(seeds, store, { maxFileBytes: MAX_BYTES, onlyIfChanged: true, onProgress: (message) => progress.push(message) })).toMatchObject({ changed: false });
+    expect(progress.some((message) => message.startsWith('parsed'))).toBe(false);
+    // One byte changed in one file is a changed corpus.
+    const file = join(seedsPath, '001_bb724730faedad2f.txt');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n`);
+    expect(ingestSeeds(seeds, store, { maxFileBytes: MAX_BYTES, onlyIfChanged: true })).toMatchObject({ changed: true });
+  });
+
+  it('ingests unit names no dictionary line can hold, and the next start still builds retrieval over them', async () => {
+    writeFileSync(
+      join(seedsPath, 'hostile.txt'),
+      '汕尾市技术性贸易措施工作方案\n一、主要任务\n（一）加强WTO通报咨询。建立通报预警机制。【市WTO TBT通报咨询中心、市\t检测中心、😀质量局、12345按职责分工负责】\n汕尾市市场监督管理局\n2024年5月1日',
+    );
+    ingestSeeds(seeds, store, { maxFileBytes: MAX_BYTES });
+    const clause = store.getDocument('sw-2024-0501')!.clauses[0]!;
+    expect(clause.units.map((unit) => unit.name)).toContain('市WTO TBT通报咨询中心');
+    const { search } = await buildRetriever(store, { tokenizerMode: 'jieba+bigram' });
+    expect((await search('WTO通报咨询由谁牵头?')).hits[0]!.clause.id).toBe('sw-2024-0501:1.1');
   });
 });

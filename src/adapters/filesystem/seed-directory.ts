@@ -9,10 +9,24 @@ export interface SeedDirectoryContents {
   rejected: RejectedFile[];
 }
 
+/** The seeds folder is missing or not a folder: a setting to fix, not a failure to trace. */
+export class SeedDirectoryError extends Error {
+  override name = 'SeedDirectoryError';
+}
+
 /** Reads every .txt file in the seeds folder; new files are picked up on the next ingest. */
 export function readSeedDirectory(directory: string, maxFileBytes: number): SeedDirectoryContents {
   const files: SeedFile[] = [];
   const rejected: RejectedFile[] = [];
+  let isFolder = false;
+  try {
+    isFolder = statSync(directory).isDirectory();
+  } catch {
+    isFolder = false;
+  }
+  if (!isFolder) {
+    throw new SeedDirectoryError(`SEEDS_DIR: ${directory} is not a folder (it does not exist, or is a file). Point SEEDS_DIR at the folder of seed .txt files and start again.`);
+  }
   const names = readdirSync(directory, { withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.txt'))
     .map((entry) => entry.name)

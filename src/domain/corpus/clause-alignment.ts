@@ -18,7 +18,16 @@ const EVERYWHERE = new Set(['质量']);
 // The responsibility list at the end of a clause names units, not the task.
 const RESPONSIBILITY = /[（(【][^（()）【】]*(负责|落实|分工)[^（()）【】]*[)）】]\s*$/u;
 
-type Vector = Map<string, number>;
+/** A unit vector over word ids, sorted by id: two vectors meet in one merge pass. */
+interface Vector {
+  ids: Int32Array;
+  weights: Float64Array;
+}
+// A clause's heaviest words that find the clauses it is compared with, and a bound on how many.
+const INDEX_WORDS = 8;
+const MAX_CANDIDATES = 200;
+// How many other documents keep a clause's nearest clause when it passes no threshold there.
+const NEAREST_DOCUMENTS = 4;
 
 interface ClauseVectors {
   id: string;
@@ -67,23 +76,65 @@ export function candidateAlignments(documents: DocumentRecord[], segmenter: Chin
     for (const word of new Set(entry.whole)) frequency.set(word, (frequency.get(word) ?? 0) + 1);
   }
   const total = tokenized.size;
+  const wordIds = new Map<string, number>();
+  const vocabulary: string[] = [];
   const vectors = new Map<string, ClauseVectors[]>();
   for (const [documentId, list] of clauses) {
     vectors.set(documentId, list.map((clause) => {
       const entry = tokenized.get(clause.id)!;
-      return { id: clause.id, whole: weigh(entry.whole, frequency, total), lead: weigh(entry.lead, frequency, total) };
+      return { id: clause.id, whole: weigh(entry.whole, frequency, total, wordIds, vocabulary), lead: weigh(entry.lead, frequency, total, wordIds, vocabulary) };
     }));
   }
 
+  // Every clause of a plan that implements another is aligned against all of that one's clauses;
+  // between other documents only clauses that share one of a clause's heaviest words are compared
+  // (an inverted index), so the cost grows with the library, not with its square.
+  const all = [...vectors.values()].flat();
+  const documentOf = new Map<string, string>();
+  for (const [documentId, list] of vectors) for (const clause of list) documentOf.set(clause.id, documentId);
+  const postings = new Map<number, number[]>();
+  all.forEach((clause, index) => {
+    for (const word of clause.whole.ids) {
+      const list = postings.get(word);
+      if (list) list.push(index);
+      else postings.set(word, [index]);
+    }
+  });
   const candidates: AlignmentCandidate[] = [];
   for (const document of documents) {
-    for (const other of documents) {
-      if (other === document) continue;
-      const relation = implementsDocument(document, other) ? 'implements' : 'corresponds';
-      for (const clause of vectors.get(document.id)!) {
-        const best = bestMatch(clause, vectors.get(other.id)!);
-        if (best) candidates.push({ clauseId: clause.id, documentId: document.id, otherClauseId: best.id, otherDocumentId: other.id, relation, score: round(best.score), whole: round(best.whole) });
+    const implemented = documents.filter((other) => other !== document && implementsDocument(document, other));
+    for (const clause of vectors.get(document.id)!) {
+      const best = new Map<string, { id: string; score: number; whole: number }>();
+      for (const other of implemented) {
+        const match = bestMatch(clause, vectors.get(other.id)!);
+        if (match) best.set(other.id, match);
       }
+      const heaviest = [...clause.whole.ids.keys()].sort((left, right) => clause.whole.weights[right]! - clause.whole.weights[left]!).slice(0, INDEX_WORDS).map((position) => clause.whole.ids[position]!);
+      const seen = new Set<number>();
+      for (const word of heaviest) {
+        for (const index of postings.get(word) ?? []) {
+          if (seen.size >= MAX_CANDIDATES) break;
+          seen.add(index);
+        }
+        if (seen.size >= MAX_CANDIDATES) break;
+      }
+      const skipped = new Set([document.id, ...implemented.map((other) => other.id)]);
+      for (const index of seen) {
+        const candidate = all[index]!;
+        const otherId = documentOf.get(candidate.id)!;
+        if (skipped.has(otherId)) continue;
+        const whole = cosine(clause.whole, candidate.whole);
+        const score = (whole + cosine(clause.lead, candidate.lead)) / 2;
+        const current = best.get(otherId);
+        if (!current || current.score < score) best.set(otherId, { id: candidate.id, score, whole });
+      }
+      const ranked = [...best].sort((left, right) => right[1].score - left[1].score);
+      ranked.forEach(([otherId, match], rank) => {
+        const relation = implemented.some((other) => other.id === otherId) ? 'implements' : 'corresponds';
+        const candidate = { clauseId: clause.id, documentId: document.id, otherClauseId: match.id, otherDocumentId: otherId, relation, score: round(match.score), whole: round(match.whole) } as const;
+        // Past the closest few documents, only matches that pass the thresholds are worth keeping.
+        if (rank < NEAREST_DOCUMENTS || accepted(candidate)) candidates.push(candidate);
+      });
     }
   }
   return candidates;
@@ -112,25 +163,41 @@ function bestMatch(clause: ClauseVectors, candidates: ClauseVectors[]): { id: st
   return best;
 }
 
-function weigh(words: string[], frequency: Map<string, number>, total: number): Vector {
-  const counts = new Map<string, number>();
-  for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
-  const vector: Vector = new Map();
-  let norm = 0;
-  for (const [word, count] of counts) {
-    const weight = (1 + Math.log(count)) * Math.log(1 + total / (frequency.get(word) ?? 1));
-    vector.set(word, weight);
-    norm += weight * weight;
+function weigh(words: string[], frequency: Map<string, number>, total: number, wordIds: Map<string, number>, vocabulary: string[] = []): Vector {
+  const counts = new Map<number, number>();
+  for (const word of words) {
+    let id = wordIds.get(word);
+    if (id === undefined) {
+      id = wordIds.size;
+      wordIds.set(word, id);
+      vocabulary[id] = word;
+    }
+    counts.set(id, (counts.get(id) ?? 0) + 1);
   }
+  const ids = Int32Array.from(counts.keys()).sort();
+  const weights = new Float64Array(ids.length);
+  let norm = 0;
+  ids.forEach((id, position) => {
+    const weight = (1 + Math.log(counts.get(id)!)) * Math.log(1 + total / (frequency.get(vocabulary[id]!) ?? 1));
+    weights[position] = weight;
+    norm += weight * weight;
+  });
   norm = Math.sqrt(norm) || 1;
-  for (const [word, weight] of vector) vector.set(word, weight / norm);
-  return vector;
+  for (let position = 0; position < weights.length; position += 1) weights[position]! /= norm;
+  return { ids, weights };
 }
 
 function cosine(left: Vector, right: Vector): number {
-  const [small, large] = left.size <= right.size ? [left, right] : [right, left];
   let sum = 0;
-  for (const [word, weight] of small) sum += weight * (large.get(word) ?? 0);
+  let i = 0;
+  let j = 0;
+  while (i < left.ids.length && j < right.ids.length) {
+    const a = left.ids[i]!;
+    const b = right.ids[j]!;
+    if (a === b) sum += left.weights[i++]! * right.weights[j++]!;
+    else if (a < b) i += 1;
+    else j += 1;
+  }
   return sum;
 }
 

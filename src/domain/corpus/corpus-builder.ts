@@ -5,7 +5,7 @@ import { plainChineseSegmenter } from '../text/chinese-segmenter.ts';
 import { Gazetteer } from '../places/gazetteer.ts';
 import { resolveRegion, type Region } from '../places/regions.ts';
 import { documentId } from './document-identity.ts';
-import { compareSources } from './duplicate-detector.ts';
+import { compareSources, duplicateCandidates } from './duplicate-detector.ts';
 import { primaryFact, type FactField } from './metadata-extractor.ts';
 import type { Corpus, DocumentRecord, MergedDuplicate, RejectedFile, SourcedFact, UnitRecord } from './policy-document.ts';
 import { decodeSeedFile, type SeedFile } from './seed-file-decoder.ts';
@@ -61,21 +61,34 @@ export function buildCorpus(files: SeedFile[], options: BuildOptions, preRejecte
 
   const units = collectUnits(documents, regions);
   for (const unit of units) if (unit.nameEn === null) warnings.push(`unit ${unit.name} has no English name in the glossary`);
-  const corpusHash = createHash('sha256')
-    .update(JSON.stringify({ parser: PARSER_VERSION, files: drafts.map((draft) => [draft.fileName, draft.sha256]), rejected }))
-    .digest('hex');
+  const corpusHash = corpusFingerprint(files, preRejected);
   const correspondences = alignClauses(documents, plainChineseSegmenter());
   return { documents, units, correspondences, corpusHash, rejected, duplicates, warnings };
 }
 
-/** Union of pairwise duplicate verdicts, so that three copies of one plan become one group. */
+/**
+ * What a corpus is built from: the parser and every file's name and bytes (and the files refused
+ * before reading). The same fingerprint means the same corpus, so a start on an unchanged folder
+ * compares it with the stored one before parsing anything.
+ */
+export function corpusFingerprint(files: SeedFile[], preRejected: PreRejected[] = []): string {
+  const hash = createHash('sha256').update(`parser ${PARSER_VERSION}\n`);
+  for (const file of [...files].sort((left, right) => left.fileName.localeCompare(right.fileName))) {
+    hash.update(`${file.fileName}\t${createHash('sha256').update(file.bytes).digest('hex')}\n`);
+  }
+  for (const file of preRejected) hash.update(`rejected ${file.fileName}\t${file.reason}\n`);
+  return hash.digest('hex');
+}
+
+/**
+ * Union of duplicate verdicts, so that three copies of one plan become one group. Only pairs the
+ * candidate index proposes (same 文号, or similar text by MinHash) are compared clause by clause.
+ */
 function groupDuplicates(drafts: SourceDraft[]): SourceDraft[][] {
   const parent = drafts.map((_, index) => index);
   const find = (index: number): number => (parent[index] === index ? index : (parent[index] = find(parent[index]!)));
-  for (let left = 0; left < drafts.length; left += 1) {
-    for (let right = left + 1; right < drafts.length; right += 1) {
-      if (compareSources(drafts[left]!, drafts[right]!).duplicate) parent[find(right)] = find(left);
-    }
+  for (const [left, right] of duplicateCandidates(drafts)) {
+    if (find(left) !== find(right) && compareSources(drafts[left]!, drafts[right]!).duplicate) parent[find(right)] = find(left);
   }
   const groups = new Map<number, SourceDraft[]>();
   drafts.forEach((draft, index) => groups.set(find(index), [...(groups.get(find(index)) ?? []), draft]));

@@ -1,31 +1,49 @@
 import { Hono } from 'hono';
+import { bearerAuth } from 'hono/bearer-auth';
 import type { BackendStatus } from '../../domain/ports/answer-backend.ts';
 import type { ClauseStore } from '../../domain/ports/clause-store.ts';
 import type { RetrievalStatus } from '../../domain/retrieval/retrieval-status.ts';
+import { errorResponse } from '../errors.ts';
 
-export function healthRoutes(store: ClauseStore, retrieval?: RetrievalStatus, answerStatus?: () => Promise<BackendStatus>) {
-  return new Hono().get('/', async (context) => {
+/**
+ * /health for anyone (a load balancer, a monitor): ok or degraded, and the library's size. An
+ * empty library is degraded: every question would get "not found". /health/details, for the
+ * operator with ADMIN_TOKEN: the last ingest, the retrieval paths, the answer backend (its model and
+ * address are no business of a browser).
+ */
+export function healthRoutes(store: ClauseStore, retrieval?: RetrievalStatus, answerStatus?: () => Promise<BackendStatus>, adminToken?: string) {
+  const summary = () => {
     const stats = store.stats();
-    const last = stats.lastIngest;
-    return context.json({
-      status: stats.documents > 0 ? 'ok' : 'empty',
-      corpus: {
-        documents: stats.documents,
-        clauses: stats.clauses,
-        passages: stats.passages,
-        units: stats.units,
+    return { status: stats.documents > 0 ? 'ok' : 'degraded', corpus: { documents: stats.documents, clauses: stats.clauses, passages: stats.passages, units: stats.units } };
+  };
+  const app = new Hono().get('/', (context) => context.json(summary()));
+  if (!adminToken) {
+    return app.get('/details', (context) => errorResponse(context, 403, 'admin_disabled', 'Details are for the operator: set ADMIN_TOKEN on the server and send it as a bearer token.'));
+  }
+  return app.get(
+    '/details',
+    bearerAuth({
+      token: adminToken,
+      noAuthenticationHeader: { message: { error: { code: 'unauthorized', message: 'Send the ADMIN_TOKEN as Authorization: Bearer <token>.' } } },
+      invalidToken: { message: { error: { code: 'unauthorized', message: 'The bearer token is not the ADMIN_TOKEN.' } } },
+      invalidAuthenticationHeader: { message: { error: { code: 'bad_request', message: 'Write the header as Authorization: Bearer <token>.' } } },
+    }),
+    async (context) => {
+      const last = store.stats().lastIngest;
+      return context.json({
+        ...summary(),
         lastIngest: last && {
           finishedAt: last.finishedAt,
           duplicatesMerged: last.duplicatesMerged,
           rejectedFiles: last.rejected.map((file) => file.fileName),
           warnings: last.warnings.length,
         },
-      },
-      retrieval: retrieval && {
-        activePaths: [retrieval.lexical.active && 'lexical', retrieval.dense.active && 'dense'].filter(Boolean),
-        ...retrieval,
-      },
-      answer: answerStatus ? await answerStatus() : undefined,
-    });
-  });
+        retrieval: retrieval && {
+          activePaths: [retrieval.lexical.active && 'lexical', retrieval.dense.active && 'dense'].filter(Boolean),
+          ...retrieval,
+        },
+        answer: answerStatus ? await answerStatus() : undefined,
+      });
+    },
+  );
 }
