@@ -48,6 +48,7 @@ const environmentSchema = z.object({
     })
     .default([]),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  RATE_LIMIT_READS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(300),
   TRUST_PROXY: z
     .string()
     .regex(/^(true|false|[0-9])$/u, 'write false (no proxy), true (one proxy), or the number of proxies in front of the server (0–9)')
@@ -133,6 +134,8 @@ export interface WebSettings {
   allowedOrigins: string[];
   /** Questions (and, separately, feedback posts) per client per minute. */
   rateLimitPerMinute: number;
+  /** GET requests to the API per client per minute. */
+  readRateLimitPerMinute: number;
   /**
    * How many proxies in front of the server append to X-Forwarded-For: the client address is the one
    * that many entries from the right (the one the nearest trusted proxy saw). 0: the socket's address.
@@ -197,6 +200,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       directory: values.WEB_DIR === undefined ? fileURLToPath(new URL('../web/', import.meta.url)) : resolve(baseDirectory, values.WEB_DIR),
       allowedOrigins: values.EMBED_ALLOWED_ORIGINS,
       rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE,
+      readRateLimitPerMinute: values.RATE_LIMIT_READS_PER_MINUTE,
       trustedProxies: values.TRUST_PROXY === 'true' ? 1 : values.TRUST_PROXY === 'false' ? 0 : Number(values.TRUST_PROXY),
       allowedHosts: values.ALLOWED_HOSTS,
     },

@@ -32,7 +32,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     allowedOrigins: config.web.allowedOrigins,
     ...(config.web.allowedHosts ? { allowedHosts: withOwnAddress(config.web.allowedHosts, config) } : {}),
     ...(config.adminToken ? { adminToken: config.adminToken } : {}),
-    rateLimit: { perMinute: config.web.rateLimitPerMinute, clientAddress: clientAddressReader((context) => getConnInfo(context).remote.address, config.web.trustedProxies) },
+    rateLimit: { perMinute: config.web.rateLimitPerMinute, readsPerMinute: config.web.readRateLimitPerMinute, clientAddress: clientAddressReader((context) => getConnInfo(context).remote.address, config.web.trustedProxies) },
   });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
   await new Promise<void>((resolve, reject) => {

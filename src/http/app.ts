@@ -7,7 +7,7 @@ import type { ConversationStore } from '../domain/ports/conversation-store.ts';
 import type { RetrievalStatus } from '../domain/retrieval/retrieval-status.ts';
 import type { ChatService } from '../services/chat-service.ts';
 import { errorResponse } from './errors.ts';
-import { perClientRateLimit, type RateLimitSettings } from './rate-limit.ts';
+import { perClientRateLimit, requestBodyLimit, type RateLimitSettings } from './rate-limit.ts';
 import { apiSecurityHeaders, crossOriginAccess, hostGuard, originGuard, type OriginPolicy } from './security.ts';
 import type { WebAssets } from './web-assets.ts';
 import { webRoutes } from './routes/web-routes.ts';
@@ -46,10 +46,12 @@ export function createApp({ store, retrievalStatus, chat, units, conversations, 
   const policy: OriginPolicy = { allowedOrigins: new Set(allowedOrigins) };
   if (allowedHosts) app.use('*', hostGuard(allowedHosts));
   app.use('/api/*', originGuard(policy), crossOriginAccess(policy), apiSecurityHeaders());
+  app.use('/api/*', requestBodyLimit());
   if (rateLimit) {
-    // Separate budgets: rating answers must not use up a client's questions.
+    // Separate budgets: rating answers must not use up a client's questions, nor reading documents.
     app.post('/api/chat', perClientRateLimit(rateLimit));
     app.post('/api/feedback', perClientRateLimit(rateLimit));
+    app.get('/api/*', perClientRateLimit({ ...rateLimit, perMinute: rateLimit.readsPerMinute }));
   }
   app.route('/health', healthRoutes(store, retrievalStatus, answerStatus, adminToken));
   app.route('/api/documents', documentRoutes(store));

@@ -177,6 +177,36 @@ describe('chat API over the seeds (extractive backend, real SQLite)', () => {
     expect(fromText.answerKind).toBe('units');
   });
 
+  it('reads a stored conversation a page at a time, and takes no more messages than a conversation may hold', async () => {
+    const first = await ask('天津提升食品质量水平由哪个部门牵头?');
+    for (let index = 0; index < 98; index += 1) {
+      fixture.conversations.recordExchange({
+        conversationId: first.conversationId,
+        question: { id: crypto.randomUUID(), content: `问题 ${index}` },
+        answer: { id: crypto.randomUUID(), content: `回答 ${index}`, notFound: false, answerKind: 'content', notFoundReason: null, backend: 'extractive', citations: [{ n: 1, clauseId: 'tj-2023-3:2.2', documentId: 'tj-2023-3', role: 'cited' }], warnings: [], timings: {} },
+      });
+    }
+    const page = (await (await app.request(`/api/conversations/${first.conversationId}?offset=10&limit=3`)).json()) as { total: number; offset: number; next: number | null; messages: { content: string; citations: unknown[] }[] };
+    expect(page).toMatchObject({ total: 198, offset: 10, next: 13 });
+    expect(page.messages.map((message) => message.content)).toEqual(['问题 4', '回答 4', '问题 5']);
+    expect(page.messages[1]!.citations).toHaveLength(1);
+    expect((await app.request(`/api/conversations/${first.conversationId}?limit=500`)).status).toBe(400);
+    // 198 stored: one more exchange fits, then the conversation is full.
+    const messages = [{ role: 'user', content: '汕尾到2025年制造业产品质量合格率目标是多少?' }];
+    expect((await post('/api/chat', { conversationId: first.conversationId, messages })).status).toBe(200);
+    const full = await post('/api/chat', { conversationId: first.conversationId, messages });
+    expect(full.status).toBe(409);
+    expect(await full.json()).toMatchObject({ error: { code: 'conversation_full', message: expect.stringContaining('omit conversationId') } });
+    expect(fixture.conversations.messageCount(first.conversationId)).toBe(200);
+  });
+
+  it('resolves a follow-up from the last turns only, however long the history sent', async () => {
+    const filler = Array.from({ length: 16 }, (_, index) => ({ role: index % 2 === 0 ? 'user' : 'assistant', content: `${'无关的话'.repeat(990)}${index}` }));
+    const history = [...filler, { role: 'user', content: '天津提升食品质量水平由哪个部门牵头?' }, { role: 'assistant', content: '津质量发〔2023〕3号 二、(二)「提升食品质量水平」[1]：牵头单位为市工业和信息化局。' }];
+    const reply = (await (await post('/api/chat', { messages: [...history, { role: 'user', content: '那国家方案呢?' }] })).json()) as ChatReply;
+    expect(reply.citations[0]!.clauseId).toBe('cn-2022-95:2.1');
+  });
+
   it('keeps to the documents named in filters', async () => {
     const reply = await ask('由哪个部门牵头提升食品质量?', { filters: { documentIds: ['sw-2023-0926'] } });
     expect(reply.citations.every((citation) => citation.docId === 'sw-2023-0926')).toBe(true);
@@ -211,7 +241,7 @@ describe('chat API over the seeds (extractive backend, real SQLite)', () => {
     ['an empty question', { messages: [{ role: 'user', content: '   ' }] }, 400, /question is empty/u],
     ['an over-long question', { messages: [{ role: 'user', content: '质'.repeat(2001) }] }, 400, /2001 characters.*at most 2000/u],
     ['an unknown role', { messages: [{ role: 'system', content: 'hi' }] }, 400, /messages\.0\.role/u],
-    ['too many messages', { messages: Array.from({ length: 41 }, (_, index) => ({ role: index % 2 === 0 ? 'user' : 'assistant', content: 'q' })) }, 400, /at most 40 messages/u],
+    ['too many messages', { messages: Array.from({ length: 21 }, (_, index) => ({ role: index % 2 === 0 ? 'user' : 'assistant', content: 'q' })) }, 400, /at most 20 messages/u],
     ['no messages', { messages: [] }, 400, /at least the question/u],
     ['a last message that is not a question', { messages: [{ role: 'user', content: 'q' }, { role: 'assistant', content: 'a' }] }, 400, /last message must be the user's question/u],
     ['an unknown field', { messages: [{ role: 'user', content: 'q' }], temperature: 2 }, 400, /temperature/u],

@@ -1,9 +1,13 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { rateLimiter } from 'hono-rate-limiter';
+import { errorResponse } from './errors.ts';
 
 export interface RateLimitSettings {
-  /** Requests a client may make per minute on the limited routes. */
+  /** Questions (and, separately, feedback posts) a client may send per minute. */
   perMinute: number;
+  /** GET requests (documents, units, conversations) a client may make per minute. */
+  readsPerMinute: number;
   /** The client's address as the connection shows it (or a proxy's header, when trusted). */
   clientAddress: (context: Context) => string;
 }
@@ -32,4 +36,33 @@ export function perClientRateLimit({ perMinute, clientAddress }: RateLimitSettin
       );
     },
   });
+}
+
+/**
+ * The largest request body each route can need, read no further: a valid chat request is at most 20
+ * messages (the question 2,000 characters, earlier ones 4,000), about 240 KB of UTF-8; feedback is a
+ * short comment; nothing else takes a body. A larger body is refused with a 413 while it arrives,
+ * before it is buffered.
+ */
+const BODY_LIMITS: [prefix: string, bytes: number][] = [['/api/chat', 320 * 1024], ['/api/feedback', 16 * 1024]];
+const DEFAULT_BODY_LIMIT = 16 * 1024;
+
+export function requestBodyLimit(): MiddlewareHandler {
+  const limiters = new Map<number, MiddlewareHandler>();
+  const limiterFor = (maxSize: number) => {
+    let limiter = limiters.get(maxSize);
+    if (!limiter) {
+      limiter = bodyLimit({
+        maxSize,
+        onError: (context) => errorResponse(context, 413, 'payload_too_large', `The request body is over the ${Math.round(maxSize / 1024)} KiB this endpoint takes; send a shorter one.`),
+      });
+      limiters.set(maxSize, limiter);
+    }
+    return limiter;
+  };
+  return (context, next) => {
+    const path = new URL(context.req.url).pathname;
+    const maxSize = BODY_LIMITS.find(([prefix]) => path === prefix || path.startsWith(`${prefix}/`))?.[1] ?? DEFAULT_BODY_LIMIT;
+    return limiterFor(maxSize)(context, next);
+  };
 }

@@ -39,7 +39,7 @@ describe('web pages, cross-origin access and rate limits', () => {
       conversations: fixture.conversations,
       webAssets: loadWebAssets(WEB_DIRECTORY),
       allowedOrigins: [ALLOWED],
-      rateLimit: { perMinute: 3, clientAddress: () => clientAddress },
+      rateLimit: { perMinute: 3, readsPerMinute: 5, clientAddress: () => clientAddress },
     });
   });
   afterAll(() => fixture.close());
@@ -141,5 +141,29 @@ describe('web pages, cross-origin access and rate limits', () => {
       body: JSON.stringify({ messageId, rating: 'up' }),
     });
     expect(feedback.status).toBe(200);
+  });
+
+  it('limits reads too, on a budget of their own, and refuses a body larger than the endpoint takes while it arrives', async () => {
+    clientAddress = '10.0.0.8';
+    const read = () => app.request(`http://${HOST}/api/documents`, { headers: { host: HOST } });
+    for (let index = 0; index < 5; index += 1) expect((await read()).status).toBe(200);
+    expect((await read()).status).toBe(429);
+    // Reading did not use up this client's questions.
+    expect((await question()).status).toBe(200);
+
+    clientAddress = '10.0.0.9';
+    const huge = await app.request(`http://${HOST}/api/chat`, {
+      method: 'POST',
+      headers: { host: HOST, 'content-type': 'application/json' },
+      body: JSON.stringify({ messages: [{ role: 'user', content: '质'.repeat(2_000_000) }] }),
+    });
+    expect(huge.status).toBe(413);
+    expect(await huge.json()).toMatchObject({ error: { code: 'payload_too_large', message: expect.stringContaining('320 KiB') } });
+    const feedback = await app.request(`http://${HOST}/api/feedback`, {
+      method: 'POST',
+      headers: { host: HOST, 'content-type': 'application/json' },
+      body: JSON.stringify({ messageId: '00000000-0000-4000-8000-000000000000', rating: 'up', comment: 'x'.repeat(40_000) }),
+    });
+    expect(feedback.status).toBe(413);
   });
 });

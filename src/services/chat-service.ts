@@ -48,6 +48,22 @@ export class ConversationNotFoundError extends Error {
   override name = 'ConversationNotFoundError';
 }
 
+/** A stored conversation holds as many messages as it may: a new one starts the next question. */
+export class ConversationFullError extends Error {
+  override name = 'ConversationFullError';
+}
+
+/**
+ * What a turn may cost. Follow-ups are resolved from the last few turns, each read up to a length:
+ * a conversation's tenth question back does not change what "那国家方案呢?" means, and reading forty
+ * long messages on every turn would let one client slow everyone. A stored conversation is capped.
+ */
+export const HISTORY_TURNS_READ = 8;
+/** Earlier questions are short; earlier answers name the clauses they cite at their start. */
+export const HISTORY_QUESTION_CHARACTERS = 400;
+export const HISTORY_CHARACTERS_PER_TURN = 1200;
+export const MAX_STORED_MESSAGES = 200;
+
 export interface ChatServiceDependencies {
   analyzer: QuestionAnalyzer;
   retriever: Retriever;
@@ -88,12 +104,18 @@ export class ChatService {
    */
   private withStoredCitations(history: ChatTurn[], conversationId: string | undefined): ChatTurn[] {
     if (conversationId === undefined) return history;
-    const stored = this.dependencies.conversations.getConversation(conversationId)?.messages.filter((message) => message.role === 'assistant') ?? [];
+    // The stored window the turns read can come from: the last few exchanges, not the whole conversation.
+    const stored = this.dependencies.conversations.getConversation(conversationId, { offset: -2 * HISTORY_TURNS_READ })?.messages.filter((message) => message.role === 'assistant') ?? [];
     return history.map((turn) => {
       if (turn.role !== 'assistant') return turn;
-      const match = stored.findLast((message) => message.content.trim() === turn.content.trim());
+      const match = stored.findLast((message) => message.content.slice(0, HISTORY_CHARACTERS_PER_TURN).trim() === turn.content.trim());
       return match ? { ...turn, citedClauseIds: match.citations.filter((citation) => citation.role === 'cited').map((citation) => citation.clauseId) } : turn;
     });
+  }
+
+  /** The conversation may take no more messages: the next question starts a new one. */
+  isConversationFull(conversationId: string): boolean {
+    return this.dependencies.conversations.messageCount(conversationId) + 2 > MAX_STORED_MESSAGES;
   }
 
   hasConversation(conversationId: string): boolean {
@@ -106,10 +128,13 @@ export class ChatService {
     if (request.conversationId !== undefined && !conversations.exists(request.conversationId)) {
       throw new ConversationNotFoundError(`No conversation with id ${request.conversationId}; omit conversationId to start a new one.`);
     }
+    if (request.conversationId !== undefined && this.isConversationFull(request.conversationId)) {
+      throw new ConversationFullError(`Conversation ${request.conversationId} holds ${MAX_STORED_MESSAGES} messages, as many as one may; omit conversationId to start a new one.`);
+    }
     const conversationId = request.conversationId ?? randomUUID();
     const messageId = randomUUID();
     const question = request.messages.at(-1)!.content.trim();
-    const history = this.withStoredCitations(request.messages.slice(0, -1), request.conversationId);
+    const history = this.withStoredCitations(readableHistory(request.messages.slice(0, -1)), request.conversationId);
     const warnings: string[] = [];
     onEvent({ type: 'answer-start', conversationId, messageId, backend: backend.name });
 
@@ -183,6 +208,11 @@ export class ChatService {
     return reply;
   }
 
+}
+
+/** The turns follow-ups are resolved from: the last few, each cut to a length (stored answers are matched on the same cut). */
+function readableHistory(history: ChatTurn[]): ChatTurn[] {
+  return history.slice(-HISTORY_TURNS_READ).map((turn) => ({ ...turn, content: turn.content.slice(0, turn.role === 'user' ? HISTORY_QUESTION_CHARACTERS : HISTORY_CHARACTERS_PER_TURN) }));
 }
 
 function round(milliseconds: number): number {

@@ -27,6 +27,13 @@ export interface TurnDependencies {
   store: ClauseStore;
 }
 
+/**
+ * How much of a question is read: real questions are a line or two (in the eval sets at most 142
+ * characters); the API takes up to 2,000 (a pasted paragraph), and reading all of it would cost as
+ * much as fifty ordinary questions.
+ */
+export const QUESTION_READ_CHARACTERS = 200;
+
 export class TurnDecider {
   // The catalog is fixed for the life of the decider, so a document's facts are read once.
   private readonly facts = new Map<string, DocumentFactView[]>();
@@ -36,10 +43,10 @@ export class TurnDecider {
   /** `rewritten`: a follow-up an LLM made self-contained; the answer keeps the language the user asked in. */
   async decide(question: string, history: ChatTurn[], documentIds: string[] | undefined, rewritten?: string): Promise<TurnDecision> {
     const { analyzer, retriever, catalog } = this.dependencies;
-    const resolved = analyzer.analyze(question, history);
+    const resolved = analyzer.analyze(question.slice(0, QUESTION_READ_CHARACTERS), history);
     // A rewrite carries the topic and slot in words, not which clauses the answer before cited: a
     // clause reference resolved from the conversation stays.
-    const frame = rewritten ? withReference({ ...analyzer.read(rewritten), original: question, language: detectLanguage(question) }, resolved) : resolved;
+    const frame = rewritten ? withReference({ ...analyzer.read(rewritten.slice(0, QUESTION_READ_CHARACTERS)), original: question, language: detectLanguage(question) }, resolved) : resolved;
     const retrieval = await retrieveForChat(retriever, frame, catalog, documentIds);
     const scopeDocuments = catalog.documents.filter((document) => retrieval.scopeDocumentIds.includes(document.id));
     const documentFacts = this.factsFor([...retrieval.clauses.map((clause) => clause.hit.document.id), ...retrieval.scopeDocumentIds]);

@@ -140,6 +140,8 @@ async function errorFrom(response) {
   }
   if (response.status === 403) return new ChatApiError('refused', message);
   if (response.status === 404 && body.error?.code === 'conversation_not_found') return new ChatApiError('conversation-lost', message);
+  // A conversation at its message cap goes on as a new one, as an expired one does.
+  if (response.status === 409 && body.error?.code === 'conversation_full') return new ChatApiError('conversation-lost', message);
   if (response.status >= 400 && response.status < 500) return new ChatApiError('invalid', message);
   return new ChatApiError('server', message);
 }

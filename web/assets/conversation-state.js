@@ -10,8 +10,10 @@
  * @typedef {{ conversationId?: string, turns: Turn[] }} Conversation
  */
 
-// Earlier turns give follow-ups their context; a few are enough and keep requests small.
+// Earlier turns give follow-ups their context; a few are enough and keep requests small. The server
+// takes earlier messages of up to 4,000 characters (and reads less): a long answer is sent cut.
 const HISTORY_TURNS = 6;
+const HISTORY_MESSAGE_CHARACTERS = 4000;
 
 /** @param {string} key */
 export function createConversationState(key) {
@@ -39,7 +41,10 @@ export function createConversationState(key) {
       /** @type {ChatMessage[]} */
       const messages = [];
       for (const turn of conversation.turns.filter((candidate) => candidate.reply).slice(-HISTORY_TURNS)) {
-        messages.push({ role: 'user', content: turn.question }, { role: 'assistant', content: turn.reply?.answer ?? '' });
+        messages.push(
+          { role: 'user', content: turn.question.slice(0, HISTORY_MESSAGE_CHARACTERS) },
+          { role: 'assistant', content: (turn.reply?.answer ?? '').slice(0, HISTORY_MESSAGE_CHARACTERS) },
+        );
       }
       messages.push({ role: 'user', content: question });
       return messages;

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type {
+  MessagePage,
   ConversationStore, ExchangeRecord, FeedbackRecord, StoredCitation, StoredConversation, StoredMessage,
 } from '../../domain/ports/conversation-store.ts';
 
@@ -59,20 +60,27 @@ export class SqliteConversationStore implements ConversationStore {
     })();
   }
 
-  getConversation(conversationId: string): StoredConversation | undefined {
+  getConversation(conversationId: string, page: MessagePage = {}): StoredConversation | undefined {
     const conversation = this.database.prepare('SELECT id, created_at FROM conversations WHERE id = ?').get(conversationId) as
       | { id: string; created_at: string }
       | undefined;
     if (!conversation) return undefined;
+    const total = this.messageCount(conversationId);
+    const limit = Math.max(0, page.limit ?? total);
+    const offset = page.offset === undefined ? 0 : page.offset < 0 ? Math.max(0, total + page.offset) : page.offset;
+    // One indexed range of messages, and their citations in one query grouped by message: linear in the page.
     const rows = this.database
-      .prepare('SELECT id, role, content, not_found, answer_kind, not_found_reason, backend, created_at FROM messages WHERE conversation_id = ? ORDER BY position')
-      .all(conversationId) as MessageRow[];
+      .prepare('SELECT id, role, content, not_found, answer_kind, not_found_reason, backend, created_at FROM messages WHERE conversation_id = ? ORDER BY position LIMIT ? OFFSET ?')
+      .all(conversationId, limit, offset) as MessageRow[];
     const citations = this.database
-      .prepare(
-        `SELECT mc.message_id, mc.n, mc.clause_id, mc.document_id, mc.role FROM message_citations mc
-         JOIN messages m ON m.id = mc.message_id WHERE m.conversation_id = ? ORDER BY mc.role, mc.n`,
-      )
-      .all(conversationId) as CitationRow[];
+      .prepare('SELECT message_id, n, clause_id, document_id, role FROM message_citations WHERE message_id IN (SELECT value FROM json_each(?)) ORDER BY role, n')
+      .all(JSON.stringify(rows.map((row) => row.id))) as CitationRow[];
+    const byMessage = new Map<string, StoredMessage['citations']>();
+    for (const citation of citations) {
+      const list = byMessage.get(citation.message_id) ?? [];
+      list.push({ n: citation.n, clauseId: citation.clause_id, documentId: citation.document_id, role: citation.role });
+      byMessage.set(citation.message_id, list);
+    }
     const messages: StoredMessage[] = rows.map((row) => ({
       id: row.id,
       role: row.role,
@@ -82,11 +90,13 @@ export class SqliteConversationStore implements ConversationStore {
       answerKind: row.answer_kind,
       notFoundReason: row.not_found_reason ? (JSON.parse(row.not_found_reason) as StoredMessage['notFoundReason']) : null,
       backend: row.backend,
-      citations: citations
-        .filter((citation) => citation.message_id === row.id)
-        .map((citation) => ({ n: citation.n, clauseId: citation.clause_id, documentId: citation.document_id, role: citation.role })),
+      citations: byMessage.get(row.id) ?? [],
     }));
-    return { id: conversation.id, createdAt: conversation.created_at, messages };
+    return { id: conversation.id, createdAt: conversation.created_at, total, messages };
+  }
+
+  messageCount(conversationId: string): number {
+    return (this.database.prepare('SELECT COUNT(*) AS n FROM messages WHERE conversation_id = ?').get(conversationId) as { n: number }).n;
   }
 
   recordFeedback(feedback: FeedbackRecord): boolean {

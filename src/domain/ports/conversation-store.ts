@@ -39,7 +39,15 @@ export interface StoredMessage {
 export interface StoredConversation {
   id: string;
   createdAt: string;
+  /** Messages in the conversation; `messages` is the page asked for. */
+  total: number;
   messages: StoredMessage[];
+}
+
+/** A window of a conversation's messages, in order: from `offset`, at most `limit`; a negative offset counts from the end. */
+export interface MessagePage {
+  offset?: number;
+  limit?: number;
 }
 
 export interface FeedbackRecord {
@@ -52,7 +60,10 @@ export interface ConversationStore {
   exists(conversationId: string): boolean;
   /** Stores a question and its answer in one transaction, creating the conversation if new. */
   recordExchange(exchange: ExchangeRecord): void;
-  getConversation(conversationId: string): StoredConversation | undefined;
+  /** A page of the conversation's messages (all of them when no page is given), in time linear in the page. */
+  getConversation(conversationId: string, page?: MessagePage): StoredConversation | undefined;
+  /** How many messages the conversation holds (0 when there is none). */
+  messageCount(conversationId: string): number;
   /** False when no assistant message has this id. A second rating of a message replaces the first. */
   recordFeedback(feedback: FeedbackRecord): boolean;
 }

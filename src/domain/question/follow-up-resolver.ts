@@ -43,12 +43,19 @@ function looksLikeFollowUp(frame: QuestionFrame): boolean {
     || frame.referenceCues.sameClause !== null || frame.referenceCues.correspondence !== null || !hasOwnTopic(frame);
 }
 
+/**
+ * Whether a question continues the one before it. A question that names its own clauses
+ * (国家方案二(一)…) is about them, whatever came before.
+ */
+export function continuesEarlier(frame: QuestionFrame): boolean {
+  return frame.reference?.from !== 'question' && looksLikeFollowUp(frame);
+}
+
 export function resolveFollowUp(current: QuestionFrame, earlier: EarlierTurn[], documentsOf: DocumentsOf, otherLevel: OtherLevel): QuestionFrame {
   let state: QuestionFrame | undefined;
   let cited: string[] = [];
   for (const turn of [...earlier, { frame: current, cited: [] }]) {
-    // A question that names its own clauses (国家方案二(一)…) is about them, whatever came before.
-    const follows = state && turn.frame.reference?.from !== 'question' && looksLikeFollowUp(turn.frame);
+    const follows = state && continuesEarlier(turn.frame);
     state = follows ? merge(turn.frame, state!, cited, documentsOf, otherLevel) : turn.frame;
     cited = turn.cited;
   }

@@ -5,7 +5,7 @@ import type { ChineseSegmenter } from '../text/chinese-segmenter.ts';
 import { translateEnglish } from './english-translator.ts';
 import { ClauseReferenceReader, type ReferenceClause } from './clause-reference-reader.ts';
 import { cuePattern } from './cue-matching.ts';
-import { resolveFollowUp, type ChatTurnText, type EarlierTurn } from './follow-up-resolver.ts';
+import { continuesEarlier, resolveFollowUp, type ChatTurnText, type EarlierTurn } from './follow-up-resolver.ts';
 import { detectLanguage } from './language.ts';
 import type { ClauseReference, NamedUnit, QuestionFrame, TopicWord } from './question-frame.ts';
 import { ScopeReader, type ScopeDocument } from './scope-reader.ts';
@@ -56,12 +56,21 @@ export class QuestionAnalyzer {
    * (津质量发〔2023〕3号 二、(二)「提升食品质量水平」).
    */
   analyze(question: string, history: ChatTurnText[] = []): QuestionFrame {
+    const current = this.read(question);
+    // Earlier turns are read back only as far as the chain of follow-ups reaches: a new question
+    // reads none, "那国家方案呢?" the one before (a state resets at every question of its own).
+    const turns: { question: string; answer: ChatTurnText | undefined }[] = [];
+    history.forEach((turn, index) => {
+      if (turn.role === 'user') turns.push({ question: turn.content, answer: history[index + 1]?.role === 'assistant' ? history[index + 1] : undefined });
+    });
     const earlier: EarlierTurn[] = [];
-    for (const turn of history) {
-      if (turn.role === 'user') earlier.push({ frame: this.read(turn.content), cited: [] });
-      else if (earlier.length > 0) earlier.at(-1)!.cited = turn.citedClauseIds ?? this.citedIn(turn.content);
+    let frame = current;
+    for (let index = turns.length - 1; index >= 0 && continuesEarlier(frame); index -= 1) {
+      const { question: asked, answer } = turns[index]!;
+      frame = this.read(asked);
+      earlier.unshift({ frame, cited: answer ? (answer.citedClauseIds ?? this.citedIn(answer.content)) : [] });
     }
-    return resolveFollowUp(this.read(question), earlier, (ids) => this.documentsOf(ids), (ids) => this.otherLevel(ids));
+    return resolveFollowUp(current, earlier, (ids) => this.documentsOf(ids), (ids) => this.otherLevel(ids));
   }
 
   /** The units a name stands for, as staff write it (工信局, MIIT, Tianjin Commerce Bureau): found in the whole of it. */

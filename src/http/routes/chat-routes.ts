@@ -2,14 +2,15 @@ import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
-import { ConversationNotFoundError, type ChatEvent, type ChatRequest, type ChatService } from '../../services/chat-service.ts';
+import { ConversationFullError, ConversationNotFoundError, type ChatEvent, type ChatRequest, type ChatService } from '../../services/chat-service.ts';
 import { errorResponse } from '../errors.ts';
 import { validationHook } from '../validation.ts';
 
 export const MAX_QUESTION_CHARACTERS = 2000;
-// Earlier assistant turns carry whole answers with quotes; they bound the request size, not the question.
-const MAX_HISTORY_MESSAGE_CHARACTERS = 20_000;
-export const MAX_MESSAGES = 40;
+// Earlier turns give follow-ups their context, and only the last few, cut to a length, are read
+// (chat-service.ts): these bounds keep the costliest valid request near an ordinary one.
+export const MAX_HISTORY_MESSAGE_CHARACTERS = 4_000;
+export const MAX_MESSAGES = 20;
 
 const messageSchema = z.object({
   role: z.enum(['user', 'assistant'], { error: 'role must be "user" or "assistant"' }),
@@ -53,6 +54,9 @@ export function chatRoutes({ chat, knownDocumentIds, logError }: ChatRouteDepend
     if (body.conversationId !== undefined && !chat.hasConversation(body.conversationId)) {
       return errorResponse(context, 404, 'conversation_not_found', `No conversation with id ${body.conversationId}; omit conversationId to start a new one.`);
     }
+    if (body.conversationId !== undefined && chat.isConversationFull(body.conversationId)) {
+      return errorResponse(context, 409, 'conversation_full', `Conversation ${body.conversationId} holds as many messages as one may; omit conversationId to start a new one.`);
+    }
     const request: ChatRequest = {
       messages: body.messages,
       ...(body.conversationId ? { conversationId: body.conversationId } : {}),
@@ -63,6 +67,7 @@ export function chatRoutes({ chat, knownDocumentIds, logError }: ChatRouteDepend
         return context.json(await chat.reply(request, undefined, context.req.raw.signal));
       } catch (error) {
         if (error instanceof ConversationNotFoundError) return errorResponse(context, 404, 'conversation_not_found', error.message);
+        if (error instanceof ConversationFullError) return errorResponse(context, 409, 'conversation_full', error.message);
         throw error;
       }
     }

@@ -14,6 +14,13 @@ const feedbackSchema = z
   .strict();
 
 const conversationParameters = z.object({ id: z.uuid({ error: 'conversation ids are UUIDs' }) });
+const MAX_PAGE = 50;
+const pageQuery = z
+  .object({
+    offset: z.coerce.number().int('offset must be a whole number').min(0, 'offset is 0 or more').default(0),
+    limit: z.coerce.number().int('limit must be a whole number').min(1, 'limit is at least 1').max(MAX_PAGE, `limit is at most ${MAX_PAGE}`).default(MAX_PAGE),
+  })
+  .strict();
 
 /** POST /api/feedback and GET /api/conversations/:id. */
 export function feedbackRoutes(conversations: ConversationStore) {
@@ -25,11 +32,19 @@ export function feedbackRoutes(conversations: ConversationStore) {
   });
 }
 
+/** A conversation's messages a page at a time (?offset=0&limit=100): `next` is the offset of the next page, if any. */
 export function conversationRoutes(conversations: ConversationStore) {
-  return new Hono().get('/:id', zValidator('param', conversationParameters, validationHook('invalid_conversation_id')), (context) => {
-    const { id } = context.req.valid('param');
-    const conversation = conversations.getConversation(id);
-    if (!conversation) return errorResponse(context, 404, 'conversation_not_found', `No conversation with id ${id}.`);
-    return context.json(conversation);
-  });
+  return new Hono().get(
+    '/:id',
+    zValidator('param', conversationParameters, validationHook('invalid_conversation_id')),
+    zValidator('query', pageQuery, validationHook('invalid_page')),
+    (context) => {
+      const { id } = context.req.valid('param');
+      const { offset, limit } = context.req.valid('query');
+      const conversation = conversations.getConversation(id, { offset, limit });
+      if (!conversation) return errorResponse(context, 404, 'conversation_not_found', `No conversation with id ${id}.`);
+      const next = offset + conversation.messages.length < conversation.total ? offset + conversation.messages.length : null;
+      return context.json({ ...conversation, offset, next });
+    },
+  );
 }
