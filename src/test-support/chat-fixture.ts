@@ -10,6 +10,7 @@ import type { Retriever } from '../domain/retrieval/retriever.ts';
 import { ChatService } from '../services/chat-service.ts';
 import { buildRetriever } from '../services/retrieval-service.ts';
 import { seedCorpus, temporaryDirectory } from './seed-files.ts';
+import type { Corpus } from '../domain/corpus/policy-document.ts';
 
 export interface ChatFixture {
   store: SqliteClauseStore;
@@ -22,13 +23,13 @@ export interface ChatFixture {
   close(): void;
 }
 
-/** The seeds in a real SQLite file with the server's lexical retrieval over them, for chat tests. */
-export async function createChatFixture(prefix: string): Promise<ChatFixture> {
+/** The seeds (or a corpus edited from them) in a real SQLite file with the server's lexical retrieval over them, for chat tests. */
+export async function createChatFixture(prefix: string, editCorpus: (corpus: Corpus) => Corpus = (corpus) => corpus): Promise<ChatFixture> {
   const directory = temporaryDirectory(prefix);
   const databasePath = join(directory.path, 'chat.sqlite');
   const database = openDatabase(databasePath);
   const store = new SqliteClauseStore(database);
-  store.replaceCorpus(seedCorpus());
+  store.replaceCorpus(editCorpus(seedCorpus()));
   const conversations = new SqliteConversationStore(database);
   const { retriever, catalog, analyzer } = await buildRetriever(store, { tokenizerMode: 'jieba+bigram', dictionary: CedictDictionary.shared() });
   return {

@@ -5,7 +5,7 @@ import {
 } from '../../domain/ports/answer-backend.ts';
 import type { PromptLibrary } from '../../domain/prompts/prompt-template.ts';
 import { toBackendError } from './provider-errors.ts';
-import { formatClauses, formatHistory, languageName } from './prompt-inputs.ts';
+import { formatClauses, formatHistory, formatQuestion, languageName } from './prompt-inputs.ts';
 
 /** The refusal the system prompt asks for when the clauses do not answer the question. */
 export const NOT_FOUND_MARKER = 'NOT_FOUND';
@@ -45,7 +45,7 @@ export class ChatModelAnswerBackend implements AnswerBackend {
     const { prompts } = this.options;
     const messages: BaseMessage[] = [
       new SystemMessage(prompts.system.render({ answerLanguage: languageName(input.frame.language) })),
-      new HumanMessage(prompts.answer.render({ question: input.frame.standalone, clauses: formatClauses(input.clauses), history: formatHistory(input.history) })),
+      new HumanMessage(prompts.answer.render({ question: formatQuestion(input.frame.standalone), clauses: formatClauses(input.clauses), history: formatHistory(input.history) })),
     ];
     const text = await this.streamText(messages, options);
     const trimmed = text.trim();
@@ -61,7 +61,7 @@ export class ChatModelAnswerBackend implements AnswerBackend {
   }
 
   async rewriteFollowUp(question: string, history: ChatTurn[], options: { signal?: AbortSignal } = {}): Promise<string> {
-    const prompt = this.options.prompts['follow-up-rewrite'].render({ history: formatHistory(history), question });
+    const prompt = this.options.prompts['follow-up-rewrite'].render({ history: formatHistory(history), question: formatQuestion(question) });
     const rewritten = (await this.invokeText([new HumanMessage(prompt)], options.signal)).trim();
     if (rewritten === '') throw new AnswerBackendError(`${this.name} returned an empty rewrite`, 'invalid-response');
     // A model that rambles is not trusted with the retrieval query.

@@ -63,7 +63,7 @@ describe.each(providers)('$name backend against a local server speaking its prot
     expect(sent.body.model).toBe('fake-model');
     expect(sent.body.stream).toBe(true);
     const prompt = JSON.stringify(sent.body);
-    expect(prompt).toContain('[1] 《天津市进一步提高产品 工程和服务质量行动实施方案');
+    expect(prompt).toContain('<clause n=\\"1\\" source=\\"《天津市进一步提高产品 工程和服务质量行动实施方案');
     expect(prompt).toContain('市工业和信息化局（牵头）');
     expect(prompt).toContain('NOT_FOUND');
     if (provider.name === 'anthropic') expect(sent.headers['x-api-key']).toBe('test-key');
@@ -152,7 +152,7 @@ describe.each(providers)('$name backend against a local server speaking its prot
       ],
     });
     expect(server.requests).toHaveLength(2);
-    expect(JSON.stringify(server.requests[0]!.body)).toContain('Follow-up question: 那国家方案呢?');
+    expect(JSON.stringify(server.requests[0]!.body)).toContain('Follow-up question: <question>那国家方案呢?</question>');
     expect(reply.retrieved[0]).toBe('cn-2022-95:2.1');
     expect(reply.answer).toBe('由农业农村部牵头[1]。');
   });

@@ -71,7 +71,7 @@ export function chatRoutes({ chat, knownDocumentIds, logError }: ChatRouteDepend
         throw error;
       }
     }
-    return streamSSE(context, async (stream) => {
+    const response = streamSSE(context, async (stream) => {
       const aborted = new AbortController();
       stream.onAbort(() => aborted.abort());
       // Events arrive synchronously from the service; writes are chained so they keep their order.
@@ -92,6 +92,12 @@ export function chatRoutes({ chat, knownDocumentIds, logError }: ChatRouteDepend
         });
       }
     });
+    // streamSSE asks for keep-alive; a client that said Connection: close gets its socket closed
+    // when the answer ends, instead of held open for the keep-alive timeout.
+    if (/\bclose\b/iu.test(context.req.header('connection') ?? '')) {
+      context.header('connection', 'close');
+    }
+    return response;
   });
 }
 
