@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Run before the tests (npm's pretest): the browser tests drive Debian's chromium, and the saved
-# screenshots want a CJK font. What is missing is installed from Debian (as root, or through sudo);
+# Run before the tests (npm's pretest): the browser tests drive Debian's chromium, the saved
+# screenshots want a CJK font, and the shared rate limits are tested against a real redis-server. What is missing is installed from Debian (as root, or through sudo);
 # nothing is downloaded from anywhere else.
 set -euo pipefail
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 if ! fc-list : family 2>/dev/null | grep -qi 'wenquanyi'; then missing+=(fonts-wqy-microhei); fi
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
 
 echo "== the tests need ${missing[*]} from Debian; installing"

@@ -63,6 +63,10 @@ const environmentSchema = z.object({
       return hosts;
     })
     .optional(),
+  RATE_LIMIT_REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/u, 'write a Redis URL such as redis://127.0.0.1:6379/0 (rediss:// for TLS)')
+    .optional(),
   ADMIN_TOKEN: z.string().min(24, 'use at least 24 random characters (for example: openssl rand -hex 24)').optional(),
 });
 
@@ -143,6 +147,8 @@ export interface WebSettings {
   trustedProxies: number;
   /** Host headers the server answers to; every request is checked when set (DNS rebinding). */
   allowedHosts: string[] | undefined;
+  /** Redis for rate-limit counters shared by several replicas; in memory when unset. */
+  rateLimitRedisUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -203,6 +209,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       readRateLimitPerMinute: values.RATE_LIMIT_READS_PER_MINUTE,
       trustedProxies: values.TRUST_PROXY === 'true' ? 1 : values.TRUST_PROXY === 'false' ? 0 : Number(values.TRUST_PROXY),
       allowedHosts: values.ALLOWED_HOSTS,
+      rateLimitRedisUrl: values.RATE_LIMIT_REDIS_URL,
     },
     adminToken: values.ADMIN_TOKEN,
     denseIndex: {

@@ -1,4 +1,5 @@
 import { SeedDirectoryError } from '../adapters/filesystem/seed-directory.ts';
+import { RateLimitStoreError } from '../adapters/redis/redis-rate-limit-store.ts';
 import { WebAssetsError } from '../adapters/filesystem/web-asset-files.ts';
 import { IngestRefusedError } from '../services/ingest-service.ts';
 import { ConfigError } from '../config.ts';
@@ -13,7 +14,7 @@ import { RetrievalSetupError } from './retrieval-setup.ts';
  */
 export function runEntryPoint(program: () => Promise<number | void> | number | void): void {
   const fail = (error: unknown) => {
-    if (error instanceof ConfigError || error instanceof RetrievalSetupError || error instanceof PromptError || error instanceof WebAssetsError || error instanceof SeedDirectoryError || error instanceof IngestRefusedError) {
+    if (error instanceof ConfigError || error instanceof RetrievalSetupError || error instanceof PromptError || error instanceof WebAssetsError || error instanceof SeedDirectoryError || error instanceof IngestRefusedError || error instanceof RateLimitStoreError) {
       process.stderr.write(`${error.message}\n`);
       process.exit(2);
     }

@@ -7,6 +7,7 @@ import { createServices } from './composition.ts';
 import type { AppConfig } from '../config.ts';
 import { createApp } from '../http/app.ts';
 import { clientAddressReader } from '../http/client-address.ts';
+import { connectSharedRateLimits } from '../adapters/redis/redis-rate-limit-store.ts';
 import type { Logger } from '../logger.ts';
 
 export interface RunningServer {
@@ -20,6 +21,12 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
   const services = createServices(config);
   const { chat, units, backend, retrievalStatus } = await setUpChat(config, services, logger);
   const webAssets = loadWebAssets(config.web.directory);
+  // Several replicas share one client's limits through Redis; one process keeps them in memory.
+  const shared = config.web.rateLimitRedisUrl ? connectSharedRateLimits(config.web.rateLimitRedisUrl, (message) => logger.warn(message)) : undefined;
+  if (shared) {
+    await shared.ping();
+    logger.info('rate limits: shared through Redis (RATE_LIMIT_REDIS_URL)');
+  }
   const app = createApp({
     store: services.store,
     retrievalStatus,
@@ -32,7 +39,12 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     allowedOrigins: config.web.allowedOrigins,
     ...(config.web.allowedHosts ? { allowedHosts: withOwnAddress(config.web.allowedHosts, config) } : {}),
     ...(config.adminToken ? { adminToken: config.adminToken } : {}),
-    rateLimit: { perMinute: config.web.rateLimitPerMinute, readsPerMinute: config.web.readRateLimitPerMinute, clientAddress: clientAddressReader((context) => getConnInfo(context).remote.address, config.web.trustedProxies) },
+    rateLimit: {
+      perMinute: config.web.rateLimitPerMinute,
+      readsPerMinute: config.web.readRateLimitPerMinute,
+      clientAddress: clientAddressReader((context) => getConnInfo(context).remote.address, config.web.trustedProxies),
+      ...(shared ? { store: (limit: string) => shared.storeFor(limit) } : {}),
+    },
   });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
   await new Promise<void>((resolve, reject) => {
@@ -49,7 +61,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
       new Promise<void>((resolve) => {
         server.close(() => {
           services.close();
-          resolve();
+          void (shared?.close() ?? Promise.resolve()).then(() => resolve());
         });
         // Open event streams and keep-alive sockets would hold close() up; the process is ending.
         if ('closeAllConnections' in server) server.closeAllConnections();

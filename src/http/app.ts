@@ -49,9 +49,9 @@ export function createApp({ store, retrievalStatus, chat, units, conversations, 
   app.use('/api/*', requestBodyLimit());
   if (rateLimit) {
     // Separate budgets: rating answers must not use up a client's questions, nor reading documents.
-    app.post('/api/chat', perClientRateLimit(rateLimit));
-    app.post('/api/feedback', perClientRateLimit(rateLimit));
-    app.get('/api/*', perClientRateLimit({ ...rateLimit, perMinute: rateLimit.readsPerMinute }));
+    app.post('/api/chat', perClientRateLimit(rateLimit, 'questions'));
+    app.post('/api/feedback', perClientRateLimit(rateLimit, 'feedback'));
+    app.get('/api/*', perClientRateLimit({ ...rateLimit, perMinute: rateLimit.readsPerMinute }, 'reads'));
   }
   app.route('/health', healthRoutes(store, retrievalStatus, answerStatus, adminToken));
   app.route('/api/documents', documentRoutes(store));

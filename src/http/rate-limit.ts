@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { rateLimiter } from 'hono-rate-limiter';
+import { MemoryStore, rateLimiter, type RateLimitInfo, type Store } from 'hono-rate-limiter';
 import { errorResponse } from './errors.ts';
 
 export interface RateLimitSettings {
@@ -10,25 +10,28 @@ export interface RateLimitSettings {
   readsPerMinute: number;
   /** The client's address as the connection shows it (or a proxy's header, when trusted). */
   clientAddress: (context: Context) => string;
+  /** Where each limit keeps its counters: shared by the replicas (Redis), or this process's memory when absent. */
+  store?: (limit: string) => Store;
 }
 
 const WINDOW_MS = 60_000;
 
 /**
  * A per-client limit with a JSON 429 that says when to ask again, in the same shape as every
- * other error; the widget turns it into a polite message. Counts are kept in memory: one server
- * process serves one bureau's staff.
+ * other error; the widget turns it into a polite message. Counts are kept in memory unless a shared
+ * store is given (several replicas behind one address: RATE_LIMIT_REDIS_URL).
  */
-export function perClientRateLimit({ perMinute, clientAddress }: RateLimitSettings): MiddlewareHandler {
-  return rateLimiter({
+export function perClientRateLimit({ perMinute, clientAddress, store }: RateLimitSettings, limit: string): MiddlewareHandler {
+  return rateLimiter<{ Variables: { rateLimit: RateLimitInfo } }>({
     windowMs: WINDOW_MS,
     limit: perMinute,
+    store: (store ? store(limit) : new MemoryStore()) as Store<{ Variables: { rateLimit: RateLimitInfo } }>,
     standardHeaders: 'draft-6',
     keyGenerator: clientAddress,
     // Preflights carry no question; counting them would halve the widget's allowance.
     skip: (context) => context.req.method === 'OPTIONS',
     handler: (context) => {
-      const info: { resetTime?: Date } | undefined = context.get('rateLimit');
+      const info: RateLimitInfo | undefined = context.get('rateLimit');
       const retryAfterSeconds = Math.max(1, Math.ceil(((info?.resetTime?.getTime() ?? Date.now() + WINDOW_MS) - Date.now()) / 1000));
       return context.json(
         { error: { code: 'rate_limited', message: `Too many requests from this client: at most ${perMinute} per minute. Ask again in ${retryAfterSeconds} seconds.`, retryAfterSeconds } },
