@@ -12,7 +12,7 @@ describe('prompt files', () => {
   it('loads every prompt the code uses from prompts/ and renders its variables', () => {
     const prompts = loadPromptFiles(PROMPTS);
     const rendered = prompts.answer.render({ question: '谁牵头?', clauses: '[1] 条款', history: '(none)' });
-    expect(rendered).toContain('Question: 谁牵头?');
+    expect(rendered).toContain('Question:\n谁牵头?');
     expect(rendered).toContain('[1] 条款');
     expect(rendered).not.toMatch(/\{\{/u);
     expect(prompts.system.render({ answerLanguage: 'English' })).toContain('Write your framing in English');
