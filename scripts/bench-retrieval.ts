@@ -16,7 +16,7 @@ import { buildRetrievalOver } from '../src/services/retrieval-service.ts';
 import { fixtureEmbedder } from '../src/test-support/fixture-model.ts';
 import { loadEvalSet } from '../eval/eval-set.ts';
 import { seedStore } from '../eval/seed-store.ts';
-import { latency, runEachSizeInChild } from './bench-support.ts';
+import { latency, retainedMemory, runEachSizeInChild } from './bench-support.ts';
 import { synthesizeClauses } from './synthetic-clauses.ts';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '0,10000,100000' }, child: { type: 'string' }, repeat: { type: 'string', default: '3' }, 'lexical-only': { type: 'boolean', default: false } } });
@@ -39,6 +39,7 @@ async function measure(size: number, repeat: number, lexicalOnly: boolean): Prom
   let started = performance.now();
   const lexical = await buildRetrievalOver(catalog, { tokenizerMode: 'jieba+bigram', dictionary });
   const lexicalBuild = performance.now() - started;
+  const retained = retainedMemory();
 
   const questions = loadEvalSet(fileURLToPath(new URL('../eval/sets/dev.jsonl', import.meta.url))).map((item) => item.question);
   const time = (query: (question: string) => Promise<unknown>) => latency(questions, repeat, query);
@@ -47,7 +48,10 @@ async function measure(size: number, repeat: number, lexicalOnly: boolean): Prom
   const lexicalLatency = await time((question) => lexical.search(question));
   if (lexicalOnly) {
     store.close();
-    return { corpus, 'lexical p50/p95 ms': lexicalLatency, 'lexical build s': (lexicalBuild / 1000).toFixed(1), 'peak RSS MiB': (process.resourceUsage().maxRSS / 1024).toFixed(0) };
+    return {
+      corpus, 'lexical p50/p95 ms': lexicalLatency, 'lexical build s': (lexicalBuild / 1000).toFixed(1),
+      'heap / typed arrays after build MiB': `${retained.heap} / ${retained.external}`, 'RSS after build MiB': retained.rss, 'peak RSS MiB': (process.resourceUsage().maxRSS / 1024).toFixed(0),
+    };
   }
 
   const directory = mkdtempSync(join(tmpdir(), 'bench-dense-'));

@@ -8,7 +8,7 @@ import { percentile, printTable } from '../eval/report-table.ts';
 export function runEachSizeInChild(script: string, sizes: number[], childArguments: string[], derive: (rows: Record<string, string>[]) => Record<string, string>[] = (rows) => rows): void {
   const rows: Record<string, string>[] = [];
   for (const size of sizes) {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', script, '--child', String(size), ...childArguments], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', script, '--child', String(size), ...childArguments], { encoding: 'utf8', maxBuffer: 1 << 26 });
     if (run.status !== 0) throw new Error(`size ${size} failed:\n${run.stderr}`);
     rows.push(...[JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Record<string, string> | Record<string, string>[]].flat());
   }
@@ -29,4 +29,12 @@ export async function latency<T>(inputs: T[], rounds: number, query: (input: T) 
   }
   samples.sort((left, right) => left - right);
   return `${percentile(samples, 0.5).toFixed(2)} / ${percentile(samples, 0.95).toFixed(2)}`;
+}
+
+/** The JavaScript heap and the process's resident memory after a full collection, in MiB (needs --expose-gc, which the children get). */
+export function retainedMemory(): { heap: string; external: string; rss: string } {
+  (globalThis as { gc?: () => void }).gc?.();
+  const usage = process.memoryUsage();
+  const mebibytes = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
+  return { heap: mebibytes(usage.heapUsed), external: mebibytes(usage.external), rss: mebibytes(usage.rss) };
 }

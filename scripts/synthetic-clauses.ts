@@ -8,7 +8,8 @@ import type { StoredClause } from '../src/domain/ports/clause-store.ts';
 export function synthesizeClauses(seed: StoredClause[], size: number): StoredClause[] {
   const sentences = seed.flatMap((clause) => clause.normalizedText.split('。').filter((sentence) => sentence.length > 8));
   let state = 20261122;
-  const random = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+  // 32-bit arithmetic: with doubles the products lose their low bits and the draws start repeating.
+  const random = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 4294967296);
   return Array.from({ length: size }, (_, index) => {
     const template = seed[index % seed.length]!;
     const count = 3 + Math.floor(random() * 6);

@@ -24,14 +24,11 @@ export interface ScoredDocument {
 }
 
 const K1 = 1.2;
-const EMPTY = new Uint32Array(0);
+const EMPTY_DOCUMENTS = new Uint32Array(0);
+const EMPTY_WEIGHTS = new Float32Array(0);
 
+/** A term's postings: views into the index's shared arrays, never copies. */
 interface Posting {
-  documents: number[];
-  weights: number[];
-}
-
-interface FrozenPosting {
   /** Ascending document indexes. */
   documents: Uint32Array;
   saturated: Float32Array;
@@ -40,70 +37,162 @@ interface FrozenPosting {
   maxSaturated: number;
 }
 
+/**
+ * What the documents add before the index is built, in fixed-size chunks: growing one array by
+ * doubling would copy it each time and briefly hold two, which is what sets the peak memory.
+ */
+class ChunkedArray<T extends Uint32Array | Uint16Array | Uint8Array> {
+  private static readonly CHUNK = 1 << 20;
+  private readonly chunks: T[] = [];
+  length = 0;
+  constructor(private readonly make: (size: number) => T) {}
+  push(value: number): void {
+    const offset = this.length % ChunkedArray.CHUNK;
+    if (offset === 0) this.chunks.push(this.make(ChunkedArray.CHUNK));
+    this.chunks[this.chunks.length - 1]![offset] = value;
+    this.length += 1;
+  }
+  at(index: number): number {
+    return this.chunks[Math.floor(index / ChunkedArray.CHUNK)]![index % ChunkedArray.CHUNK]!;
+  }
+}
+
+/**
+ * The postings of every term in two shared typed arrays (documents, saturated weights), each term's
+ * slice found by its id: no object and no JavaScript array per posting, so the index of 100,000
+ * clauses fits in a fraction of the memory per-term objects took. Documents are added, then the
+ * index is built once; adding after that is an error (a changed library builds a new index).
+ */
 export class Bm25Index {
-  private readonly postings = new Map<string, Posting>();
-  private readonly fieldLengths: number[][] = [];
-  private readonly pending: Map<string, number>[][] = [];
-  private frozen?: Map<string, FrozenPosting>;
+  private readonly termIds = new Map<string, number>();
+  private readonly documentStarts: number[] = [0];
+  private readonly fieldLengths: number[] = [];
+  // What add() gathered: per document, per field, each term with its count.
+  private entryTerms = new ChunkedArray((size) => new Uint32Array(size));
+  private entryCounts = new ChunkedArray((size) => new Uint16Array(size));
+  private entryFields = new ChunkedArray((size) => new Uint8Array(size));
+  private built?: { offsets: Uint32Array; documents: Uint32Array; saturated: Float32Array; idf: Float64Array; maxSaturated: Float32Array };
 
   constructor(private readonly fields: FieldSpec[]) {}
 
   get size(): number {
-    return this.fieldLengths.length;
+    return this.documentStarts.length - 1;
   }
 
   /** Adds a document; `fieldTokens[i]` are the tokens of `fields[i]`. Returns its index. */
   add(fieldTokens: string[][]): number {
-    const counts = fieldTokens.map((tokens) => {
-      const map = new Map<string, number>();
-      for (const token of tokens) map.set(token, (map.get(token) ?? 0) + 1);
-      return map;
+    if (this.built) throw new Error('Bm25Index: documents are added before build(); a changed library builds a new index');
+    fieldTokens.forEach((tokens, field) => {
+      const counts = new Map<number, number>();
+      for (const token of tokens) {
+        let id = this.termIds.get(token);
+        if (id === undefined) {
+          id = this.termIds.size;
+          this.termIds.set(token, id);
+        }
+        counts.set(id, (counts.get(id) ?? 0) + 1);
+      }
+      for (const [id, count] of counts) {
+        this.entryTerms.push(id);
+        this.entryCounts.push(Math.min(count, 0xffff));
+        this.entryFields.push(field);
+      }
+      this.fieldLengths.push(tokens.length);
     });
-    this.pending.push(counts);
-    this.fieldLengths.push(fieldTokens.map((tokens) => tokens.length));
-    this.frozen = undefined;
-    return this.fieldLengths.length - 1;
+    this.documentStarts.push(this.entryTerms.length);
+    return this.size - 1;
   }
 
-  /** Precomputes saturated term weights; called once after the last add. */
+  /** Precomputes saturated term weights into the shared postings; called once after the last add. */
   build(): void {
-    const documentCount = this.fieldLengths.length;
-    const averages = this.fields.map((_, field) => this.fieldLengths.reduce((sum, lengths) => sum + lengths[field]!, 0) / Math.max(documentCount, 1) || 1);
-    this.postings.clear();
-    this.pending.forEach((fieldCounts, documentIndex) => {
-      const combined = new Map<string, number>();
-      fieldCounts.forEach((counts, field) => {
-        const spec = this.fields[field]!;
-        const norm = 1 - spec.lengthNormalization + spec.lengthNormalization * (this.fieldLengths[documentIndex]![field]! / averages[field]!);
-        for (const [term, count] of counts) combined.set(term, (combined.get(term) ?? 0) + (spec.weight * count) / norm);
-      });
-      for (const [term, weighted] of combined) {
-        let posting = this.postings.get(term);
-        if (!posting) this.postings.set(term, (posting = { documents: [], weights: [] }));
-        posting.documents.push(documentIndex);
-        posting.weights.push(weighted);
-      }
+    if (this.built) return;
+    const documentCount = this.size;
+    const fieldCount = this.fields.length;
+    const averages = this.fields.map((_, field) => {
+      let sum = 0;
+      for (let document = 0; document < documentCount; document += 1) sum += this.fieldLengths[document * fieldCount + field]!;
+      return sum / Math.max(documentCount, 1) || 1;
     });
-    this.frozen = new Map();
-    for (const [term, posting] of this.postings) {
-      const documentFrequency = posting.documents.length;
-      const idf = Math.log(1 + (documentCount - documentFrequency + 0.5) / (documentFrequency + 0.5));
-      const saturated = Float32Array.from(posting.weights, (weight) => weight / (K1 + weight));
-      this.frozen.set(term, { documents: Uint32Array.from(posting.documents), saturated, idf, maxSaturated: saturated.reduce((max, value) => Math.max(max, value), 0) });
+    const terms = this.entryTerms;
+    const counts = this.entryCounts;
+    const entryField = this.entryFields;
+    const termCount = this.termIds.size;
+    // Pass 1: in how many documents each term occurs (a document may list a term in several fields).
+    const frequency = new Uint32Array(termCount);
+    const lastSeen = new Int32Array(termCount).fill(-1);
+    for (let document = 0; document < documentCount; document += 1) {
+      for (let entry = this.documentStarts[document]!; entry < this.documentStarts[document + 1]!; entry += 1) {
+        const term = terms.at(entry);
+        if (lastSeen[term] !== document) {
+          lastSeen[term] = document;
+          frequency[term]! += 1;
+        }
+      }
     }
+    const offsets = new Uint32Array(termCount + 1);
+    for (let term = 0; term < termCount; term += 1) offsets[term + 1] = offsets[term]! + frequency[term]!;
+    const documents = new Uint32Array(offsets[termCount]!);
+    const saturated = new Float32Array(offsets[termCount]!);
+    const filled = new Uint32Array(termCount);
+    // Pass 2: each document's combined field weight per term, saturated, into the term's slice.
+    const combined = new Float64Array(termCount);
+    const touched: number[] = [];
+    for (let document = 0; document < documentCount; document += 1) {
+      for (let entry = this.documentStarts[document]!; entry < this.documentStarts[document + 1]!; entry += 1) {
+        const term = terms.at(entry);
+        const field = entryField.at(entry);
+        const spec = this.fields[field]!;
+        const norm = 1 - spec.lengthNormalization + spec.lengthNormalization * (this.fieldLengths[document * fieldCount + field]! / averages[field]!);
+        if (combined[term] === 0) touched.push(term);
+        combined[term]! += (spec.weight * counts.at(entry)) / norm;
+      }
+      for (const term of touched) {
+        const weight = combined[term]!;
+        const position = offsets[term]! + filled[term]!;
+        documents[position] = document;
+        saturated[position] = weight / (K1 + weight);
+        filled[term]! += 1;
+        combined[term] = 0;
+      }
+      touched.length = 0;
+    }
+    const idf = new Float64Array(termCount);
+    const maxSaturated = new Float32Array(termCount);
+    for (let term = 0; term < termCount; term += 1) {
+      const documentFrequency = frequency[term]!;
+      idf[term] = Math.log(1 + (documentCount - documentFrequency + 0.5) / (documentFrequency + 0.5));
+      let max = 0;
+      for (let position = offsets[term]!; position < offsets[term + 1]!; position += 1) if (saturated[position]! > max) max = saturated[position]!;
+      maxSaturated[term] = max;
+    }
+    this.built = { offsets, documents, saturated, idf, maxSaturated };
+    // What add() gathered is in the postings now.
+    this.entryTerms = new ChunkedArray((size) => new Uint32Array(size));
+    this.entryCounts = new ChunkedArray((size) => new Uint16Array(size));
+    this.entryFields = new ChunkedArray((size) => new Uint8Array(size));
   }
 
   has(term: string): boolean {
-    return this.postings.has(term);
+    return this.termIds.has(term);
   }
 
   /** Ascending indexes of the documents holding the term (empty when none does). Read only. */
   documentsWith(term: string): Uint32Array {
-    return this.requireBuilt().get(term)?.documents ?? EMPTY;
+    return this.posting(term)?.documents ?? EMPTY_DOCUMENTS;
   }
 
   idf(term: string): number {
-    return this.requireBuilt().get(term)?.idf ?? 0;
+    return this.posting(term)?.idf ?? 0;
+  }
+
+  private posting(term: string): Posting | undefined {
+    const id = this.termIds.get(term);
+    if (id === undefined) return undefined;
+    const { offsets, documents, saturated, idf, maxSaturated } = this.requireBuilt();
+    const start = offsets[id]!;
+    const end = offsets[id + 1]!;
+    if (start === end) return { documents: EMPTY_DOCUMENTS, saturated: EMPTY_WEIGHTS, idf: idf[id]!, maxSaturated: 0 };
+    return { documents: documents.subarray(start, end), saturated: saturated.subarray(start, end), idf: idf[id]!, maxSaturated: maxSaturated[id]! };
   }
 
   /**
@@ -111,7 +200,6 @@ export class Bm25Index {
    * (scope filters) before ranking.
    */
   search(query: WeightedTerm[], limit: number, allowed?: Uint8Array): ScoredDocument[] {
-    const frozen = this.requireBuilt();
     const scores = new Float32Array(this.size);
     const matchedWeight = new Float32Array(this.size);
     const touched: number[] = [];
@@ -120,7 +208,7 @@ export class Bm25Index {
     // Terms by the most they can add to a score, highest first: rare terms, short postings.
     const terms = [...merged]
       .flatMap(([term, weight]) => {
-        const posting = frozen.get(term);
+        const posting = this.posting(term);
         return posting ? [{ posting, termWeight: posting.idf * weight, bound: posting.idf * weight * posting.maxSaturated * (K1 + 1) }] : [];
       })
       .sort((left, right) => right.bound - left.bound);
@@ -167,8 +255,8 @@ export class Bm25Index {
   }
 
   private requireBuilt() {
-    if (!this.frozen) this.build();
-    return this.frozen!;
+    if (!this.built) this.build();
+    return this.built!;
   }
 }
 
