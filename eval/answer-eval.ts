@@ -55,7 +55,8 @@ if (values.url) {
   const services = createServices(config);
   const setup = await setUpChat(config, services, logger);
   responder = inProcessResponder(setup.chat, 'in-process');
-  mode = `in-process, ${setup.backend.name}, retrieval ${[setup.retrievalStatus.lexical.active && 'lexical', setup.retrievalStatus.dense.active && 'dense'].filter(Boolean).join('+')}`;
+  const status = setup.retrievalStatus();
+  mode = `in-process, ${setup.backend.name}, retrieval ${[status.lexical.active && 'lexical', status.dense.active && 'dense'].filter(Boolean).join('+')}`;
 }
 
 process.stderr.write(`${items.length} items from ${relative(process.cwd(), setPath)}; ${mode}\n`);

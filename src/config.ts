@@ -11,7 +11,8 @@ const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   SEEDS_DIR: z.string().min(1).default('seeds'),
   DATABASE_PATH: z.string().min(1).default('data/policy-qa.sqlite'),
-  MAX_SEED_FILE_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024),
+  MAX_SEED_FILE_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  UPLOADS_DIR: z.string().min(1).default('data/uploads'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   TOKENIZER: z.enum(['jieba', 'bigram', 'jieba+bigram']).default('jieba+bigram'),
   CEDICT: z.enum(['on', 'off']).default('on'),
@@ -87,6 +88,8 @@ export interface AppConfig {
   host: string;
   port: number;
   seedsDirectory: string;
+  /** Uploaded originals, by the hash of their bytes. */
+  uploadsDirectory: string;
   databasePath: string;
   maxSeedFileBytes: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -176,6 +179,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     host: values.HOST,
     port: values.PORT,
     seedsDirectory: resolve(baseDirectory, values.SEEDS_DIR),
+    uploadsDirectory: resolve(baseDirectory, values.UPLOADS_DIR),
     databasePath: values.DATABASE_PATH === ':memory:' ? ':memory:' : resolve(baseDirectory, values.DATABASE_PATH),
     maxSeedFileBytes: values.MAX_SEED_FILE_BYTES,
     logLevel: values.LOG_LEVEL,

@@ -5,13 +5,19 @@ import { SqliteConversationStore } from '../adapters/sqlite/sqlite-conversation-
 import type { AppConfig } from '../config.ts';
 import type { ClauseStore } from '../domain/ports/clause-store.ts';
 import type { ConversationStore } from '../domain/ports/conversation-store.ts';
-import type { SeedSource } from '../services/ingest-service.ts';
+import { FileDocumentReader } from '../adapters/formats/document-readers.ts';
+import { OriginalFileDirectory } from '../adapters/filesystem/original-files.ts';
+import { LibraryService, type SeedSource } from '../services/library-service.ts';
+import type { IngestRun } from '../domain/ports/clause-store.ts';
 
 /** The one place where adapters are chosen and wired; the server and the CLI both start here. */
 export interface Services {
   store: ClauseStore;
   conversations: ConversationStore;
   seeds: SeedSource;
+  library: LibraryService;
+  /** Where the library reports a change (the chat set-up swaps retrieval in here). */
+  onLibraryChanged(listener: (run: IngestRun) => Promise<void>): void;
   close(): void;
 }
 
@@ -20,5 +26,15 @@ export function createServices(config: AppConfig): Services {
   const store = new SqliteClauseStore(database);
   const conversations = new SqliteConversationStore(database);
   const seeds: SeedSource = { read: () => readSeedDirectory(config.seedsDirectory, config.maxSeedFileBytes) };
-  return { store, conversations, seeds, close: () => store.close() };
+  const listeners: ((run: IngestRun) => Promise<void>)[] = [];
+  const library = new LibraryService({
+    store,
+    seeds,
+    originals: new OriginalFileDirectory(config.uploadsDirectory),
+    reader: new FileDocumentReader(config.maxSeedFileBytes),
+    onChanged: async (run) => {
+      for (const listener of listeners) await listener(run);
+    },
+  });
+  return { store, conversations, seeds, library, onLibraryChanged: (listener) => listeners.push(listener), close: () => store.close() };
 }

@@ -1,7 +1,7 @@
 import type { AppConfig } from '../config.ts';
 import type { Services } from './composition.ts';
 import type { Logger } from '../logger.ts';
-import { IngestRefusedError, ingestSeeds } from '../services/ingest-service.ts';
+import { IngestRefusedError } from '../services/library-service.ts';
 
 /**
  * Part of the composition root: what every program that serves the corpus does first. Ingest the
@@ -9,11 +9,10 @@ import { IngestRefusedError, ingestSeeds } from '../services/ingest-service.ts';
  * would remove documents (then the stored library stays and a warning says how to confirm), then
  * report what the database holds.
  */
-export function ingestChangedSeeds(config: AppConfig, services: Services, logger: Logger): void {
+export async function ingestChangedSeeds(_config: AppConfig, services: Services, logger: Logger): Promise<void> {
   let outcome;
   try {
-    outcome = ingestSeeds(services.seeds, services.store, {
-      maxFileBytes: config.maxSeedFileBytes,
+    outcome = await services.library.ingest({
       onlyIfChanged: true,
       onProgress: (message) => logger.info(`ingest: ${message}`),
     });

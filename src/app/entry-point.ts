@@ -1,7 +1,7 @@
 import { SeedDirectoryError } from '../adapters/filesystem/seed-directory.ts';
 import { RateLimitStoreError } from '../adapters/redis/redis-rate-limit-store.ts';
 import { WebAssetsError } from '../adapters/filesystem/web-asset-files.ts';
-import { IngestRefusedError } from '../services/ingest-service.ts';
+import { IngestRefusedError } from '../services/library-service.ts';
 import { ConfigError } from '../config.ts';
 import { PromptError } from '../domain/prompts/prompt-template.ts';
 import { RetrievalSetupError } from './retrieval-setup.ts';

@@ -21,7 +21,12 @@ export class RetrievalSetupError extends Error {
  * EMBEDDINGS=auto a missing model leaves the lexical path alone, said plainly; with
  * EMBEDDINGS=transformers it stops start-up instead.
  */
-export async function setUpRetrieval(config: AppConfig, store: ClauseStore, logger: Logger): Promise<RetrievalComponents & { status: RetrievalStatus }> {
+/** What rebuilds of retrieval share: the embedding model is loaded once, not on every library change. */
+export interface RetrievalCache {
+  embedder?: Promise<Embedder>;
+}
+
+export async function setUpRetrieval(config: AppConfig, store: ClauseStore, logger: Logger, cache: RetrievalCache = {}): Promise<RetrievalComponents & { status: RetrievalStatus }> {
   const dictionary = config.useCedict ? CedictDictionary.shared() : undefined;
   // Set from inside the dense factory below, which runs while the retriever is built.
   const state: { dense: RetrievalStatus['dense'] } = { dense: { active: false, reason: 'EMBEDDINGS=off' } };
@@ -33,7 +38,14 @@ export async function setUpRetrieval(config: AppConfig, store: ClauseStore, logg
       : {
           dense: async (passageCatalog: PassageCatalog): Promise<DenseSearch | undefined> => {
             try {
-              const embedder = await createEmbedder(config.embeddings);
+              cache.embedder ??= createEmbedder(config.embeddings);
+              let embedder: Embedder;
+              try {
+                embedder = await cache.embedder;
+              } catch (error) {
+                cache.embedder = undefined;
+                throw error;
+              }
               const { retriever: denseRetriever } = await openDenseIndex(passageCatalog, embedder, {
                 directory: config.denseIndex.directory,
                 corpusHash: store.currentCorpusHash() ?? 'empty',

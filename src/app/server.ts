@@ -19,7 +19,7 @@ export interface RunningServer {
 /** The composition root of the HTTP server: what `npm start` runs, and what the browser tests start. */
 export async function startServer(config: AppConfig, logger: Logger): Promise<RunningServer> {
   const services = createServices(config);
-  const { chat, units, backend, retrievalStatus } = await setUpChat(config, services, logger);
+  const { chat, library, backend, retrievalStatus } = await setUpChat(config, services, logger);
   const webAssets = loadWebAssets(config.web.directory);
   // Several replicas share one client's limits through Redis; one process keeps them in memory.
   const shared = config.web.rateLimitRedisUrl ? connectSharedRateLimits(config.web.rateLimitRedisUrl, (message) => logger.warn(message)) : undefined;
@@ -31,7 +31,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     store: services.store,
     retrievalStatus,
     chat,
-    units,
+    units: () => library.current.units,
     conversations: services.conversations,
     answerStatus: () => backend.status(),
     logError: (error) => logger.error('request failed', error),

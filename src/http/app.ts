@@ -20,11 +20,12 @@ import type { UnitViews } from '../services/unit-views.ts';
 
 export interface AppDependencies {
   store: ClauseStore;
-  retrievalStatus?: RetrievalStatus;
+  /** The retrieval paths of the library's current version. */
+  retrievalStatus?: () => RetrievalStatus;
   /** The chat API is mounted when these are given (the documents API alone needs neither). */
   chat?: ChatService;
-  /** The units API is mounted when given (it needs the retrieval catalog). */
-  units?: UnitViews;
+  /** The units API is mounted when given (the current library's units). */
+  units?: () => UnitViews;
   conversations?: ConversationStore;
   answerStatus?: () => Promise<BackendStatus>;
   logError?: (error: unknown) => void;

@@ -14,7 +14,8 @@ describe('units API over the seeds in SQLite', () => {
 
   beforeAll(async () => {
     fixture = await createChatFixture('unit-api');
-    app = createApp({ store: fixture.store, units: new UnitViews(fixture.catalog, (name) => fixture.analyzer.findUnits(name)) });
+    const units = new UnitViews(fixture.catalog, (name) => fixture.analyzer.findUnits(name));
+    app = createApp({ store: fixture.store, units: () => units });
   });
   afterAll(() => fixture.close());
 

@@ -6,10 +6,7 @@ import { notFoundDraft } from '../domain/answer/not-found-text.ts';
 import { AnswerBackendError, type AnswerBackend, type AnswerDraft, type AnswerInput, type ChatTurn } from '../domain/ports/answer-backend.ts';
 import type { ClauseStore } from '../domain/ports/clause-store.ts';
 import type { ConversationStore } from '../domain/ports/conversation-store.ts';
-import type { QuestionAnalyzer } from '../domain/question/question-analyzer.ts';
-import type { PassageCatalog } from '../domain/retrieval/passage-catalog.ts';
-import type { Retriever } from '../domain/retrieval/retriever.ts';
-import { TurnDecider } from './turn-decision.ts';
+import type { LiveLibrary } from './live-library.ts';
 import { citationView, type CitationView } from './citation-views.ts';
 
 export interface ChatRequest {
@@ -65,9 +62,8 @@ export const HISTORY_CHARACTERS_PER_TURN = 1200;
 export const MAX_STORED_MESSAGES = 200;
 
 export interface ChatServiceDependencies {
-  analyzer: QuestionAnalyzer;
-  retriever: Retriever;
-  catalog: PassageCatalog;
+  /** The library questions are answered from; each turn takes its current view once. */
+  library: LiveLibrary;
   store: ClauseStore;
   conversations: ConversationStore;
   backend: AnswerBackend;
@@ -83,19 +79,7 @@ export interface ChatServiceDependencies {
  * same whether streamed or not; the stream's answer-end carries it.
  */
 export class ChatService {
-  /** The places the library covers; fixed for the life of the service, like the catalog. */
-  private readonly coveredRegions: { region: string; regionEn: string }[];
-
-  private readonly decider: TurnDecider;
-
-  constructor(private readonly dependencies: ChatServiceDependencies) {
-    this.decider = new TurnDecider(dependencies);
-    const seen = new Map<string, { region: string; regionEn: string }>();
-    for (const document of dependencies.catalog.documents) {
-      if (!seen.has(document.regionCode)) seen.set(document.regionCode, { region: document.region, regionEn: document.regionEn });
-    }
-    this.coveredRegions = [...seen.values()];
-  }
+  constructor(private readonly dependencies: ChatServiceDependencies) {}
 
   /**
    * The clauses each earlier answer cited, from the stored conversation: the messages a client sends
@@ -147,12 +131,14 @@ export class ChatService {
         this.dependencies.logWarning?.(`follow-up rewrite failed: ${(error as Error).message}`);
       }
     }
-    const { frame, retrieval, decision, scopeDocuments, searchedDocuments, documentFacts } = await this.decider.decide(question, history, request.documentIds, rewritten);
+    // One view of the library for the whole turn, whatever an upload swaps in meanwhile.
+    const view = this.dependencies.library.current;
+    const { frame, retrieval, decision, scopeDocuments, searchedDocuments, documentFacts } = await view.decider.decide(question, history, request.documentIds, rewritten);
     const retrievedAt = performance.now();
     const valid = new Set(retrieval.clauses.map((clause) => clause.n));
     const filter = new CitationStreamFilter(valid);
     const emit = (text: string) => text !== '' && onEvent({ type: 'text-delta', text });
-    const notFoundInput = { frame, clauses: retrieval.clauses, coveredRegions: this.coveredRegions };
+    const notFoundInput = { frame, clauses: retrieval.clauses, coveredRegions: view.coveredRegions };
     let draft: AnswerDraft;
     let backendLabel = backend.name;
     let notFoundReason: NotFoundReason | null = null;
@@ -182,8 +168,8 @@ export class ChatService {
     const checked = enforceCitations(draft.text, valid);
     if (checked.removed.length > 0) warnings.push(`Removed citations to clauses that were not given: ${checked.removed.map((n) => `[${n}]`).join(' ')}.`);
     const byNumber = new Map(retrieval.clauses.map((clause) => [clause.n, clause]));
-    const citations = draft.notFound ? [] : [...checked.cited].sort((left, right) => left - right).map((n) => citationView(byNumber.get(n)!, this.dependencies.catalog, draft.quotes[n]));
-    const related = draft.related.filter((n) => byNumber.has(n)).map((n) => citationView(byNumber.get(n)!, this.dependencies.catalog));
+    const citations = draft.notFound ? [] : [...checked.cited].sort((left, right) => left - right).map((n) => citationView(byNumber.get(n)!, view.catalog, draft.quotes[n]));
+    const related = draft.related.filter((n) => byNumber.has(n)).map((n) => citationView(byNumber.get(n)!, view.catalog));
     for (const citation of citations) onEvent({ type: 'citation', citation });
 
     const timings = { retrievalMs: round(retrievedAt - started), answerMs: round(answeredAt - retrievedAt), totalMs: round(performance.now() - started) };

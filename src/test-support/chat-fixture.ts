@@ -8,6 +8,7 @@ import type { QuestionAnalyzer } from '../domain/question/question-analyzer.ts';
 import type { PassageCatalog } from '../domain/retrieval/passage-catalog.ts';
 import type { Retriever } from '../domain/retrieval/retriever.ts';
 import { ChatService } from '../services/chat-service.ts';
+import { LiveLibrary, libraryView } from '../services/live-library.ts';
 import { buildRetriever } from '../services/retrieval-service.ts';
 import { seedCorpus, temporaryDirectory } from './seed-files.ts';
 import type { Corpus } from '../domain/corpus/policy-document.ts';
@@ -39,7 +40,7 @@ export async function createChatFixture(prefix: string, editCorpus: (corpus: Cor
     catalog,
     analyzer,
     databasePath,
-    chatWith: (backend, logWarning) => new ChatService({ analyzer, retriever, catalog, store, conversations, backend, ...(logWarning ? { logWarning } : {}) }),
+    chatWith: (backend, logWarning) => new ChatService({ library: new LiveLibrary(libraryView({ analyzer, retriever, catalog, store })), store, conversations, backend, ...(logWarning ? { logWarning } : {}) }),
     close: () => {
       store.close();
       directory.remove();

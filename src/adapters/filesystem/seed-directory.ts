@@ -14,7 +14,10 @@ export class SeedDirectoryError extends Error {
   override name = 'SeedDirectoryError';
 }
 
-/** Reads every .txt file in the seeds folder; new files are picked up on the next ingest. */
+// The formats the document readers take (adapters/formats/).
+const SEED_EXTENSIONS = /\.(txt|pdf|docx|html?)$/iu;
+
+/** Reads every .txt, .pdf, .docx and .html file in the seeds folder; new files are picked up on the next ingest. */
 export function readSeedDirectory(directory: string, maxFileBytes: number): SeedDirectoryContents {
   const files: SeedFile[] = [];
   const rejected: RejectedFile[] = [];
@@ -28,7 +31,7 @@ export function readSeedDirectory(directory: string, maxFileBytes: number): Seed
     throw new SeedDirectoryError(`SEEDS_DIR: ${directory} is not a folder (it does not exist, or is a file). Point SEEDS_DIR at the folder of seed .txt files and start again.`);
   }
   const names = readdirSync(directory, { withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.txt'))
+    .filter((entry) => entry.isFile() && SEED_EXTENSIONS.test(entry.name))
     .map((entry) => entry.name)
     .sort();
   for (const fileName of names) {

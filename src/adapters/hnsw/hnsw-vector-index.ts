@@ -33,8 +33,21 @@ export class HnswVectorIndex implements VectorIndex {
     return this.index.getCurrentCount();
   }
 
+  /** How many points fit before the index must grow. */
+  get capacity(): number {
+    return this.index.getMaxElements();
+  }
+
   add(vectors: Float32Array[], firstLabel: number): void {
+    const needed = firstLabel + vectors.length;
+    // Grown ahead of need, by half again, so a run of small additions does not resize each time.
+    if (needed > this.capacity) this.index.resizeIndex(Math.max(needed, Math.ceil(this.capacity * 1.5)));
     vectors.forEach((vector, offset) => this.index.addPoint(Array.from(vector), firstLabel + offset));
+  }
+
+  /** Takes a point out of every later search; its label is not reused. */
+  remove(label: number): void {
+    this.index.markDelete(label);
   }
 
   search(vector: Float32Array, limit: number, accept?: (label: number) => boolean): VectorMatch[] {

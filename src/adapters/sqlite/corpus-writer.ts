@@ -12,8 +12,8 @@ export function writeCorpus(database: Database.Database, corpus: Corpus): void {
      VALUES (@id, @position, @title, @titleSimplified, @normalizedTitle, @docNumber, @issuer, @date, @level, @regionCode, @placeCode, @region, @regionEn, @status)`,
   );
   const insertSource = database.prepare(
-    `INSERT INTO sources (file_name, document_id, sha256, bytes, is_primary, script, removed_lines, pinyin_annotations_removed, warnings)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO sources (file_name, document_id, sha256, bytes, is_primary, script, removed_lines, pinyin_annotations_removed, warnings, format)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertFact = database.prepare(
     'INSERT INTO document_facts (document_id, field, value, evidence, source_file, line_number) VALUES (?, ?, ?, ?, ?, ?)',
@@ -22,8 +22,8 @@ export function writeCorpus(database: Database.Database, corpus: Corpus): void {
     'INSERT INTO sections (document_id, ordinal, numeral, heading, normalized_heading) VALUES (?, ?, ?, ?, ?)',
   );
   const insertClause = database.prepare(
-    `INSERT INTO clauses (id, document_id, kind, position, section_numeral, section_heading, numeral, heading, text, normalized_text, responsibility, source_line)
-     VALUES (@id, @documentId, @kind, @position, @sectionNumeral, @sectionHeading, @numeral, @heading, @text, @normalizedText, @responsibility, @sourceLine)`,
+    `INSERT INTO clauses (id, document_id, kind, position, section_numeral, section_heading, numeral, heading, text, normalized_text, responsibility, source_line, page)
+     VALUES (@id, @documentId, @kind, @position, @sectionNumeral, @sectionHeading, @numeral, @heading, @text, @normalizedText, @responsibility, @sourceLine, @page)`,
   );
   const insertUnit = database.prepare('INSERT INTO units (key, name, region_code, name_en) VALUES (?, ?, ?, ?)');
   const insertClauseUnit = database.prepare('INSERT INTO clause_units (clause_id, unit_key, position, role) VALUES (?, ?, ?, ?)');
@@ -35,14 +35,14 @@ export function writeCorpus(database: Database.Database, corpus: Corpus): void {
     for (const source of sources) {
       insertSource.run(
         source.fileName, document.id, source.sha256, source.bytes, source.primary ? 1 : 0, source.script,
-        source.removedLines, source.pinyinAnnotationsRemoved, JSON.stringify(source.warnings),
+        source.removedLines, source.pinyinAnnotationsRemoved, JSON.stringify(source.warnings), source.format,
       );
     }
     for (const fact of facts) insertFact.run(document.id, fact.field, fact.value, fact.evidence, fact.sourceFile, fact.lineNumber);
     for (const section of sections) insertSection.run(document.id, section.ordinal, section.numeral, section.heading, section.normalizedHeading);
     for (const clause of clauses) {
       const { units, ...clauseRow } = clause;
-      insertClause.run(clauseRow);
+      insertClause.run({ ...clauseRow, page: clause.page ?? null });
       units.forEach((unit, position) => insertClauseUnit.run(clause.id, unitKey(document.regionCode, unit.name), position + 1, unit.role));
     }
   });

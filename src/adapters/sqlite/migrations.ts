@@ -137,6 +137,24 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX clause_correspondences_other ON clause_correspondences (other_clause_id);
   `,
+  // Documents in every format: the page a PDF clause starts on, each source's format, and the
+  // registry of library files (seeded or uploaded, by the hash of their bytes; a removed file stays
+  // listed with who removed it and when, and is no longer read).
+  `
+  ALTER TABLE clauses ADD COLUMN page INTEGER;
+  ALTER TABLE sources ADD COLUMN format TEXT NOT NULL DEFAULT 'txt';
+  CREATE TABLE library_files (
+    sha256 TEXT PRIMARY KEY,
+    file_name TEXT NOT NULL,
+    format TEXT NOT NULL CHECK (format IN ('pdf', 'docx', 'html', 'txt')),
+    origin TEXT NOT NULL CHECK (origin IN ('seed', 'upload')),
+    bytes INTEGER NOT NULL,
+    added_at TEXT NOT NULL,
+    added_by TEXT,
+    removed_at TEXT,
+    removed_by TEXT
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ClauseCorrespondence, Corpus } from '../../domain/corpus/policy-document.ts';
 import type {
-  ClauseStore, CorpusStats, DocumentDetail, DocumentSummary, IngestRun, StoredClause, StoredUnit,
+  ClauseStore, CorpusStats, DocumentDetail, DocumentSource, DocumentSummary, IngestRun, LibraryFile, LibraryFileChanges, StoredClause, StoredUnit,
 } from '../../domain/ports/clause-store.ts';
 import { writeCorpus } from './corpus-writer.ts';
 
@@ -23,6 +23,7 @@ interface DocumentRow {
 }
 
 interface ClauseRow {
+  page: number | null;
   id: string;
   document_id: string;
   kind: StoredClause['kind'];
@@ -40,12 +41,12 @@ const DOCUMENT_COLUMNS = `
   d.region_en, d.status,
   (SELECT COUNT(*) FROM clauses c WHERE c.document_id = d.id AND c.kind = 'clause') AS clause_count`;
 
-const CLAUSE_COLUMNS = `id, document_id, kind, position, section_numeral, section_heading, numeral, heading, text, normalized_text`;
+const CLAUSE_COLUMNS = `id, document_id, kind, position, section_numeral, section_heading, numeral, heading, text, normalized_text, page`;
 
 export class SqliteClauseStore implements ClauseStore {
   constructor(private readonly database: Database.Database) {}
 
-  replaceCorpus(corpus: Corpus): IngestRun {
+  replaceCorpus(corpus: Corpus, files: LibraryFileChanges = {}): IngestRun {
     const run: IngestRun = {
       finishedAt: new Date().toISOString(),
       corpusHash: corpus.corpusHash,
@@ -58,6 +59,14 @@ export class SqliteClauseStore implements ClauseStore {
       warnings: corpus.warnings,
     };
     this.database.transaction(() => {
+      const add = this.database.prepare(
+        `INSERT INTO library_files (sha256, file_name, format, origin, bytes, added_at, added_by, removed_at, removed_by)
+         VALUES (@sha256, @fileName, @format, @origin, @bytes, @addedAt, @addedBy, NULL, NULL)
+         ON CONFLICT (sha256) DO UPDATE SET file_name = excluded.file_name, removed_at = NULL, removed_by = NULL`,
+      );
+      for (const file of files.add ?? []) add.run(file);
+      const remove = this.database.prepare('UPDATE library_files SET removed_at = ?, removed_by = ? WHERE sha256 = ?');
+      for (const file of files.remove ?? []) remove.run(run.finishedAt, file.by, file.sha256);
       writeCorpus(this.database, corpus);
       this.database
         .prepare('INSERT INTO ingest_runs (finished_at, corpus_hash, summary) VALUES (?, ?, ?)')
@@ -117,6 +126,13 @@ export class SqliteClauseStore implements ClauseStore {
     );
   }
 
+  listLibraryFiles(): LibraryFile[] {
+    return this.database
+      .prepare(`SELECT sha256, file_name AS fileName, format, origin, bytes, added_at AS addedAt, added_by AS addedBy, removed_at AS removedAt, removed_by AS removedBy
+                FROM library_files ORDER BY added_at, file_name`)
+      .all() as LibraryFile[];
+  }
+
   listCorrespondences(): ClauseCorrespondence[] {
     return this.database
       .prepare(`SELECT k.clause_id AS clauseId, c.document_id AS documentId, k.other_clause_id AS otherClauseId, o.document_id AS otherDocumentId,
@@ -145,12 +161,19 @@ export class SqliteClauseStore implements ClauseStore {
   private toSummary(row: DocumentRow): DocumentSummary {
     const sources = (
       this.database
-        .prepare('SELECT file_name, is_primary, sha256, warnings FROM sources WHERE document_id = ? ORDER BY is_primary DESC, file_name')
-        .all(row.id) as { file_name: string; is_primary: number; sha256: string; warnings: string }[]
+        .prepare(
+          `SELECT s.file_name, s.is_primary, s.sha256, s.warnings, s.format, f.origin, f.added_at, f.added_by FROM sources s
+           LEFT JOIN library_files f ON f.sha256 = s.sha256 WHERE s.document_id = ? ORDER BY s.is_primary DESC, s.file_name`,
+        )
+        .all(row.id) as { file_name: string; is_primary: number; sha256: string; warnings: string; format: DocumentSource['format']; origin: DocumentSource['origin'] | null; added_at: string | null; added_by: string | null }[]
     ).map((source) => ({
       fileName: source.file_name,
       primary: source.is_primary === 1,
       sha256: source.sha256,
+      format: source.format,
+      origin: source.origin ?? 'seed',
+      addedAt: source.added_at,
+      addedBy: source.added_by,
       warnings: JSON.parse(source.warnings) as string[],
     }));
     return {
@@ -196,6 +219,7 @@ export class SqliteClauseStore implements ClauseStore {
       heading: row.heading,
       text: row.text,
       normalizedText: row.normalized_text,
+      page: row.page,
       units: unitsByClause.get(row.id) ?? [],
     }));
   }

@@ -7,14 +7,14 @@ import { resolveRegion, type Region } from '../places/regions.ts';
 import { documentId } from './document-identity.ts';
 import { compareSources, duplicateCandidates } from './duplicate-detector.ts';
 import { primaryFact, type FactField } from './metadata-extractor.ts';
-import type { Corpus, DocumentRecord, MergedDuplicate, RejectedFile, SourcedFact, UnitRecord } from './policy-document.ts';
+import type { Corpus, DocumentRecord, MergedDuplicate, RejectedFile, SourcedFact, SourceRecord, UnitRecord } from './policy-document.ts';
 import { decodeSeedFile, type SeedFile } from './seed-file-decoder.ts';
 import { parseSource, type SourceDraft } from './source-parser.ts';
 import { normalizeText, toSimplified } from './text-normalizer.ts';
 import { englishUnitName } from './unit-names.ts';
 
 /** Bump when parsing changes what ingest produces, so that stored corpora are rebuilt. */
-export const PARSER_VERSION = 3;
+export const PARSER_VERSION = 4;
 
 export interface BuildOptions {
   maxFileBytes: number;
@@ -23,17 +23,47 @@ export interface BuildOptions {
 /** Files the seed reader refused before reading them (too large to load, unreadable). */
 export type PreRejected = RejectedFile;
 
+/**
+ * One source file as text, read by its format's reader (adapters/formats/): what the structure
+ * parser reads. `sha256` is of the file's bytes; `linePages`, for a PDF, the page of each line.
+ */
+export interface SourceText {
+  fileName: string;
+  sha256: string;
+  text: string;
+  warnings: string[];
+  format: SourceRecord['format'];
+  linePages?: number[];
+}
+
+/** The corpus of plain-text seed files (UTF-8 or GB18030), as the seeds folder held them from the start. */
 export function buildCorpus(files: SeedFile[], options: BuildOptions, preRejected: PreRejected[] = []): Corpus {
   const rejected: RejectedFile[] = [...preRejected];
+  const sources: SourceText[] = [];
+  for (const file of files) {
+    const decoded = decodeSeedFile(file, options.maxFileBytes);
+    if (!decoded.ok) rejected.push({ fileName: decoded.fileName, reason: decoded.reason });
+    else sources.push({ fileName: file.fileName, sha256: createHash('sha256').update(file.bytes).digest('hex'), text: decoded.text, warnings: decoded.warnings, format: 'txt' });
+  }
+  return buildCorpusFromSources(sources, rejected, corpusFingerprint(files, preRejected));
+}
+
+/**
+ * Parsed sources by file hash: a file is parsed once however often the library is rebuilt around
+ * it (an upload rebuilds the corpus; the other files keep their parse).
+ */
+export type ParseCache = Map<string, SourceDraft>;
+
+export function buildCorpusFromSources(sources: SourceText[], rejected: RejectedFile[], fingerprint: string, cache?: ParseCache): Corpus {
   const warnings: string[] = [];
   const drafts: SourceDraft[] = [];
-  for (const file of [...files].sort((left, right) => left.fileName.localeCompare(right.fileName))) {
-    const decoded = decodeSeedFile(file, options.maxFileBytes);
-    if (!decoded.ok) {
-      rejected.push({ fileName: decoded.fileName, reason: decoded.reason });
-      continue;
+  for (const source of [...sources].sort((left, right) => left.fileName.localeCompare(right.fileName) || left.sha256.localeCompare(right.sha256))) {
+    const key = `${PARSER_VERSION}:${source.sha256}:${source.fileName}`;
+    let draft = cache?.get(key);
+    if (!draft) {
+      draft = { ...parseSource(source.fileName, source.text, source.warnings), sha256: source.sha256, format: source.format, ...(source.linePages ? { linePages: source.linePages } : {}) };
+      cache?.set(key, draft);
     }
-    const draft = parseSource(decoded.fileName, decoded.text, decoded.warnings);
     drafts.push(draft);
     for (const warning of draft.warnings) warnings.push(`${draft.fileName}: ${warning}`);
   }
@@ -61,7 +91,7 @@ export function buildCorpus(files: SeedFile[], options: BuildOptions, preRejecte
 
   const units = collectUnits(documents, regions);
   for (const unit of units) if (unit.nameEn === null) warnings.push(`unit ${unit.name} has no English name in the glossary`);
-  const corpusHash = corpusFingerprint(files, preRejected);
+  const corpusHash = fingerprint;
   const correspondences = alignClauses(documents, plainChineseSegmenter());
   return { documents, units, correspondences, corpusHash, rejected, duplicates, warnings };
 }
@@ -138,6 +168,7 @@ function mergeGroup(group: SourceDraft[], usedIds: Set<string>, gazetteer: Gazet
     sources: ranked.map((draft) => ({
       fileName: draft.fileName,
       sha256: draft.sha256,
+      format: draft.format ?? 'txt',
       bytes: draft.bytes,
       primary: draft === primary,
       script: draft.script,
@@ -147,7 +178,7 @@ function mergeGroup(group: SourceDraft[], usedIds: Set<string>, gazetteer: Gazet
     })),
     facts,
     sections: buildSections(primary.structure, primary.script),
-    clauses: buildClauseRecords(id, primary.structure, primary.script),
+    clauses: buildClauseRecords(id, primary.structure, primary.script).map((clause) => ({ ...clause, page: primary.linePages?.[clause.sourceLine - 1] ?? null })),
   };
   return { document, region };
 }

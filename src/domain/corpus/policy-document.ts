@@ -37,6 +37,8 @@ export interface ClauseRecord {
   responsibility: string | null;
   units: ResponsibleUnit[];
   sourceLine: number;
+  /** For a PDF source: the page the passage starts on. */
+  page?: number | null;
 }
 
 export interface SectionRecord {
@@ -48,7 +50,9 @@ export interface SectionRecord {
 
 export interface SourceRecord {
   fileName: string;
+  /** Of the file's bytes: the key of an uploaded original. */
   sha256: string;
+  format: 'pdf' | 'docx' | 'html' | 'txt';
   bytes: number;
   /** The source whose text the document shows; the others only add facts. */
   primary: boolean;

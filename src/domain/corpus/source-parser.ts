@@ -7,7 +7,11 @@ import type { Script } from './text-normalizer.ts';
 /** One seed file read on its own, before duplicates across files are merged. */
 export interface SourceDraft {
   fileName: string;
+  /** Of the file's bytes when read from a file, else of its text. */
   sha256: string;
+  format?: 'pdf' | 'docx' | 'html' | 'txt';
+  /** For a PDF: the page of each line of the text, from 1. */
+  linePages?: number[];
   bytes: number;
   script: Script;
   structure: ParsedStructure;

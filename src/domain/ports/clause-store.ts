@@ -20,13 +20,21 @@ export interface StoredClause {
   heading: string | null;
   text: string;
   normalizedText: string;
+  /** For a PDF source: the page the passage starts on. */
+  page?: number | null;
   units: StoredUnit[];
 }
 
 export interface DocumentSource {
   fileName: string;
   primary: boolean;
+  /** Of the file's bytes. */
   sha256: string;
+  format: 'pdf' | 'docx' | 'html' | 'txt';
+  /** seed: from the seeds folder; upload: through the admin API (addedAt, addedBy: the token's label). */
+  origin: 'seed' | 'upload';
+  addedAt: string | null;
+  addedBy: string | null;
   warnings: string[];
 }
 
@@ -85,9 +93,34 @@ export interface CorpusStats {
   lastIngest: IngestRun | null;
 }
 
+/** A file the library is built from, by the hash of its bytes: seeded from the folder, or uploaded. */
+export interface LibraryFile {
+  sha256: string;
+  fileName: string;
+  format: DocumentSource['format'];
+  origin: DocumentSource['origin'];
+  bytes: number;
+  addedAt: string;
+  /** The admin token's label for an upload. */
+  addedBy: string | null;
+  /** A removed file is kept on record and no longer read. */
+  removedAt: string | null;
+  removedBy: string | null;
+}
+
+/** Registry changes written in the same transaction as the corpus they produce. */
+export interface LibraryFileChanges {
+  add?: LibraryFile[];
+  remove?: { sha256: string; by: string | null }[];
+}
+
 export interface ClauseStore {
-  /** Replaces the whole corpus in one transaction: on any failure the previous corpus stays. */
-  replaceCorpus(corpus: Corpus): IngestRun;
+  /**
+   * Replaces the whole corpus in one transaction, with the registry changes that produced it: on
+   * any failure the previous corpus and registry stay.
+   */
+  replaceCorpus(corpus: Corpus, files?: LibraryFileChanges): IngestRun;
+  listLibraryFiles(): LibraryFile[];
   currentCorpusHash(): string | null;
   listDocuments(): DocumentSummary[];
   getDocument(id: string): DocumentDetail | undefined;

@@ -11,7 +11,7 @@ import { errorResponse } from '../errors.ts';
  * operator with ADMIN_TOKEN: the last ingest, the retrieval paths, the answer backend (its model and
  * address are no business of a browser).
  */
-export function healthRoutes(store: ClauseStore, retrieval?: RetrievalStatus, answerStatus?: () => Promise<BackendStatus>, adminToken?: string) {
+export function healthRoutes(store: ClauseStore, retrievalStatus?: () => RetrievalStatus, answerStatus?: () => Promise<BackendStatus>, adminToken?: string) {
   const summary = () => {
     const stats = store.stats();
     return { status: stats.documents > 0 ? 'ok' : 'degraded', corpus: { documents: stats.documents, clauses: stats.clauses, passages: stats.passages, units: stats.units } };
@@ -30,6 +30,7 @@ export function healthRoutes(store: ClauseStore, retrieval?: RetrievalStatus, an
     }),
     async (context) => {
       const last = store.stats().lastIngest;
+      const retrieval = retrievalStatus?.();
       return context.json({
         ...summary(),
         lastIngest: last && {

@@ -7,9 +7,9 @@ import { errorResponse } from '../errors.ts';
 const unitParameters = z.object({ name: z.string().trim().min(1, 'a unit name is required').max(100, 'unit names are at most 100 characters') });
 
 /** The responsible units and the clauses each leads or shares, per document. */
-export function unitRoutes(units: UnitViews) {
+export function unitRoutes(units: () => UnitViews) {
   return new Hono()
-    .get('/', (context) => context.json({ units: units.list() }))
+    .get('/', (context) => context.json({ units: units().list() }))
     .get(
       '/:name',
       zValidator('param', unitParameters, (result, context) => {
@@ -17,7 +17,7 @@ export function unitRoutes(units: UnitViews) {
       }),
       (context) => {
         const { name } = context.req.valid('param');
-        const found = units.find(name);
+        const found = units().find(name);
         if (found.length === 0) return errorResponse(context, 404, 'unit_not_found', `No responsible unit is called "${name}". GET /api/units lists them.`);
         return context.json({ query: name, units: found });
       },
