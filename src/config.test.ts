@@ -61,7 +61,10 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ HOST: '0.0.0.0' }, '/srv/app')).toThrow(/ALLOWED_HOSTS: required when HOST=0\.0\.0\.0 listens beyond this machine/u);
     expect(loadConfig({ HOST: '0.0.0.0', ALLOWED_HOSTS: 'QA.intranet.example.gov.cn, 10.0.0.5:3000' }, '/srv/app').web.allowedHosts).toEqual(['qa.intranet.example.gov.cn', '10.0.0.5:3000']);
     expect(() => loadConfig({ ALLOWED_HOSTS: 'https://qa.example' }, '/srv/app')).toThrow(/"https:\/\/qa\.example" is not a host name/u);
-    expect(loadConfig({}, '/srv/app').adminToken).toBeUndefined();
-    expect(() => loadConfig({ ADMIN_TOKEN: 'short' }, '/srv/app')).toThrow(/ADMIN_TOKEN: use at least 24 random characters/u);
+    expect(loadConfig({}, '/srv/app').adminTokens).toEqual([]);
+    expect(() => loadConfig({ ADMIN_TOKEN: 'short' }, '/srv/app')).toThrow(/ADMIN_TOKEN: the token is too short: use at least 24 random characters/u);
+    expect(loadConfig({ ADMIN_TOKEN: 'a'.repeat(24) }, '/srv/app').adminTokens).toEqual([{ label: 'admin', token: 'a'.repeat(24) }]);
+    expect(loadConfig({ ADMIN_TOKEN: `wang:${'a'.repeat(24)}, li:${'b'.repeat(30)}` }, '/srv/app').adminTokens).toEqual([{ label: 'wang', token: 'a'.repeat(24) }, { label: 'li', token: 'b'.repeat(30) }]);
+    expect(() => loadConfig({ ADMIN_TOKEN: `wang:${'a'.repeat(24)},wang:${'b'.repeat(24)}` }, '/srv/app')).toThrow(/each token needs its own label/u);
   });
 });

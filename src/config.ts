@@ -68,7 +68,21 @@ const environmentSchema = z.object({
     .string()
     .regex(/^rediss?:\/\/\S+$/u, 'write a Redis URL such as redis://127.0.0.1:6379/0 (rediss:// for TLS)')
     .optional(),
-  ADMIN_TOKEN: z.string().min(24, 'use at least 24 random characters (for example: openssl rand -hex 24)').optional(),
+  ADMIN_TOKEN: z
+    .string()
+    .transform((value, context) => {
+      // A token, or label:token pairs separated by commas (each admin's uploads are recorded by label).
+      const tokens = value.split(',').map((entry) => entry.trim()).filter(Boolean).map((entry) => {
+        const labelled = /^([A-Za-z0-9_.-]{1,40}):(.+)$/u.exec(entry);
+        return labelled ? { label: labelled[1]!, token: labelled[2]! } : { label: 'admin', token: entry };
+      });
+      for (const { label, token } of tokens) {
+        if (token.length < 24) context.addIssue({ code: 'custom', message: `the token${label === 'admin' ? '' : ` of ${label}`} is too short: use at least 24 random characters (for example: openssl rand -hex 24)` });
+      }
+      if (new Set(tokens.map((each) => each.label)).size !== tokens.length) context.addIssue({ code: 'custom', message: 'each token needs its own label (label:token,label:token)' });
+      return tokens;
+    })
+    .optional(),
 });
 
 function isLoopback(host: string): boolean {
@@ -112,8 +126,8 @@ export interface AppConfig {
   };
   answer: AnswerSettings;
   web: WebSettings;
-  /** Bearer token for the operator's endpoints (/health/details); they are closed when unset. */
-  adminToken: string | undefined;
+  /** Bearer tokens for the admin endpoints (/api/admin/*, /health/details), each with the label uploads are recorded by; closed when none. */
+  adminTokens: { label: string; token: string }[];
   denseIndex: {
     directory: string;
     rebuild: 'auto' | 'never';
@@ -215,7 +229,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       allowedHosts: values.ALLOWED_HOSTS,
       rateLimitRedisUrl: values.RATE_LIMIT_REDIS_URL,
     },
-    adminToken: values.ADMIN_TOKEN,
+    adminTokens: values.ADMIN_TOKEN ?? [],
     denseIndex: {
       directory: resolve(baseDirectory, values.INDEX_DIR),
       rebuild: values.DENSE_INDEX_REBUILD,

@@ -1,14 +1,11 @@
 import { spawn } from 'node:child_process';
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_MODEL_PATH } from '../test-support/fixture-model.ts';
 import { SEEDS_DIRECTORY, temporaryDirectory } from '../test-support/seed-files.ts';
+import { MAIN, startServerProcess, TSX } from '../test-support/server-process.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
-const MAIN = join(ROOT, 'src', 'app', 'main.ts');
 
 /** Starts the real server as `npm start` does, on a fresh database, and talks HTTP to it. */
 describe('server start-up', () => {
@@ -81,32 +78,14 @@ describe('server start-up', () => {
 async function withServer(environment: Record<string, string>, check: (port: number, log: string) => Promise<void>) {
   const directory = temporaryDirectory('startup');
   cpSync(SEEDS_DIRECTORY, join(directory.path, 'seeds'), { recursive: true });
-  const child = spawn(TSX, [MAIN], {
-    cwd: directory.path,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_PATH: 'db/corpus.sqlite', SEEDS_DIR: 'seeds', INDEX_DIR: 'index', ...environment },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const server = await startServerProcess(directory.path, environment).catch((error: unknown) => {
+    directory.remove();
+    throw error;
   });
   try {
-    let log = '';
-    const port = await new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 25_000);
-      child.stderr.on('data', (chunk: Buffer) => {
-        log += chunk.toString();
-        const match = /listening on http:\/\/127\.0\.0\.1:(\d+)/u.exec(log);
-        if (match) {
-          clearTimeout(timer);
-          resolve(Number(match[1]));
-        }
-      });
-      child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${log}`)));
-    });
-    await check(port, log);
+    await check(server.port, server.log());
   } finally {
-    if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    }
+    await server.stop();
     directory.remove();
   }
 }

@@ -1,3 +1,5 @@
+import { SegmenterVocabulary } from '../domain/text/chinese-segmenter.ts';
+import { PassageTokenCache } from '../domain/retrieval/passage-token-cache.ts';
 import { OpenAICompatibleEmbedder } from '../adapters/openai/openai-compatible-embedder.ts';
 import { CedictDictionary } from '../adapters/cedict/cedict-dictionary.ts';
 import { IndexMismatchError, openDenseIndex } from '../adapters/hnsw/dense-index-store.ts';
@@ -24,14 +26,21 @@ export class RetrievalSetupError extends Error {
 /** What rebuilds of retrieval share: the embedding model is loaded once, not on every library change. */
 export interface RetrievalCache {
   embedder?: Promise<Embedder>;
+  /** jieba with the corpus's words, grown on each change rather than loaded again. */
+  vocabulary?: SegmenterVocabulary;
+  tokenCache?: PassageTokenCache;
 }
 
 export async function setUpRetrieval(config: AppConfig, store: ClauseStore, logger: Logger, cache: RetrievalCache = {}): Promise<RetrievalComponents & { status: RetrievalStatus }> {
   const dictionary = config.useCedict ? CedictDictionary.shared() : undefined;
   // Set from inside the dense factory below, which runs while the retriever is built.
   const state: { dense: RetrievalStatus['dense'] } = { dense: { active: false, reason: 'EMBEDDINGS=off' } };
+  cache.vocabulary ??= new SegmenterVocabulary();
+  cache.tokenCache ??= new PassageTokenCache(cache.vocabulary);
   const components = await buildRetriever(store, {
     tokenizerMode: config.tokenizer,
+    vocabulary: cache.vocabulary,
+    tokenCache: cache.tokenCache,
     ...(dictionary ? { dictionary } : {}),
     ...(config.embeddings.mode === 'off'
       ? {}

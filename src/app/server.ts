@@ -38,7 +38,10 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     webAssets,
     allowedOrigins: config.web.allowedOrigins,
     ...(config.web.allowedHosts ? { allowedHosts: withOwnAddress(config.web.allowedHosts, config) } : {}),
-    ...(config.adminToken ? { adminToken: config.adminToken } : {}),
+    adminTokens: config.adminTokens,
+    library: services.library,
+    maxUploadBytes: config.maxSeedFileBytes,
+    logWarning: (message) => logger.warn(message),
     rateLimit: {
       perMinute: config.web.rateLimitPerMinute,
       readsPerMinute: config.web.readRateLimitPerMinute,
@@ -54,6 +57,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   logger.info(`web: chat at ${url}/, widget at ${url}/widget.js, demo at ${url}/demo; embedding allowed for ${config.web.allowedOrigins.length > 0 ? config.web.allowedOrigins.join(', ') : 'this origin only (set EMBED_ALLOWED_ORIGINS)'}`);
+  if (config.adminTokens.length > 0) logger.info(`admin: documents and feedback at ${url}/admin (${config.adminTokens.map((each) => each.label).join(', ')})`);
   logger.info(`listening on ${url}`);
   return {
     url,

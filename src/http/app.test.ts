@@ -10,7 +10,7 @@ describe('HTTP API over a real database', () => {
   const store = new SqliteClauseStore(openDatabase(join(directory.path, 'corpus.sqlite')));
   const logged: unknown[] = [];
   const ADMIN_TOKEN = 'operator-token-0123456789abcdef';
-  const app = createApp({ store, logError: (error) => logged.push(error), adminToken: ADMIN_TOKEN });
+  const app = createApp({ store, logError: (error) => logged.push(error), adminTokens: [{ label: 'admin', token: ADMIN_TOKEN }] });
 
   beforeAll(() => {
     store.replaceCorpus(seedCorpus());

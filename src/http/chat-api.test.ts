@@ -35,7 +35,7 @@ describe('chat API over the seeds (extractive backend, real SQLite)', () => {
       conversations: fixture.conversations,
       answerStatus: () => backend.status(),
       logError: (error) => logged.push(error),
-      adminToken: ADMIN_TOKEN,
+      adminTokens: [{ label: 'admin', token: ADMIN_TOKEN }],
     });
   });
   afterAll(() => fixture.close());

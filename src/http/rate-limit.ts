@@ -49,8 +49,12 @@ export function perClientRateLimit({ perMinute, clientAddress, store }: RateLimi
  */
 const BODY_LIMITS: [prefix: string, bytes: number][] = [['/api/chat', 320 * 1024], ['/api/feedback', 16 * 1024]];
 const DEFAULT_BODY_LIMIT = 16 * 1024;
+// A multipart upload carries its file and a few headers around it.
+const MULTIPART_OVERHEAD = 64 * 1024;
 
-export function requestBodyLimit(): MiddlewareHandler {
+/** `maxUploadBytes`: the largest file an admin may upload (MAX_SEED_FILE_BYTES). */
+export function requestBodyLimit(maxUploadBytes: number): MiddlewareHandler {
+  const limits: [string, number][] = [['/api/admin/documents', maxUploadBytes + MULTIPART_OVERHEAD], ...BODY_LIMITS];
   const limiters = new Map<number, MiddlewareHandler>();
   const limiterFor = (maxSize: number) => {
     let limiter = limiters.get(maxSize);
@@ -65,7 +69,7 @@ export function requestBodyLimit(): MiddlewareHandler {
   };
   return (context, next) => {
     const path = new URL(context.req.url).pathname;
-    const maxSize = BODY_LIMITS.find(([prefix]) => path === prefix || path.startsWith(`${prefix}/`))?.[1] ?? DEFAULT_BODY_LIMIT;
+    const maxSize = limits.find(([prefix]) => path === prefix || path.startsWith(`${prefix}/`))?.[1] ?? DEFAULT_BODY_LIMIT;
     return limiterFor(maxSize)(context, next);
   };
 }

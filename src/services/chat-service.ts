@@ -5,7 +5,7 @@ import { composeExtractiveAnswer } from '../domain/answer/extractive-answerer.ts
 import { notFoundDraft } from '../domain/answer/not-found-text.ts';
 import { AnswerBackendError, type AnswerBackend, type AnswerDraft, type AnswerInput, type ChatTurn } from '../domain/ports/answer-backend.ts';
 import type { ClauseStore } from '../domain/ports/clause-store.ts';
-import type { ConversationStore } from '../domain/ports/conversation-store.ts';
+import type { ConversationStore, StoredCitation } from '../domain/ports/conversation-store.ts';
 import type { LiveLibrary } from './live-library.ts';
 import { citationView, type CitationView } from './citation-views.ts';
 
@@ -185,8 +185,8 @@ export class ChatService {
       answer: {
         id: messageId, content: reply.answer, notFound: reply.notFound, answerKind, notFoundReason: reason, backend: backendLabel, warnings, timings,
         citations: [
-          ...citations.map((citation) => ({ n: citation.n, clauseId: citation.clauseId, documentId: citation.docId, role: 'cited' as const })),
-          ...related.map((citation) => ({ n: citation.n, clauseId: citation.clauseId, documentId: citation.docId, role: 'related' as const })),
+          ...citations.map((citation) => storedCitation(citation, 'cited')),
+          ...related.map((citation) => storedCitation(citation, 'related')),
         ],
       },
     });
@@ -194,6 +194,17 @@ export class ChatService {
     return reply;
   }
 
+}
+
+/** A citation as stored with its answer, with the clause's words as they were: they outlive the document. */
+function storedCitation(citation: CitationView, role: StoredCitation['role']): StoredCitation {
+  return {
+    n: citation.n, clauseId: citation.clauseId, documentId: citation.docId, role,
+    snapshot: {
+      docTitle: citation.docTitle, docNumber: citation.docNumber, section: citation.section, clause: citation.clause,
+      heading: citation.heading, text: citation.text, page: citation.page,
+    },
+  };
 }
 
 /** The turns follow-ups are resolved from: the last few, each cut to a length (stored answers are matched on the same cut). */

@@ -28,6 +28,8 @@ export interface CitationView {
   section: string | null;
   clause: string | null;
   heading: string | null;
+  /** The PDF page the clause starts on; null for other formats. */
+  page: number | null;
   text: string;
   /** The sentence(s) the answer relies on, for highlighting; absent when it relies on the whole clause. */
   quote?: string;
@@ -48,6 +50,7 @@ export function citationView({ n, hit }: NumberedClause, catalog: PassageCatalog
     section: clause.section,
     clause: clause.clause,
     heading: clause.heading,
+    page: clause.page ?? null,
     text: clause.text,
     ...(quote && clause.text.includes(quote) ? { quote } : {}),
     units: clause.units.map((unit) => ({ name: unit.name, nameEn: unit.nameEn, role: unit.role })),

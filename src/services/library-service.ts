@@ -109,12 +109,14 @@ export class LibraryService {
   add(upload: UploadedFile, options: { replaces?: string; by: string }): Promise<DocumentChange & { run: IngestRun }> {
     return this.serially(async () => {
       const { change, corpus, sha256, format, removedSources } = await this.plan(upload, options.replaces);
+      await yieldToQuestions();
       const now = new Date().toISOString();
       this.dependencies.originals.put(sha256, upload.fileName, upload.bytes);
       const run = this.dependencies.store.replaceCorpus(corpus, {
         add: [{ sha256, fileName: upload.fileName, format, origin: 'upload', bytes: upload.bytes.length, addedAt: now, addedBy: options.by, removedAt: null, removedBy: null }],
         remove: removedSources.map((source) => ({ sha256: source, by: options.by })),
       });
+      await yieldToQuestions();
       await this.dependencies.onChanged?.(run);
       return { ...change, run };
     });
@@ -127,7 +129,9 @@ export class LibraryService {
       if (!document) throw new DocumentNotFoundError(`No document with id "${documentId}". GET /api/documents lists the ids.`);
       const removed = new Set(document.sources.map((source) => source.sha256));
       const { corpus } = await this.assemble({ without: removed });
+      await yieldToQuestions();
       const run = this.dependencies.store.replaceCorpus(corpus, { remove: [...removed].map((sha256) => ({ sha256, by })) });
+      await yieldToQuestions();
       await this.dependencies.onChanged?.(run);
       return run;
     });
@@ -183,7 +187,8 @@ export class LibraryService {
     const before = new Map(store.listDocuments().map((document) => [document.id, document]));
     const { corpus } = await this.assemble({ extra: { file: { fileName: upload.fileName, bytes: upload.bytes }, sha256, origin: 'upload' }, without: new Set(removedSources) });
     const document = corpus.documents.find((each) => each.sources.some((source) => source.sha256 === sha256));
-    if (!document || document.clauses.length === 0) {
+    // A memo or a page without numbered clauses is not a policy document: the seeds keep one as a single passage, an upload is refused.
+    if (!document || !document.clauses.some((clause) => clause.kind === 'clause' && clause.numeral !== null)) {
       throw new FileRejectedError('no_document', '文件里没有找到政策文件的章节或条款。请确认上传的是政策文件本身。(No sections or clauses were found in the file: upload the policy document itself.)');
     }
     const earlier = before.get(document.id);
@@ -211,10 +216,12 @@ export class LibraryService {
     const refused: RejectedFile[] = [...rejected];
     for (const { file, sha256 } of files) {
       const read = await this.readFile(sha256, file.fileName, file.bytes);
+      await yieldToQuestions();
       if (!read.ok) refused.push({ fileName: file.fileName, reason: read.reason });
       else sources.push({ fileName: file.fileName, sha256, text: read.read.text, warnings: read.read.warnings, format: read.read.format, ...(read.read.linePages ? { linePages: read.read.linePages } : {}) });
     }
     const corpus = buildCorpusFromSources(sources, refused, fingerprint, this.parses);
+    await yieldToQuestions();
     progress(`parsed ${corpus.documents.length} document(s) from ${sources.length} usable file(s)`);
     return corpus;
   }
@@ -262,4 +269,12 @@ export class LibraryService {
 function formatOf(fileName: string): LibraryFile['format'] {
   const extension = /\.([a-z]+)$/iu.exec(fileName)?.[1]?.toLowerCase();
   return extension === 'pdf' ? 'pdf' : extension === 'docx' ? 'docx' : extension === 'html' || extension === 'htm' ? 'html' : 'txt';
+}
+
+/**
+ * Lets requests that arrived meanwhile run between the steps of a change (read, parse, write,
+ * re-index): each step blocks the event loop, the sum of them need not.
+ */
+function yieldToQuestions(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -10,9 +10,10 @@ import { QuestionAnalyzer } from '../domain/question/question-analyzer.ts';
 import type { QuestionFrame } from '../domain/question/question-frame.ts';
 import { LexicalRetriever } from '../domain/retrieval/lexical-retriever.ts';
 import { PassageCatalog } from '../domain/retrieval/passage-catalog.ts';
+import type { PassageTokenCache } from '../domain/retrieval/passage-token-cache.ts';
 import { Retriever, type RetrievalResult, type RetrieveOptions } from '../domain/retrieval/retriever.ts';
 import type { TokenizerMode } from '../domain/retrieval/text-tokenizer.ts';
-import { createChineseSegmenter, type ChineseSegmenter } from '../domain/text/chinese-segmenter.ts';
+import { createChineseSegmenter, type ChineseSegmenter, type SegmenterVocabulary } from '../domain/text/chinese-segmenter.ts';
 import type { CorpusVocabulary } from '../domain/question/topic-reader.ts';
 
 export interface RetrievalSetup {
@@ -20,6 +21,10 @@ export interface RetrievalSetup {
   dictionary?: BilingualDictionary;
   /** Builds the dense path over the catalog, or undefined to run lexical only. */
   dense?: (catalog: PassageCatalog) => Promise<DenseSearch | undefined>;
+  /** The process's jieba, kept across library changes (a fresh one when absent). */
+  vocabulary?: SegmenterVocabulary;
+  /** Passage tokens kept across library changes, over that jieba. */
+  tokenCache?: PassageTokenCache;
 }
 
 export interface RetrievalComponents {
@@ -50,8 +55,11 @@ export async function buildRetrievalOver(catalog: PassageCatalog, setup: Retriev
   const unitNames = catalog.passages.flatMap((passage) => passage.clause.units.map((unit) => unit.name));
   const quotedNames = catalog.passages.flatMap((passage) => [...passage.clause.normalizedText.matchAll(QUOTED_NAME)].map((match) => match[1]!));
   const glossaryTerms = Object.values(glossaryData.terms as Record<string, string[]>).flat();
-  const segmenter = createChineseSegmenter([...unitNames, ...glossaryTerms, ...quotedNames]);
-  const lexical = new LexicalRetriever(catalog, { tokenizerMode: setup.tokenizerMode, segmenter });
+  const words = [...unitNames, ...glossaryTerms, ...quotedNames];
+  const segmenter = setup.vocabulary ? setup.vocabulary.segmenter(words) : createChineseSegmenter(words);
+  const lexical = new LexicalRetriever(catalog, { tokenizerMode: setup.tokenizerMode, segmenter, ...(setup.tokenCache ? { tokenCache: setup.tokenCache } : {}) });
+  // Built while the server answers (a library change): let waiting questions through between steps.
+  await new Promise((resolve) => setImmediate(resolve));
   const gazetteer = Gazetteer.standard();
   const cityOf = (placeCode: string | null) => (placeCode ? gazetteer.lineage(placeCode).find((place) => place.level !== 'county') : undefined);
   const analyzer = new QuestionAnalyzer({

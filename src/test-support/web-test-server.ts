@@ -11,6 +11,7 @@ export interface TestServer {
   url: string;
   databasePath: string;
   seedsDirectory: string;
+  uploadsDirectory: string;
   close(): Promise<void>;
 }
 
@@ -20,7 +21,7 @@ const quiet: Logger = { debug() {}, info() {}, warn() {}, error: (message, error
  * The real server (the same composition as `npm start`) on a free port, over a copy of the seeds
  * in a temp folder; `editSeeds` may change that copy first. Lexical retrieval, extractive answers.
  */
-export async function startTestServer(environment: Record<string, string> = {}, editSeeds?: (seedsDirectory: string) => void): Promise<TestServer> {
+export async function startTestServer(environment: Record<string, string> = {}, editSeeds?: (seedsDirectory: string) => void, logger: Logger = quiet): Promise<TestServer> {
   const directory = temporaryDirectory('web-server');
   const seedsDirectory = join(directory.path, 'seeds');
   cpSync(SEEDS_DIRECTORY, seedsDirectory, { recursive: true });
@@ -29,11 +30,12 @@ export async function startTestServer(environment: Record<string, string> = {}, 
     { HOST: '127.0.0.1', PORT: '0', SEEDS_DIR: 'seeds', DATABASE_PATH: 'db/corpus.sqlite', INDEX_DIR: 'index', EMBEDDINGS: 'off', RATE_LIMIT_PER_MINUTE: '1000', ...environment },
     directory.path,
   );
-  const server = await startServer(config, quiet);
+  const server = await startServer(config, logger);
   return {
     url: server.url,
     databasePath: config.databasePath,
     seedsDirectory,
+    uploadsDirectory: config.uploadsDirectory,
     close: async () => {
       await server.close();
       directory.remove();

@@ -155,6 +155,12 @@ const MIGRATIONS: string[] = [
     removed_by TEXT
   );
   `,
+  // What each cited clause said when it was cited, so a conversation keeps its sources after the
+  // document is removed or replaced; feedback listed newest first for the admin page.
+  `
+  ALTER TABLE message_citations ADD COLUMN snapshot TEXT;
+  CREATE INDEX feedback_updated ON feedback (updated_at);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type {
   MessagePage,
-  ConversationStore, ExchangeRecord, FeedbackRecord, StoredCitation, StoredConversation, StoredMessage,
+  ConversationStore, ExchangeRecord, FeedbackEntry, FeedbackQuery, FeedbackRecord, StoredCitation, StoredConversation, StoredMessage,
 } from '../../domain/ports/conversation-store.ts';
 
 interface MessageRow {
@@ -21,6 +21,7 @@ interface CitationRow {
   clause_id: string;
   document_id: string;
   role: StoredCitation['role'];
+  snapshot: string | null;
 }
 
 /** Conversations in the same SQLite file as the corpus; each exchange is written in one transaction. */
@@ -38,7 +39,7 @@ export class SqliteConversationStore implements ConversationStore {
        VALUES (@id, @conversationId, @position, @role, @content, @notFound, @answerKind, @notFoundReason, @backend, @warnings, @timings, @createdAt)`,
     );
     const insertCitation = this.database.prepare(
-      'INSERT INTO message_citations (message_id, n, clause_id, document_id, role) VALUES (?, ?, ?, ?, ?)',
+      'INSERT INTO message_citations (message_id, n, clause_id, document_id, role, snapshot) VALUES (?, ?, ?, ?, ?, ?)',
     );
     this.database.transaction(() => {
       this.database.prepare('INSERT OR IGNORE INTO conversations (id, created_at) VALUES (?, ?)').run(exchange.conversationId, timestamp);
@@ -56,7 +57,7 @@ export class SqliteConversationStore implements ConversationStore {
         backend: answer.backend, warnings: JSON.stringify(answer.warnings),
         timings: JSON.stringify(answer.timings), createdAt: timestamp,
       });
-      for (const citation of answer.citations) insertCitation.run(answer.id, citation.n, citation.clauseId, citation.documentId, citation.role);
+      for (const citation of answer.citations) insertCitation.run(answer.id, citation.n, citation.clauseId, citation.documentId, citation.role, citation.snapshot ? JSON.stringify(citation.snapshot) : null);
     })();
   }
 
@@ -72,15 +73,7 @@ export class SqliteConversationStore implements ConversationStore {
     const rows = this.database
       .prepare('SELECT id, role, content, not_found, answer_kind, not_found_reason, backend, created_at FROM messages WHERE conversation_id = ? ORDER BY position LIMIT ? OFFSET ?')
       .all(conversationId, limit, offset) as MessageRow[];
-    const citations = this.database
-      .prepare('SELECT message_id, n, clause_id, document_id, role FROM message_citations WHERE message_id IN (SELECT value FROM json_each(?)) ORDER BY role, n')
-      .all(JSON.stringify(rows.map((row) => row.id))) as CitationRow[];
-    const byMessage = new Map<string, StoredMessage['citations']>();
-    for (const citation of citations) {
-      const list = byMessage.get(citation.message_id) ?? [];
-      list.push({ n: citation.n, clauseId: citation.clause_id, documentId: citation.document_id, role: citation.role });
-      byMessage.set(citation.message_id, list);
-    }
+    const byMessage = this.citationsOf(rows.map((row) => row.id));
     const messages: StoredMessage[] = rows.map((row) => ({
       id: row.id,
       role: row.role,
@@ -93,6 +86,23 @@ export class SqliteConversationStore implements ConversationStore {
       citations: byMessage.get(row.id) ?? [],
     }));
     return { id: conversation.id, createdAt: conversation.created_at, total, messages };
+  }
+
+  /** The citations of these messages, in one query grouped by message. */
+  private citationsOf(messageIds: string[]): Map<string, StoredCitation[]> {
+    const citations = this.database
+      .prepare('SELECT message_id, n, clause_id, document_id, role, snapshot FROM message_citations WHERE message_id IN (SELECT value FROM json_each(?)) ORDER BY role, n')
+      .all(JSON.stringify(messageIds)) as CitationRow[];
+    const byMessage = new Map<string, StoredCitation[]>();
+    for (const citation of citations) {
+      const list = byMessage.get(citation.message_id) ?? [];
+      list.push({
+        n: citation.n, clauseId: citation.clause_id, documentId: citation.document_id, role: citation.role,
+        ...(citation.snapshot ? { snapshot: JSON.parse(citation.snapshot) as StoredCitation['snapshot'] } : {}),
+      });
+      byMessage.set(citation.message_id, list);
+    }
+    return byMessage;
   }
 
   messageCount(conversationId: string): number {
@@ -109,5 +119,33 @@ export class SqliteConversationStore implements ConversationStore {
       )
       .run(feedback.messageId, feedback.rating, feedback.comment, this.now().toISOString());
     return true;
+  }
+
+  listFeedback({ rating, offset = 0, limit = 50 }: FeedbackQuery = {}): { total: number; entries: FeedbackEntry[] } {
+    const filter = rating ? 'WHERE f.rating = @rating' : '';
+    const total = (this.database.prepare(`SELECT COUNT(*) AS n FROM feedback f ${filter}`).get(rating ? { rating } : {}) as { n: number }).n;
+    // The question is the user message just before the answer in its conversation.
+    const rows = this.database
+      .prepare(
+        `SELECT f.message_id, f.rating, f.comment, f.updated_at, a.conversation_id, a.content AS answer, a.answer_kind, a.backend, q.content AS question
+         FROM feedback f
+         JOIN messages a ON a.id = f.message_id
+         LEFT JOIN messages q ON q.conversation_id = a.conversation_id AND q.position = a.position - 1
+         ${filter}
+         ORDER BY f.updated_at DESC, f.message_id LIMIT @limit OFFSET @offset`,
+      )
+      .all(rating ? { rating, limit, offset } : { limit, offset }) as {
+      message_id: string; rating: 'up' | 'down'; comment: string | null; updated_at: string; conversation_id: string;
+      answer: string; answer_kind: string | null; backend: string | null; question: string | null;
+    }[];
+    const citations = this.citationsOf(rows.map((row) => row.message_id));
+    return {
+      total,
+      entries: rows.map((row) => ({
+        messageId: row.message_id, conversationId: row.conversation_id, rating: row.rating, comment: row.comment, ratedAt: row.updated_at,
+        question: row.question ?? '', answer: row.answer, answerKind: row.answer_kind, backend: row.backend,
+        citations: (citations.get(row.message_id) ?? []).filter((citation) => citation.role === 'cited'),
+      })),
+    };
   }
 }

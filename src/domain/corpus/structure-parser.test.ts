@@ -36,6 +36,12 @@ describe('parseStructure', () => {
     ]);
   });
 
+  it('gives a section numbered again (an appendix from 一、, a text pasted twice) its own ordinal, and warns', () => {
+    const structure = parse('某某方案\n一、目标\n(一)目标。内容。\n二、任务\n(一)任务。内容。\n一、附件目标\n(一)附件。内容。');
+    expect(structure.sections.map((section) => `${section.numeral}=${section.ordinal}`)).toEqual(['一=1', '二=2', '一=3']);
+    expect(structure.warnings).toContainEqual('section 一、 is out of sequence (expected number 3)');
+  });
+
   it('keeps a text without structure as one clause and warns', () => {
     const structure = parse('这是一段没有编号的说明文字。\n第二段说明。');
     expect(outline('这是一段没有编号的说明文字。\n第二段说明。')).toEqual(['clause: 这是一段没有编号的说明文字。/第二段说明。']);

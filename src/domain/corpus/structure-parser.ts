@@ -69,7 +69,11 @@ export function parseStructure(lines: SourceLine[]): ParsedStructure {
     const sectionMatch = line.kind === 'section-heading' ? SECTION_HEADING.exec(line.normalized) : null;
     if (sectionMatch) {
       flushTrailing(passages, trailing, section, () => (ordinalInSection += 1));
-      section = { ordinal: parseChineseNumeral(sectionMatch[1]!) ?? sections.length + 1, numeral: sectionMatch[1]!, heading: line };
+      // A numeral the document already used (an appendix that numbers again from 一、) gets the next free
+      // ordinal: sections are keyed by it. checkNumbering reports the break.
+      const written = parseChineseNumeral(sectionMatch[1]!) ?? sections.length + 1;
+      const ordinal = sections.some((each) => each.ordinal === written) ? Math.max(...sections.map((each) => each.ordinal)) + 1 : written;
+      section = { ordinal, numeral: sectionMatch[1]!, heading: line };
       sections.push(section);
       openClause = undefined;
       ordinalInSection = 0;
@@ -170,7 +174,7 @@ function parseUnstructured(lines: SourceLine[]): ParsedStructure {
 
 function checkNumbering(passages: ParsedPassage[], sections: ParsedSection[], warnings: string[]) {
   sections.forEach((section, index) => {
-    if (section.ordinal !== index + 1) warnings.push(`section ${section.numeral}、 is out of sequence (expected number ${index + 1})`);
+    if ((parseChineseNumeral(section.numeral) ?? section.ordinal) !== index + 1) warnings.push(`section ${section.numeral}、 is out of sequence (expected number ${index + 1})`);
   });
   const clauses = passages.filter((passage) => passage.kind === 'clause' && passage.numeral !== undefined);
   const numbers = clauses.map((clause) => parseChineseNumeral(clause.numeral!) ?? 0);

@@ -5,6 +5,18 @@ export interface StoredCitation {
   documentId: string;
   /** cited: supports the answer; related: offered beside a not-found answer. */
   role: 'cited' | 'related';
+  /** What the clause said when it was cited: kept when its document leaves the library. */
+  snapshot?: CitationSnapshot;
+}
+
+export interface CitationSnapshot {
+  docTitle: string;
+  docNumber: string | null;
+  section: string | null;
+  clause: string | null;
+  heading: string | null;
+  text: string;
+  page?: number | null;
 }
 
 export interface ExchangeRecord {
@@ -56,6 +68,26 @@ export interface FeedbackRecord {
   comment: string | null;
 }
 
+/** A rated answer with the question it answered, for the admin page. */
+export interface FeedbackEntry {
+  messageId: string;
+  conversationId: string;
+  rating: 'up' | 'down';
+  comment: string | null;
+  ratedAt: string;
+  question: string;
+  answer: string;
+  answerKind: string | null;
+  backend: string | null;
+  citations: StoredCitation[];
+}
+
+export interface FeedbackQuery {
+  rating?: 'up' | 'down';
+  offset?: number;
+  limit?: number;
+}
+
 export interface ConversationStore {
   exists(conversationId: string): boolean;
   /** Stores a question and its answer in one transaction, creating the conversation if new. */
@@ -66,4 +98,6 @@ export interface ConversationStore {
   messageCount(conversationId: string): number;
   /** False when no assistant message has this id. A second rating of a message replaces the first. */
   recordFeedback(feedback: FeedbackRecord): boolean;
+  /** Rated answers, newest rating first, with their total for paging. */
+  listFeedback(query?: FeedbackQuery): { total: number; entries: FeedbackEntry[] };
 }

@@ -7,6 +7,7 @@ import type { ChineseSegmenter } from '../text/chinese-segmenter.ts';
 import { Bm25Index, type ScoredDocument, type WeightedTerm } from './bm25-index.ts';
 import { chineseGroups, englishGroups, topicShare, type TopicGroup, type TermStatistics } from './topic-coverage.ts';
 import type { PassageCatalog } from './passage-catalog.ts';
+import type { PassageTokenCache } from './passage-token-cache.ts';
 import { createTokenizer, type TextTokenizer, type TokenizerMode } from './text-tokenizer.ts';
 
 /**
@@ -18,6 +19,8 @@ export interface LexicalOptions {
   /** The segmenter shared with the question analyzer, so that both cut words alike. */
   segmenter: ChineseSegmenter;
   fieldWeights?: { heading: number; section: number; body: number; units: number };
+  /** Tokens kept from the last build (the server's live library): only changed passages are cut again. */
+  tokenCache?: PassageTokenCache;
 }
 
 export interface LexicalSearch {
@@ -50,14 +53,22 @@ export class LexicalRetriever implements CorpusVocabulary {
       { name: 'units', weight: weights.units, lengthNormalization: 0 },
     ]);
     this.tokenizer = createTokenizer(options.tokenizerMode, options.segmenter);
+    const cut = (clause: PassageCatalog['passages'][number]['clause']) => [
+      this.tokenizer.tokenize(normalizeText(clause.heading ?? '')),
+      this.tokenizer.tokenize(normalizeText(clause.sectionHeading ?? '')),
+      this.tokenizer.tokenize(withAlternatives(withoutResponsibility(clause.normalizedText))),
+      clause.units.flatMap((unit) => this.tokenizer.tokenize(unit.name)),
+    ];
+    const cache = options.tokenCache;
     for (const { clause } of catalog.passages) {
-      const heading = this.tokenizer.tokenize(normalizeText(clause.heading ?? ''));
-      const section = this.tokenizer.tokenize(normalizeText(clause.sectionHeading ?? ''));
-      const body = this.tokenizer.tokenize(withAlternatives(withoutResponsibility(clause.normalizedText)));
-      const units = clause.units.flatMap((unit) => this.tokenizer.tokenize(unit.name));
-      this.index.add([heading, section, body, units]);
-      for (const token of body) this.vocabulary.add(token);
+      // The key is every text the fields are cut from: a changed clause misses, an unchanged one hits.
+      const fields = cache
+        ? cache.tokens([this.tokenizer.mode, clause.heading ?? '', clause.sectionHeading ?? '', clause.normalizedText, ...clause.units.map((unit) => unit.name)].join('\u0000'), () => cut(clause))
+        : cut(clause);
+      this.index.add(fields);
+      for (const token of fields[2]!) this.vocabulary.add(token);
     }
+    cache?.keepOnlyUsed();
     this.index.build();
     for (const { clause } of catalog.passages) {
       const text = [clause.heading ?? '', clause.sectionHeading ?? '', clause.normalizedText, ...clause.units.map((unit) => unit.name)].join('\n');

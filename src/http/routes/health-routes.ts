@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { bearerAuth } from 'hono/bearer-auth';
+import type { MiddlewareHandler } from 'hono';
 import type { BackendStatus } from '../../domain/ports/answer-backend.ts';
 import type { ClauseStore } from '../../domain/ports/clause-store.ts';
 import type { RetrievalStatus } from '../../domain/retrieval/retrieval-status.ts';
@@ -11,23 +11,18 @@ import { errorResponse } from '../errors.ts';
  * operator with ADMIN_TOKEN: the last ingest, the retrieval paths, the answer backend (its model and
  * address are no business of a browser).
  */
-export function healthRoutes(store: ClauseStore, retrievalStatus?: () => RetrievalStatus, answerStatus?: () => Promise<BackendStatus>, adminToken?: string) {
+export function healthRoutes(store: ClauseStore, retrievalStatus?: () => RetrievalStatus, answerStatus?: () => Promise<BackendStatus>, admin?: MiddlewareHandler<any>) {
   const summary = () => {
     const stats = store.stats();
     return { status: stats.documents > 0 ? 'ok' : 'degraded', corpus: { documents: stats.documents, clauses: stats.clauses, passages: stats.passages, units: stats.units } };
   };
   const app = new Hono().get('/', (context) => context.json(summary()));
-  if (!adminToken) {
+  if (!admin) {
     return app.get('/details', (context) => errorResponse(context, 403, 'admin_disabled', 'Details are for the operator: set ADMIN_TOKEN on the server and send it as a bearer token.'));
   }
   return app.get(
     '/details',
-    bearerAuth({
-      token: adminToken,
-      noAuthenticationHeader: { message: { error: { code: 'unauthorized', message: 'Send the ADMIN_TOKEN as Authorization: Bearer <token>.' } } },
-      invalidToken: { message: { error: { code: 'unauthorized', message: 'The bearer token is not the ADMIN_TOKEN.' } } },
-      invalidAuthenticationHeader: { message: { error: { code: 'bad_request', message: 'Write the header as Authorization: Bearer <token>.' } } },
-    }),
+    admin,
     async (context) => {
       const last = store.stats().lastIngest;
       const retrieval = retrievalStatus?.();

@@ -5,16 +5,18 @@ import { assetSecurityHeaders, crossOriginAccess, originGuard, pageSecurityHeade
 import type { WebAssets } from '../web-assets.ts';
 
 /**
- * The chat page (/), its iframe form (/embed), a demo intranet page (/demo), the widget script
+ * The chat page (/), its iframe form (/embed), a demo intranet page (/demo), the admin page (/admin), the widget script
  * and the files they load. No build step: web/ is served as written, compressed, with ETags.
  */
-export function webRoutes(assets: WebAssets, policy: OriginPolicy) {
+export function webRoutes(assets: WebAssets, policy: OriginPolicy, options: { adminPage?: boolean } = {}) {
   // Middleware is attached route by route: a sub-app's app.use('*') would also wrap the API's routes.
   const compressed = compress();
   const app = new Hono();
   app.get('/', compressed, pageSecurityHeaders('app', policy), (context) => send(context, assets, 'index.html'));
   app.get('/embed', compressed, pageSecurityHeaders('embed', policy), (context) => send(context, assets, 'index.html'));
   app.get('/demo', compressed, pageSecurityHeaders('demo', policy), (context) => send(context, assets, 'demo.html'));
+  // The admin page exists only where the admin API does (ADMIN_TOKEN set); it is never framed.
+  if (options.adminPage) app.get('/admin', compressed, pageSecurityHeaders('app', policy), (context) => send(context, assets, 'admin.html'));
   // A classic script any page may load; what it loads next (the chat modules) is checked below.
   app.get('/widget.js', compressed, assetSecurityHeaders(), (context) => send(context, assets, 'widget.js'));
   app.get('/assets/:name', compressed, originGuard(policy), crossOriginAccess(policy), assetSecurityHeaders(), (context) => send(context, assets, `assets/${context.req.param('name')}`));
