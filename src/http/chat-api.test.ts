@@ -212,12 +212,14 @@ describe('chat API over the seeds (extractive backend, real SQLite)', () => {
     expect(reply.citations.every((citation) => citation.docId === 'sw-2023-0926')).toBe(true);
   });
 
-  it('streams answer-start, text-delta, citation, answer-end in that order', async () => {
+  it('streams answer-start, retrieved, text-delta (in sentence steps), citation, answer-end in that order', async () => {
     const response = await post('/api/chat', { messages: [{ role: 'user', content: '天津提升食品质量水平由哪个部门牵头?' }], stream: true });
     expect(response.headers.get('content-type')).toMatch(/text\/event-stream/u);
     const events = parseSse(await response.text());
     const order = events.map((event) => event.event).filter((type, index, all) => type !== all[index - 1]);
-    expect(order).toEqual(['answer-start', 'text-delta', 'citation', 'answer-end']);
+    expect(order).toEqual(['answer-start', 'retrieved', 'text-delta', 'citation', 'answer-end']);
+    expect(events.filter((event) => event.event === 'text-delta').length).toBeGreaterThan(1);
+    expect(events.find((event) => event.event === 'retrieved')!.data).toMatchObject({ clauses: expect.any(Number), notFound: false });
     const end = events.at(-1)!.data as ChatReply;
     const streamed = events.filter((event) => event.event === 'text-delta').map((event) => (event.data as { text: string }).text).join('');
     expect(streamed).toBe(end.answer);

@@ -37,6 +37,8 @@ export interface ChatReply {
 
 export type ChatEvent =
   | { type: 'answer-start'; conversationId: string; messageId: string; backend: string }
+  /** Retrieval and the decision are done: the answer is being worded (the page shows that step). */
+  | { type: 'retrieved'; clauses: number; notFound: boolean }
   | { type: 'text-delta'; text: string }
   | { type: 'citation'; citation: CitationView }
   | { type: 'answer-end'; reply: ChatReply };
@@ -135,6 +137,7 @@ export class ChatService {
     const view = this.dependencies.library.current;
     const { frame, retrieval, decision, scopeDocuments, searchedDocuments, documentFacts } = await view.decider.decide(question, history, request.documentIds, rewritten);
     const retrievedAt = performance.now();
+    onEvent({ type: 'retrieved', clauses: retrieval.clauses.length, notFound: decision.outcome === 'not-found' });
     const valid = new Set(retrieval.clauses.map((clause) => clause.n));
     const filter = new CitationStreamFilter(valid);
     const emit = (text: string) => text !== '' && onEvent({ type: 'text-delta', text });

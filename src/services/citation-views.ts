@@ -1,3 +1,4 @@
+import { simplifiedForDisplay } from '../domain/corpus/text-normalizer.ts';
 import type { NumberedClause } from '../domain/ports/answer-backend.ts';
 import type { PassageCatalog } from '../domain/retrieval/passage-catalog.ts';
 
@@ -33,6 +34,11 @@ export interface CitationView {
   text: string;
   /** The sentence(s) the answer relies on, for highlighting; absent when it relies on the whole clause. */
   quote?: string;
+  /** The same in Simplified characters (equal to the original for a Simplified source), for Simplified and English readers. */
+  docTitleSimplified: string;
+  headingSimplified: string | null;
+  textSimplified: string;
+  quoteSimplified?: string;
   units: { name: string; nameEn: string | null; role: 'lead' | 'co' }[];
   /** Best match per other document, national first. */
   counterparts: CounterpartView[];
@@ -52,10 +58,34 @@ export function citationView({ n, hit }: NumberedClause, catalog: PassageCatalog
     heading: clause.heading,
     page: clause.page ?? null,
     text: clause.text,
-    ...(quote && clause.text.includes(quote) ? { quote } : {}),
+    ...(quote ? locateQuote(clause.text, quote) : {}),
+    docTitleSimplified: document.titleSimplified,
+    headingSimplified: clause.heading ? simplifiedForDisplay(clause.heading) : null,
+    textSimplified: simplifiedForDisplay(clause.text),
     units: clause.units.map((unit) => ({ name: unit.name, nameEn: unit.nameEn, role: unit.role })),
     counterparts: counterpartViews(clause.id, catalog),
   };
+}
+
+/**
+ * The quoted sentence(s) in the clause as written and in Simplified. A quote may join sentences that
+ * are not next to each other (the first and third), and may be taken from the clause's Simplified
+ * reading of a Traditional source: each sentence is found on its own, in the text or in its
+ * character-for-character Simplified form, and mapped back. Absent when a sentence is not there.
+ */
+function locateQuote(text: string, quote: string): { quote: string; quoteSimplified: string } | Record<string, never> {
+  const simplified = simplifiedForDisplay(text);
+  const sameLength = simplified.length === text.length;
+  const original: string[] = [];
+  const converted: string[] = [];
+  for (const sentence of quote.match(/[^。！？!?]+[。！？!?]*/gu) ?? []) {
+    const direct = text.indexOf(sentence);
+    const at = direct >= 0 ? direct : sameLength ? simplified.indexOf(sentence) : -1;
+    if (at < 0) return {};
+    original.push(text.slice(at, at + sentence.length));
+    converted.push(simplified.slice(at, at + sentence.length));
+  }
+  return original.length > 0 ? { quote: original.join(''), quoteSimplified: converted.join('') } : {};
 }
 
 export function counterpartViews(clauseId: string, catalog: PassageCatalog): CounterpartView[] {

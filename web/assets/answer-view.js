@@ -12,15 +12,17 @@ export function clauseLabel({ section, clause }) {
   return section ?? clause ?? '';
 }
 
-/** @param {Citation} citation */
-export function citationTitle(citation) {
-  const place = [citation.docNumber ?? citation.docTitle, clauseLabel(citation)].filter(Boolean).join(' ');
-  return citation.heading ? `${place} ${citation.heading}` : place;
+/** @param {Citation} citation @param {boolean} [original] as the source writes it, not in Simplified */
+export function citationTitle(citation, original = false) {
+  const heading = original ? citation.heading : citation.headingSimplified ?? citation.heading;
+  const place = [citation.docNumber ?? (original ? citation.docTitle : citation.docTitleSimplified ?? citation.docTitle), clauseLabel(citation)].filter(Boolean).join(' ');
+  return heading ? `${place} ${heading}` : place;
 }
 
 /**
- * The answer as text nodes with a chip for each [n]. While the answer streams the chips are inert
- * placeholders of the same size, so nothing moves when they become buttons at the end.
+ * The answer as text nodes with a chip for each [n] and the key value (**…**) in bold. While the
+ * answer streams the chips are inert placeholders of the same size, so nothing moves when they
+ * become buttons at the end.
  * @param {string} text
  * @param {Map<number, Citation> | null} citations null while streaming
  * @param {(citation: Citation, chip: HTMLElement) => void} onChip
@@ -28,6 +30,26 @@ export function citationTitle(citation) {
  * @returns {Node[]}
  */
 export function answerNodes(text, citations, onChip, label) {
+  /** @type {Node[]} */
+  const nodes = [];
+  let last = 0;
+  for (const match of text.matchAll(/\*\*([^*\n]+)\*\*/gu)) {
+    if (match.index > last) nodes.push(...chipNodes(text.slice(last, match.index), citations, onChip, label));
+    nodes.push(element('strong', { class: 'pqa-key' }, chipNodes(match[1] ?? '', citations, onChip, label)));
+    last = match.index + match[0].length;
+  }
+  if (last < text.length) nodes.push(...chipNodes(text.slice(last), citations, onChip, label));
+  return nodes;
+}
+
+/**
+ * @param {string} text
+ * @param {Map<number, Citation> | null} citations
+ * @param {(citation: Citation, chip: HTMLElement) => void} onChip
+ * @param {(n: number, title: string) => string} label
+ * @returns {Node[]}
+ */
+function chipNodes(text, citations, onChip, label) {
   /** @type {Node[]} */
   const nodes = [];
   let last = 0;
@@ -49,18 +71,40 @@ export function answerNodes(text, citations, onChip, label) {
   return nodes;
 }
 
+/** The answer as plain text for copying: the emphasis marks dropped. @param {string} text */
+export function plainAnswer(text) {
+  return text.replace(/\*\*([^*\n]+)\*\*/gu, '$1');
+}
+
 /**
- * The clause text with the quoted sentence marked; the quote is located as text, never as markup.
+ * The clause text with the quoted sentences marked (a quote may join sentences that are not next to
+ * each other); the quote is located as text, never as markup.
  * @param {string} text
  * @param {string | undefined} quote
  * @returns {Node[]}
  */
 export function clauseTextNodes(text, quote) {
-  const at = quote ? text.indexOf(quote) : -1;
-  if (!quote || at === -1) return [document.createTextNode(text)];
-  return [
-    document.createTextNode(text.slice(0, at)),
-    element('mark', { class: 'pqa-quote' }, [quote]),
-    document.createTextNode(text.slice(at + quote.length)),
-  ];
+  if (!quote) return [document.createTextNode(text)];
+  /** @type {[number, number][]} */
+  const ranges = [];
+  let from = 0;
+  for (const sentence of quote.match(/[^。！？!?]+[。！？!?]*/gu) ?? []) {
+    const at = text.indexOf(sentence, from);
+    if (at < 0) continue;
+    const previous = ranges.at(-1);
+    if (previous && previous[1] === at) previous[1] = at + sentence.length;
+    else ranges.push([at, at + sentence.length]);
+    from = at + sentence.length;
+  }
+  if (ranges.length === 0) return [document.createTextNode(text)];
+  /** @type {Node[]} */
+  const nodes = [];
+  let last = 0;
+  for (const [start, end] of ranges) {
+    if (start > last) nodes.push(document.createTextNode(text.slice(last, start)));
+    nodes.push(element('mark', { class: 'pqa-quote' }, [text.slice(start, end)]));
+    last = end;
+  }
+  if (last < text.length) nodes.push(document.createTextNode(text.slice(last)));
+  return nodes;
 }

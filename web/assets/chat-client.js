@@ -10,7 +10,8 @@ import { readServerSentEvents } from './sse-reader.js';
  * @typedef {{ name: string, nameEn: string | null, role: 'lead' | 'co' }} Unit
  * @typedef {{ n: number, clauseId: string, docId: string, docTitle: string, docNumber: string | null,
  *   docStatus: 'in-force' | 'draft', section: string | null, clause: string | null, heading: string | null, text: string, quote?: string,
- *   units: Unit[], counterparts?: Counterpart[] }} Citation
+ *   docTitleSimplified?: string, headingSimplified?: string | null, textSimplified?: string, quoteSimplified?: string,
+ *   page?: number | null, units: Unit[], counterparts?: Counterpart[] }} Citation
  * @typedef {{ clauseId: string, docId: string, docNumber: string | null, docTitle: string, level: string,
  *   section: string | null, clause: string | null, heading: string | null, relation: 'implements' | 'implemented-by' | 'corresponds' }} Counterpart
  * @typedef {{ clauseId: string, section: string | null, clause: string | null, heading: string | null, role: 'lead' | 'co' }} UnitClause
@@ -22,6 +23,7 @@ import { readServerSentEvents } from './sse-reader.js';
  * @typedef {{ id: string, title: string, titleSimplified: string, docNumber: string | null, level: string,
  *   regionCode: string, region: string, regionEn: string, status: string, date: string | null }} DocumentSummary
  * @typedef {{ onStart?: (start: { conversationId: string, messageId: string }) => void,
+ *   onRetrieved?: (step: { clauses: number, notFound: boolean }) => void,
  *   onText?: (text: string) => void, onCitation?: (citation: Citation) => void }} StreamHandlers
  */
 
@@ -89,6 +91,7 @@ export function createChatClient(apiBase) {
         for await (const event of readServerSentEvents(response.body)) {
           const payload = JSON.parse(event.data);
           if (event.event === 'answer-start') handlers.onStart?.(payload);
+          else if (event.event === 'retrieved') handlers.onRetrieved?.(payload);
           else if (event.event === 'text-delta') handlers.onText?.(payload.text);
           else if (event.event === 'citation') handlers.onCitation?.(payload);
           else if (event.event === 'answer-end') return payload;

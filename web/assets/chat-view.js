@@ -33,27 +33,43 @@ export function mountChat(root, options) {
   const log = element('div', { class: 'pqa-log', role: 'log', 'aria-live': 'polite', tabindex: '0' });
   const input = element('textarea', { class: 'pqa-input', rows: 2, maxlength: 2000, name: 'question' });
   const sendButton = element('button', { type: 'submit', class: 'pqa-button pqa-primary pqa-send' });
-  const form = element('form', { class: 'pqa-form' }, [input, sendButton]);
+  const queueStatus = element('p', { class: 'pqa-queue-status', role: 'status', 'aria-live': 'polite' });
+  const form = element('form', { class: 'pqa-form' }, [input, sendButton, queueStatus]);
+  /** A question sent while an answer is still running: it goes as soon as that one is done. */
+  let queued = '';
   const header = element('header', { class: 'pqa-header' });
   const shell = element('div', { class: options.compact ? 'pqa pqa-compact' : 'pqa' }, [header, element('div', { class: 'pqa-body' }, [log, sources.element]), form]);
   replaceChildren(root, [shell]);
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    if (inFlight) {
+    // The button reads 停止 while an answer runs: only a click on it stops that answer.
+    if (inFlight && event.submitter === sendButton) {
       inFlight.abort();
       return;
     }
-    const question = input.value.trim();
-    if (question !== '') void ask(question);
+    send();
   });
   input.addEventListener('keydown', (event) => {
     // Enter sends, Shift+Enter starts a new line; an IME composition's Enter only confirms the characters.
+    // During an answer Enter queues the question instead of stopping the answer.
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
-      form.requestSubmit();
+      send();
     }
   });
+
+  function send() {
+    const question = input.value.trim();
+    if (question === '') return;
+    if (!inFlight) {
+      void ask(question);
+      return;
+    }
+    queued = question;
+    input.value = '';
+    queueStatus.textContent = t().queued(question);
+  }
   shell.addEventListener('keydown', (event) => {
     // Escape closes the open source first; only then may an enclosing panel (the widget) close.
     if (event.key === 'Escape' && !sources.element.hidden) {
@@ -132,7 +148,7 @@ export function mountChat(root, options) {
     try {
       const reply = await client.ask(
         { messages: state.messagesFor(question), ...(conversationId ? { conversationId } : {}), ...(documentIds ? { documentIds } : {}) },
-        { onText: (delta) => { view.appendText(delta); scrollToEnd(); } },
+        { onRetrieved: (step) => view.retrieved(step), onText: (delta) => { view.appendText(delta); scrollToEnd(); } },
         controller.signal,
       );
       view.finish(reply);
@@ -145,6 +161,12 @@ export function mountChat(root, options) {
       inFlight = null;
       sendButton.textContent = t().send;
       scrollToEnd();
+    }
+    if (queued !== '') {
+      const next = queued;
+      queued = '';
+      queueStatus.textContent = '';
+      void ask(next);
     }
   }
 
@@ -160,6 +182,8 @@ export function mountChat(root, options) {
   }
 
   function newConversation() {
+    queued = '';
+    queueStatus.textContent = '';
     inFlight?.abort();
     state.reset();
     sources.hide();

@@ -1,5 +1,5 @@
 // @ts-check
-import { answerNodes, citationTitle } from './answer-view.js';
+import { answerNodes, citationTitle, clauseLabel, plainAnswer } from './answer-view.js';
 import { element, icon, replaceChildren } from './dom.js';
 
 /**
@@ -39,6 +39,11 @@ export function answerView({ t, client, sources }) {
 
   return {
     element: container,
+    /** Retrieval is done; the answer is being worded. @param {{ clauses: number }} step */
+    retrieved(step) {
+      const thinking = text.querySelector('.pqa-thinking');
+      if (thinking) thinking.textContent = t.composing(step.clauses);
+    },
     /** @param {string} delta */
     appendText(delta) {
       streamed += delta;
@@ -71,6 +76,23 @@ export function answerView({ t, client, sources }) {
   };
 }
 
+/**
+ * The answer as staff paste it into a report: the text, then each source with its document title,
+ * 文号, clause and the quoted sentence.
+ * @param {ChatReply} reply @param {UiText} t
+ */
+export function answerWithSources(reply, t) {
+  const sources = reply.citations.map((citation) => {
+    const title = citation.docTitleSimplified ?? citation.docTitle;
+    // A title quoting another title nests it as Chinese does: 《关于落实〈纲要〉的意见》.
+    const place = [`《${title.replace(/《/gu, '〈').replace(/》/gu, '〉')}》`, citation.docNumber, clauseLabel(citation), citation.headingSimplified ?? citation.heading].filter(Boolean).join(' ');
+    const quote = citation.quoteSimplified ?? citation.quote;
+    return `[${citation.n}] ${place}${quote ? `\n    “${quote}”` : ''}`;
+  });
+  const answer = plainAnswer(reply.answer);
+  return sources.length > 0 ? `${answer}\n\n${t.sourcesHeading}：\n${sources.join('\n')}` : answer;
+}
+
 /** @param {Citation[]} citations @param {(citation: Citation, chip: HTMLElement) => void} open */
 function sourceList(citations, open) {
   return element(
@@ -92,9 +114,8 @@ function actions(reply, t, client, answerText) {
   const status = element('span', { class: 'pqa-status', role: 'status' });
   const copy = element('button', { type: 'button', class: 'pqa-button pqa-quiet', 'data-action': 'copy' }, [t.copy]);
   copy.addEventListener('click', async () => {
-    const sourcesText = reply.citations.map((citation) => `[${citation.n}] ${citationTitle(citation)}`).join('\n');
     try {
-      await navigator.clipboard.writeText(sourcesText ? `${reply.answer}\n\n${sourcesText}` : reply.answer);
+      await navigator.clipboard.writeText(answerWithSources(reply, t));
       status.textContent = t.copied;
     } catch {
       // No clipboard permission (an embedding page may deny it): select the text for Ctrl+C instead.

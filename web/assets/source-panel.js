@@ -25,12 +25,16 @@ export function createSourcePanel(text, findUnit) {
   const previous = element('button', { type: 'button', class: 'pqa-button pqa-quiet' });
   const next = element('button', { type: 'button', class: 'pqa-button pqa-quiet' });
   const close = element('button', { type: 'button', class: 'pqa-button pqa-quiet pqa-source-close' });
+  const scriptToggle = element('button', { type: 'button', class: 'pqa-button pqa-quiet pqa-script-toggle', 'aria-pressed': 'false' });
   const body = element('div', { class: 'pqa-source-body' });
+  // The heading comes first, so a screen reader and the Tab order meet the clause before the buttons.
   const panel = element('section', { class: 'pqa-source', hidden: true, role: 'dialog', 'aria-modal': 'false' }, [
-    element('div', { class: 'pqa-source-bar' }, [counter, previous, next, close]),
     heading,
+    element('div', { class: 'pqa-source-bar' }, [counter, scriptToggle, previous, next, close]),
     body,
   ]);
+  // Simplified for Simplified and English readers; the source's own script on request, remembered.
+  let original = readOriginalPreference();
 
   // Several panels may share a page (the chat page and a widget): the hint's id must be the panel's own.
   const unitHintId = `pqa-unit-hint-${Math.random().toString(36).slice(2, 10)}`;
@@ -45,7 +49,14 @@ export function createSourcePanel(text, findUnit) {
     const citation = citations[index];
     if (!citation) return;
     panel.setAttribute('aria-label', t.sourcePanel);
-    heading.textContent = citation.docTitle;
+    const converted = citation.textSimplified !== undefined && citation.textSimplified !== citation.text;
+    const shown = converted && !original
+      ? { title: citation.docTitleSimplified ?? citation.docTitle, heading: citation.headingSimplified ?? citation.heading, text: citation.textSimplified ?? citation.text, quote: citation.quoteSimplified ?? citation.quote }
+      : { title: citation.docTitle, heading: citation.heading, text: citation.text, quote: citation.quote };
+    heading.textContent = shown.title;
+    scriptToggle.hidden = !converted;
+    scriptToggle.textContent = original ? t.showSimplified : t.showOriginal;
+    scriptToggle.setAttribute('aria-pressed', String(original));
     counter.textContent = citations.length > 1 ? t.sourceCounter(index + 1, citations.length) : '';
     previous.textContent = t.previousSource;
     next.textContent = t.nextSource;
@@ -62,9 +73,10 @@ export function createSourcePanel(text, findUnit) {
         element('span', { class: 'pqa-source-number' }, [citation.docNumber ?? t.docNumberMissing]),
         citation.docStatus === 'draft' && element('span', { class: 'pqa-badge pqa-badge-draft' }, [t.draft]),
         label && element('span', { class: 'pqa-source-clause' }, [label]),
-        citation.heading && element('span', { class: 'pqa-source-heading' }, [citation.heading]),
+        shown.heading && element('span', { class: 'pqa-source-heading' }, [shown.heading]),
+        citation.page ? element('span', { class: 'pqa-source-page' }, [t.page(citation.page)]) : null,
       ]),
-      element('p', { class: 'pqa-source-text' }, clauseTextNodes(citation.text, citation.quote)),
+      element('p', { class: 'pqa-source-text', lang: converted && original ? 'zh-TW' : undefined }, clauseTextNodes(shown.text, shown.quote)),
       citation.units.length > 0 && element('h3', { class: 'pqa-source-subheading' }, [t.units]),
       citation.units.length > 0 && element('span', { id: unitHintId, hidden: true }, [t.openUnitHint]),
       citation.units.length > 0 &&
@@ -144,6 +156,12 @@ export function createSourcePanel(text, findUnit) {
     }
   });
   close.addEventListener('click', () => hide());
+  scriptToggle.addEventListener('click', () => {
+    original = !original;
+    saveOriginalPreference(original);
+    show();
+    scriptToggle.focus();
+  });
   panel.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') {
       event.stopPropagation();
@@ -185,6 +203,25 @@ export function createSourcePanel(text, findUnit) {
 function counterpartPlace(counterpart) {
   const label = clauseLabel(counterpart);
   return [counterpart.docNumber ?? counterpart.docTitle, label, counterpart.heading && `「${counterpart.heading}」`].filter(Boolean).join(' ');
+}
+
+const ORIGINAL_KEY = 'policy-qa:original-script';
+
+function readOriginalPreference() {
+  try {
+    return localStorage.getItem(ORIGINAL_KEY) === 'true';
+  } catch {
+    return false;
+  }
+}
+
+/** @param {boolean} value */
+function saveOriginalPreference(value) {
+  try {
+    localStorage.setItem(ORIGINAL_KEY, String(value));
+  } catch {
+    // Without storage the choice lasts for this page.
+  }
 }
 
 /** @typedef {ReturnType<typeof createSourcePanel>} SourcePanel */

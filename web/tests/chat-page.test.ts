@@ -168,7 +168,9 @@ describe('chat page in Chromium', () => {
     await expect.poll(() => answer.locator('.pqa-status').textContent()).toBe('已复制');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toContain('94.8%');
-    expect(copied).toMatch(/\n\n\[1\] 关于深入贯彻落实/u);
+    // The answer without its emphasis marks, then each source: title, clause, heading and the quoted sentence.
+    expect(copied).not.toContain('**');
+    expect(copied).toMatch(/\n\n依据条款：\n\[1\] 《关于深入贯彻落实〈广东省质量强省建设纲要〉的实施意见》 一（二） [^\n]+\n    “[^”]*94\.8%/u);
   });
 
   it('keeps the conversation in its tab across a reload, starts empty in a new tab, and clears on "new conversation"', async () => {

@@ -56,7 +56,7 @@ describe.each(providers)('$name backend against a local server speaking its prot
     expect(deltas.join('')).toBe(reply.answer);
     expect(reply.citations.map((citation) => citation.clauseId)).toEqual([reply.retrieved[0]]);
     expect(reply.retrieved[0]).toBe('tj-2023-3:2.2');
-    expect(events.map((event) => event.type).filter((type, index, all) => type !== all[index - 1])).toEqual(['answer-start', 'text-delta', 'citation', 'answer-end']);
+    expect(events.map((event) => event.type).filter((type, index, all) => type !== all[index - 1])).toEqual(['answer-start', 'retrieved', 'text-delta', 'citation', 'answer-end']);
 
     const sent = server.requests.at(-1)!;
     expect(sent.path).toBe(provider.path);

@@ -50,6 +50,8 @@ export interface Evidence {
   verdict?: boolean;
   /** The year the value is for. */
   year?: string | null;
+  /** The comma-separated part of the quote that holds the value, as written (制造业产品质量合格率力争达到94.8%). */
+  part?: string;
 }
 
 export type AnswerDecision =

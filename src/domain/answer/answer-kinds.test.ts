@@ -26,7 +26,7 @@ describe('answer kinds', () => {
     const local = await answered('天津方案哪一条落实国家方案二(一)?');
     expect(local.decision.kind).toBe('alignment');
     expect(local.cited).toEqual(['tj-2023-3:2.1', 'tj-2023-3:2.2']);
-    expect(local.text).toMatch(/^落实国市监质发〔2022〕95号 二\(一\)「擴大安全優質農產品食品供給」\[3\]的是津质量发〔2023〕3号 二\(一\)「扩大安全优质农产品供给」\[1\]、津质量发〔2023〕3号 二\(二\)「提升食品质量水平」\[2\]。$/u);
+    expect(local.text).toMatch(/^落实国市监质发〔2022〕95号 二\(一\)「扩大安全优质农产品食品供给」\[3\]的是津质量发〔2023〕3号 二\(一\)「扩大安全优质农产品供给」\[1\]、津质量发〔2023〕3号 二\(二\)「提升食品质量水平」\[2\]。$/u);
     const national = await answered('Which national clause does Tianjin 二(二) correspond to?');
     expect(national.cited).toEqual(['cn-2022-95:2.1']);
     expect(national.text).toMatch(/^The Tianjin 2023 plan \(津质量发〔2023〕3号\), 二\(二\) “提升食品质量水平” \[2\] implements the 2022 national plan/u);
@@ -81,24 +81,25 @@ describe('answer kinds', () => {
   it('unit check: opens with the verdict and names the real lead', async () => {
     const no = await answered('危化品质量监督抽查是不是市监委带头的');
     expect(no.decision.kind).toBe('unit-check');
-    expect(no.text.startsWith('不是。牵头单位是市工业和信息化局')).toBe(true);
+    expect(no.text.startsWith('**不是。**牵头单位是市工业和信息化局')).toBe(true);
     const yes = await answered('天津冷链食品监管 海关有没有参与');
-    expect(yes.text.startsWith('是。')).toBe(true);
+    expect(yes.text.startsWith('**是。**')).toBe(true);
     expect(yes.cited).toEqual(['tj-2023-3:2.2']);
     const english = await answered('Is the Ministry of Commerce involved in the national e-commerce demonstration base creation?');
-    expect(english.text.startsWith('Yes.')).toBe(true);
+    expect(english.text.startsWith('**Yes.**')).toBe(true);
   });
 
   it('unit count: how many units, listed', async () => {
     const turn = await answered('国家方案 綠色債券、冷鏈物流那條，一共幾個部門負責？');
     expect(turn.decision.kind).toBe('unit-count');
-    expect(turn.text).toMatch(/共12個單位負責/u);
+    expect(turn.text).toMatch(/^共\*\*12\*\*個單位負責/u);
   });
 
   it('figure: the value in the part that names the subject, in the measure asked', async () => {
     const rate = await answered('汕尾水利工程质量抽检合格率要求是多少');
     expect(rate.decision.evidence[0]!.value).toBe('98%');
-    expect(rate.text.startsWith('98%。')).toBe(true);
+    // The answer opens with the words that state the value, the value emphasised.
+    expect(rate.text.split('\n')[0]).toMatch(/^[^\n]*合格率[^\n]*\*\*98%\*\*[^\n]*。$/u);
     const batches = await answered('天津每年监督抽查不少于多少批次');
     expect(batches.decision.evidence[0]!.value).toBe('4萬批次');
   });

@@ -14,7 +14,11 @@ export class ExtractiveAnswerer implements AnswerBackend {
 
   async answer(input: AnswerInput, options: AnswerOptions = {}): Promise<AnswerDraft> {
     const draft = composeExtractiveAnswer(input);
-    options.onDelta?.(draft.text);
+    // In sentence steps, as a model would stream it: the page shows the answer's first sentence at once.
+    for (const step of sentenceSteps(draft.text)) {
+      options.onDelta?.(step);
+      if (options.onDelta) await new Promise((resolve) => setImmediate(resolve));
+    }
     return draft;
   }
 
@@ -36,4 +40,9 @@ export function composeExtractiveAnswer(input: AnswerInput): AnswerDraft {
       : '（入库时没有为上一条找到对应条款，以上是措辞最接近的一条。）');
   }
   return { text: text.toString(), notFound: false, related: [], quotes };
+}
+
+/** The text cut after each sentence end and line break, every character kept. */
+export function sentenceSteps(text: string): string[] {
+  return text.match(/[^。！？!?\n]*(?:[。！？!?]+[”」』）)]*|\n|$)/gu)?.filter((step) => step !== '') ?? [text];
 }

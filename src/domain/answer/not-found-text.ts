@@ -3,7 +3,7 @@ import type { QuestionLanguage } from '../question/question-frame.ts';
 import { kindFor } from './answer-kinds.ts';
 import type { NotFoundReason, NumberedClause } from './answer-decision-types.ts';
 import { AnswerText } from './answer-text.ts';
-import { clauseLocation, documentReferenceEn, documentReferenceZh } from './clause-reference.ts';
+import { capitalize, clauseLocation, documentReferenceEn, documentReferenceZh } from './clause-reference.ts';
 import type { QuestionFrame } from '../question/question-frame.ts';
 
 /** How many of the nearest clauses a not-found answer offers as related reading. */
@@ -32,7 +32,7 @@ export function notFoundDraft(input: NotFoundInput, reason: NotFoundReason): Ans
   if (related.length > 0) {
     text.line(english ? 'Related clauses, for reference only:' : '相关条款（仅供参考）：');
     for (const { hit } of related) {
-      const reference = english ? documentReferenceEn(hit.document) : documentReferenceZh(hit.document);
+      const reference = english ? capitalize(documentReferenceEn(hit.document)) : documentReferenceZh(hit.document);
       const heading = hit.clause.heading ? ` ${hit.clause.heading.replace(/[。；;]$/u, '')}` : '';
       text.line(`- ${text.corpus(`${reference} ${clauseLocation(hit.clause, english)}${heading}`)}`);
     }
@@ -69,7 +69,7 @@ function missingFact(reason: NotFoundReason, input: NotFoundInput, text: AnswerT
   const english = input.frame.language === 'en';
   const nearest = input.clauses.find((clause) => clause.n === reason.nearest);
   const nearestName = nearest
-    ? text.corpus(`${english ? documentReferenceEn(nearest.hit.document) : documentReferenceZh(nearest.hit.document)} ${clauseLocation(nearest.hit.clause, english)}${nearest.hit.clause.heading ? (english ? ` “${nearest.hit.clause.heading.replace(/[。；;]$/u, '')}”` : `「${nearest.hit.clause.heading.replace(/[。；;]$/u, '')}」`) : ''}`)
+    ? text.corpus(`${english ? capitalize(documentReferenceEn(nearest.hit.document)) : documentReferenceZh(nearest.hit.document)} ${clauseLocation(nearest.hit.clause, english)}${nearest.hit.clause.heading ? (english ? ` “${nearest.hit.clause.heading.replace(/[。；;]$/u, '')}”` : `「${nearest.hit.clause.heading.replace(/[。；;]$/u, '')}」`) : ''}`)
     : english ? 'The nearest clause' : '最接近的条款';
   if (reason.missing === 'year') {
     return english ? `${nearestName} comes closest, but sets nothing for ${reason.year}.` : `${nearestName}与问题最接近，但没有${reason.year}年的相应规定。`;

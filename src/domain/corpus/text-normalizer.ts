@@ -41,6 +41,15 @@ export function toSimplified(text: string, script: Script = detectScript(text)):
   return mainlandWording(script === 'traditional' ? taiwanCharacters(text) : traditionalToSimplified(text));
 }
 
+/**
+ * Display text for a reader of Simplified Chinese: a Traditional source's characters converted one
+ * for one, its words and punctuation kept (a quote still says what the document says, in the
+ * reader's script). Simplified text is returned as it is.
+ */
+export function simplifiedForDisplay(text: string): string {
+  return detectScript(text) === 'traditional' ? taiwanCharacters(text) : text;
+}
+
 const FULL_WIDTH_PUNCTUATION: Record<string, string> = {
   '（': '(', '）': ')', '，': ',', '：': ':', '；': ';', '！': '!', '？': '?',
   '［': '[', '］': ']', '｛': '{', '｝': '}', '％': '%', '／': '/', '＋': '+', '－': '-', '．': '.',

@@ -107,6 +107,8 @@ function payloadOf(event: ChatEvent): unknown {
       return { conversationId: event.conversationId, messageId: event.messageId, backend: event.backend };
     case 'text-delta':
       return { text: event.text };
+    case 'retrieved':
+      return { clauses: event.clauses, notFound: event.notFound };
     case 'citation':
       return event.citation;
     case 'answer-end':

@@ -3,7 +3,7 @@ import { unifyWidths } from '../../corpus/text-normalizer.ts';
 import { POLICY } from '../../answer-policy.ts';
 import type { QuestionFrame } from '../../question/question-frame.ts';
 import type { Evidence, NumberedClause } from '../answer-decision-types.ts';
-import { clauseHeadline } from '../clause-reference.ts';
+import { clauseHeadline, documentShortNameZh } from '../clause-reference.ts';
 import { isEnglish, mostOnTopic, topicFit, nearestClauses, unitName, unitsLeadFirst, type AnswerKind, type EvidenceResult, type KindContext } from './kind-support.ts';
 
 /**
@@ -54,9 +54,30 @@ function unitsLine(context: KindContext, evidence: Evidence, text: Parameters<An
     : `${head}：牵头单位为${name(lead!)}${others.length > 0 ? `，${others.map(name).join('、')}按职责分工负责` : ''}。`;
 }
 
+/** The answer first: who leads (in each document found), the name emphasised. */
+function unitsHeadline(context: KindContext, evidence: Evidence[], text: Parameters<AnswerKind['compose']>[2], onlyResponsible: boolean): string {
+  const english = isEnglish(context);
+  const lead = (each: Evidence) => text.strong(unitName(each.units![0]!, text));
+  if (evidence.length > 1) {
+    const perDocument = evidence.map((each) => {
+      const { document } = each.clause.hit;
+      const name = english ? document.docNumber ?? `${document.regionEn} ${document.status === 'draft' ? 'draft' : document.date?.slice(0, 4) ?? ''}`.trim() : documentShortNameZh(document);
+      return `${text.corpus(name)}${english ? ': ' : '为'}${lead(each)}`;
+    });
+    return english ? `The lead units differ by document: ${perDocument.join('; ')}.` : `牵头单位：${perDocument.join('；')}。`;
+  }
+  const [only] = evidence;
+  const count = only!.units!.length;
+  if (onlyResponsible) {
+    return english ? `${count} ${count === 1 ? 'unit is' : 'units are'} responsible; ${lead(only!)} leads.` : `责任单位共${count}个，${lead(only!)}牵头。`;
+  }
+  return english ? `The lead unit is ${lead(only!)}.` : `牵头单位是${lead(only!)}。`;
+}
+
 function composeUnits(onlyResponsible: boolean): AnswerKind['compose'] {
   return (context, evidence, text) => {
     const quotes: Record<number, string> = {};
+    text.line(unitsHeadline(context, evidence, text, onlyResponsible));
     evidence.forEach((each, index) => {
       const line = unitsLine(context, each, text, onlyResponsible);
       text.line(index === 0 ? line : `${isEnglish(context) ? 'See also' : '另见'} ${line}`);
@@ -100,8 +121,8 @@ export const unitCountKind: AnswerKind = {
     const head = clauseHeadline(evidence!.clause, text, true);
     text.line(
       isEnglish(context)
-        ? `${units.length} ${units.length === 1 ? 'unit is' : 'units are'} responsible. ${head}: ${names.join('; ')}; ${names[0]} leads.`
-        : `共${units.length}个单位负责。${head}：${names.join('、')}，其中${names[0]}牵头。`,
+        ? `${text.strong(String(units.length))} ${units.length === 1 ? 'unit is' : 'units are'} responsible. ${head}: ${names.join('; ')}; ${names[0]} leads.`
+        : `共${text.strong(String(units.length))}个单位负责。${head}：${names.join('、')}，其中${names[0]}牵头。`,
     );
     return { quotes: { [evidence!.clause.n]: evidence!.quote } };
   },
@@ -143,12 +164,12 @@ export const unitCheckKind: AnswerKind = {
     const listing = english ? `the lead unit is ${unitName(lead, text)}${others.length ? `; co-responsible: ${others.join('; ')}` : ''}` : `牵头单位为${unitName(lead, text)}${others.length ? `，${others.join('、')}按职责分工负责` : ''}`;
     let opening: string;
     if (evidence!.verdict) {
-      opening = english ? `Yes. ${unitName(asked, text)} ${leadCheck ? 'leads this task' : 'is one of the responsible units'}.` : `是。${unitName(asked, text)}${leadCheck ? '是牵头单位' : '是责任单位之一'}。`;
+      opening = english ? `${text.strong('Yes.')} ${unitName(asked, text)} ${leadCheck ? 'leads this task' : 'is one of the responsible units'}.` : `${text.strong('是。')}${unitName(asked, text)}${leadCheck ? '是牵头单位' : '是责任单位之一'}。`;
     } else {
       const involved = units.some((unit) => unit.name === asked.name);
       opening = english
-        ? `No. ${leadCheck ? `The lead is ${unitName(lead, text)}` : `${unitName(asked, text)} is not listed`}${leadCheck && involved ? `; ${unitName(asked, text)} is co-responsible` : ''}.`
-        : `不是。${leadCheck ? `牵头单位是${unitName(lead, text)}` : `责任单位中没有${unitName(asked, text)}`}${leadCheck && involved ? `，${unitName(asked, text)}是责任单位之一` : ''}。`;
+        ? `${text.strong('No.')} ${leadCheck ? `The lead is ${unitName(lead, text)}` : `${unitName(asked, text)} is not listed`}${leadCheck && involved ? `; ${unitName(asked, text)} is co-responsible` : ''}.`
+        : `${text.strong('不是。')}${leadCheck ? `牵头单位是${unitName(lead, text)}` : `责任单位中没有${unitName(asked, text)}`}${leadCheck && involved ? `，${unitName(asked, text)}是责任单位之一` : ''}。`;
     }
     text.line(opening);
     text.line(english ? `${head}: ${listing}.` : `${head}：${listing}。`);

@@ -3,6 +3,8 @@ import type { Evidence, NumberedClause } from '../answer-decision-types.ts';
 import { clauseHeadline } from '../clause-reference.ts';
 import { bestPartShare, findValue, yearsOf, type ValueKind, type ValueMatch } from '../evidence.ts';
 import { DATE, FIGURE, MONEY } from '../sentences.ts';
+import type { AnswerText } from '../answer-text.ts';
+import { englishQualifiers, englishValue } from '../value-translation.ts';
 import { isEnglish, mostOnTopic, topicFit, nearestClauses, type AnswerKind, type EvidenceResult, type KindContext } from './kind-support.ts';
 
 /**
@@ -41,7 +43,7 @@ function valueEvidence(kind: ValueKind) {
       return { found: [{ clause: chosen.clause, quote: chosen.clause.hit.clause.text }], closestMatch: true, rule: `${kind}: the subject is named best where the clause states no ${kind}` };
     }
     if (chosen) {
-      const evidence: Evidence = { clause: chosen.clause, quote: chosen.match.sentence.text, value: chosen.match.value, year: chosen.match.year };
+      const evidence: Evidence = { clause: chosen.clause, quote: chosen.match.sentence.text, value: chosen.match.value, year: chosen.match.year, part: chosen.match.part };
       return { found: [evidence], rule: `${kind}: the value in the part of the most on-topic sentence that names the subject` };
     }
     // Values of the kind in the best clause, none tied to the subject: the closest match, said so.
@@ -59,10 +61,27 @@ function composeValue(context: KindContext, [evidence]: Evidence[], text: Parame
     text.line(english ? `No clause states this exactly; the closest match is ${head}:` : `文件没有直接写明；最接近的条款是${head}：`);
     text.line(`“${text.corpus(evidence!.quote)}”`);
   } else {
-    const value = text.corpus(evidence!.value!);
-    text.line(english ? `${value}. ${head}: “${text.corpus(evidence!.quote)}”` : `${value}。${head}：“${text.corpus(evidence!.quote)}”`);
+    // The answer first, the value emphasised in the words that state it; then the quote it comes from.
+    text.line(valueHeadline(evidence!, text, context.frame.slot));
+    text.line(english ? `${head}: “${text.corpus(evidence!.quote)}”` : `${head}：“${text.corpus(evidence!.quote)}”`);
   }
   return { quotes: { [evidence!.clause.n]: evidence!.quote } };
+}
+
+/** 制造业产品质量合格率力争达到**94.8%**。 / The figure is **94.8%** (aims for): “…”. */
+function valueHeadline(evidence: Evidence, text: AnswerText, slot: string): string {
+  const value = evidence.value!;
+  const part = evidence.part && evidence.part.includes(value) ? evidence.part.trim().replace(/^[,，;；、]+|[,，;；。]+$/gu, '') : value;
+  if (text.language !== 'en') {
+    const at = part.indexOf(value);
+    const before = part.slice(0, at);
+    const after = part.slice(at + value.length);
+    return `${before ? text.corpus(before) : ''}${text.strong(text.corpus(value))}${after ? text.corpus(after) : ''}。`;
+  }
+  const translated = englishValue(value);
+  const notes = [translated.text !== value ? text.corpus(value) : null, ...englishQualifiers(part, value)].filter(Boolean);
+  const what = translated.kind === 'amount' || slot === 'money' ? 'The amount is' : translated.kind === 'date' || slot === 'date' ? 'The date is' : 'The figure is';
+  return `${what} ${text.strong(text.corpus(translated.text))}${notes.length > 0 ? ` (${notes.join('; ')})` : ''}${part !== value ? `: “${text.corpus(part)}”` : ''}.`;
 }
 
 export const figureKind: AnswerKind = {
