@@ -207,6 +207,32 @@ describe('chat API over the seeds (extractive backend, real SQLite)', () => {
     expect(reply.citations[0]!.clauseId).toBe('cn-2022-95:2.1');
   });
 
+  it('says when the question names a document the scope leaves out, and keeps to the scope', async () => {
+    const reply = await ask('天津提升食品质量水平由哪个部门牵头?', { filters: { documentIds: ['sw-2023-0926'] } });
+    expect(reply.citations.every((citation) => citation.docId === 'sw-2023-0926')).toBe(true);
+    expect(reply.scopeConflict?.documents.map((document) => document.id)).toContain('tj-2023-3');
+    expect(reply.warnings).toContainEqual(expect.stringMatching(/outside the documents in scope/u));
+    const inScope = await ask('汕尾提升食品质量由哪个部门牵头?', { filters: { documentIds: ['sw-2023-0926'] } });
+    expect(inScope.scopeConflict).toBeNull();
+  });
+
+  it('offers follow-up questions that the library answers when they are asked', async () => {
+    const reply = await ask('天津提升食品质量水平由哪个部门牵头?');
+    expect(reply.suggestions.length).toBeGreaterThanOrEqual(2);
+    expect(reply.suggestions).toContain('这一条有哪些责任单位?');
+    for (const suggestion of reply.suggestions) {
+      const next = await post('/api/chat', {
+        conversationId: reply.conversationId,
+        messages: [{ role: 'user', content: '天津提升食品质量水平由哪个部门牵头?' }, { role: 'assistant', content: reply.answer }, { role: 'user', content: suggestion }],
+      });
+      const answered = (await next.json()) as ChatReply;
+      expect(answered.notFound, suggestion).toBe(false);
+      expect(answered.citations.length, suggestion).toBeGreaterThan(0);
+    }
+    const english = await ask('Which bureau leads dairy safety work in Tianjin?');
+    expect(english.suggestions).toContain('Which units are responsible for this clause?');
+  });
+
   it('keeps to the documents named in filters', async () => {
     const reply = await ask('由哪个部门牵头提升食品质量?', { filters: { documentIds: ['sw-2023-0926'] } });
     expect(reply.citations.every((citation) => citation.docId === 'sw-2023-0926')).toBe(true);

@@ -8,6 +8,7 @@ import type { ClauseStore } from '../domain/ports/clause-store.ts';
 import type { ConversationStore, StoredCitation } from '../domain/ports/conversation-store.ts';
 import type { LiveLibrary } from './live-library.ts';
 import { citationView, type CitationView } from './citation-views.ts';
+import { suggestionCandidates, verifiedSuggestions } from './follow-up-suggestions.ts';
 
 export interface ChatRequest {
   messages: ChatTurn[];
@@ -33,6 +34,10 @@ export interface ChatReply {
   /** Problems the user may want to know about: removed invented citations, a provider that failed. */
   warnings: string[];
   timings: { retrievalMs: number; answerMs: number; totalMs: number };
+  /** Questions to ask next, each checked to be answered by the library (follow-up-suggestions.ts). */
+  suggestions: string[];
+  /** The documents the question names that the scope (filters.documentIds) left out; the page offers to ask across all. */
+  scopeConflict: { documents: { id: string; title: string; docNumber: string | null }[] } | null;
 }
 
 export type ChatEvent =
@@ -135,7 +140,11 @@ export class ChatService {
     }
     // One view of the library for the whole turn, whatever an upload swaps in meanwhile.
     const view = this.dependencies.library.current;
-    const { frame, retrieval, decision, scopeDocuments, searchedDocuments, documentFacts } = await view.decider.decide(question, history, request.documentIds, rewritten);
+    const { frame, retrieval, decision, scopeDocuments, searchedDocuments, documentFacts, scopeConflict } = await view.decider.decide(question, history, request.documentIds, rewritten);
+    if (scopeConflict) {
+      const names = scopeConflict.named.map((document) => document.docNumber ?? document.titleSimplified).join(', ');
+      warnings.push(`The question names ${names}, outside the documents in scope; it was answered from the scope only. Ask without filters to search all documents.`);
+    }
     const retrievedAt = performance.now();
     onEvent({ type: 'retrieved', clauses: retrieval.clauses.length, notFound: decision.outcome === 'not-found' });
     const valid = new Set(retrieval.clauses.map((clause) => clause.n));
@@ -175,12 +184,20 @@ export class ChatService {
     const related = draft.related.filter((n) => byNumber.has(n)).map((n) => citationView(byNumber.get(n)!, view.catalog));
     for (const citation of citations) onEvent({ type: 'citation', citation });
 
+    // Checked against this turn as history: "这一条…" must find the clause this answer cites.
+    const suggestions = await verifiedSuggestions(
+      suggestionCandidates(notFoundReason ? 'not-found' : decision.outcome === 'answer' ? decision.kind : 'not-found', citations, related, frame.language === 'en'),
+      view.decider,
+      [...history, { role: 'user', content: question }, { role: 'assistant', content: checked.text, citedClauseIds: citations.map((citation) => citation.clauseId) }],
+      request.documentIds,
+    );
     const timings = { retrievalMs: round(retrievedAt - started), answerMs: round(answeredAt - retrievedAt), totalMs: round(performance.now() - started) };
     const answerKind = notFoundReason ? 'not-found' : decision.outcome === 'answer' ? decision.kind : 'not-found';
     const reason = notFoundReason ? { kind: notFoundReason.kind, detail: notFoundReason.detail } : null;
     const reply: ChatReply = {
       conversationId, messageId, answer: checked.text, notFound: draft.notFound, notFoundReason: reason, answerKind, citations, related,
-      retrieved: retrieval.clauses.map(({ hit }) => hit.clause.id), backend: backendLabel, warnings, timings,
+      retrieved: retrieval.clauses.map(({ hit }) => hit.clause.id), backend: backendLabel, warnings, timings, suggestions,
+      scopeConflict: scopeConflict ? { documents: scopeConflict.named.map((document) => ({ id: document.id, title: document.titleSimplified, docNumber: document.docNumber })) } : null,
     };
     conversations.recordExchange({
       conversationId,

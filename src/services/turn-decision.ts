@@ -18,6 +18,11 @@ export interface TurnDecision extends ExplainedDecision {
   scopeDocuments: DocumentSummary[];
   searchedDocuments: DocumentSummary[];
   documentFacts: Record<string, DocumentFactView[]>;
+  /**
+   * The question names documents (a place, a 文号) outside the scope the client asked for: the
+   * scope was kept, and the reader must be told. Absent otherwise.
+   */
+  scopeConflict?: { named: DocumentSummary[]; cues: string[] };
 }
 
 export interface TurnDependencies {
@@ -52,7 +57,10 @@ export class TurnDecider {
     const documentFacts = this.factsFor([...retrieval.clauses.map((clause) => clause.hit.document.id), ...retrieval.scopeDocumentIds]);
     const searchedDocuments = scopeDocuments.length > 0 ? scopeDocuments : catalog.documents;
     const explained = decideAnswer({ frame, clauses: retrieval.clauses, groups: retrieval.result.groups, scopeDocuments, searchedDocuments, documentFacts, scopeUnseen: retrieval.result.scopeUnseen, referenced: retrieval.result.reference !== undefined });
-    return { ...explained, frame, retrieval, scopeDocuments, searchedDocuments, documentFacts };
+    const named = frame.scope.named && documentIds && documentIds.length > 0 && !frame.scope.documentIds.some((id) => documentIds.includes(id))
+      ? catalog.documents.filter((document) => frame.scope.documentIds.includes(document.id))
+      : [];
+    return { ...explained, frame, retrieval, scopeDocuments, searchedDocuments, documentFacts, ...(named.length > 0 ? { scopeConflict: { named, cues: frame.scope.cues } } : {}) };
   }
 
   private factsFor(documentIds: string[]): Record<string, DocumentFactView[]> {

@@ -18,7 +18,8 @@ import { readServerSentEvents } from './sse-reader.js';
  * @typedef {{ id: string, name: string, nameEn: string | null, region: string, regionEn: string,
  *   documents: { docId: string, docNumber: string | null, docTitle: string, docStatus: string, lead: number, co: number, clauses: UnitClause[] }[] }} UnitDetail
  * @typedef {{ conversationId: string, messageId: string, answer: string, notFound: boolean,
- *   citations: Citation[], related: Citation[], backend: string, warnings: string[] }} ChatReply
+ *   citations: Citation[], related: Citation[], backend: string, warnings: string[], suggestions?: string[],
+ *   scopeConflict?: { documents: { id: string, title: string, docNumber: string | null }[] } | null }} ChatReply
  * @typedef {{ role: 'user' | 'assistant', content: string }} ChatMessage
  * @typedef {{ id: string, title: string, titleSimplified: string, docNumber: string | null, level: string,
  *   regionCode: string, region: string, regionEn: string, status: string, date: string | null }} DocumentSummary

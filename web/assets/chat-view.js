@@ -26,7 +26,8 @@ export function mountChat(root, options) {
   const sources = createSourcePanel(t, (name) => client.findUnit(name));
   /** @type {DocumentSummary[]} */
   let documents = [];
-  let scope = 'all';
+  const scopeKey = `${storageKey}:scope`;
+  let scope = readStored(scopeKey) ?? 'all';
   /** @type {AbortController | null} */
   let inFlight = null;
 
@@ -34,7 +35,8 @@ export function mountChat(root, options) {
   const input = element('textarea', { class: 'pqa-input', rows: 2, maxlength: 2000, name: 'question' });
   const sendButton = element('button', { type: 'submit', class: 'pqa-button pqa-primary pqa-send' });
   const queueStatus = element('p', { class: 'pqa-queue-status', role: 'status', 'aria-live': 'polite' });
-  const form = element('form', { class: 'pqa-form' }, [input, sendButton, queueStatus]);
+  const scopeChip = element('div', { class: 'pqa-scope-chip-row' });
+  const form = element('form', { class: 'pqa-form' }, [scopeChip, input, sendButton, queueStatus]);
   /** A question sent while an answer is still running: it goes as soon as that one is done. */
   let queued = '';
   const header = element('header', { class: 'pqa-header' });
@@ -80,7 +82,7 @@ export function mountChat(root, options) {
 
   function renderHeader() {
     const text = t();
-    const scopeSelect = element('select', { class: 'pqa-scope', 'aria-label': text.scopeLabel, onchange: (event) => (scope = /** @type {HTMLSelectElement} */ (event.target).value) }, [
+    const scopeSelect = element('select', { class: 'pqa-scope', 'aria-label': text.scopeLabel, onchange: (event) => setScope(/** @type {HTMLSelectElement} */ (event.target).value) }, [
       element('option', { value: 'all' }, [text.scopeAll]),
       ...scopeGroups(documents).map((group) => element('option', { value: group.code, selected: group.code === scope }, [language === 'zh' ? group.label : group.labelEn])),
     ]);
@@ -94,6 +96,27 @@ export function mountChat(root, options) {
     ]);
   }
 
+  /** @param {string} next */
+  function setScope(next) {
+    scope = next;
+    writeStored(scopeKey, next === 'all' ? null : next);
+    renderScopeChip();
+  }
+
+  /** The active scope, always in sight above the input: a page scope can be cleared, an embed's is fixed. */
+  function renderScopeChip() {
+    const text = t();
+    const label = options.documentIds
+      ? text.scopeDocuments(options.documentIds.length)
+      : scope === 'all' ? null : scopeGroups(documents).find((group) => group.code === scope)?.[language === 'zh' ? 'label' : 'labelEn'] ?? null;
+    replaceChildren(scopeChip, label === null ? [] : [
+      element('span', { class: 'pqa-scope-chip' }, [
+        `${text.scopeLabel}：${label}`,
+        !options.documentIds && element('button', { type: 'button', class: 'pqa-scope-clear', 'aria-label': text.scopeClear, title: text.scopeClear, onclick: () => { setScope('all'); renderHeader(); input.focus(); } }, ['×']),
+      ]),
+    ]);
+  }
+
   function renderAll() {
     const text = t();
     shell.setAttribute('lang', language === 'zh' ? 'zh-CN' : 'en');
@@ -102,6 +125,7 @@ export function mountChat(root, options) {
     sendButton.textContent = inFlight ? text.stop : text.send;
     log.setAttribute('aria-label', text.title);
     renderHeader();
+    renderScopeChip();
     const turns = state.conversation.turns;
     if (turns.length === 0) {
       replaceChildren(log, [emptyState()]);
@@ -109,7 +133,7 @@ export function mountChat(root, options) {
       replaceChildren(log, []);
       for (const turn of turns) {
         log.appendChild(questionView(turn.question, text));
-        const view = answerView({ t: text, client, sources });
+        const view = answerView({ t: text, client, sources, onSuggest: (next) => suggest(next), onAskEverywhere: (again) => void ask(again, { everywhere: true }) });
         if (turn.reply) view.finish(turn.reply);
         log.appendChild(view.element);
       }
@@ -125,25 +149,26 @@ export function mountChat(root, options) {
       element(
         'ul',
         { class: 'pqa-examples' },
-        text.examples.map((example) => element('li', {}, [element('button', { type: 'button', class: 'pqa-example', onclick: () => void ask(example) }, [example])])),
+        text.examples.map((example) => element('li', {}, [element('button', { type: 'button', class: 'pqa-example', onclick: () => suggest(example) }, [example])])),
       ),
     ]);
   }
 
-  /** @param {string} question */
-  async function ask(question) {
+  /** @param {string} question @param {{ everywhere?: boolean }} [how] everywhere: without the scope, once */
+  async function ask(question, how = {}) {
     if (inFlight) return;
     const text = t();
     log.querySelector('.pqa-empty')?.remove();
     input.value = '';
     log.appendChild(questionView(question, text));
-    const view = answerView({ t: text, client, sources });
+    const view = answerView({ t: text, client, sources, onSuggest: (next) => suggest(next), onAskEverywhere: (again) => void ask(again, { everywhere: true }) });
+    view.element.dataset.question = question;
     log.appendChild(view.element);
     scrollToEnd();
     const controller = new AbortController();
     inFlight = controller;
     sendButton.textContent = text.stop;
-    const documentIds = options.documentIds ?? documentsIn(scope);
+    const documentIds = how.everywhere ? undefined : options.documentIds ?? documentsIn(scope);
     const { conversationId } = state.conversation;
     try {
       const reply = await client.ask(
@@ -168,6 +193,13 @@ export function mountChat(root, options) {
       queueStatus.textContent = '';
       void ask(next);
     }
+  }
+
+  /** A suggested question: asked now, or queued behind the running answer; focus stays in the input. @param {string} question */
+  function suggest(question) {
+    input.value = question;
+    send();
+    input.focus();
   }
 
   function scrollToEnd() {
@@ -203,7 +235,10 @@ export function mountChat(root, options) {
     client.listDocuments().then(
       (listed) => {
         documents = listed;
+        // A remembered scope the library no longer has falls back to all documents.
+        if (scope !== 'all' && !listed.some((document) => document.regionCode === scope)) setScope('all');
         renderHeader();
+        renderScopeChip();
       },
       () => {},
     );
@@ -256,5 +291,24 @@ function describeFailure(error, text) {
       return { message: '…', retry: true, startOver: false };
     default:
       return { message: text.serverError, retry: true, startOver: false };
+  }
+}
+
+/** @param {string} key */
+function readStored(key) {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+/** @param {string} key @param {string | null} value */
+function writeStored(key, value) {
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, value);
+  } catch {
+    // Without storage the scope lasts for this page.
   }
 }

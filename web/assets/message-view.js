@@ -20,9 +20,10 @@ export function questionView(question, t) {
 }
 
 /**
- * @param {{ t: UiText, client: ChatClient, sources: SourcePanel }} context
+ * @param {{ t: UiText, client: ChatClient, sources: SourcePanel, onSuggest?: (question: string) => void,
+ *   onAskEverywhere?: (question: string) => void }} context
  */
-export function answerView({ t, client, sources }) {
+export function answerView({ t, client, sources, onSuggest, onAskEverywhere }) {
   const text = element('p', { class: 'pqa-answer-text' }, [element('span', { class: 'pqa-thinking' }, [t.thinking])]);
   const badge = element('p', { class: 'pqa-not-covered-badge', hidden: true }, [t.notCovered]);
   const extras = element('div', { class: 'pqa-answer-extras' });
@@ -60,10 +61,16 @@ export function answerView({ t, client, sources }) {
         badge.hidden = false;
       }
       const listed = reply.notFound ? reply.related : reply.citations;
+      const conflict = reply.scopeConflict?.documents ?? [];
       replaceChildren(extras, [
+        conflict.length > 0 && element('div', { class: 'pqa-scope-warning', role: 'note' }, [
+          t.scopeConflict(conflict.map((document) => document.docNumber ?? document.title).join('、')),
+          onAskEverywhere && container.dataset.question && element('button', { type: 'button', class: 'pqa-button pqa-ask-everywhere', onclick: () => onAskEverywhere(container.dataset.question ?? '') }, [t.askEverywhere]),
+        ]),
         listed.length > 0 && element('h2', { class: 'pqa-list-heading' }, [reply.notFound ? t.relatedHeading : t.sourcesHeading]),
         listed.length > 0 && sourceList(listed, opener(listed)),
         actions(reply, t, client, text),
+        onSuggest && (reply.suggestions ?? []).length > 0 && suggestionList(reply.suggestions ?? [], t, onSuggest),
       ]);
     },
     /** @param {string} message @param {(() => void) | undefined} retry */
@@ -91,6 +98,16 @@ export function answerWithSources(reply, t) {
   });
   const answer = plainAnswer(reply.answer);
   return sources.length > 0 ? `${answer}\n\n${t.sourcesHeading}：\n${sources.join('\n')}` : answer;
+}
+
+/** Questions to ask next, each one the library answers. @param {string[]} questions @param {UiText} t @param {(question: string) => void} onSuggest */
+function suggestionList(questions, t, onSuggest) {
+  return element('div', { class: 'pqa-suggestions' }, [
+    element('h2', { class: 'pqa-list-heading' }, [t.suggestionsHeading]),
+    element('ul', { class: 'pqa-suggestion-list' }, questions.map((question) =>
+      element('li', {}, [element('button', { type: 'button', class: 'pqa-suggestion', onclick: () => onSuggest(question) }, [question])]),
+    )),
+  ]);
 }
 
 /** @param {Citation[]} citations @param {(citation: Citation, chip: HTMLElement) => void} open */

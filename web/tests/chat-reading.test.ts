@@ -113,4 +113,44 @@ describe('reading answers in Chromium', () => {
     await expect.poll(() => page.locator('.pqa-answer.pqa-failed').count()).toBe(1);
     expect(problems.list).toEqual([]);
   }, 60_000);
+
+  it('keeps the scope in sight, says when a question names a document outside it, and offers to ask across all', async () => {
+    const { page, problems } = await openChat();
+    const select = page.locator('.pqa-scope');
+    await select.waitFor();
+    const shanwei = await select.locator('option', { hasText: '汕尾' }).getAttribute('value');
+    await select.selectOption(shanwei!);
+    expect(await page.locator('.pqa-scope-chip').textContent()).toMatch(/^文件范围：.*汕尾/u);
+    const answer = await askInChat(page, '天津提升食品质量水平由哪个部门牵头?');
+    expect(await answer.locator('.pqa-scope-warning').textContent()).toMatch(/问题提到的 .*津质量发〔2023〕3号.* 不在当前范围内/u);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${SCREENSHOT_DIRECTORY}scope-conflict.png` });
+    await answer.locator('.pqa-ask-everywhere').click();
+    const everywhere = page.locator('.pqa-answer').nth(1);
+    await everywhere.and(page.locator('[aria-busy="false"]')).waitFor();
+    expect(await everywhere.locator('.pqa-answer-text').textContent()).toContain('牵头单位是市工业和信息化局');
+    expect(await everywhere.locator('.pqa-scope-warning').count()).toBe(0);
+    // The scope outlives a reload, and the chip clears it.
+    await page.reload();
+    await page.locator('.pqa-scope-chip').waitFor();
+    expect(await page.locator('.pqa-scope-chip').textContent()).toContain('汕尾');
+    await page.locator('.pqa-scope-clear').click();
+    expect(await page.locator('.pqa-scope-chip').count()).toBe(0);
+    expect(await page.locator('.pqa-scope').inputValue()).toBe('all');
+    expect(problems.list).toEqual([]);
+  }, 60_000);
+
+  it('offers follow-up questions after an answer; one click asks it', async () => {
+    const { page, problems } = await openChat();
+    const answer = await askInChat(page, '天津提升食品质量水平由哪个部门牵头?');
+    const suggestions = answer.locator('.pqa-suggestion');
+    expect(await suggestions.count()).toBeGreaterThanOrEqual(2);
+    await answer.locator('.pqa-suggestion', { hasText: '这一条有哪些责任单位?' }).click();
+    const next = page.locator('.pqa-answer').nth(1);
+    await next.and(page.locator('[aria-busy="false"]')).waitFor();
+    expect(await next.locator('.pqa-answer-text').textContent()).toMatch(/^责任单位共\d+个，市工业和信息化局牵头。/u);
+    expect(await page.evaluate(() => document.activeElement?.className)).toContain('pqa-input');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    expect(problems.list).toEqual([]);
+  }, 60_000);
 });
