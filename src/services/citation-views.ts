@@ -26,6 +26,8 @@ export interface CitationView {
   docNumber: string | null;
   /** A draft for comment is not in force; readers should know before they rely on it. */
   docStatus: 'in-force' | 'draft';
+  docIssuer: string | null;
+  docDate: string | null;
   section: string | null;
   clause: string | null;
   heading: string | null;
@@ -53,6 +55,8 @@ export function citationView({ n, hit }: NumberedClause, catalog: PassageCatalog
     docTitle: document.title,
     docNumber: document.docNumber,
     docStatus: document.status,
+    docIssuer: document.issuer,
+    docDate: document.date,
     section: clause.section,
     clause: clause.clause,
     heading: clause.heading,

@@ -9,7 +9,7 @@ import { readServerSentEvents } from './sse-reader.js';
 /**
  * @typedef {{ name: string, nameEn: string | null, role: 'lead' | 'co' }} Unit
  * @typedef {{ n: number, clauseId: string, docId: string, docTitle: string, docNumber: string | null,
- *   docStatus: 'in-force' | 'draft', section: string | null, clause: string | null, heading: string | null, text: string, quote?: string,
+ *   docStatus: 'in-force' | 'draft', docIssuer?: string | null, docDate?: string | null, section: string | null, clause: string | null, heading: string | null, text: string, quote?: string,
  *   docTitleSimplified?: string, headingSimplified?: string | null, textSimplified?: string, quoteSimplified?: string,
  *   page?: number | null, units: Unit[], counterparts?: Counterpart[] }} Citation
  * @typedef {{ clauseId: string, docId: string, docNumber: string | null, docTitle: string, level: string,
@@ -61,6 +61,11 @@ export function createChatClient(apiBase) {
   }
 
   return {
+    /** The document page at a clause: /documents/tj-2023-3#2.2, on the server's own origin. @param {string} docId @param {string} clauseId */
+    documentUrl(docId, clauseId) {
+      const base = apiBase === '' ? location.origin : apiBase;
+      return `${base}/documents/${encodeURIComponent(docId)}#${encodeURIComponent(clauseId.slice(clauseId.indexOf(':') + 1))}`;
+    },
     /** @returns {Promise<DocumentSummary[]>} */
     async listDocuments() {
       const response = await request('/api/documents', { method: 'GET' });

@@ -23,7 +23,7 @@ export function mountChat(root, options) {
   let language = options.language;
   const t = () => uiText(language);
   const state = createConversationState(storageKey);
-  const sources = createSourcePanel(t, (name) => client.findUnit(name));
+  const sources = createSourcePanel(t, (name) => client.findUnit(name), (docId, clauseId) => client.documentUrl(docId, clauseId));
   /** @type {DocumentSummary[]} */
   let documents = [];
   const scopeKey = `${storageKey}:scope`;

@@ -18,8 +18,9 @@ import { element, replaceChildren } from './dom.js';
 /**
  * @param {() => UiText} text
  * @param {(name: string) => Promise<UnitDetail[]>} findUnit
+ * @param {(docId: string, clauseId: string) => string} documentUrl the document page at the clause
  */
-export function createSourcePanel(text, findUnit) {
+export function createSourcePanel(text, findUnit, documentUrl) {
   const heading = element('h2', { class: 'pqa-source-title', tabindex: '-1' });
   const counter = element('span', { class: 'pqa-source-counter', 'aria-live': 'polite' });
   const previous = element('button', { type: 'button', class: 'pqa-button pqa-quiet' });
@@ -77,6 +78,11 @@ export function createSourcePanel(text, findUnit) {
         citation.page ? element('span', { class: 'pqa-source-page' }, [t.page(citation.page)]) : null,
       ]),
       element('p', { class: 'pqa-source-text', lang: converted && original ? 'zh-TW' : undefined }, clauseTextNodes(shown.text, shown.quote)),
+      element('p', { class: 'pqa-source-facts' }, [
+        [citation.docIssuer, citation.docDate].filter(Boolean).join(' · '),
+        ' ',
+        element('a', { class: 'pqa-full-text', href: documentUrl(citation.docId, citation.clauseId), target: '_blank', rel: 'noopener' }, [t.fullText]),
+      ]),
       citation.units.length > 0 && element('h3', { class: 'pqa-source-subheading' }, [t.units]),
       citation.units.length > 0 && element('span', { id: unitHintId, hidden: true }, [t.openUnitHint]),
       citation.units.length > 0 &&

@@ -126,7 +126,7 @@ describe('chat page in Chromium', () => {
     const answer = await ask(page, '天津对新能源汽车充电桩质量有什么规定?');
     expect(await answer.getAttribute('class')).toContain('pqa-not-covered');
     expect(await answer.locator('.pqa-not-covered-badge').isVisible()).toBe(true);
-    expect(await answer.locator('.pqa-list-heading').textContent()).toBe('可能相关的条款');
+    expect(await answer.locator('.pqa-list-heading').first().textContent()).toBe('可能相关的条款');
     const related = answer.locator('.pqa-sources .pqa-source-link');
     expect(await related.count()).toBeGreaterThan(0);
     const background = (selector: string) => page.locator(selector).first().evaluate((node) => getComputedStyle(node).backgroundColor);

@@ -15,6 +15,9 @@ export function webRoutes(assets: WebAssets, policy: OriginPolicy, options: { ad
   app.get('/', compressed, pageSecurityHeaders('app', policy), (context) => send(context, assets, 'index.html'));
   app.get('/embed', compressed, pageSecurityHeaders('embed', policy), (context) => send(context, assets, 'index.html'));
   app.get('/demo', compressed, pageSecurityHeaders('demo', policy), (context) => send(context, assets, 'demo.html'));
+  // The library and each document's full text (/documents/tj-2023-3#2.2, linked from the source panel).
+  app.get('/documents', compressed, pageSecurityHeaders('app', policy), (context) => send(context, assets, 'documents.html'));
+  app.get('/documents/:id', compressed, pageSecurityHeaders('app', policy), (context) => send(context, assets, 'documents.html'));
   // The admin page exists only where the admin API does (ADMIN_TOKEN set); it is never framed.
   if (options.adminPage) app.get('/admin', compressed, pageSecurityHeaders('app', policy), (context) => send(context, assets, 'admin.html'));
   // A classic script any page may load; what it loads next (the chat modules) is checked below.
