@@ -83,7 +83,7 @@
           client: client.createChatClient(origin),
           language,
           compact: true,
-          storageKey: `policy-qa-widget:${origin}`,
+          storageKey: `policy-qa-widget:${origin}:${documentIds.join(',') || 'all'}`,
           ...(data.title ? { title: data.title } : {}),
           ...(documentIds.length > 0 ? { documentIds } : {}),
         }),

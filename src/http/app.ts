@@ -62,6 +62,7 @@ export function createApp({ store, retrievalStatus, chat, units, conversations, 
     // Separate budgets: rating answers must not use up a client's questions, nor reading documents.
     app.post('/api/chat', perClientRateLimit(rateLimit, 'questions'));
     app.post('/api/feedback', perClientRateLimit(rateLimit, 'feedback'));
+    app.on(['PATCH', 'DELETE'], '/api/conversations/*', perClientRateLimit(rateLimit, 'feedback'));
     app.get('/api/*', perClientRateLimit({ ...rateLimit, perMinute: rateLimit.readsPerMinute }, 'reads'));
   }
   const admin = adminTokens.length > 0 ? adminOnly(adminTokens, logWarning) : undefined;

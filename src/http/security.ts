@@ -54,8 +54,9 @@ export function originGuard(policy: OriginPolicy): MiddlewareHandler {
 export function crossOriginAccess(policy: OriginPolicy): MiddlewareHandler {
   return cors({
     origin: (origin) => (policy.allowedOrigins.has(origin) ? origin : null),
-    allowMethods: ['GET', 'POST'],
-    allowHeaders: ['Content-Type', 'Accept'],
+    allowMethods: ['GET', 'POST', 'PATCH', 'DELETE'],
+    // X-Client-Id: the widget's browser id, for its conversation list.
+    allowHeaders: ['Content-Type', 'Accept', 'X-Client-Id'],
     exposeHeaders: ['Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'],
     maxAge: 600,
   });

@@ -14,6 +14,10 @@ export interface ChatRequest {
   messages: ChatTurn[];
   conversationId?: string;
   documentIds?: string[];
+  /** The asking browser (a hash of its anonymous id): a new conversation goes on its list, another's cannot be continued. */
+  owner?: string;
+  /** The face it asks in (page, embed:…): its list is kept apart. */
+  channel?: string;
 }
 
 export interface ChatReply {
@@ -109,8 +113,10 @@ export class ChatService {
     return this.dependencies.conversations.messageCount(conversationId) + 2 > MAX_STORED_MESSAGES;
   }
 
-  hasConversation(conversationId: string): boolean {
-    return this.dependencies.conversations.exists(conversationId);
+  /** The conversation exists and this asker may continue it (its owner, or anyone when it has none). */
+  hasConversation(conversationId: string, owner?: string): boolean {
+    const stored = this.dependencies.conversations.ownerOf(conversationId);
+    return stored !== undefined && (stored === null || stored === owner);
   }
 
   async reply(request: ChatRequest, onEvent: (event: ChatEvent) => void = () => {}, signal?: AbortSignal): Promise<ChatReply> {
@@ -201,6 +207,8 @@ export class ChatService {
     };
     conversations.recordExchange({
       conversationId,
+      ...(request.owner ? { owner: request.owner } : {}),
+      ...(request.channel ? { channel: request.channel } : {}),
       question: { id: randomUUID(), content: question },
       answer: {
         id: messageId, content: reply.answer, notFound: reply.notFound, answerKind, notFoundReason: reason, backend: backendLabel, warnings, timings,
@@ -221,8 +229,8 @@ function storedCitation(citation: CitationView, role: StoredCitation['role']): S
   return {
     n: citation.n, clauseId: citation.clauseId, documentId: citation.docId, role,
     snapshot: {
-      docTitle: citation.docTitle, docNumber: citation.docNumber, section: citation.section, clause: citation.clause,
-      heading: citation.heading, text: citation.text, page: citation.page,
+      docTitle: citation.docTitle, docNumber: citation.docNumber, docStatus: citation.docStatus, section: citation.section, clause: citation.clause,
+      heading: citation.heading, text: citation.text, page: citation.page, units: citation.units, ...(citation.quote ? { quote: citation.quote } : {}),
     },
   };
 }

@@ -43,6 +43,34 @@ export class ChatApiError extends Error {
   }
 }
 
+const CLIENT_ID_KEY = 'policy-qa:client-id';
+/** @type {string | undefined} */
+let memoryClientId;
+
+/**
+ * This browser's anonymous id, made once and kept: it finds the browser's own conversations, and
+ * nobody else's. Without storage it lasts as long as the page.
+ */
+function clientId() {
+  try {
+    let id = localStorage.getItem(CLIENT_ID_KEY);
+    if (!id) {
+      id = crypto.randomUUID();
+      localStorage.setItem(CLIENT_ID_KEY, id);
+    }
+    return id;
+  } catch {
+    memoryClientId ??= crypto.randomUUID();
+    return memoryClientId;
+  }
+}
+
+/**
+ * @typedef {{ id: string, title: string, createdAt: string, updatedAt: string, messages: number }} ConversationSummary
+ * @typedef {{ id: string, role: 'user' | 'assistant', content: string, notFound: boolean | null,
+ *   citations: { n: number, clauseId: string, documentId: string, role: 'cited' | 'related', snapshot?: any }[] }} StoredMessage
+ */
+
 /** @param {string} apiBase the server's origin ('' for the page's own) */
 export function createChatClient(apiBase) {
   /** @param {string} path @param {RequestInit} init */
@@ -50,7 +78,8 @@ export function createChatClient(apiBase) {
     let response;
     try {
       // No cookies cross origins: the API needs none, and the widget must not carry intranet sessions.
-      response = await fetch(`${apiBase}${path}`, { ...init, mode: 'cors', credentials: 'omit' });
+      const headers = { ...(/** @type {Record<string, string>} */ (init.headers ?? {})), 'X-Client-Id': clientId() };
+      response = await fetch(`${apiBase}${path}`, { ...init, headers, mode: 'cors', credentials: 'omit' });
     } catch (error) {
       if (init.signal?.aborted) throw new ChatApiError('aborted', 'aborted');
       // A refused cross-origin request looks like a network failure to the page; it cannot be told apart.
@@ -74,7 +103,7 @@ export function createChatClient(apiBase) {
     },
 
     /**
-     * @param {{ messages: ChatMessage[], conversationId?: string, documentIds?: string[] }} question
+     * @param {{ messages: ChatMessage[], conversationId?: string, documentIds?: string[], channel?: string }} question
      * @param {StreamHandlers} handlers
      * @param {AbortSignal} [signal]
      * @returns {Promise<ChatReply>}
@@ -84,6 +113,7 @@ export function createChatClient(apiBase) {
         messages: question.messages,
         stream: true,
         ...(question.conversationId ? { conversationId: question.conversationId } : {}),
+        ...(question.channel ? { channel: question.channel } : {}),
         ...(question.documentIds && question.documentIds.length > 0 ? { filters: { documentIds: question.documentIds } } : {}),
       };
       const response = await request('/api/chat', {
@@ -121,6 +151,35 @@ export function createChatClient(apiBase) {
       const response = await request(`/api/units/${encodeURIComponent(name)}`, { method: 'GET' });
       const body = await response.json();
       return body.units;
+    },
+
+    /** This browser's conversations in a channel, last used first. @param {string} channel @returns {Promise<ConversationSummary[]>} */
+    async listConversations(channel) {
+      const response = await request(`/api/conversations?channel=${encodeURIComponent(channel)}&limit=50`, { method: 'GET' });
+      return (await response.json()).conversations;
+    },
+
+    /** Every message of a conversation, a page at a time. @param {string} id @returns {Promise<StoredMessage[]>} */
+    async loadConversation(id) {
+      /** @type {StoredMessage[]} */
+      const messages = [];
+      for (let offset = 0, pages = 0; offset !== null && pages < 10; pages += 1) {
+        const response = await request(`/api/conversations/${encodeURIComponent(id)}?offset=${offset}&limit=50`, { method: 'GET' });
+        const page = await response.json();
+        messages.push(...page.messages);
+        offset = page.next;
+      }
+      return messages;
+    },
+
+    /** @param {string} id @param {string} title */
+    async renameConversation(id, title) {
+      await request(`/api/conversations/${encodeURIComponent(id)}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title }) });
+    },
+
+    /** @param {string} id */
+    async deleteConversation(id) {
+      await request(`/api/conversations/${encodeURIComponent(id)}`, { method: 'DELETE' });
     },
 
     /** @param {{ messageId: string, rating: 'up' | 'down', comment?: string }} feedback */

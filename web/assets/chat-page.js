@@ -19,7 +19,8 @@ if (root) {
   mountChat(root, {
     client: createChatClient(''),
     language,
-    storageKey: embedded ? 'policy-qa:embed-conversation' : 'policy-qa:conversation',
+    // Each embed scope keeps its own conversation (two iframes of one intranet with different scopes).
+    storageKey: embedded ? `policy-qa:embed-conversation:${documentIds?.join(',') ?? 'all'}` : 'policy-qa:conversation',
     compact: embedded,
     ...(parameters.get('title') ? { title: parameters.get('title') ?? undefined } : {}),
     ...(documentIds && documentIds.length > 0 ? { documentIds } : {}),

@@ -1,6 +1,7 @@
 // @ts-check
-import { ChatApiError } from './chat-client.js';
-import { createConversationState } from './conversation-state.js';
+import { describeFailure, readStored, scopeGroups, writeStored } from './chat-support.js';
+import { conversationFromStored, createConversationState } from './conversation-state.js';
+import { createHistoryPanel } from './history-panel.js';
 import { element, replaceChildren } from './dom.js';
 import { uiText } from './i18n.js';
 import { answerView, questionView } from './message-view.js';
@@ -14,7 +15,7 @@ import { createSourcePanel } from './source-panel.js';
  * @typedef {import('./chat-client.js').DocumentSummary} DocumentSummary
  * @typedef {import('./i18n.js').UiLanguage} UiLanguage
  * @typedef {{ client: ChatClient, language: UiLanguage, storageKey: string, title?: string,
- *   documentIds?: string[], compact?: boolean, onLanguageChange?: (language: UiLanguage) => void }} ChatOptions
+ *   documentIds?: string[], compact?: boolean, channel?: string, onLanguageChange?: (language: UiLanguage) => void }} ChatOptions
  */
 
 /** @param {HTMLElement} root @param {ChatOptions} options */
@@ -24,6 +25,17 @@ export function mountChat(root, options) {
   const t = () => uiText(language);
   const state = createConversationState(storageKey);
   const sources = createSourcePanel(t, (name) => client.findUnit(name), (docId, clauseId) => client.documentUrl(docId, clauseId));
+  // The page's conversations and each embed's (by its scope) are listed apart.
+  const channel = options.channel ?? (options.compact ? `embed:${(options.documentIds ?? []).join(',') || 'all'}` : 'page');
+  const history = createHistoryPanel({
+    text: t, client, channel, currentId: () => state.conversation.conversationId,
+    onOpen: (id) => void openConversation(id),
+    onDeleted: (id) => {
+      if (state.conversation.conversationId !== id) return;
+      state.forget(id);
+      renderAll();
+    },
+  });
   /** @type {DocumentSummary[]} */
   let documents = [];
   const scopeKey = `${storageKey}:scope`;
@@ -40,7 +52,7 @@ export function mountChat(root, options) {
   /** A question sent while an answer is still running: it goes as soon as that one is done. */
   let queued = '';
   const header = element('header', { class: 'pqa-header' });
-  const shell = element('div', { class: options.compact ? 'pqa pqa-compact' : 'pqa' }, [header, element('div', { class: 'pqa-body' }, [log, sources.element]), form]);
+  const shell = element('div', { class: options.compact ? 'pqa pqa-compact' : 'pqa' }, [header, element('div', { class: 'pqa-body' }, [log, sources.element, history.element]), form]);
   replaceChildren(root, [shell]);
 
   form.addEventListener('submit', (event) => {
@@ -73,11 +85,16 @@ export function mountChat(root, options) {
     queueStatus.textContent = t().queued(question);
   }
   shell.addEventListener('keydown', (event) => {
-    // Escape closes the open source first; only then may an enclosing panel (the widget) close.
-    if (event.key === 'Escape' && !sources.element.hidden) {
+    // Escape closes the open source (or the history) first; only then may an enclosing panel (the widget) close.
+    if (event.key === 'Escape' && (!sources.element.hidden || history.isOpen)) {
       event.stopPropagation();
       sources.hide();
+      history.hide();
     }
+  });
+  // One side panel at a time: a source opened from an answer closes the history.
+  log.addEventListener('click', (event) => {
+    if (event.target instanceof Element && event.target.closest('.pqa-chip, .pqa-source-link')) history.hide();
   });
 
   function renderHeader() {
@@ -91,6 +108,7 @@ export function mountChat(root, options) {
       element('div', { class: 'pqa-tools' }, [
         !options.documentIds && documents.length > 0 && scopeSelect,
         element('button', { type: 'button', class: 'pqa-button pqa-quiet', lang: language === 'zh' ? 'en' : 'zh', 'aria-label': text.switchLanguageLabel, 'data-action': 'language', onclick: () => switchLanguage() }, [text.switchLanguage]),
+        element('button', { type: 'button', class: 'pqa-button pqa-quiet', 'data-action': 'history', onclick: (event) => { sources.hide(); void history.open(/** @type {HTMLElement} */ (event.currentTarget)); } }, [text.history]),
         element('button', { type: 'button', class: 'pqa-button pqa-quiet', 'data-action': 'new', onclick: () => newConversation() }, [text.newConversation]),
       ]),
     ]);
@@ -133,8 +151,9 @@ export function mountChat(root, options) {
       replaceChildren(log, []);
       for (const turn of turns) {
         log.appendChild(questionView(turn.question, text));
-        const view = answerView({ t: text, client, sources, onSuggest: (next) => suggest(next), onAskEverywhere: (again) => void ask(again, { everywhere: true }) });
-        if (turn.reply) view.finish(turn.reply);
+        const view = answerView({ t: text, client, sources, onSuggest: (next) => suggest(next), onAskEverywhere: (again) => void ask(again, { everywhere: true }), onRate });
+        view.element.dataset.question = turn.question;
+        if (turn.reply) view.finish(turn.reply, turn.rating);
         log.appendChild(view.element);
       }
     }
@@ -161,7 +180,7 @@ export function mountChat(root, options) {
     log.querySelector('.pqa-empty')?.remove();
     input.value = '';
     log.appendChild(questionView(question, text));
-    const view = answerView({ t: text, client, sources, onSuggest: (next) => suggest(next), onAskEverywhere: (again) => void ask(again, { everywhere: true }) });
+    const view = answerView({ t: text, client, sources, onSuggest: (next) => suggest(next), onAskEverywhere: (again) => void ask(again, { everywhere: true }), onRate });
     view.element.dataset.question = question;
     log.appendChild(view.element);
     scrollToEnd();
@@ -172,7 +191,7 @@ export function mountChat(root, options) {
     const { conversationId } = state.conversation;
     try {
       const reply = await client.ask(
-        { messages: state.messagesFor(question), ...(conversationId ? { conversationId } : {}), ...(documentIds ? { documentIds } : {}) },
+        { messages: state.messagesFor(question), channel, ...(conversationId ? { conversationId } : {}), ...(documentIds ? { documentIds } : {}) },
         { onRetrieved: (step) => view.retrieved(step), onText: (delta) => { view.appendText(delta); scrollToEnd(); } },
         controller.signal,
       );
@@ -193,6 +212,25 @@ export function mountChat(root, options) {
       queueStatus.textContent = '';
       void ask(next);
     }
+  }
+
+  /** @param {string} messageId @param {'up' | 'down'} rating */
+  function onRate(messageId, rating) {
+    state.rate(messageId, rating);
+  }
+
+  /** A conversation from the history list, read back from the server, replaces the one on screen. @param {string} id */
+  async function openConversation(id) {
+    inFlight?.abort();
+    try {
+      state.replace(conversationFromStored(id, await client.loadConversation(id)));
+    } catch {
+      return;
+    }
+    sources.hide();
+    renderAll();
+    scrollToEnd();
+    input.focus();
   }
 
   /** A suggested question: asked now, or queued behind the running answer; focus stays in the input. @param {string} question */
@@ -252,63 +290,4 @@ export function mountChat(root, options) {
     },
     focus: () => input.focus(),
   };
-}
-
-/**
- * Documents grouped by the place they govern, national first, as the scope selector offers them.
- * @param {DocumentSummary[]} documents
- */
-function scopeGroups(documents) {
-  /** @type {Map<string, { code: string, label: string, labelEn: string, national: boolean }>} */
-  const groups = new Map();
-  for (const document of documents) {
-    if (!groups.has(document.regionCode)) {
-      groups.set(document.regionCode, { code: document.regionCode, label: document.region, labelEn: document.regionEn, national: document.level === 'national' });
-    }
-  }
-  return [...groups.values()].sort((left, right) => Number(right.national) - Number(left.national));
-}
-
-/**
- * @param {unknown} error
- * @param {import('./i18n.js').UiText} text
- * @returns {{ message: string, retry: boolean, startOver: boolean }}
- */
-function describeFailure(error, text) {
-  if (!(error instanceof ChatApiError)) return { message: text.serverError, retry: true, startOver: false };
-  switch (error.kind) {
-    case 'rate-limited':
-      return { message: text.rateLimited(error.retryAfterSeconds ?? 30), retry: true, startOver: false };
-    case 'refused':
-      return { message: text.refused, retry: false, startOver: false };
-    case 'conversation-lost':
-      return { message: text.conversationLost, retry: true, startOver: true };
-    case 'invalid':
-      return { message: text.invalidQuestion(error.message), retry: false, startOver: false };
-    case 'unreachable':
-      return { message: text.unreachable, retry: true, startOver: false };
-    case 'aborted':
-      return { message: '…', retry: true, startOver: false };
-    default:
-      return { message: text.serverError, retry: true, startOver: false };
-  }
-}
-
-/** @param {string} key */
-function readStored(key) {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-/** @param {string} key @param {string | null} value */
-function writeStored(key, value) {
-  try {
-    if (value === null) localStorage.removeItem(key);
-    else localStorage.setItem(key, value);
-  } catch {
-    // Without storage the scope lasts for this page.
-  }
 }

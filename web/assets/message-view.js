@@ -21,9 +21,9 @@ export function questionView(question, t) {
 
 /**
  * @param {{ t: UiText, client: ChatClient, sources: SourcePanel, onSuggest?: (question: string) => void,
- *   onAskEverywhere?: (question: string) => void }} context
+ *   onAskEverywhere?: (question: string) => void, onRate?: (messageId: string, rating: 'up' | 'down') => void }} context
  */
-export function answerView({ t, client, sources, onSuggest, onAskEverywhere }) {
+export function answerView({ t, client, sources, onSuggest, onAskEverywhere, onRate }) {
   const text = element('p', { class: 'pqa-answer-text' }, [element('span', { class: 'pqa-thinking' }, [t.thinking])]);
   const badge = element('p', { class: 'pqa-not-covered-badge', hidden: true }, [t.notCovered]);
   const extras = element('div', { class: 'pqa-answer-extras' });
@@ -50,8 +50,8 @@ export function answerView({ t, client, sources, onSuggest, onAskEverywhere }) {
       streamed += delta;
       replaceChildren(text, answerNodes(streamed, null, () => {}, t.citationLabel));
     },
-    /** @param {ChatReply} reply */
-    finish(reply) {
+    /** @param {ChatReply} reply @param {'up' | 'down'} [rating] the thumb given before (a reload keeps it) */
+    finish(reply, rating) {
       container.setAttribute('aria-busy', 'false');
       container.dataset.messageId = reply.messageId;
       const citations = new Map(reply.citations.map((citation) => [citation.n, citation]));
@@ -69,7 +69,7 @@ export function answerView({ t, client, sources, onSuggest, onAskEverywhere }) {
         ]),
         listed.length > 0 && element('h2', { class: 'pqa-list-heading' }, [reply.notFound ? t.relatedHeading : t.sourcesHeading]),
         listed.length > 0 && sourceList(listed, opener(listed)),
-        actions(reply, t, client, text),
+        actions(reply, t, client, text, rating, onRate),
         onSuggest && (reply.suggestions ?? []).length > 0 && suggestionList(reply.suggestions ?? [], t, onSuggest),
       ]);
     },
@@ -126,8 +126,11 @@ function sourceList(citations, open) {
   );
 }
 
-/** @param {ChatReply} reply @param {UiText} t @param {ChatClient} client @param {HTMLElement} answerText */
-function actions(reply, t, client, answerText) {
+/**
+ * @param {ChatReply} reply @param {UiText} t @param {ChatClient} client @param {HTMLElement} answerText
+ * @param {'up' | 'down' | undefined} given @param {((messageId: string, rating: 'up' | 'down') => void) | undefined} onRate
+ */
+function actions(reply, t, client, answerText, given, onRate) {
   const status = element('span', { class: 'pqa-status', role: 'status' });
   const copy = element('button', { type: 'button', class: 'pqa-button pqa-quiet', 'data-action': 'copy' }, [t.copy]);
   copy.addEventListener('click', async () => {
@@ -144,7 +147,7 @@ function actions(reply, t, client, answerText) {
   const sendComment = element('button', { type: 'button', class: 'pqa-button' }, [t.sendFeedback]);
   const commentForm = element('div', { class: 'pqa-comment-form', hidden: true }, [comment, sendComment]);
   /** @type {'up' | 'down' | null} */
-  let rating = null;
+  let rating = given ?? null;
 
   /** @param {string} [withComment] */
   async function send(withComment) {
@@ -161,9 +164,10 @@ function actions(reply, t, client, answerText) {
 
   /** @param {'up' | 'down'} value @param {string} label */
   const thumb = (value, label) => {
-    const button = element('button', { type: 'button', class: `pqa-button pqa-quiet pqa-thumb pqa-thumb-${value}`, 'aria-pressed': 'false', 'aria-label': label, title: label, 'data-rating': value }, [icon(value)]);
+    const button = element('button', { type: 'button', class: `pqa-button pqa-quiet pqa-thumb pqa-thumb-${value}`, 'aria-pressed': String(given === value), 'aria-label': label, title: label, 'data-rating': value }, [icon(value)]);
     button.addEventListener('click', async () => {
       rating = value;
+      onRate?.(reply.messageId, value);
       for (const other of row.querySelectorAll('.pqa-thumb')) other.setAttribute('aria-pressed', String(other === button));
       commentForm.hidden = false;
       // The rating is stored at once; a comment, if one follows, updates it.

@@ -161,6 +161,15 @@ const MIGRATIONS: string[] = [
   ALTER TABLE message_citations ADD COLUMN snapshot TEXT;
   CREATE INDEX feedback_updated ON feedback (updated_at);
   `,
+  // A browser's conversation list: the owner is the hash of the browser's anonymous id (never the id
+  // itself), the channel keeps an embed's conversations apart from the page's; titles can be renamed.
+  `
+  ALTER TABLE conversations ADD COLUMN owner TEXT;
+  ALTER TABLE conversations ADD COLUMN channel TEXT;
+  ALTER TABLE conversations ADD COLUMN title TEXT;
+  ALTER TABLE conversations ADD COLUMN updated_at TEXT;
+  CREATE INDEX conversations_owner ON conversations (owner, channel, updated_at);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type {
   MessagePage,
-  ConversationStore, ExchangeRecord, FeedbackEntry, FeedbackQuery, FeedbackRecord, StoredCitation, StoredConversation, StoredMessage,
+  ConversationStore, ConversationSummary, ExchangeRecord, FeedbackEntry, FeedbackQuery, FeedbackRecord, StoredCitation, StoredConversation, StoredMessage,
 } from '../../domain/ports/conversation-store.ts';
 
 interface MessageRow {
@@ -42,7 +42,10 @@ export class SqliteConversationStore implements ConversationStore {
       'INSERT INTO message_citations (message_id, n, clause_id, document_id, role, snapshot) VALUES (?, ?, ?, ?, ?, ?)',
     );
     this.database.transaction(() => {
-      this.database.prepare('INSERT OR IGNORE INTO conversations (id, created_at) VALUES (?, ?)').run(exchange.conversationId, timestamp);
+      this.database
+        .prepare('INSERT OR IGNORE INTO conversations (id, created_at, owner, channel, title, updated_at) VALUES (?, ?, ?, ?, NULL, ?)')
+        .run(exchange.conversationId, timestamp, exchange.owner ?? null, exchange.channel ?? null, timestamp);
+      this.database.prepare('UPDATE conversations SET updated_at = ? WHERE id = ?').run(timestamp, exchange.conversationId);
       const { next } = this.database
         .prepare('SELECT COALESCE(MAX(position), -1) + 1 AS next FROM messages WHERE conversation_id = ?')
         .get(exchange.conversationId) as { next: number };
@@ -147,5 +150,34 @@ export class SqliteConversationStore implements ConversationStore {
         citations: (citations.get(row.message_id) ?? []).filter((citation) => citation.role === 'cited'),
       })),
     };
+  }
+
+  ownerOf(conversationId: string): string | null | undefined {
+    const row = this.database.prepare('SELECT owner FROM conversations WHERE id = ?').get(conversationId) as { owner: string | null } | undefined;
+    return row ? row.owner : undefined;
+  }
+
+  listConversations(owner: string, channel: string, { offset = 0, limit = 50 }: MessagePage = {}): { total: number; conversations: ConversationSummary[] } {
+    const total = (this.database.prepare('SELECT COUNT(*) AS n FROM conversations WHERE owner = ? AND channel = ?').get(owner, channel) as { n: number }).n;
+    // The first question is the title until the conversation is renamed.
+    const rows = this.database
+      .prepare(
+        `SELECT c.id, c.created_at, COALESCE(c.updated_at, c.created_at) AS updated_at,
+                COALESCE(c.title, (SELECT substr(m.content, 1, 80) FROM messages m WHERE m.conversation_id = c.id ORDER BY m.position LIMIT 1)) AS title,
+                (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id) AS messages
+         FROM conversations c WHERE c.owner = ? AND c.channel = ?
+         ORDER BY updated_at DESC, c.id LIMIT ? OFFSET ?`,
+      )
+      .all(owner, channel, limit, Math.max(0, offset)) as { id: string; created_at: string; updated_at: string; title: string | null; messages: number }[];
+    return { total, conversations: rows.map((row) => ({ id: row.id, title: row.title ?? '', createdAt: row.created_at, updatedAt: row.updated_at, messages: row.messages })) };
+  }
+
+  renameConversation(conversationId: string, title: string): void {
+    this.database.prepare('UPDATE conversations SET title = ? WHERE id = ?').run(title, conversationId);
+  }
+
+  deleteConversation(conversationId: string): void {
+    // Messages go with their conversation, and citations and feedback with their messages (ON DELETE CASCADE).
+    this.database.prepare('DELETE FROM conversations WHERE id = ?').run(conversationId);
   }
 }

@@ -10,6 +10,9 @@ export interface StoredCitation {
 }
 
 export interface CitationSnapshot {
+  quote?: string;
+  units?: { name: string; nameEn: string | null; role: 'lead' | 'co' }[];
+  docStatus?: 'in-force' | 'draft';
   docTitle: string;
   docNumber: string | null;
   section: string | null;
@@ -21,6 +24,10 @@ export interface CitationSnapshot {
 
 export interface ExchangeRecord {
   conversationId: string;
+  /** Whose list the conversation belongs to (a hash of the browser's anonymous id), set when it is created. */
+  owner?: string;
+  /** Which face it was asked in (the page, an embed): lists are per channel. */
+  channel?: string;
   question: { id: string; content: string };
   answer: {
     id: string;
@@ -88,6 +95,16 @@ export interface FeedbackQuery {
   limit?: number;
 }
 
+/** A conversation as a list shows it. */
+export interface ConversationSummary {
+  id: string;
+  /** Renamed, or the first question. */
+  title: string;
+  createdAt: string;
+  updatedAt: string;
+  messages: number;
+}
+
 export interface ConversationStore {
   exists(conversationId: string): boolean;
   /** Stores a question and its answer in one transaction, creating the conversation if new. */
@@ -98,6 +115,13 @@ export interface ConversationStore {
   messageCount(conversationId: string): number;
   /** False when no assistant message has this id. A second rating of a message replaces the first. */
   recordFeedback(feedback: FeedbackRecord): boolean;
+  /** Who owns the conversation: undefined when there is none, null when it has no owner (asked without a browser id). */
+  ownerOf(conversationId: string): string | null | undefined;
+  /** The owner's conversations in one channel, last used first. */
+  listConversations(owner: string, channel: string, page?: MessagePage): { total: number; conversations: ConversationSummary[] };
+  renameConversation(conversationId: string, title: string): void;
+  /** The conversation, its messages, citations and feedback. */
+  deleteConversation(conversationId: string): void;
   /** Rated answers, newest rating first, with their total for paging. */
   listFeedback(query?: FeedbackQuery): { total: number; entries: FeedbackEntry[] };
 }

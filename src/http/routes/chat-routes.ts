@@ -3,10 +3,12 @@ import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import { ConversationFullError, ConversationNotFoundError, type ChatEvent, type ChatRequest, type ChatService } from '../../services/chat-service.ts';
+import { browserOwner, CLIENT_ID_HEADER } from '../browser-owner.ts';
 import { errorResponse } from '../errors.ts';
 import { validationHook } from '../validation.ts';
 
 export const MAX_QUESTION_CHARACTERS = 2000;
+
 // Earlier turns give follow-ups their context, and only the last few, cut to a length, are read
 // (chat-service.ts): these bounds keep the costliest valid request near an ordinary one.
 export const MAX_HISTORY_MESSAGE_CHARACTERS = 4_000;
@@ -22,6 +24,7 @@ const chatSchema = z
     messages: z.array(messageSchema, { error: 'messages must be an array of {role, content}' }).min(1, 'messages must hold at least the question').max(MAX_MESSAGES, `at most ${MAX_MESSAGES} messages per request; start a new conversation`),
     stream: z.boolean().optional(),
     conversationId: z.uuid({ error: 'conversationId must be a conversation id returned by an earlier reply' }).optional(),
+    channel: z.string().regex(/^[A-Za-z0-9:._,-]{1,120}$/u, 'channel is letters, digits and : . _ , - (at most 120)').optional(),
     filters: z
       .object({ documentIds: z.array(z.string().regex(/^[A-Za-z0-9-]{1,80}$/u, 'document ids are letters, digits and dashes')).max(20).optional() })
       .strict()
@@ -47,11 +50,13 @@ export interface ChatRouteDependencies {
 export function chatRoutes({ chat, knownDocumentIds, logError }: ChatRouteDependencies) {
   return new Hono().post('/', zValidator('json', chatSchema, validationHook('invalid_chat_request')), async (context) => {
     const body = context.req.valid('json');
+    const owner = browserOwner(context.req.header(CLIENT_ID_HEADER));
+    if (owner === false) return errorResponse(context, 400, 'invalid_client_id', `${CLIENT_ID_HEADER} must be the browser's id, a UUID.`);
     const documentIds = body.filters?.documentIds;
     const known = knownDocumentIds();
     const unknown = (documentIds ?? []).filter((id) => !known.has(id));
     if (unknown.length > 0) return errorResponse(context, 400, 'unknown_document', `filters.documentIds: no document with id ${unknown.map((id) => `"${id}"`).join(', ')}. GET /api/documents lists the ids.`);
-    if (body.conversationId !== undefined && !chat.hasConversation(body.conversationId)) {
+    if (body.conversationId !== undefined && !chat.hasConversation(body.conversationId, owner)) {
       return errorResponse(context, 404, 'conversation_not_found', `No conversation with id ${body.conversationId}; omit conversationId to start a new one.`);
     }
     if (body.conversationId !== undefined && chat.isConversationFull(body.conversationId)) {
@@ -61,6 +66,7 @@ export function chatRoutes({ chat, knownDocumentIds, logError }: ChatRouteDepend
       messages: body.messages,
       ...(body.conversationId ? { conversationId: body.conversationId } : {}),
       ...(documentIds && documentIds.length > 0 ? { documentIds } : {}),
+      ...(owner ? { owner, channel: body.channel ?? 'page' } : {}),
     };
     if (!body.stream) {
       try {
