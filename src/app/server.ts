@@ -9,6 +9,7 @@ import { createApp } from '../http/app.ts';
 import { clientAddressReader } from '../http/client-address.ts';
 import { connectSharedRateLimits } from '../adapters/redis/redis-rate-limit-store.ts';
 import type { Logger } from '../logger.ts';
+import { conversationDocx } from '../adapters/export/docx-export.ts';
 
 export interface RunningServer {
   /** http://host:port, with the port the system chose when PORT=0. */
@@ -42,6 +43,7 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
     library: services.library,
     maxUploadBytes: config.maxSeedFileBytes,
     logWarning: (message) => logger.warn(message),
+    renderDocx: conversationDocx,
     rateLimit: {
       perMinute: config.web.rateLimitPerMinute,
       readsPerMinute: config.web.readRateLimitPerMinute,

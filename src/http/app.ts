@@ -18,6 +18,7 @@ import { healthRoutes } from './routes/health-routes.ts';
 import { adminRoutes } from './routes/admin-routes.ts';
 import { adminOnly, type AdminToken } from './admin-auth.ts';
 import type { LibraryService } from '../services/library-service.ts';
+import type { ExportedConversation } from '../services/conversation-export.ts';
 import { unitRoutes } from './routes/unit-routes.ts';
 import type { UnitViews } from '../services/unit-views.ts';
 
@@ -47,10 +48,12 @@ export interface AppDependencies {
   /** The largest file the admin API takes (MAX_SEED_FILE_BYTES). */
   maxUploadBytes?: number;
   logWarning?: (message: string) => void;
+  /** Renders a conversation export as DOCX (adapters/export); without it only Markdown is offered. */
+  renderDocx?: (conversation: ExportedConversation) => Promise<Uint8Array>;
 }
 
 /** The web-standard app: routes are thin, all work happens behind the injected ports. */
-export function createApp({ store, retrievalStatus, chat, units, conversations, answerStatus, logError = console.error, webAssets, allowedOrigins = [], rateLimit, allowedHosts, adminTokens = [], library, maxUploadBytes = 20 * 1024 * 1024, logWarning = console.warn }: AppDependencies) {
+export function createApp({ store, retrievalStatus, chat, units, conversations, answerStatus, logError = console.error, webAssets, allowedOrigins = [], rateLimit, allowedHosts, adminTokens = [], library, maxUploadBytes = 20 * 1024 * 1024, logWarning = console.warn, renderDocx }: AppDependencies) {
   const app = new Hono();
   const policy: OriginPolicy = { allowedOrigins: new Set(allowedOrigins) };
   if (allowedHosts) app.use('*', hostGuard(allowedHosts));
@@ -77,7 +80,7 @@ export function createApp({ store, retrievalStatus, chat, units, conversations, 
   }
   if (conversations) {
     app.route('/api/feedback', feedbackRoutes(conversations));
-    app.route('/api/conversations', conversationRoutes(conversations));
+    app.route('/api/conversations', conversationRoutes(conversations, renderDocx));
   }
   if (webAssets) app.route('/', webRoutes(webAssets, policy, { adminPage: admin !== undefined && library !== undefined }));
   app.notFound((context) => errorResponse(context, 404, 'not_found', `No route for ${context.req.method} ${new URL(context.req.url).pathname}`));

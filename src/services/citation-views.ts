@@ -13,6 +13,7 @@ export interface CounterpartView {
   section: string | null;
   clause: string | null;
   heading: string | null;
+  headingSimplified: string | null;
   /** implements: this clause implements that one; implemented-by: that one implements this; corresponds: they match closely. */
   relation: 'implements' | 'implemented-by' | 'corresponds';
 }
@@ -106,7 +107,7 @@ export function counterpartViews(clauseId: string, catalog: PassageCatalog): Cou
     seen.add(key);
     views.push({
       clauseId: clause.id, docId: document.id, docNumber: document.docNumber, docTitle: document.title, level: document.level,
-      section: clause.section, clause: clause.clause, heading: clause.heading,
+      section: clause.section, clause: clause.clause, heading: clause.heading, headingSimplified: clause.heading ? simplifiedForDisplay(clause.heading) : null,
       relation: counterpart.implementer === 'this' ? 'implements' : counterpart.implementer === 'other' ? 'implemented-by' : 'corresponds',
     });
   }

@@ -8,7 +8,8 @@ import { element } from './dom.js';
  * @param {Pick<Citation, 'section' | 'clause'>} citation
  */
 export function clauseLabel({ section, clause }) {
-  if (section && clause) return `${section}（${clause}）`;
+  // As answers write it, half-width: 二(二), the same in the answer, the sources, the panel and exports.
+  if (section && clause) return `${section}(${clause})`;
   return section ?? clause ?? '';
 }
 

@@ -13,7 +13,8 @@ import { readServerSentEvents } from './sse-reader.js';
  *   docTitleSimplified?: string, headingSimplified?: string | null, textSimplified?: string, quoteSimplified?: string,
  *   page?: number | null, units: Unit[], counterparts?: Counterpart[] }} Citation
  * @typedef {{ clauseId: string, docId: string, docNumber: string | null, docTitle: string, level: string,
- *   section: string | null, clause: string | null, heading: string | null, relation: 'implements' | 'implemented-by' | 'corresponds' }} Counterpart
+ *   section: string | null, clause: string | null, heading: string | null, headingSimplified?: string | null,
+ *   relation: 'implements' | 'implemented-by' | 'corresponds' }} Counterpart
  * @typedef {{ clauseId: string, section: string | null, clause: string | null, heading: string | null, role: 'lead' | 'co' }} UnitClause
  * @typedef {{ id: string, name: string, nameEn: string | null, region: string, regionEn: string,
  *   documents: { docId: string, docNumber: string | null, docTitle: string, docStatus: string, lead: number, co: number, clauses: UnitClause[] }[] }} UnitDetail
@@ -175,6 +176,12 @@ export function createChatClient(apiBase) {
     /** @param {string} id @param {string} title */
     async renameConversation(id, title) {
       await request(`/api/conversations/${encodeURIComponent(id)}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title }) });
+    },
+
+    /** The conversation as a file to download. @param {string} id @param {'md' | 'docx'} format @returns {Promise<Blob>} */
+    async exportConversation(id, format) {
+      const response = await request(`/api/conversations/${encodeURIComponent(id)}/export?format=${format}`, { method: 'GET' });
+      return response.blob();
     },
 
     /** @param {string} id */

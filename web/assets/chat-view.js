@@ -108,6 +108,7 @@ export function mountChat(root, options) {
       element('div', { class: 'pqa-tools' }, [
         !options.documentIds && documents.length > 0 && scopeSelect,
         element('button', { type: 'button', class: 'pqa-button pqa-quiet', lang: language === 'zh' ? 'en' : 'zh', 'aria-label': text.switchLanguageLabel, 'data-action': 'language', onclick: () => switchLanguage() }, [text.switchLanguage]),
+        state.conversation.conversationId && exportMenu(text),
         element('button', { type: 'button', class: 'pqa-button pqa-quiet', 'data-action': 'history', onclick: (event) => { sources.hide(); void history.open(/** @type {HTMLElement} */ (event.currentTarget)); } }, [text.history]),
         element('button', { type: 'button', class: 'pqa-button pqa-quiet', 'data-action': 'new', onclick: () => newConversation() }, [text.newConversation]),
       ]),
@@ -196,7 +197,9 @@ export function mountChat(root, options) {
         controller.signal,
       );
       view.finish(reply);
+      const first = !state.conversation.conversationId;
       state.record(question, reply);
+      if (first) renderHeader();
     } catch (error) {
       const failure = describeFailure(error, text);
       if (failure.startOver) state.reset();
@@ -211,6 +214,38 @@ export function mountChat(root, options) {
       queued = '';
       queueStatus.textContent = '';
       void ask(next);
+    }
+  }
+
+  /** Print, or download the conversation as Markdown or Word (for the reports staff write). @param {import('./i18n.js').UiText} text */
+  function exportMenu(text) {
+    const item = (/** @type {string} */ label, /** @type {string} */ action, /** @type {() => void} */ run) =>
+      element('button', { type: 'button', class: 'pqa-button pqa-quiet pqa-export-item', 'data-export': action, onclick: () => { menu.open = false; run(); } }, [label]);
+    const menu = element('details', { class: 'pqa-export' }, [
+      element('summary', { class: 'pqa-button pqa-quiet' }, [text.exportMenu]),
+      element('div', { class: 'pqa-export-items' }, [
+        item(text.print, 'print', () => window.print()),
+        item(text.exportMarkdown, 'md', () => void download('md')),
+        item(text.exportWord, 'docx', () => void download('docx')),
+      ]),
+    ]);
+    return menu;
+  }
+
+  /** @param {'md' | 'docx'} format */
+  async function download(format) {
+    const id = state.conversation.conversationId;
+    if (!id) return;
+    try {
+      const blob = await client.exportConversation(id, format);
+      const url = URL.createObjectURL(blob);
+      const link = element('a', { href: url, download: `${(state.conversation.turns[0]?.question ?? 'conversation').slice(0, 40)}.${format}`, hidden: true });
+      shell.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch {
+      queueStatus.textContent = t().exportFailed;
     }
   }
 

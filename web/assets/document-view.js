@@ -57,7 +57,7 @@ export function documentView(root, detail) {
     replaceChildren(contents, [element('ol', {}, detail.sections.map((/** @type {any} */ each) => element('li', {}, [
       element('a', { href: `#section-${each.numeral}` }, [`${each.numeral}、${sections.get(each.numeral)}`]),
       element('ol', {}, detail.clauses.filter((/** @type {any} */ clause) => clause.section === each.numeral).map((/** @type {any} */ clause) =>
-        element('li', {}, [element('a', { href: `#${anchorOf(clause.id)}` }, [`（${clause.clause ?? ''}）${(original ? clause.heading : clause.headingSimplified ?? clause.heading) ?? ''}`])]),
+        element('li', {}, [element('a', { href: `#${anchorOf(clause.id)}` }, [`(${clause.clause ?? ''})${(original ? clause.heading : clause.headingSimplified ?? clause.heading) ?? ''}`])]),
       )),
     ])))]);
     filter();

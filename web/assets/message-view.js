@@ -71,6 +71,11 @@ export function answerView({ t, client, sources, onSuggest, onAskEverywhere, onR
         listed.length > 0 && sourceList(listed, opener(listed)),
         actions(reply, t, client, text, rating, onRate),
         onSuggest && (reply.suggestions ?? []).length > 0 && suggestionList(reply.suggestions ?? [], t, onSuggest),
+        // On paper the cited clauses are printed under the answer (the source panel is not).
+        reply.citations.length > 0 && element('div', { class: 'pqa-print-sources' }, reply.citations.map((citation) => element('div', { class: 'pqa-print-source' }, [
+          element('p', { class: 'pqa-print-source-title' }, [`[${citation.n}] ${citationTitle(citation)}`]),
+          element('p', { class: 'pqa-print-source-text' }, [citation.textSimplified ?? citation.text]),
+        ]))),
       ]);
     },
     /** @param {string} message @param {(() => void) | undefined} retry */

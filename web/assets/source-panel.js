@@ -208,7 +208,8 @@ export function createSourcePanel(text, findUnit, documentUrl) {
 /** @param {Counterpart} counterpart */
 function counterpartPlace(counterpart) {
   const label = clauseLabel(counterpart);
-  return [counterpart.docNumber ?? counterpart.docTitle, label, counterpart.heading && `「${counterpart.heading}」`].filter(Boolean).join(' ');
+  const heading = counterpart.headingSimplified ?? counterpart.heading;
+  return [counterpart.docNumber ?? counterpart.docTitle, label, heading && `「${heading}」`].filter(Boolean).join(' ');
 }
 
 const ORIGINAL_KEY = 'policy-qa:original-script';

@@ -58,7 +58,7 @@ describe('chat page in Chromium', () => {
 
     await expect.poll(() => answer.locator('.pqa-answer-text').textContent()).toContain('牵头单位为市工业和信息化局');
     const chip = answer.locator('.pqa-answer-text button.pqa-chip[data-n="1"]');
-    expect(await chip.getAttribute('aria-label')).toContain('津质量发〔2023〕3号 二（二） 提升食品质量水平');
+    expect(await chip.getAttribute('aria-label')).toContain('津质量发〔2023〕3号 二(二) 提升食品质量水平');
     await expect.poll(() => answer.locator('.pqa-sources li').count()).toBe(1);
 
     await chip.click();
@@ -66,7 +66,7 @@ describe('chat page in Chromium', () => {
     await panel.waitFor({ state: 'visible' });
     expect(await panel.locator('.pqa-source-title').textContent()).toBe('天津市进一步提高产品 工程和服务质量行动实施方案（2023—2025年）');
     expect(await panel.locator('.pqa-source-meta').textContent()).toContain('津质量发〔2023〕3号');
-    expect(await panel.locator('.pqa-source-clause').textContent()).toBe('二（二）');
+    expect(await panel.locator('.pqa-source-clause').textContent()).toBe('二(二)');
     expect(await panel.locator('.pqa-quote').textContent()).toContain('市工业和信息化局、市发展改革委');
     expect(await panel.locator('.pqa-source-text').textContent()).toContain('深入推进乳制品质量安全提升行动');
     expect(await panel.locator('.pqa-unit-lead').textContent()).toBe('市工业和信息化局牵头');
@@ -87,7 +87,7 @@ describe('chat page in Chromium', () => {
     await panel.waitFor({ state: 'visible' });
     const counterpart = panel.locator('.pqa-counterpart');
     expect(await counterpart.getAttribute('data-clause-id')).toBe('cn-2022-95:2.1');
-    expect(await counterpart.textContent()).toBe('落实国家方案 国市监质发〔2022〕95号 二（一） 「擴大安全優質農產品食品供給」');
+    expect(await counterpart.textContent()).toBe('落实国家方案 国市监质发〔2022〕95号 二(一) 「扩大安全优质农产品食品供给」');
 
     const unitsResponse = page.waitForResponse((response) => response.url().includes('/api/units/'));
     const unitButton = panel.getByRole('button', { name: '市工业和信息化局牵头' });
@@ -103,7 +103,7 @@ describe('chat page in Chromium', () => {
     await page.screenshot({ path: join(SCREENSHOT_DIRECTORY, 'chat-unit-view.png') });
     await panel.getByRole('button', { name: '返回条款' }).click();
     expect(await panel.getAttribute('data-clause-id')).toBe('tj-2023-3:2.2');
-    expect(await panel.locator('.pqa-source-clause').textContent()).toBe('二（二）');
+    expect(await panel.locator('.pqa-source-clause').textContent()).toBe('二(二)');
     expect(problems.list).toEqual([]);
   });
 
@@ -170,7 +170,7 @@ describe('chat page in Chromium', () => {
     expect(copied).toContain('94.8%');
     // The answer without its emphasis marks, then each source: title, clause, heading and the quoted sentence.
     expect(copied).not.toContain('**');
-    expect(copied).toMatch(/\n\n依据条款：\n\[1\] 《关于深入贯彻落实〈广东省质量强省建设纲要〉的实施意见》 一（二） [^\n]+\n    “[^”]*94\.8%/u);
+    expect(copied).toMatch(/\n\n依据条款：\n\[1\] 《关于深入贯彻落实〈广东省质量强省建设纲要〉的实施意见》 一\(二\) [^\n]+\n    “[^”]*94\.8%/u);
   });
 
   it('keeps the conversation across a reload and clears the screen on "new conversation"', async () => {

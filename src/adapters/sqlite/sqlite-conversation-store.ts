@@ -65,8 +65,8 @@ export class SqliteConversationStore implements ConversationStore {
   }
 
   getConversation(conversationId: string, page: MessagePage = {}): StoredConversation | undefined {
-    const conversation = this.database.prepare('SELECT id, created_at FROM conversations WHERE id = ?').get(conversationId) as
-      | { id: string; created_at: string }
+    const conversation = this.database.prepare('SELECT id, created_at, title FROM conversations WHERE id = ?').get(conversationId) as
+      | { id: string; created_at: string; title: string | null }
       | undefined;
     if (!conversation) return undefined;
     const total = this.messageCount(conversationId);
@@ -88,7 +88,7 @@ export class SqliteConversationStore implements ConversationStore {
       backend: row.backend,
       citations: byMessage.get(row.id) ?? [],
     }));
-    return { id: conversation.id, createdAt: conversation.created_at, total, messages };
+    return { id: conversation.id, createdAt: conversation.created_at, title: conversation.title, total, messages };
   }
 
   /** The citations of these messages, in one query grouped by message. */

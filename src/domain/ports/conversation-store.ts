@@ -58,6 +58,8 @@ export interface StoredMessage {
 export interface StoredConversation {
   id: string;
   createdAt: string;
+  /** Given by its browser (rename); null until then. */
+  title: string | null;
   /** Messages in the conversation; `messages` is the page asked for. */
   total: number;
   messages: StoredMessage[];

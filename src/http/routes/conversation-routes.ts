@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { ConversationStore } from '../../domain/ports/conversation-store.ts';
 import { browserOwner, CLIENT_ID_HEADER } from '../browser-owner.ts';
 import { errorResponse } from '../errors.ts';
+import { conversationMarkdown, exportedConversation, type ExportedConversation } from '../../services/conversation-export.ts';
 import { validationHook } from '../validation.ts';
 
 const feedbackSchema = z
@@ -40,6 +41,9 @@ const listQuery = z
     limit: z.coerce.number().int('limit must be a whole number').min(1, 'limit is at least 1').max(MAX_PAGE, `limit is at most ${MAX_PAGE}`).default(MAX_PAGE),
   })
   .strict();
+const exportQuery = z.object({ format: z.enum(['md', 'docx'], { error: 'format is "md" or "docx"' }) }).strict();
+// A conversation holds at most 200 messages (chat-service.ts); an export takes them all.
+const MAX_EXPORT_MESSAGES = 200;
 const renameSchema = z.object({ title: z.string().trim().min(1, 'the title is empty').max(80, 'a title may hold at most 80 characters') }).strict();
 
 /**
@@ -47,7 +51,7 @@ const renameSchema = z.object({ title: z.string().trim().min(1, 'the title is em
  * at a time (?offset=0&limit=50; `next` is the offset of the next page), rename and delete. A
  * conversation another browser owns answers 404, as one that does not exist.
  */
-export function conversationRoutes(conversations: ConversationStore) {
+export function conversationRoutes(conversations: ConversationStore, renderDocx?: (conversation: ExportedConversation) => Promise<Uint8Array>) {
   const ownerOr = (context: Context): string | undefined | Response => {
     const owner = browserOwner(context.req.header(CLIENT_ID_HEADER));
     return owner === false ? errorResponse(context, 400, 'invalid_client_id', `${CLIENT_ID_HEADER} must be the browser's id, a UUID.`) : owner;
@@ -80,6 +84,19 @@ export function conversationRoutes(conversations: ConversationStore) {
       if (!conversation) return errorResponse(context, 404, 'conversation_not_found', `No conversation with id ${id}.`);
       const next = offset + conversation.messages.length < conversation.total ? offset + conversation.messages.length : null;
       return context.json({ ...conversation, offset, next });
+    })
+    .get('/:id/export', zValidator('param', conversationParameters, validationHook('invalid_conversation_id')), zValidator('query', exportQuery, validationHook('invalid_export')), async (context) => {
+      const { id } = context.req.valid('param');
+      const allowed = visible(context, id, false);
+      if (allowed instanceof Response) return allowed;
+      const { format } = context.req.valid('query');
+      if (format === 'docx' && !renderDocx) return errorResponse(context, 404, 'export_unavailable', 'This server does not export Word documents.');
+      const conversation = conversations.getConversation(id, { limit: MAX_EXPORT_MESSAGES })!;
+      const exported = exportedConversation(conversation, conversation.title ?? conversation.messages[0]?.content.slice(0, 80) ?? '对话', new Date());
+      context.header('content-disposition', `attachment; filename="conversation.${format}"; filename*=UTF-8''${encodeURIComponent(`${exported.title.slice(0, 40)}.${format}`)}`);
+      if (format === 'md') return context.body(conversationMarkdown(exported), 200, { 'content-type': 'text/markdown; charset=utf-8' });
+      const bytes = await renderDocx!(exported);
+      return context.body(bytes.buffer as ArrayBuffer, 200, { 'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
     })
     .patch('/:id', zValidator('param', conversationParameters, validationHook('invalid_conversation_id')), zValidator('json', renameSchema, validationHook('invalid_title')), (context) => {
       const { id } = context.req.valid('param');
