@@ -84,6 +84,12 @@
           language,
           compact: true,
           storageKey: `policy-qa-widget:${origin}:${documentIds.join(',') || 'all'}`,
+          // The widget's header closes it and opens the full chat (same scope) in a new tab.
+          onClose: () => {
+            setOpen(false);
+            launcher.focus();
+          },
+          fullPageUrl: `${origin}/${documentIds.length > 0 ? `?documents=${documentIds.map(encodeURIComponent).join(',')}` : ''}`,
           ...(data.title ? { title: data.title } : {}),
           ...(documentIds.length > 0 ? { documentIds } : {}),
         }),

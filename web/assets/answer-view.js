@@ -33,6 +33,43 @@ export function citationTitle(citation, original = false) {
 export function answerNodes(text, citations, onChip, label) {
   /** @type {Node[]} */
   const nodes = [];
+  // A comparison's Markdown table (lines that start and end with |) becomes a table; the rest is text.
+  const blocks = text.split(/((?:^|\n)(?:\|[^\n]*\|(?:\n|$))+)/u);
+  for (const block of blocks) {
+    if (block === '') continue;
+    const rows = block.split('\n').filter((line) => /^\|.*\|$/u.test(line));
+    if (rows.length >= 2) nodes.push(tableNode(rows, citations, onChip, label));
+    else nodes.push(...inlineNodes(block, citations, onChip, label));
+  }
+  return nodes;
+}
+
+/**
+ * @param {string[]} rows header, separator, body rows
+ * @param {Map<number, Citation> | null} citations
+ * @param {(citation: Citation, chip: HTMLElement) => void} onChip
+ * @param {(n: number, title: string) => string} label
+ */
+function tableNode(rows, citations, onChip, label) {
+  const cells = (/** @type {string} */ row) => row.slice(1, -1).split('|').map((cell) => cell.trim());
+  const [head, ...rest] = rows;
+  const body = rest.filter((row) => !/^\|[\s:|-]+\|$/u.test(row));
+  return element('table', { class: 'pqa-compare' }, [
+    element('thead', {}, [element('tr', {}, cells(head ?? '').map((cell) => element('th', { scope: 'col' }, [cell])))]),
+    element('tbody', {}, body.map((row) => element('tr', {}, cells(row).map((cell) => element('td', {}, inlineNodes(cell, citations, onChip, label)))))),
+  ]);
+}
+
+/**
+ * @param {string} text
+ * @param {Map<number, Citation> | null} citations
+ * @param {(citation: Citation, chip: HTMLElement) => void} onChip
+ * @param {(n: number, title: string) => string} label
+ * @returns {Node[]}
+ */
+function inlineNodes(text, citations, onChip, label) {
+  /** @type {Node[]} */
+  const nodes = [];
   let last = 0;
   for (const match of text.matchAll(/\*\*([^*\n]+)\*\*/gu)) {
     if (match.index > last) nodes.push(...chipNodes(text.slice(last, match.index), citations, onChip, label));
@@ -72,7 +109,7 @@ function chipNodes(text, citations, onChip, label) {
   return nodes;
 }
 
-/** The answer as plain text for copying: the emphasis marks dropped. @param {string} text */
+/** The answer as plain text for copying: the emphasis marks dropped (a table stays a Markdown table). @param {string} text */
 export function plainAnswer(text) {
   return text.replace(/\*\*([^*\n]+)\*\*/gu, '$1');
 }

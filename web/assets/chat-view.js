@@ -15,7 +15,8 @@ import { createSourcePanel } from './source-panel.js';
  * @typedef {import('./chat-client.js').DocumentSummary} DocumentSummary
  * @typedef {import('./i18n.js').UiLanguage} UiLanguage
  * @typedef {{ client: ChatClient, language: UiLanguage, storageKey: string, title?: string,
- *   documentIds?: string[], compact?: boolean, channel?: string, onLanguageChange?: (language: UiLanguage) => void }} ChatOptions
+ *   documentIds?: string[], compact?: boolean, channel?: string, onLanguageChange?: (language: UiLanguage) => void,
+ *   onClose?: () => void, fullPageUrl?: string }} ChatOptions
  */
 
 /** @param {HTMLElement} root @param {ChatOptions} options */
@@ -111,6 +112,8 @@ export function mountChat(root, options) {
         state.conversation.conversationId && exportMenu(text),
         element('button', { type: 'button', class: 'pqa-button pqa-quiet', 'data-action': 'history', onclick: (event) => { sources.hide(); void history.open(/** @type {HTMLElement} */ (event.currentTarget)); } }, [text.history]),
         element('button', { type: 'button', class: 'pqa-button pqa-quiet', 'data-action': 'new', onclick: () => newConversation() }, [text.newConversation]),
+        options.fullPageUrl && element('a', { class: 'pqa-button pqa-quiet', 'data-action': 'full-page', href: options.fullPageUrl, target: '_blank', rel: 'noopener' }, [text.fullPage]),
+        options.onClose && element('button', { type: 'button', class: 'pqa-button pqa-quiet', 'data-action': 'close', 'aria-label': text.closeChat, onclick: () => options.onClose?.() }, ['×']),
       ]),
     ]);
   }

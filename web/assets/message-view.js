@@ -24,7 +24,8 @@ export function questionView(question, t) {
  *   onAskEverywhere?: (question: string) => void, onRate?: (messageId: string, rating: 'up' | 'down') => void }} context
  */
 export function answerView({ t, client, sources, onSuggest, onAskEverywhere, onRate }) {
-  const text = element('p', { class: 'pqa-answer-text' }, [element('span', { class: 'pqa-thinking' }, [t.thinking])]);
+  // A div: a comparison's table cannot sit inside a paragraph.
+  const text = element('div', { class: 'pqa-answer-text' }, [element('span', { class: 'pqa-thinking' }, [t.thinking])]);
   const badge = element('p', { class: 'pqa-not-covered-badge', hidden: true }, [t.notCovered]);
   const extras = element('div', { class: 'pqa-answer-extras' });
   const container = element('article', { class: 'pqa-turn pqa-answer', 'aria-busy': 'true' }, [

@@ -110,7 +110,7 @@ describe('chat page in Chromium', () => {
   it('steps between the citations of an answer that compares two documents', async () => {
     const { page } = await openChat();
     const answer = await ask(page, '天津和汕尾分别由哪个部门负责食品质量?');
-    await answer.locator('button.pqa-chip[data-n="1"]').click();
+    await answer.locator('button.pqa-chip[data-n="1"]').first().click();
     const panel = page.locator('.pqa-source');
     expect(await panel.locator('.pqa-source-counter').textContent()).toBe('第 1 / 2 条');
     expect(await panel.getByRole('button', { name: '上一条' }).isDisabled()).toBe(true);
@@ -140,7 +140,7 @@ describe('chat page in Chromium', () => {
   it('shows document text holding <script> and an onerror image as plain text, running neither', async () => {
     const { page, problems } = await openChat();
     const answer = await ask(page, '汕尾到2025年制造业产品质量合格率目标是多少?');
-    await answer.locator('button.pqa-chip[data-n="1"]').click();
+    await answer.locator('button.pqa-chip[data-n="1"]').first().click();
     const text = page.locator('.pqa-source-text');
     expect(await text.textContent()).toContain(INJECTED);
     // The Shanwei document is a draft for comment, and the panel says so.
@@ -241,7 +241,7 @@ describe('chat page in Chromium', () => {
     await page.locator('.pqa-scope').waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     const answer = await ask(page, '天津和汕尾分别由哪个部门负责食品质量?');
-    await answer.locator('button.pqa-chip[data-n="1"]').click();
+    await answer.locator('button.pqa-chip[data-n="1"]').first().click();
     await ask(page, '天津对新能源汽车充电桩质量有什么规定?');
     expect(await accessibilityViolations(page)).toEqual([]);
   });

@@ -153,4 +153,19 @@ describe('reading answers in Chromium', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
     expect(problems.list).toEqual([]);
   }, 60_000);
+
+  it('sets a comparison out as a table, one row per document, each with its clause chip and value', async () => {
+    const { page, problems } = await openChat();
+    const answer = await askInChat(page, '天津和国家方案在食品质量方面分别由谁牵头?');
+    const rows = answer.locator('table.pqa-compare tbody tr');
+    expect(await rows.count()).toBe(2);
+    expect(await rows.nth(0).locator('strong.pqa-key').textContent()).toBe('农业农村部');
+    expect(await rows.nth(1).locator('strong.pqa-key').textContent()).toBe('市工业和信息化局');
+    await rows.nth(1).locator('button.pqa-chip').click();
+    expect(await page.locator('.pqa-source').getAttribute('data-clause-id')).toBe('tj-2023-3:2.2');
+    expect(await answer.locator('.pqa-answer-text').textContent()).not.toContain('|');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${SCREENSHOT_DIRECTORY}comparison-table.png` });
+    expect(problems.list).toEqual([]);
+  }, 60_000);
 });

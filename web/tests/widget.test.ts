@@ -80,7 +80,7 @@ describe('embedding on intranet pages', () => {
     expect(await page.locator('.pqa-widget-panel .pqa-title').textContent()).toBe('质量政策问答');
 
     const answer = await askInWidget(page, '天津提升食品质量水平由哪个部门牵头?');
-    expect(await answer.locator('.pqa-answer-text').textContent()).toContain('牵头单位为市工业和信息化局');
+    expect(await answer.locator('.pqa-answer-text').textContent()).toContain('牵头单位是市工业和信息化局');
     await answer.locator('button.pqa-chip[data-n="1"]').click();
     expect(await page.locator('.pqa-widget-panel .pqa-unit-lead').textContent()).toBe('市工业和信息化局牵头');
     await page.screenshot({ path: join(SCREENSHOT_DIRECTORY, 'widget-answer.png') });
@@ -95,6 +95,12 @@ describe('embedding on intranet pages', () => {
     await page.reload();
     await openWidget(page);
     expect(await page.locator('.pqa-widget-panel .pqa-question').count()).toBe(1);
+    // Its header links the full chat (a new tab on the server) and closes the panel.
+    expect(await page.locator('.pqa-widget-panel [data-action="full-page"]').getAttribute('href')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/u);
+    expect(await page.locator('.pqa-widget-panel [data-action="full-page"]').getAttribute('target')).toBe('_blank');
+    await page.locator('.pqa-widget-panel [data-action="close"]').click();
+    await page.locator('.pqa-widget-panel').waitFor({ state: 'hidden' });
+    expect(await launcher.getAttribute('aria-expanded')).toBe('false');
     expect(problems.list).toEqual([]);
   });
 

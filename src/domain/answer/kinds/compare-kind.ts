@@ -46,12 +46,33 @@ export const compareKind: AnswerKind = {
     const summary = evidence.length > 1 ? summaryLine(context, kind, evidence, text) : null;
     if (summary) text.line(summary);
     else if (evidence.length > 1) text.line(isEnglish(context) ? 'By document:' : '各文件的规定如下：');
+    const table = evidence.length > 1 ? comparisonTable(context, kind, evidence, text) : null;
+    if (table) for (const row of table) text.line(row);
     const quotes: Record<number, string> = {};
-    for (const each of evidence) Object.assign(quotes, kind.compose({ ...context, clauses: [each.clause] }, [each], text, false).quotes);
+    for (const each of evidence) Object.assign(quotes, kind.compose({ ...context, clauses: [each.clause], comparing: true }, [each], text, false).quotes);
     return { quotes };
   },
   missingText: { zh: '检索到的条款没有回答这个问题。', en: 'The closest clauses do not answer this.' },
 };
+
+/**
+ * The compared values side by side as a Markdown table (the chat renders it, so does any Markdown
+ * client): one row per document, its clause with the citation, the value emphasised.
+ */
+function comparisonTable(context: KindContext, kind: AnswerKind, evidence: Evidence[], text: AnswerText): string[] | null {
+  const english = isEnglish(context);
+  const value = (each: Evidence): string | undefined => (kind === leadKind ? (each.units?.[0] ? unitName(each.units[0], text) : undefined) : each.value ? text.corpus(each.value) : undefined);
+  if (!(kind === leadKind || kind === figureKind || kind === moneyKind || kind === dateKind) || evidence.some((each) => value(each) === undefined)) return null;
+  const cell = (content: string) => content.replace(/\|/gu, '／');
+  const header = english ? ['Document', 'Clause', kind === leadKind ? 'Lead unit' : 'Value'] : ['文件', '条款', kind === leadKind ? '牵头单位' : '数值'];
+  const rows = evidence.map((each) => {
+    const { clause, document } = each.clause.hit;
+    const name = text.corpus(cell(english ? document.docNumber ?? document.regionEn : documentShortNameZh(document)));
+    const where = text.corpus(cell([clause.section && clause.clause ? `${clause.section}(${clause.clause})` : clause.section ?? clause.clause ?? '', clause.heading?.replace(/[。；;]$/u, '') ?? ''].filter(Boolean).join(' ')));
+    return `| ${name} | ${where} [${each.clause.n}] | ${text.strong(value(each)!)} |`;
+  });
+  return [`| ${header.join(' | ')} |`, '| --- | --- | --- |', ...rows];
+}
 
 /** The one line that says how the documents compare, when the slot has values to set side by side. */
 function summaryLine(context: KindContext, kind: AnswerKind, evidence: Evidence[], text: AnswerText): string | null {

@@ -17,6 +17,8 @@ export interface KindContext {
   searchedDocuments: DocumentSummary[];
   /** Per document: every value its sources give for issuer, number and dates. */
   documentFacts: Record<string, DocumentFactView[]>;
+  /** Composed as one entry of a comparison: the comparison states the answer first, for all documents. */
+  comparing?: boolean;
 }
 
 export type EvidenceResult =

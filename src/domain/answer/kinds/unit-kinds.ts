@@ -77,7 +77,7 @@ function unitsHeadline(context: KindContext, evidence: Evidence[], text: Paramet
 function composeUnits(onlyResponsible: boolean): AnswerKind['compose'] {
   return (context, evidence, text) => {
     const quotes: Record<number, string> = {};
-    text.line(unitsHeadline(context, evidence, text, onlyResponsible));
+    if (!context.comparing) text.line(unitsHeadline(context, evidence, text, onlyResponsible));
     evidence.forEach((each, index) => {
       const line = unitsLine(context, each, text, onlyResponsible);
       text.line(index === 0 ? line : `${isEnglish(context) ? 'See also' : '另见'} ${line}`);

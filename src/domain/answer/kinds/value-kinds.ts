@@ -62,7 +62,7 @@ function composeValue(context: KindContext, [evidence]: Evidence[], text: Parame
     text.line(`“${text.corpus(evidence!.quote)}”`);
   } else {
     // The answer first, the value emphasised in the words that state it; then the quote it comes from.
-    text.line(valueHeadline(evidence!, text, context.frame.slot));
+    if (!context.comparing) text.line(valueHeadline(evidence!, text, context.frame.slot));
     text.line(english ? `${head}: “${text.corpus(evidence!.quote)}”` : `${head}：“${text.corpus(evidence!.quote)}”`);
   }
   return { quotes: { [evidence!.clause.n]: evidence!.quote } };
