@@ -68,6 +68,18 @@ const environmentSchema = z.object({
     .string()
     .regex(/^rediss?:\/\/\S+$/u, 'write a Redis URL such as redis://127.0.0.1:6379/0 (rediss:// for TLS)')
     .optional(),
+  API_KEYS: z
+    .string()
+    .transform((value, context) => {
+      // Keys for /v1 (the OpenAI-compatible API) and /mcp; clients send one as a bearer token.
+      const keys = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+      if (keys.some((key) => key.length < 24)) context.addIssue({ code: 'custom', message: 'each key needs at least 24 random characters (for example: openssl rand -hex 24); separate keys with commas' });
+      if (keys.some((key) => /\s/u.test(key))) context.addIssue({ code: 'custom', message: 'a key may not contain spaces' });
+      return keys;
+    })
+    .optional(),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  LOG_QUESTIONS: z.enum(['true', 'false'], { error: 'LOG_QUESTIONS is true or false' }).default('false'),
   ADMIN_TOKEN: z
     .string()
     .transform((value, context) => {
@@ -128,6 +140,12 @@ export interface AppConfig {
   web: WebSettings;
   /** Bearer tokens for the admin endpoints (/api/admin/*, /health/details), each with the label uploads are recorded by; closed when none. */
   adminTokens: { label: string; token: string }[];
+  /** Keys for /v1/* and /mcp; open when none (a warning at start when the server listens beyond loopback). */
+  apiKeys: string[];
+  /** Questions in the request log at info (off: privacy). */
+  logQuestions: boolean;
+  /** On SIGTERM, how long answers in flight may take to finish before their connections are cut. */
+  shutdownGraceMs: number;
   denseIndex: {
     directory: string;
     rebuild: 'auto' | 'never';
@@ -230,6 +248,9 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       rateLimitRedisUrl: values.RATE_LIMIT_REDIS_URL,
     },
     adminTokens: values.ADMIN_TOKEN ?? [],
+    apiKeys: values.API_KEYS ?? [],
+    logQuestions: values.LOG_QUESTIONS === 'true',
+    shutdownGraceMs: values.SHUTDOWN_GRACE_MS,
     denseIndex: {
       directory: resolve(baseDirectory, values.INDEX_DIR),
       rebuild: values.DENSE_INDEX_REBUILD,

@@ -1,25 +1,37 @@
+import { pino, type Logger as PinoLogger } from 'pino';
 import type { AppConfig } from './config.ts';
-
-const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
-type Level = (typeof LEVELS)[number];
+import { requestScope } from './request-scope.ts';
 
 export interface Logger {
-  debug(message: string): void;
-  info(message: string): void;
-  warn(message: string): void;
+  debug(message: string, fields?: Record<string, unknown>): void;
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
   error(message: string, error?: unknown): void;
 }
 
-/** One line per event on stderr, so that stdout stays free for command output. */
+/**
+ * Structured JSON logs (pino), one object per line on stderr so that stdout stays free for command
+ * output and for the MCP stdio protocol. Each line written during a request carries its requestId.
+ */
 export function createLogger(minimum: AppConfig['logLevel']): Logger {
-  const enabled = (level: Level) => LEVELS.indexOf(level) >= LEVELS.indexOf(minimum);
-  const write = (level: Level, message: string) => {
-    if (enabled(level)) process.stderr.write(`${new Date().toISOString()} ${level.padEnd(5)} ${message}\n`);
-  };
+  const base: PinoLogger = pino(
+    {
+      level: minimum,
+      base: null,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      mixin: (fields: object) => {
+        const scope = requestScope.getStore();
+        return scope && !('requestId' in fields) ? { requestId: scope.requestId } : {};
+      },
+    },
+    // Synchronous: a line written just before the process exits (a configuration error) is not lost.
+    pino.destination({ fd: 2, sync: true }),
+  );
   return {
-    debug: (message) => write('debug', message),
-    info: (message) => write('info', message),
-    warn: (message) => write('warn', message),
-    error: (message, error) => write('error', error instanceof Error ? `${message}: ${error.stack ?? error.message}` : message),
+    debug: (message, fields) => base.debug(fields ?? {}, message),
+    info: (message, fields) => base.info(fields ?? {}, message),
+    warn: (message, fields) => base.warn(fields ?? {}, message),
+    error: (message, error) => (error === undefined ? base.error(message) : base.error({ err: error }, message)),
   };
 }

@@ -7,7 +7,7 @@ import type { ClauseStore } from '../domain/ports/clause-store.ts';
 import type { ConversationStore } from '../domain/ports/conversation-store.ts';
 import { FileDocumentReader } from '../adapters/formats/document-readers.ts';
 import { OriginalFileDirectory } from '../adapters/filesystem/original-files.ts';
-import { LibraryService, type SeedSource } from '../services/library-service.ts';
+import { LibraryService, type LibraryOperation, type SeedSource } from '../services/library-service.ts';
 import type { IngestRun } from '../domain/ports/clause-store.ts';
 
 /** The one place where adapters are chosen and wired; the server and the CLI both start here. */
@@ -18,6 +18,8 @@ export interface Services {
   library: LibraryService;
   /** Where the library reports a change (the chat set-up swaps retrieval in here). */
   onLibraryChanged(listener: (run: IngestRun) => Promise<void>): void;
+  /** Where each library change reports how long it took (the metrics). */
+  onLibraryTimed(listener: (operation: LibraryOperation, ms: number) => void): void;
   close(): void;
 }
 
@@ -27,6 +29,7 @@ export function createServices(config: AppConfig): Services {
   const conversations = new SqliteConversationStore(database);
   const seeds: SeedSource = { read: () => readSeedDirectory(config.seedsDirectory, config.maxSeedFileBytes) };
   const listeners: ((run: IngestRun) => Promise<void>)[] = [];
+  const timers: ((operation: LibraryOperation, ms: number) => void)[] = [];
   const library = new LibraryService({
     store,
     seeds,
@@ -35,6 +38,14 @@ export function createServices(config: AppConfig): Services {
     onChanged: async (run) => {
       for (const listener of listeners) await listener(run);
     },
+    onTimed: (operation, ms) => {
+      for (const timer of timers) timer(operation, ms);
+    },
   });
-  return { store, conversations, seeds, library, onLibraryChanged: (listener) => listeners.push(listener), close: () => store.close() };
+  return {
+    store, conversations, seeds, library,
+    onLibraryChanged: (listener) => listeners.push(listener),
+    onLibraryTimed: (listener) => timers.push(listener),
+    close: () => store.close(),
+  };
 }

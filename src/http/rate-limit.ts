@@ -47,7 +47,7 @@ export function perClientRateLimit({ perMinute, clientAddress, store }: RateLimi
  * short comment; nothing else takes a body. A larger body is refused with a 413 while it arrives,
  * before it is buffered.
  */
-const BODY_LIMITS: [prefix: string, bytes: number][] = [['/api/chat', 320 * 1024], ['/api/feedback', 16 * 1024]];
+const BODY_LIMITS: [prefix: string, bytes: number][] = [['/api/chat', 320 * 1024], ['/v1/chat/completions', 320 * 1024], ['/mcp', 320 * 1024], ['/api/feedback', 16 * 1024]];
 const DEFAULT_BODY_LIMIT = 16 * 1024;
 // A multipart upload carries its file and a few headers around it.
 const MULTIPART_OVERHEAD = 64 * 1024;

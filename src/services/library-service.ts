@@ -29,7 +29,11 @@ export interface LibraryDependencies {
   reader: DocumentReader;
   /** Called after every change the store took, before the change is reported done. */
   onChanged?: (run: IngestRun) => Promise<void>;
+  /** How long each change took, re-indexing included (the metrics' ingest duration). */
+  onTimed?: (operation: LibraryOperation, ms: number) => void;
 }
+
+export type LibraryOperation = 'ingest' | 'preview' | 'add' | 'remove' | 'reindex';
 
 export interface IngestOptions {
   /** Let the new corpus hold fewer documents than the stored one (or none): npm run ingest -- --allow-removals. */
@@ -97,12 +101,12 @@ export class LibraryService {
 
   /** The seeds folder (and the uploads on record) into the library: at start-up, and npm run ingest. */
   ingest(options: IngestOptions = {}): Promise<IngestOutcome> {
-    return this.serially(() => this.rebuild({ ...options }));
+    return this.serially(() => this.rebuild({ ...options }), 'ingest');
   }
 
   /** What the file would make of the library, without storing anything. */
   preview(upload: UploadedFile, replaces?: string): Promise<DocumentChange> {
-    return this.serially(async () => (await this.plan(upload, replaces)).change);
+    return this.serially(async () => (await this.plan(upload, replaces)).change, 'preview');
   }
 
   /** Adds the file's document (or merges it into the one it is a copy of, or replaces `replaces`). */
@@ -119,7 +123,7 @@ export class LibraryService {
       await yieldToQuestions();
       await this.dependencies.onChanged?.(run);
       return { ...change, run };
-    });
+    }, 'add');
   }
 
   /** Takes a document out of the library: its source files stay on record, no longer read. */
@@ -134,7 +138,7 @@ export class LibraryService {
       await yieldToQuestions();
       await this.dependencies.onChanged?.(run);
       return run;
-    });
+    }, 'remove');
   }
 
   /** Re-reads and re-parses every file (a better parser): npm run reindex. */
@@ -143,7 +147,7 @@ export class LibraryService {
       this.parses.clear();
       this.reads.clear();
       return this.rebuild({ ...options, onlyIfChanged: false });
-    });
+    }, 'reindex');
   }
 
   private async rebuild(options: IngestOptions): Promise<IngestOutcome> {
@@ -259,8 +263,16 @@ export class LibraryService {
     return { active, rejected };
   }
 
-  private serially<T>(work: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(work, work);
+  private serially<T>(work: () => Promise<T>, operation: LibraryOperation): Promise<T> {
+    const timed = async () => {
+      const started = performance.now();
+      try {
+        return await work();
+      } finally {
+        this.dependencies.onTimed?.(operation, performance.now() - started);
+      }
+    };
+    const next = this.queue.then(timed, timed);
     this.queue = next.catch(() => {});
     return next;
   }

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
  * unmodified against it. Each request takes the next scripted behaviour.
  */
 export type FakeBehaviour =
-  | { kind: 'text'; pieces: string[] }
+  | { kind: 'text'; pieces: string[]; /** Between streamed pieces: an answer still running when something else happens. */ delayMs?: number }
   | { kind: 'status'; status: number; message?: string }
   | { kind: 'hang' };
 
@@ -74,7 +74,7 @@ export class FakeLlmServer {
       for (const event of anthropic ? anthropicEvents(model, behaviour.pieces) : openAIEvents(model, behaviour.pieces)) {
         response.write(event);
         // A real server flushes pieces separately; the client must join them.
-        await new Promise((resolve) => setImmediate(resolve));
+        await new Promise((resolve) => (behaviour.delayMs ? setTimeout(resolve, behaviour.delayMs) : setImmediate(resolve)));
       }
       response.end();
       return;

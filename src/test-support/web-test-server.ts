@@ -27,7 +27,7 @@ export async function startTestServer(environment: Record<string, string> = {}, 
   cpSync(SEEDS_DIRECTORY, seedsDirectory, { recursive: true });
   editSeeds?.(seedsDirectory);
   const config = loadConfig(
-    { HOST: '127.0.0.1', PORT: '0', SEEDS_DIR: 'seeds', DATABASE_PATH: 'db/corpus.sqlite', INDEX_DIR: 'index', EMBEDDINGS: 'off', RATE_LIMIT_PER_MINUTE: '1000', ...environment },
+    { HOST: '127.0.0.1', PORT: '0', SEEDS_DIR: 'seeds', DATABASE_PATH: 'db/corpus.sqlite', INDEX_DIR: 'index', EMBEDDINGS: 'off', RATE_LIMIT_PER_MINUTE: '1000', SHUTDOWN_GRACE_MS: '1000', ...environment },
     directory.path,
   );
   const server = await startServer(config, logger);

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ConversationFullError, ConversationNotFoundError, type ChatEvent, type ChatRequest, type ChatService } from '../../services/chat-service.ts';
 import { browserOwner, CLIENT_ID_HEADER } from '../browser-owner.ts';
 import { errorResponse } from '../errors.ts';
+import { recordAnswer, recordStreamEnded } from '../request-log.ts';
 import { validationHook } from '../validation.ts';
 
 export const MAX_QUESTION_CHARACTERS = 2000;
@@ -70,7 +71,9 @@ export function chatRoutes({ chat, knownDocumentIds, logError }: ChatRouteDepend
     };
     if (!body.stream) {
       try {
-        return context.json(await chat.reply(request, undefined, context.req.raw.signal));
+        const reply = await chat.reply(request, undefined, context.req.raw.signal);
+        recordAnswer(context, reply, request.messages.at(-1)!.content);
+        return context.json(reply);
       } catch (error) {
         if (error instanceof ConversationNotFoundError) return errorResponse(context, 404, 'conversation_not_found', error.message);
         if (error instanceof ConversationFullError) return errorResponse(context, 409, 'conversation_full', error.message);
@@ -86,8 +89,9 @@ export function chatRoutes({ chat, knownDocumentIds, logError }: ChatRouteDepend
         writes = writes.then(() => stream.writeSSE({ event: event.type, data: JSON.stringify(payloadOf(event)) }));
       };
       try {
-        await chat.reply(request, send, aborted.signal);
+        const reply = await chat.reply(request, send, aborted.signal);
         await writes;
+        recordAnswer(context, reply, request.messages.at(-1)!.content);
       } catch (error) {
         await writes.catch(() => {});
         logError(error);
@@ -96,6 +100,8 @@ export function chatRoutes({ chat, knownDocumentIds, logError }: ChatRouteDepend
           event: 'error',
           data: JSON.stringify({ error: { code: notFound ? 'conversation_not_found' : 'internal_error', message: notFound ? error.message : 'The answer could not be completed; the error was logged. Please ask again.' } }),
         });
+      } finally {
+        recordStreamEnded(context);
       }
     });
     // streamSSE asks for keep-alive; a client that said Connection: close gets its socket closed
