@@ -103,10 +103,11 @@ export function mountDocuments(root, client) {
       const result = await client.add(file, replacesSelect.value || undefined, (fraction) => (progress.value = fraction));
       previewed = undefined;
       const how = result.mergedInto ? `已作为《${result.document.title}》的另一来源合并` : result.replaced ? `已替换 ${result.replaced}` : '已入库';
-      say(`${how}：${result.clauseCount} 条条款，${result.units.length} 个责任单位。现在可以提问了。`, 'ok');
       fileInput.value = '';
       replacesSelect.value = '';
+      // The list first, then the message: whoever reads "已入库" finds the document listed.
       await refresh();
+      say(`${how}：${result.clauseCount} 条条款，${result.units.length} 个责任单位。现在可以提问了。`, 'ok');
     } catch (error) {
       say(messageOf(error), 'error');
     } finally {
@@ -119,8 +120,8 @@ export function mountDocuments(root, client) {
     if (!window.confirm(`从文件库删除《${document.title}》？删除后不再检索其条款；已有对话保留引用原文。`)) return;
     try {
       await client.remove(document.id);
-      say(`已删除《${document.title}》。`, 'ok');
       await refresh();
+      say(`已删除《${document.title}》。`, 'ok');
     } catch (error) {
       say(messageOf(error), 'error');
     }

@@ -1,5 +1,6 @@
 // @ts-check
 import { describeFailure, readStored, scopeGroups, writeStored } from './chat-support.js';
+import { exportMenu } from './export-menu.js';
 import { conversationFromStored, createConversationState } from './conversation-state.js';
 import { createHistoryPanel } from './history-panel.js';
 import { element, replaceChildren } from './dom.js';
@@ -109,7 +110,10 @@ export function mountChat(root, options) {
       element('div', { class: 'pqa-tools' }, [
         !options.documentIds && documents.length > 0 && scopeSelect,
         element('button', { type: 'button', class: 'pqa-button pqa-quiet', lang: language === 'zh' ? 'en' : 'zh', 'aria-label': text.switchLanguageLabel, 'data-action': 'language', onclick: () => switchLanguage() }, [text.switchLanguage]),
-        state.conversation.conversationId && exportMenu(text),
+        state.conversation.conversationId && exportMenu(text, {
+          client, conversationId: () => state.conversation.conversationId, fileName: () => (state.conversation.turns[0]?.question ?? 'conversation').slice(0, 40),
+          onFailed: () => (queueStatus.textContent = t().exportFailed),
+        }),
         element('button', { type: 'button', class: 'pqa-button pqa-quiet', 'data-action': 'history', onclick: (event) => { sources.hide(); void history.open(/** @type {HTMLElement} */ (event.currentTarget)); } }, [text.history]),
         element('button', { type: 'button', class: 'pqa-button pqa-quiet', 'data-action': 'new', onclick: () => newConversation() }, [text.newConversation]),
         options.fullPageUrl && element('a', { class: 'pqa-button pqa-quiet', 'data-action': 'full-page', href: options.fullPageUrl, target: '_blank', rel: 'noopener' }, [text.fullPage]),
@@ -217,38 +221,6 @@ export function mountChat(root, options) {
       queued = '';
       queueStatus.textContent = '';
       void ask(next);
-    }
-  }
-
-  /** Print, or download the conversation as Markdown or Word (for the reports staff write). @param {import('./i18n.js').UiText} text */
-  function exportMenu(text) {
-    const item = (/** @type {string} */ label, /** @type {string} */ action, /** @type {() => void} */ run) =>
-      element('button', { type: 'button', class: 'pqa-button pqa-quiet pqa-export-item', 'data-export': action, onclick: () => { menu.open = false; run(); } }, [label]);
-    const menu = element('details', { class: 'pqa-export' }, [
-      element('summary', { class: 'pqa-button pqa-quiet' }, [text.exportMenu]),
-      element('div', { class: 'pqa-export-items' }, [
-        item(text.print, 'print', () => window.print()),
-        item(text.exportMarkdown, 'md', () => void download('md')),
-        item(text.exportWord, 'docx', () => void download('docx')),
-      ]),
-    ]);
-    return menu;
-  }
-
-  /** @param {'md' | 'docx'} format */
-  async function download(format) {
-    const id = state.conversation.conversationId;
-    if (!id) return;
-    try {
-      const blob = await client.exportConversation(id, format);
-      const url = URL.createObjectURL(blob);
-      const link = element('a', { href: url, download: `${(state.conversation.turns[0]?.question ?? 'conversation').slice(0, 40)}.${format}`, hidden: true });
-      shell.appendChild(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    } catch {
-      queueStatus.textContent = t().exportFailed;
     }
   }
 

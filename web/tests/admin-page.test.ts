@@ -72,7 +72,7 @@ describe('admin page in Chromium', () => {
     page.once('dialog', (dialog) => void dialog.accept());
     await row.locator('.adm-remove').click();
     await expect.poll(() => page.locator('.adm-status').textContent()).toMatch(/已删除/u);
-    expect(await page.locator('.adm-documents tr').count()).toBe(4);
+    await expect.poll(() => page.locator('.adm-documents tr').count()).toBe(4);
     // The one refused request is the wrong token tried first; nothing else failed, no CSP report.
     expect(problems.list).toEqual(['console: Failed to load resource: the server responded with a status of 401 (Unauthorized)']);
     await context.close();

@@ -68,7 +68,13 @@ export function openAiRoutes({ chat, documents, logError }: OpenAiRouteDependenc
       const created = Math.floor(Date.now() / 1000);
       const promptTokens = roughTokens(turns.map((turn) => turn.content).join('\n'));
       if (!body.stream) {
-        const reply = await chat.reply(request, undefined, context.req.raw.signal);
+        let reply;
+        try {
+          reply = await chat.reply(request, undefined, context.req.raw.signal);
+        } catch (error) {
+          logError(error);
+          return openAiError(context, 500, 'The answer failed; the error was logged. Please ask again.', 'internal_error');
+        }
         recordAnswer(context, reply, last.content);
         const content = `${reply.answer}${sourcesMarkdown(reply.citations)}`;
         return context.json({
