@@ -89,6 +89,17 @@ describe('admin API: upload, replace and remove documents', () => {
     expect(await ask(STEEL)).toMatchObject({ notFound: true, notFoundReason: { kind: 'uncovered-place' } });
   });
 
+  it('previews an auto-numbered DOCX (Word/WPS list numbering) with its numerals put back, and says so', async () => {
+    const response = await upload('/api/admin/documents/preview', '唐山方案-自动编号.docx', await policyDocx(TANGSHAN_PLAN, { autoNumbered: true }));
+    expect(response.status).toBe(200);
+    const view = await response.json();
+    expect(view.clauseCount).toBe(5);
+    expect(view.sections.map((section: { heading: string }) => section.heading)).toEqual(['总体要求', '重点任务', '保障措施']);
+    expect(view.clauses.find((clause: { heading: string }) => clause.heading === '提升钢铁产品质量').units[0]).toEqual({ name: '市工业和信息化局', role: 'lead' });
+    expect(view.warnings).toContainEqual(expect.stringContaining('自动编号'));
+    expect((await documents()).length).toBe(4);
+  });
+
   let tangshanId: string;
   let citedConversation: string;
   it('adds the PDF (201), which makes the city answerable at once, cited with its page; the list shows its source', async () => {

@@ -1,4 +1,4 @@
-import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
+import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph } from 'docx';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './browser.ts';
 
@@ -48,11 +48,31 @@ export async function policyPdf(text: PolicyText, options: { header?: string; re
   }
 }
 
-/** A DOCX with the title as a heading and each line as a paragraph, as Word or WPS writes one. */
-export async function policyDocx(text: PolicyText): Promise<Uint8Array> {
+/**
+ * A DOCX with the title as a heading and each line as a paragraph, as Word or WPS writes one.
+ * autoNumbered: section and clause numerals made by a Word list style (一、 and （一）, Chinese
+ * counting) instead of typed, as a WPS template does; the numerals are then not in the text.
+ */
+export async function policyDocx(text: PolicyText, options: { autoNumbered?: boolean } = {}): Promise<Uint8Array> {
   const [title, ...rest] = text.lines;
+  const section = /^[一二三四五六七八九十]+、/u;
+  const clause = /^[（(][一二三四五六七八九十]+[）)]/u;
+  const paragraph = (line: string) => {
+    if (options.autoNumbered && section.test(line)) return new Paragraph({ text: line.replace(section, ''), heading: HeadingLevel.HEADING_1, numbering: { reference: 'gongwen', level: 0 } });
+    if (options.autoNumbered && clause.test(line)) return new Paragraph({ text: line.replace(clause, ''), numbering: { reference: 'gongwen', level: 1 } });
+    return section.test(line) ? new Paragraph({ text: line, heading: HeadingLevel.HEADING_1 }) : new Paragraph({ text: line });
+  };
   const document = new Document({
-    sections: [{ children: [new Paragraph({ text: title!, heading: HeadingLevel.TITLE }), ...rest.map((line) => (/^[一二三四五六七八九十]+、/u.test(line) ? new Paragraph({ text: line, heading: HeadingLevel.HEADING_1 }) : new Paragraph({ text: line })))] }],
+    numbering: {
+      config: [{
+        reference: 'gongwen',
+        levels: [
+          { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', alignment: AlignmentType.LEFT },
+          { level: 1, format: LevelFormat.CHINESE_COUNTING, text: '（%2）', alignment: AlignmentType.LEFT },
+        ],
+      }],
+    },
+    sections: [{ children: [new Paragraph({ text: title!, heading: HeadingLevel.TITLE }), ...rest.map(paragraph)] }],
   });
   return new Uint8Array(await Packer.toBuffer(document));
 }

@@ -40,6 +40,19 @@ describe('reading the formats bureaus receive', () => {
     expect(read.text.split('\n')).toEqual(TANGSHAN_PLAN.lines);
   });
 
+  it('puts back the numerals of an auto-numbered DOCX (a Word/WPS list style) and says so', async () => {
+    const read = await text('plan.docx', await policyDocx(TANGSHAN_PLAN, { autoNumbered: true }));
+    const lines = read.text.split('\n');
+    expect(lines).toContain('一、总体要求');
+    expect(lines).toContain('三、保障措施');
+    // Clauses restart under each section, as Word numbers them by default.
+    expect(lines).toContainEqual(expect.stringMatching(/^（一）提升钢铁产品质量。/u));
+    expect(lines).toContainEqual(expect.stringMatching(/^（一）加大资金支持。/u));
+    expect(read.warnings).toContainEqual(expect.stringContaining('自动编号'));
+    // Typed numerals are left as they are, with no warning.
+    expect((await text('typed.docx', await policyDocx(TANGSHAN_PLAN))).warnings).toEqual([]);
+  });
+
   it('reads a portal page without its navigation, share buttons and footer', async () => {
     const read = await text('plan.html', policyHtml(TANGSHAN_PLAN));
     expect(read.text).toContain('(三)提高港口物流服务质量。');

@@ -1,10 +1,11 @@
 import mammoth from 'mammoth';
 import yauzl from 'yauzl';
 import type { ReadResult } from '../../domain/ports/document-reader.ts';
+import { htmlLines, numberingRestorer } from './docx-lines.ts';
 
 /**
  * A DOCX (Word or WPS) through mammoth, one paragraph per line, headings and numbered paragraphs as
- * their text writes them. The archive is checked first from its central directory: too many
+ * their text writes them, automatic numbering put back (docx-lines.ts). The archive is checked first from its central directory: too many
  * entries, or entries that would expand far past the file's size (a zip bomb), are refused before
  * anything is unpacked.
  */
@@ -15,15 +16,19 @@ const MAX_RATIO = 200;
 export async function readDocx(bytes: Uint8Array): Promise<ReadResult> {
   const check = await checkArchive(Buffer.from(bytes));
   if (check) return check;
-  let text: string;
+  let read: { lines: string[]; numbered: boolean };
   try {
-    text = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
+    const numbering = numberingRestorer();
+    const html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { transformDocument: numbering.transform })).value;
+    read = { lines: htmlLines(html), numbered: numbering.numbered() };
   } catch (error) {
     return { ok: false, code: 'unreadable', reason: `无法读取这个DOCX：${(error as Error).message}。(The DOCX could not be read.)` };
   }
-  const lines = text.split(/\n+/u).map((line) => line.trim()).filter((line) => line !== '');
-  if (lines.length === 0) return { ok: false, code: 'empty', reason: '这个DOCX里没有文字。(The DOCX holds no text.)' };
-  return { ok: true, read: { format: 'docx', text: lines.join('\n'), warnings: [] } };
+  if (read.lines.length === 0) return { ok: false, code: 'empty', reason: '这个DOCX里没有文字。(The DOCX holds no text.)' };
+  const warnings = read.numbered
+    ? ['文件使用了Word/WPS自动编号，章节和条款编号已按公文层级（一、（一）1.（1））补出，请在预览中核对。(Automatic numbering was rebuilt in the official order of levels: check the preview.)']
+    : [];
+  return { ok: true, read: { format: 'docx', text: read.lines.join('\n'), warnings } };
 }
 
 async function checkArchive(buffer: Buffer): Promise<ReadResult | undefined> {
