@@ -67,6 +67,20 @@ describe('request logs and metrics', () => {
   });
 });
 
+describe('open API warning', () => {
+  it('warns at start when /v1 and /mcp listen beyond loopback without API_KEYS, and not with them', async () => {
+    for (const [environment, warned] of [[{}, true], [{ API_KEYS: KEY }, false]] as const) {
+      const captured = capturingLogger();
+      const server = await startTestServer({ HOST: '0.0.0.0', ALLOWED_HOSTS: 'qa.intranet.example', ...environment }, undefined, captured.logger);
+      try {
+        expect(captured.lines.some((line) => /\/v1 and \/mcp are open to anyone.*set API_KEYS/u.test(line.message)), JSON.stringify(environment)).toBe(warned);
+      } finally {
+        await server.close();
+      }
+    }
+  }, 60_000);
+});
+
 describe('logs of the real process', () => {
   it('writes JSON lines on stderr with the request id, never the question or a secret unless asked', async () => {
     const directory = temporaryDirectory('json-logs');

@@ -86,6 +86,15 @@ describe('OpenAI-compatible API with real clients', () => {
     await expect(client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }] })).rejects.toMatchObject({ status: 404, code: 'model_not_found' });
     await expect(client.chat.completions.create({ model: 'policy-qa', messages: [] })).rejects.toMatchObject({ status: 400, type: 'invalid_request_error' });
     await expect(client.chat.completions.create({ model: 'policy-qa', messages: [{ role: 'user', content: 'q' }], n: 2 })).rejects.toMatchObject({ status: 400 });
+    // Past the per-client budget, the openai client sees a RateLimitError (429, rate_limit_error).
+    const limited = await startTestServer({ API_KEYS: KEY, RATE_LIMIT_PER_MINUTE: '1' });
+    try {
+      const tight = new OpenAI({ baseURL: `${limited.url}/v1`, apiKey: KEY, maxRetries: 0 });
+      await tight.chat.completions.create({ model: 'policy-qa', messages: [{ role: 'user', content: '天津提升食品质量水平由哪个部门牵头?' }] });
+      await expect(tight.chat.completions.create({ model: 'policy-qa', messages: [{ role: 'user', content: '那汕尾呢?' }] })).rejects.toMatchObject({ status: 429, type: 'rate_limit_error' });
+    } finally {
+      await limited.close();
+    }
     const raw = await fetch(`${server.url}/v1/chat/completions`, { method: 'POST', headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' }, body: '{"model":' });
     expect(raw.status).toBe(400);
     expect(await raw.json()).toEqual({ error: { message: 'The request body is not valid JSON.', type: 'invalid_request_error', code: 'invalid_json', param: null } });

@@ -34,7 +34,8 @@ export function perClientRateLimit({ perMinute, clientAddress, store }: RateLimi
       const info: RateLimitInfo | undefined = context.get('rateLimit');
       const retryAfterSeconds = Math.max(1, Math.ceil(((info?.resetTime?.getTime() ?? Date.now() + WINDOW_MS) - Date.now()) / 1000));
       return context.json(
-        { error: { code: 'rate_limited', message: `Too many requests from this client: at most ${perMinute} per minute. Ask again in ${retryAfterSeconds} seconds.`, retryAfterSeconds } },
+        // type: what OpenAI's clients read on /v1 (rate_limit_error); the chat reads the status and retryAfterSeconds.
+        { error: { code: 'rate_limited', type: 'rate_limit_error', message: `Too many requests from this client: at most ${perMinute} per minute. Ask again in ${retryAfterSeconds} seconds.`, retryAfterSeconds } },
         429,
       );
     },

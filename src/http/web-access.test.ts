@@ -127,7 +127,7 @@ describe('web pages, cross-origin access and rate limits', () => {
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(60);
     const body = (await limited.json()) as { error: { code: string; message: string; retryAfterSeconds: number } };
-    expect(body.error).toEqual({ code: 'rate_limited', message: expect.stringMatching(/at most 3 per minute/u), retryAfterSeconds: retryAfter });
+    expect(body.error).toEqual({ code: 'rate_limited', type: 'rate_limit_error', message: expect.stringMatching(/at most 3 per minute/u), retryAfterSeconds: retryAfter });
 
     // Another client is not affected, and feedback keeps a budget of its own.
     clientAddress = '10.0.0.4';
