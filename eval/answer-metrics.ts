@@ -1,3 +1,4 @@
+import { formatChineseNumeral } from '../src/domain/corpus/chinese-numerals.ts';
 import { normalizeText } from '../src/domain/corpus/text-normalizer.ts';
 import type { EvalItem } from './eval-set.ts';
 import { percentile } from './report-table.ts';
@@ -79,18 +80,11 @@ export function openingVerdict(answer: string): 'yes' | 'no' | null {
   return null;
 }
 
-const CHINESE_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-
-function chineseNumeral(value: number): string {
-  if (value < 10) return CHINESE_DIGITS[value]!;
-  if (value < 20) return `十${value % 10 === 0 ? '' : CHINESE_DIGITS[value % 10]}`;
-  return `${CHINESE_DIGITS[Math.floor(value / 10)]}十${value % 10 === 0 ? '' : CHINESE_DIGITS[value % 10]}`;
-}
 
 /** Whether an answer states a count: as digits, in Chinese numerals before a measure word, or as "none" for 0. */
 export function statesCount(normalizedAnswer: string, count: number): boolean {
   if (new RegExp(`(?<![\\d.])${count}(?![\\d.%])`, 'u').test(normalizedAnswer)) return true;
-  if (new RegExp(`(?<![一二三四五六七八九十])${chineseNumeral(count)}(?:个|项|家|条|份|类|大|种|件|所|部门|单位)`, 'u').test(normalizedAnswer)) return true;
+  if (new RegExp(`(?<![一二三四五六七八九十])${formatChineseNumeral(count)}(?:个|项|家|条|份|类|大|种|件|所|部门|单位)`, 'u').test(normalizedAnswer)) return true;
   return count === 0 && /没有|无|none|no clause|not lead|leads no|does not lead/u.test(normalizedAnswer);
 }
 

@@ -97,7 +97,8 @@ const environmentSchema = z.object({
     .optional(),
 });
 
-function isLoopback(host: string): boolean {
+/** localhost, ::1 and 127.x: reachable from this machine only. */
+export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\./u.test(host);
 }
 

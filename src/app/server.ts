@@ -5,7 +5,7 @@ import type { Server } from 'node:http';
 import { loadWebAssets } from '../adapters/filesystem/web-asset-files.ts';
 import { setUpChat } from './chat-setup.ts';
 import { createServices } from './composition.ts';
-import type { AppConfig } from '../config.ts';
+import { isLoopback, type AppConfig } from '../config.ts';
 import { createApp } from '../http/app.ts';
 import { clientAddressReader } from '../http/client-address.ts';
 import { connectSharedRateLimits } from '../adapters/redis/redis-rate-limit-store.ts';
@@ -106,10 +106,6 @@ export async function startServer(config: AppConfig, logger: Logger): Promise<Ru
         }, config.shutdownGraceMs);
       }),
   };
-}
-
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\./u.test(host);
 }
 
 /** The names clients use, and the server's own loopback name for checks on the machine itself. */

@@ -29,7 +29,8 @@ const documentId = z.string().regex(/^[A-Za-z0-9-]{1,80}$/u, 'document ids are l
 
 export function createPolicyMcpServer({ library, store, chat, version }: McpDependencies): McpServer {
   const server = new McpServer({ name: 'policy-qa', version }, { instructions: 'Quality-policy documents of Chinese market-regulation bureaus. Use ask for a cited answer; search_clauses and get_clause to read clauses yourself. Cite clauses by 文号 and clause number.' });
-  const documentOf = (id: string) => store.listDocuments().find((document) => document.id === id);
+  // The live library's catalog holds every document: no store query per clause.
+  const documentOf = (id: string) => library.current.catalog.documents.find((document) => document.id === id);
   const clauseView = (clause: StoredClause) => {
     const document = documentOf(clause.documentId);
     return {

@@ -1,4 +1,5 @@
 import { simplifiedForDisplay } from '../domain/corpus/text-normalizer.ts';
+import { sentenceTexts } from '../domain/answer/sentences.ts';
 import type { NumberedClause } from '../domain/ports/answer-backend.ts';
 import type { PassageCatalog } from '../domain/retrieval/passage-catalog.ts';
 
@@ -83,7 +84,8 @@ function locateQuote(text: string, quote: string): { quote: string; quoteSimplif
   const sameLength = simplified.length === text.length;
   const original: string[] = [];
   const converted: string[] = [];
-  for (const sentence of quote.match(/[^。！？!?]+[。！？!?]*/gu) ?? []) {
+  // Cut as the quote was made (sentences.ts), so each piece is a sentence of the clause.
+  for (const sentence of sentenceTexts(quote)) {
     const direct = text.indexOf(sentence);
     const at = direct >= 0 ? direct : sameLength ? simplified.indexOf(sentence) : -1;
     if (at < 0) return {};

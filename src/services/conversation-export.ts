@@ -1,4 +1,5 @@
-import type { CitationSnapshot, StoredConversation } from '../domain/ports/conversation-store.ts';
+import type { StoredConversation } from '../domain/ports/conversation-store.ts';
+import { citationLabel } from './citation-label.ts';
 
 /**
  * A conversation as staff paste it into a report (汇报材料): each question, its answer, and the
@@ -41,17 +42,10 @@ export function exportedConversation(conversation: StoredConversation, title: st
       notFound: answer?.notFound === true,
       sources: (answer?.citations ?? [])
         .filter((citation) => citation.role === 'cited' && citation.snapshot)
-        .map((citation) => ({ n: citation.n, label: sourceLabel(citation.snapshot!), quote: citation.snapshot!.quote ?? citation.snapshot!.text })),
+        .map((citation) => ({ n: citation.n, label: citationLabel(citation.snapshot!, 'full'), quote: citation.snapshot!.quote ?? citation.snapshot!.text })),
     });
   }
   return { title, exportedAt: now.toISOString(), turns };
-}
-
-/** A title quoting another title nests it as Chinese does: 《关于落实〈纲要〉的意见》. */
-export function sourceLabel(snapshot: CitationSnapshot): string {
-  const title = `《${snapshot.docTitle.replace(/《/gu, '〈').replace(/》/gu, '〉')}》`;
-  const place = snapshot.section && snapshot.clause ? `${snapshot.section}(${snapshot.clause})` : snapshot.section ?? snapshot.clause ?? '';
-  return [title, snapshot.docNumber, place, snapshot.heading?.replace(/[。；;]$/u, ''), snapshot.page ? `第${snapshot.page}页` : null].filter(Boolean).join(' ');
 }
 
 export function conversationMarkdown(conversation: ExportedConversation): string {

@@ -1,3 +1,4 @@
+import { citationLabel } from './citation-label.ts';
 import type { CitationView } from './citation-views.ts';
 import type { ChatReply } from './chat-service.ts';
 
@@ -42,11 +43,7 @@ export function messageText(content: string | { type: string; text?: string }[] 
 /** 来源 / Sources: 文号, clause and heading per cited clause, as a Markdown list. */
 export function sourcesMarkdown(citations: CitationView[]): string {
   if (citations.length === 0) return '';
-  const lines = citations.map((citation) => {
-    const place = citation.section && citation.clause ? `${citation.section}(${citation.clause})` : citation.section ?? citation.clause ?? '';
-    const name = citation.docNumber ?? `《${citation.docTitleSimplified}》`;
-    return `${citation.n}. ${[name, place, citation.headingSimplified ?? citation.heading].filter(Boolean).join(' ')}`;
-  });
+  const lines = citations.map((citation) => `${citation.n}. ${citationLabel({ ...citation, docTitle: citation.docTitleSimplified, heading: citation.headingSimplified ?? citation.heading }, 'short')}`);
   return `\n\n**来源 / Sources**\n${lines.join('\n')}`;
 }
 

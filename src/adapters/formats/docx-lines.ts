@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { parseHTML } from 'linkedom';
+import { formatChineseNumeral } from '../../domain/corpus/chinese-numerals.ts';
 
 /**
  * A DOCX as lines, through mammoth: one per paragraph, heading, list item and table cell. Word and
@@ -12,18 +13,10 @@ import { parseHTML } from 'linkedom';
 const require = createRequire(import.meta.url);
 // mammoth's own document model, to add a run of text to a paragraph (mammoth.transforms maps over it).
 const documents = require('mammoth/lib/documents') as { run(children: unknown[]): unknown; text(value: string): unknown };
-const CHINESE = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-
-export function chineseNumeral(value: number): string {
-  if (value <= 10) return CHINESE[value]!;
-  if (value < 20) return `十${CHINESE[value - 10]}`;
-  const tens = Math.floor(value / 10);
-  return `${CHINESE[tens]}十${CHINESE[value % 10]}`;
-}
 
 const MARKERS: ((index: number) => string)[] = [
-  (index) => `${chineseNumeral(index)}、`,
-  (index) => `（${chineseNumeral(index)}）`,
+  (index) => `${formatChineseNumeral(index)}、`,
+  (index) => `（${formatChineseNumeral(index)}）`,
   (index) => `${index}.`,
   (index) => `（${index}）`,
 ];

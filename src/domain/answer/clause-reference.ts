@@ -26,6 +26,11 @@ export function documentShortNameZh(document: DocumentSummary): string {
   return `${place}${document.status === 'draft' ? '征求意见稿' : `${document.date?.slice(0, 4) ?? ''}年文件`}`;
 }
 
+/** The same in English: its 文号, else its place and kind (Guangdong, Shanwei draft). */
+export function documentShortNameEn(document: DocumentSummary): string {
+  return document.docNumber ?? `${document.regionEn} ${document.status === 'draft' ? 'draft' : document.date?.slice(0, 4) ?? ''}`.trim();
+}
+
 /** 《…》 around a title, the title's own 《》 becoming 〈〉 as Chinese nests them. */
 export function bookTitle(title: string): string {
   return `《${title.replace(/《/gu, '〈').replace(/》/gu, '〉')}》`;

@@ -27,12 +27,16 @@ export function clauseSentences(clause: StoredClause): Sentence[] {
   return sentences;
 }
 
+/** A text's sentences as the answers quote them (cut after 。；！？, trimmed). */
+export function sentenceTexts(text: string): string[] {
+  return (text.match(SENTENCE) ?? []).map((each) => each.trim()).filter((each) => each !== '');
+}
+
 function splitSentences(displayText: string): Sentence[] {
   // unifyWidths maps character for character, so offsets found in it hold for the display text.
   const annotation = findResponsibilityAnnotation(unifyWidths(displayText));
   const body = annotation ? displayText.slice(0, annotation.start) : displayText;
-  return (body.match(SENTENCE) ?? [])
-    .map((text) => text.trim())
+  return sentenceTexts(body)
     .filter((text) => /\p{Script=Han}|\d/u.test(text))
     .map((text) => ({ text, normalized: normalizeText(text) }));
 }

@@ -17,4 +17,13 @@ export function parseChineseNumeral(numeral: string): number | undefined {
   return tens * 10 + units;
 }
 
+const WRITTEN = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** The inverse, for 0 … 99: 3 → 三, 12 → 十二, 20 → 二十 (section numerals, counts in answers). */
+export function formatChineseNumeral(value: number): string {
+  if (value < 10) return WRITTEN[value]!;
+  const ones = value % 10 === 0 ? '' : WRITTEN[value % 10]!;
+  return value < 20 ? `十${ones}` : `${WRITTEN[Math.floor(value / 10)]}十${ones}`;
+}
+
 export const CHINESE_NUMERAL_CLASS = '[一二三四五六七八九十]';

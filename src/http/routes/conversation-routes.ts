@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { ConversationStore } from '../../domain/ports/conversation-store.ts';
 import { browserOwner, CLIENT_ID_HEADER } from '../browser-owner.ts';
 import { errorResponse } from '../errors.ts';
+import { MAX_STORED_MESSAGES } from '../../services/chat-service.ts';
 import { conversationMarkdown, exportedConversation, type ExportedConversation } from '../../services/conversation-export.ts';
 import { validationHook } from '../validation.ts';
 
@@ -42,8 +43,6 @@ const listQuery = z
   })
   .strict();
 const exportQuery = z.object({ format: z.enum(['md', 'docx'], { error: 'format is "md" or "docx"' }) }).strict();
-// A conversation holds at most 200 messages (chat-service.ts); an export takes them all.
-const MAX_EXPORT_MESSAGES = 200;
 const renameSchema = z.object({ title: z.string().trim().min(1, 'the title is empty').max(80, 'a title may hold at most 80 characters') }).strict();
 
 /**
@@ -91,7 +90,7 @@ export function conversationRoutes(conversations: ConversationStore, renderDocx?
       if (allowed instanceof Response) return allowed;
       const { format } = context.req.valid('query');
       if (format === 'docx' && !renderDocx) return errorResponse(context, 404, 'export_unavailable', 'This server does not export Word documents.');
-      const conversation = conversations.getConversation(id, { limit: MAX_EXPORT_MESSAGES })!;
+      const conversation = conversations.getConversation(id, { limit: MAX_STORED_MESSAGES })!;
       const exported = exportedConversation(conversation, conversation.title ?? conversation.messages[0]?.content.slice(0, 80) ?? '对话', new Date());
       context.header('content-disposition', `attachment; filename="conversation.${format}"; filename*=UTF-8''${encodeURIComponent(`${exported.title.slice(0, 40)}.${format}`)}`);
       if (format === 'md') return context.body(conversationMarkdown(exported), 200, { 'content-type': 'text/markdown; charset=utf-8' });

@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { FeedbackEntry } from '../../domain/ports/conversation-store.ts';
+import { citationLabel } from '../../services/citation-label.ts';
 
 /** One export holds at most this many ratings; ?offset= reads on. */
 export const MAX_CSV_ROWS = 5000;
@@ -13,16 +14,10 @@ const COLUMNS = ['rated_at', 'rating', 'comment', 'question', 'answer', 'citatio
 export function feedbackCsv(entries: FeedbackEntry[]): string {
   const rows = entries.map((entry) => [
     entry.ratedAt, entry.rating, entry.comment ?? '', entry.question, entry.answer,
-    entry.citations.map((citation) => citationLabel(citation.snapshot, citation.clauseId)).join('; '),
+    entry.citations.map((citation) => (citation.snapshot ? citationLabel(citation.snapshot, 'short') : citation.clauseId)).join('; '),
     entry.answerKind ?? '', entry.backend ?? '', entry.conversationId, entry.messageId,
   ].map(defuseFormula));
   return `\uFEFF${stringify([COLUMNS, ...rows])}`;
-}
-
-function citationLabel(snapshot: FeedbackEntry['citations'][number]['snapshot'], clauseId: string): string {
-  if (!snapshot) return clauseId;
-  const place = [snapshot.section, snapshot.clause ? `(${snapshot.clause})` : ''].join('');
-  return [snapshot.docNumber ?? snapshot.docTitle, place, snapshot.heading ?? ''].filter(Boolean).join(' ');
 }
 
 function defuseFormula(cell: string): string {

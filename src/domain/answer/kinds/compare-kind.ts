@@ -1,7 +1,7 @@
 import { unitCore } from '../../question/unit-directory.ts';
 import type { Evidence } from '../answer-decision-types.ts';
 import type { AnswerText } from '../answer-text.ts';
-import { documentReferenceEn, documentShortNameZh } from '../clause-reference.ts';
+import { clauseLocation, documentReferenceEn, documentShortNameEn, documentShortNameZh } from '../clause-reference.ts';
 import { contentKind } from './content-kind.ts';
 import { isEnglish, unitName, type AnswerKind, type EvidenceResult, type KindContext } from './kind-support.ts';
 import { leadKind, unitCheckKind, unitsKind } from './unit-kinds.ts';
@@ -67,8 +67,8 @@ function comparisonTable(context: KindContext, kind: AnswerKind, evidence: Evide
   const header = english ? ['Document', 'Clause', kind === leadKind ? 'Lead unit' : 'Value'] : ['文件', '条款', kind === leadKind ? '牵头单位' : '数值'];
   const rows = evidence.map((each) => {
     const { clause, document } = each.clause.hit;
-    const name = text.corpus(cell(english ? document.docNumber ?? document.regionEn : documentShortNameZh(document)));
-    const where = text.corpus(cell([clause.section && clause.clause ? `${clause.section}(${clause.clause})` : clause.section ?? clause.clause ?? '', clause.heading?.replace(/[。；;]$/u, '') ?? ''].filter(Boolean).join(' ')));
+    const name = text.corpus(cell(english ? documentShortNameEn(document) : documentShortNameZh(document)));
+    const where = text.corpus(cell([clauseLocation(clause, english), clause.heading?.replace(/[。；;]$/u, '') ?? ''].filter(Boolean).join(' ')));
     return `| ${name} | ${where} [${each.clause.n}] | ${text.strong(value(each)!)} |`;
   });
   return [`| ${header.join(' | ')} |`, '| --- | --- | --- |', ...rows];

@@ -3,7 +3,7 @@ import { unifyWidths } from '../../corpus/text-normalizer.ts';
 import { POLICY } from '../../answer-policy.ts';
 import type { QuestionFrame } from '../../question/question-frame.ts';
 import type { Evidence, NumberedClause } from '../answer-decision-types.ts';
-import { clauseHeadline, documentShortNameZh } from '../clause-reference.ts';
+import { clauseHeadline, documentShortNameEn, documentShortNameZh } from '../clause-reference.ts';
 import { isEnglish, mostOnTopic, topicFit, nearestClauses, unitName, unitsLeadFirst, type AnswerKind, type EvidenceResult, type KindContext } from './kind-support.ts';
 
 /**
@@ -61,7 +61,7 @@ function unitsHeadline(context: KindContext, evidence: Evidence[], text: Paramet
   if (evidence.length > 1) {
     const perDocument = evidence.map((each) => {
       const { document } = each.clause.hit;
-      const name = english ? document.docNumber ?? `${document.regionEn} ${document.status === 'draft' ? 'draft' : document.date?.slice(0, 4) ?? ''}`.trim() : documentShortNameZh(document);
+      const name = english ? documentShortNameEn(document) : documentShortNameZh(document);
       return `${text.corpus(name)}${english ? ': ' : '为'}${lead(each)}`;
     });
     return english ? `The lead units differ by document: ${perDocument.join('; ')}.` : `牵头单位：${perDocument.join('；')}。`;
