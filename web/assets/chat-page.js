@@ -2,6 +2,7 @@
 import { createChatClient } from './chat-client.js';
 import { mountChat } from './chat-view.js';
 import { chooseLanguage } from './i18n.js';
+import { readStored, writeStored } from './storage.js';
 
 /**
  * Starts the chat on / and on /embed (the iframe form). Query parameters let an embedding page set
@@ -14,7 +15,7 @@ if (root) {
   // One page serves both addresses; the iframe form is the compact chat with its own conversation.
   const embedded = location.pathname.replace(/\/+$/u, '').endsWith('/embed');
   const documentIds = parameters.get('documents')?.split(',').map((id) => id.trim()).filter(Boolean);
-  const language = chooseLanguage([parameters.get('lang'), savedLanguage()], navigator.languages ?? [navigator.language]);
+  const language = chooseLanguage([parameters.get('lang'), readStored(LANGUAGE_KEY)], navigator.languages ?? [navigator.language]);
   document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
   mountChat(root, {
     client: createChatClient(''),
@@ -26,19 +27,7 @@ if (root) {
     ...(documentIds && documentIds.length > 0 ? { documentIds } : {}),
     onLanguageChange: (next) => {
       document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
-      try {
-        localStorage.setItem(LANGUAGE_KEY, next);
-      } catch {
-        // Without storage the switch lasts for this page only.
-      }
+      writeStored(LANGUAGE_KEY, next);
     },
   }).focus();
-}
-
-function savedLanguage() {
-  try {
-    return localStorage.getItem(LANGUAGE_KEY);
-  } catch {
-    return null;
-  }
 }

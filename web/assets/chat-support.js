@@ -3,7 +3,7 @@ import { ChatApiError } from './chat-client.js';
 
 /**
  * What the chat view needs beside its own wiring: the scope groups the selector offers, the words
- * for each kind of failure, and storage that may be missing.
+ * for each kind of failure.
  * @typedef {import('./chat-client.js').DocumentSummary} DocumentSummary
  */
 
@@ -44,24 +44,5 @@ export function describeFailure(error, text) {
       return { message: '…', retry: true, startOver: false };
     default:
       return { message: text.serverError, retry: true, startOver: false };
-  }
-}
-
-/** @param {string} key */
-export function readStored(key) {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-/** @param {string} key @param {string | null} value */
-export function writeStored(key, value) {
-  try {
-    if (value === null) localStorage.removeItem(key);
-    else localStorage.setItem(key, value);
-  } catch {
-    // Without storage the scope lasts for this page.
   }
 }

@@ -1,5 +1,6 @@
 // @ts-check
-import { describeFailure, readStored, scopeGroups, writeStored } from './chat-support.js';
+import { describeFailure, scopeGroups } from './chat-support.js';
+import { readStored, writeStored } from './storage.js';
 import { exportMenu } from './export-menu.js';
 import { conversationFromStored, createConversationState } from './conversation-state.js';
 import { createHistoryPanel } from './history-panel.js';

@@ -1,17 +1,17 @@
 // @ts-check
 import { clauseLabel } from './answer-view.js';
 import { element, replaceChildren } from './dom.js';
+import { prefersOriginalScript, setPrefersOriginalScript } from './storage.js';
 
 /**
  * One document's full text: its facts, its structure as navigation (sections, each clause), every
  * passage in order, each clause with an anchor (#2.2) and its responsibility list (lead marked), a
  * search within the document, and the script toggle (Simplified by default, the original on request).
  */
-const ORIGINAL_KEY = 'policy-qa:original-script';
 
 /** @param {HTMLElement} root @param {any} detail the GET /api/documents/:id body */
 export function documentView(root, detail) {
-  let original = readOriginal();
+  let original = prefersOriginalScript();
   const converted = [...detail.clauses, ...detail.passages].some((passage) => passage.textSimplified !== passage.text);
   const text = element('div', { class: 'doc-text' });
   const contents = element('nav', { class: 'doc-contents', 'aria-label': '目录' });
@@ -20,7 +20,7 @@ export function documentView(root, detail) {
   const toggle = element('button', { type: 'button', class: 'doc-script-toggle', hidden: !converted, 'aria-pressed': String(original) });
   toggle.addEventListener('click', () => {
     original = !original;
-    writeOriginal(original);
+    setPrefersOriginalScript(original);
     render();
   });
   search.addEventListener('input', () => filter());
@@ -97,21 +97,4 @@ export function anchorOf(id) {
 /** @param {any} passage */
 function searchable(passage) {
   return `${passage.text}\n${passage.textSimplified ?? ''}\n${(passage.units ?? []).map((/** @type {any} */ unit) => unit.name).join(' ')}`.toLowerCase();
-}
-
-function readOriginal() {
-  try {
-    return localStorage.getItem(ORIGINAL_KEY) === 'true';
-  } catch {
-    return false;
-  }
-}
-
-/** @param {boolean} value */
-function writeOriginal(value) {
-  try {
-    localStorage.setItem(ORIGINAL_KEY, String(value));
-  } catch {
-    // Without storage the choice lasts for this page.
-  }
 }

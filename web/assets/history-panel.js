@@ -1,5 +1,6 @@
 // @ts-check
 import { element, replaceChildren } from './dom.js';
+import { sidePanel } from './side-panel.js';
 
 /**
  * This browser's earlier conversations in this chat (the page, or one embed): open one, rename it,
@@ -23,15 +24,7 @@ export function createHistoryPanel({ text, client, channel, currentId, onOpen, o
   const panel = element('section', { class: 'pqa-history', hidden: true, role: 'dialog', 'aria-modal': 'false' }, [
     heading, element('div', { class: 'pqa-history-bar' }, [close]), status, list,
   ]);
-  /** @type {HTMLElement | null} */
-  let returnFocusTo = null;
-  close.addEventListener('click', () => hide());
-  panel.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      hide();
-    }
-  });
+  const side = sidePanel(panel, close);
 
   async function refresh() {
     const t = text();
@@ -53,7 +46,7 @@ export function createHistoryPanel({ text, client, channel, currentId, onOpen, o
 
   /** @param {ConversationSummary} conversation @param {UiText} t */
   function item(conversation, t) {
-    const open = element('button', { type: 'button', class: 'pqa-history-open', 'aria-current': conversation.id === currentId() ? 'true' : undefined, onclick: () => { hide(); onOpen(conversation.id); } }, [conversation.title]);
+    const open = element('button', { type: 'button', class: 'pqa-history-open', 'aria-current': conversation.id === currentId() ? 'true' : undefined, onclick: () => { side.hide(); onOpen(conversation.id); } }, [conversation.title]);
     const when = element('span', { class: 'pqa-history-when' }, [new Date(conversation.updatedAt).toLocaleString(t.locale, { dateStyle: 'short', timeStyle: 'short' })]);
     const row = element('li', { class: 'pqa-history-item', 'data-conversation-id': conversation.id }, [open, when]);
     const rename = element('button', { type: 'button', class: 'pqa-button pqa-quiet pqa-history-rename', 'aria-label': `${t.rename}：${conversation.title}` }, [t.rename]);
@@ -93,23 +86,14 @@ export function createHistoryPanel({ text, client, channel, currentId, onOpen, o
     return row;
   }
 
-  function hide() {
-    if (panel.hidden) return;
-    panel.hidden = true;
-    returnFocusTo?.focus();
-    returnFocusTo = null;
-  }
-
   return {
     element: panel,
     /** @param {HTMLElement} opener */
     async open(opener) {
-      returnFocusTo = opener;
-      panel.hidden = false;
-      heading.focus();
+      side.show(opener, heading);
       await refresh();
     },
-    hide,
+    hide: side.hide,
     get isOpen() {
       return !panel.hidden;
     },

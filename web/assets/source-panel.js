@@ -1,6 +1,8 @@
 // @ts-check
 import { clauseLabel, clauseTextNodes } from './answer-view.js';
 import { element, replaceChildren } from './dom.js';
+import { sidePanel } from './side-panel.js';
+import { prefersOriginalScript, setPrefersOriginalScript } from './storage.js';
 
 /**
  * The clause behind a citation: document, 文号, section and clause, the full text with the quoted
@@ -35,15 +37,13 @@ export function createSourcePanel(text, findUnit, documentUrl) {
     body,
   ]);
   // Simplified for Simplified and English readers; the source's own script on request, remembered.
-  let original = readOriginalPreference();
+  let original = prefersOriginalScript();
 
   // Several panels may share a page (the chat page and a widget): the hint's id must be the panel's own.
   const unitHintId = `pqa-unit-hint-${Math.random().toString(36).slice(2, 10)}`;
   /** @type {Citation[]} */
   let citations = [];
   let index = 0;
-  /** @type {HTMLElement | null} */
-  let returnFocusTo = null;
 
   function show() {
     const t = text();
@@ -161,26 +161,14 @@ export function createSourcePanel(text, findUnit, documentUrl) {
       show();
     }
   });
-  close.addEventListener('click', () => hide());
   scriptToggle.addEventListener('click', () => {
     original = !original;
-    saveOriginalPreference(original);
+    setPrefersOriginalScript(original);
     show();
     scriptToggle.focus();
   });
-  panel.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      hide();
-    }
-  });
-
-  function hide() {
-    if (panel.hidden) return;
-    panel.hidden = true;
-    returnFocusTo?.focus();
-    returnFocusTo = null;
-  }
+  const side = sidePanel(panel, close);
+  const hide = side.hide;
 
   return {
     element: panel,
@@ -192,10 +180,8 @@ export function createSourcePanel(text, findUnit, documentUrl) {
     open(all, chosen, opener) {
       citations = all;
       index = Math.max(0, all.findIndex((citation) => citation.clauseId === chosen.clauseId && citation.n === chosen.n));
-      returnFocusTo = opener;
-      panel.hidden = false;
       show();
-      heading.focus();
+      side.show(opener, heading);
     },
     hide,
     /** Re-labels the open panel after a language switch. */
@@ -210,25 +196,6 @@ function counterpartPlace(counterpart) {
   const label = clauseLabel(counterpart);
   const heading = counterpart.headingSimplified ?? counterpart.heading;
   return [counterpart.docNumber ?? counterpart.docTitle, label, heading && `「${heading}」`].filter(Boolean).join(' ');
-}
-
-const ORIGINAL_KEY = 'policy-qa:original-script';
-
-function readOriginalPreference() {
-  try {
-    return localStorage.getItem(ORIGINAL_KEY) === 'true';
-  } catch {
-    return false;
-  }
-}
-
-/** @param {boolean} value */
-function saveOriginalPreference(value) {
-  try {
-    localStorage.setItem(ORIGINAL_KEY, String(value));
-  } catch {
-    // Without storage the choice lasts for this page.
-  }
 }
 
 /** @typedef {ReturnType<typeof createSourcePanel>} SourcePanel */

@@ -1,20 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, askInChat, launchChromium, SCREENSHOT_DIRECTORY, watchProblems } from '../../src/test-support/browser.ts';
-import { startTestServer, type TestServer } from '../../src/test-support/web-test-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { accessibilityViolations, askInChat, SCREENSHOT_DIRECTORY, watchProblems } from '../../src/test-support/browser.ts';
+import { browserSuite } from '../../src/test-support/browser-suite.ts';
 
 /** The conversation list in Chromium: across tabs, reopen, rename, delete, thumbs kept, one browser's own only. */
 describe('conversation history in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite();
 
   const openHistory = async (page: Page) => {
     await page.locator('[data-action="history"]').click();
@@ -23,10 +14,10 @@ describe('conversation history in Chromium', () => {
   };
 
   it('shows the conversation in a new tab, lists earlier ones to reopen, rename and delete, and keeps thumbs', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 860 } });
+    const context = await suite.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 860 } });
     const page = await context.newPage();
     const problems = watchProblems(page);
-    await page.goto(`${server.url}/`);
+    await page.goto(`${suite.server.url}/`);
     await page.locator('.pqa-input').waitFor();
     const first = await askInChat(page, '天津提升食品质量水平由哪个部门牵头?');
     await first.locator('.pqa-thumb-down').click();
@@ -34,7 +25,7 @@ describe('conversation history in Chromium', () => {
 
     // A new tab of the same browser shows the same conversation, thumb included.
     const tab = await context.newPage();
-    await tab.goto(`${server.url}/`);
+    await tab.goto(`${suite.server.url}/`);
     await tab.locator('.pqa-answer').first().waitFor();
     expect(await tab.locator('.pqa-question').count()).toBe(1);
     expect(await tab.locator('.pqa-thumb-down').getAttribute('aria-pressed')).toBe('true');
@@ -72,8 +63,8 @@ describe('conversation history in Chromium', () => {
     expect(problems.list).toEqual([]);
 
     // Another browser sees none of it.
-    const stranger = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
-    await stranger.goto(`${server.url}/`);
+    const stranger = await (await suite.browser.newContext({ locale: 'zh-CN' })).newPage();
+    await stranger.goto(`${suite.server.url}/`);
     await stranger.locator('.pqa-input').waitFor();
     await openHistory(stranger);
     expect(await stranger.locator('.pqa-history-status').textContent()).toBe('还没有历史对话。');

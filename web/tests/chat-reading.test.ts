@@ -1,32 +1,14 @@
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, askInChat, launchChromium, SCREENSHOT_DIRECTORY, watchProblems, type PageProblems } from '../../src/test-support/browser.ts';
-import { startTestServer, type TestServer } from '../../src/test-support/web-test-server.ts';
+import { describe, expect, it } from 'vitest';
+import { accessibilityViolations, askInChat, SCREENSHOT_DIRECTORY } from '../../src/test-support/browser.ts';
+import { browserSuite } from '../../src/test-support/browser-suite.ts';
 
 /** How an answer reads in Chromium: the answer first, the reader's script, questions sent during an answer. */
 describe('reading answers in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = browserSuite();
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function openChat(options: BrowserContextOptions = {}): Promise<{ page: Page; problems: PageProblems }> {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 860 }, ...options });
-    const page = await context.newPage();
-    const problems = watchProblems(page);
-    await page.goto(`${server.url}/`);
-    await page.locator('.pqa-input').waitFor();
-    return { page, problems };
-  }
 
   it('opens each answer with the answer itself, the key value in bold, in Chinese and in English', async () => {
-    const { page, problems } = await openChat();
+    const { page, problems } = await suite.openChat();
     const lead = await askInChat(page, '天津提升食品质量水平由哪个部门牵头?');
     expect(await lead.locator('.pqa-answer-text').textContent()).toMatch(/^牵头单位是市工业和信息化局。/u);
     expect(await lead.locator('.pqa-answer-text strong.pqa-key').first().textContent()).toBe('市工业和信息化局');
@@ -42,7 +24,7 @@ describe('reading answers in Chromium', () => {
   }, 60_000);
 
   it('shows a Traditional source in Simplified, with the original a toggle away and the quote marked in both', async () => {
-    const { page, problems } = await openChat();
+    const { page, problems } = await suite.openChat();
     const answer = await askInChat(page, '国家方案对儿童用品有什么要求?');
     const text = await answer.locator('.pqa-answer-text').textContent();
     expect(text).toContain('增强儿童老年人残疾人用品适用性');
@@ -75,7 +57,7 @@ describe('reading answers in Chromium', () => {
   }, 60_000);
 
   it('queues a question sent with Enter during an answer instead of stopping it, and shows each step', async () => {
-    const { page, problems } = await openChat();
+    const { page, problems } = await suite.openChat();
     // Holds each question back a moment, so that the second is typed while the first is running.
     await page.route('**/api/chat', async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 700));
@@ -115,7 +97,7 @@ describe('reading answers in Chromium', () => {
   }, 60_000);
 
   it('keeps the scope in sight, says when a question names a document outside it, and offers to ask across all', async () => {
-    const { page, problems } = await openChat();
+    const { page, problems } = await suite.openChat();
     const select = page.locator('.pqa-scope');
     await select.waitFor();
     const shanwei = await select.locator('option', { hasText: '汕尾' }).getAttribute('value');
@@ -141,7 +123,7 @@ describe('reading answers in Chromium', () => {
   }, 60_000);
 
   it('offers follow-up questions after an answer; one click asks it', async () => {
-    const { page, problems } = await openChat();
+    const { page, problems } = await suite.openChat();
     const answer = await askInChat(page, '天津提升食品质量水平由哪个部门牵头?');
     const suggestions = answer.locator('.pqa-suggestion');
     expect(await suggestions.count()).toBeGreaterThanOrEqual(2);
@@ -155,7 +137,7 @@ describe('reading answers in Chromium', () => {
   }, 60_000);
 
   it('sets a comparison out as a table, one row per document, each with its clause chip and value', async () => {
-    const { page, problems } = await openChat();
+    const { page, problems } = await suite.openChat();
     const answer = await askInChat(page, '天津和国家方案在食品质量方面分别由谁牵头?');
     const rows = answer.locator('table.pqa-compare tbody tr');
     expect(await rows.count()).toBe(2);

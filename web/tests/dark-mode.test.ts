@@ -1,24 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, askInChat, launchChromium, SCREENSHOT_DIRECTORY, watchProblems } from '../../src/test-support/browser.ts';
-import { startTestServer, type TestServer } from '../../src/test-support/web-test-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { accessibilityViolations, askInChat, SCREENSHOT_DIRECTORY, watchProblems } from '../../src/test-support/browser.ts';
+import { browserSuite } from '../../src/test-support/browser-suite.ts';
 
 const TOKEN = 'dark-mode-admin-token-0123456789';
 
 /** Every page in the system's dark theme: dark for real, and axe (colour contrast included) finds nothing. */
 describe('dark mode in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = browserSuite({ ADMIN_TOKEN: TOKEN });
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer({ ADMIN_TOKEN: TOKEN }), launchChromium()]);
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const darkPage = async (): Promise<Page> => (await browser.newContext({ locale: 'zh-CN', colorScheme: 'dark', viewport: { width: 1280, height: 860 } })).newPage();
+  const darkPage = async (): Promise<Page> => (await suite.browser.newContext({ locale: 'zh-CN', colorScheme: 'dark', viewport: { width: 1280, height: 860 } })).newPage();
   /** Relative luminance of an element's background, 0 (black) … 1 (white). */
   const luminance = (page: Page, selector: string) =>
     page.locator(selector).first().evaluate((node) => {
@@ -29,7 +20,7 @@ describe('dark mode in Chromium', () => {
   it('shows the chat dark, answers, sources, a not-covered answer and the scope chip included', async () => {
     const page = await darkPage();
     const problems = watchProblems(page);
-    await page.goto(`${server.url}/`);
+    await page.goto(`${suite.server.url}/`);
     await page.locator('.pqa-input').waitFor();
     expect(await luminance(page, '.pqa-log')).toBeLessThan(0.1);
     const answer = await askInChat(page, '天津提升食品质量水平由哪个部门牵头?');
@@ -46,15 +37,15 @@ describe('dark mode in Chromium', () => {
   it('shows the document pages and the admin page dark', async () => {
     const page = await darkPage();
     const problems = watchProblems(page);
-    await page.goto(`${server.url}/documents`);
+    await page.goto(`${suite.server.url}/documents`);
     await page.locator('.doc-list tbody tr').first().waitFor();
     expect(await luminance(page, 'body')).toBeLessThan(0.1);
     expect(await accessibilityViolations(page)).toEqual([]);
-    await page.goto(`${server.url}/documents/sw-2023-0926#1.2`);
+    await page.goto(`${suite.server.url}/documents/sw-2023-0926#1.2`);
     await page.locator('.doc-clause').first().waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SCREENSHOT_DIRECTORY}document-dark.png` });
-    await page.goto(`${server.url}/admin`);
+    await page.goto(`${suite.server.url}/admin`);
     await page.locator('#adm-token').fill(TOKEN);
     await page.locator('.adm-sign-in').click();
     await page.locator('.adm-documents tr').first().waitFor();

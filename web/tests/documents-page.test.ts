@@ -1,25 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, askInChat, launchChromium, SCREENSHOT_DIRECTORY, watchProblems } from '../../src/test-support/browser.ts';
-import { startTestServer, type TestServer } from '../../src/test-support/web-test-server.ts';
+import { describe, expect, it } from 'vitest';
+import { accessibilityViolations, askInChat, SCREENSHOT_DIRECTORY, watchProblems } from '../../src/test-support/browser.ts';
+import { browserSuite } from '../../src/test-support/browser-suite.ts';
 
 /** /documents and /documents/:id in Chromium: the library, a document's full text, anchors from the source panel. */
 describe('document pages in Chromium', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite();
 
   it('lists the library with 文号, issuer, date, status and clause count', async () => {
-    const page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+    const page = await (await suite.browser.newContext({ locale: 'zh-CN' })).newPage();
     const problems = watchProblems(page);
-    const response = await page.goto(`${server.url}/documents`);
+    const response = await page.goto(`${suite.server.url}/documents`);
     expect(response!.headers()['content-security-policy']).toContain("script-src 'self'");
     const rows = page.locator('.doc-list tbody tr');
     await rows.first().waitFor();
@@ -30,14 +20,14 @@ describe('document pages in Chromium', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
     await opinions.locator('a').click();
     await page.locator('.doc-clause').first().waitFor();
-    expect(page.url()).toBe(`${server.url}/documents/tj-2014-22`);
+    expect(page.url()).toBe(`${suite.server.url}/documents/tj-2014-22`);
     expect(problems.list).toEqual([]);
   }, 60_000);
 
   it('opens a document at a clause anchor, with its units, contents, search and the script toggle', async () => {
-    const page = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } })).newPage();
+    const page = await (await suite.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } })).newPage();
     const problems = watchProblems(page);
-    await page.goto(`${server.url}/documents/tj-2023-3#2.2`);
+    await page.goto(`${suite.server.url}/documents/tj-2023-3#2.2`);
     const clause = page.locator('#\\32 \\.2');
     await clause.waitFor();
     expect(await clause.textContent()).toMatch(/提升食品质量水平/u);
@@ -55,7 +45,7 @@ describe('document pages in Chromium', () => {
     expect(visible).toBeGreaterThan(0);
     expect(visible).toBeLessThan(await page.locator('.doc-clause').count());
 
-    await page.goto(`${server.url}/documents/cn-2022-95`);
+    await page.goto(`${suite.server.url}/documents/cn-2022-95`);
     await page.locator('.doc-clause').first().waitFor();
     expect(await page.locator('.doc-text').textContent()).toContain('增强儿童老年人残疾人用品适用性');
     await page.locator('.doc-script-toggle').click();
@@ -64,17 +54,17 @@ describe('document pages in Chromium', () => {
   }, 60_000);
 
   it('links each source to its clause in the full document', async () => {
-    const page = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } })).newPage();
-    await page.goto(`${server.url}/`);
+    const page = await (await suite.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } })).newPage();
+    await page.goto(`${suite.server.url}/`);
     await page.locator('.pqa-input').waitFor();
     const answer = await askInChat(page, '天津提升食品质量水平由哪个部门牵头?');
     await answer.locator('.pqa-answer-text button.pqa-chip').first().click();
     const link = page.locator('.pqa-source .pqa-full-text');
-    expect(await link.getAttribute('href')).toBe(`${server.url}/documents/tj-2023-3#2.2`);
+    expect(await link.getAttribute('href')).toBe(`${suite.server.url}/documents/tj-2023-3#2.2`);
     expect(await page.locator('.pqa-source-facts').textContent()).toContain('2023-09-04');
     expect(await page.locator('.doc-nothing').count()).toBe(0);
-    const missing = await (await browser.newContext()).newPage();
-    await missing.goto(`${server.url}/documents/no-such-doc`);
+    const missing = await (await suite.browser.newContext()).newPage();
+    await missing.goto(`${suite.server.url}/documents/no-such-doc`);
     await missing.locator('[role="alert"]').waitFor();
     expect(await missing.locator('[role="alert"]').textContent()).toBe('没有这份文件。');
   }, 60_000);
