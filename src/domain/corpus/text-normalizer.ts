@@ -47,8 +47,18 @@ export function toSimplified(text: string, script: Script = detectScript(text)):
  * reader's script). Simplified text is returned as it is.
  */
 export function simplifiedForDisplay(text: string): string {
-  return detectScript(text) === 'traditional' ? taiwanCharacters(text) : text;
+  const known = displayed.get(text);
+  if (known !== undefined) return known;
+  const shown: string = detectScript(text) === 'traditional' ? taiwanCharacters(text) : text;
+  // Asked for the same clause texts answer after answer (citations, document pages): each is
+  // converted once. The texts come from a bounded corpus; the cap only guards against misuse.
+  if (displayed.size >= DISPLAYED_CAP) displayed.clear();
+  displayed.set(text, shown);
+  return shown;
 }
+
+const DISPLAYED_CAP = 50_000;
+const displayed = new Map<string, string>();
 
 const FULL_WIDTH_PUNCTUATION: Record<string, string> = {
   '（': '(', '）': ')', '，': ',', '：': ':', '；': ';', '！': '!', '？': '?',
