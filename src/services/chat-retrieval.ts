@@ -24,6 +24,13 @@ export interface ChatRetrieval {
  */
 export async function retrieveForChat(retriever: Retriever, frame: QuestionFrame, catalog: PassageCatalog, filter: string[] | undefined): Promise<ChatRetrieval> {
   const documents = catalog.documents;
+  if (frame.reference?.sourceDocumentIds && frame.reference.clauseIds.length === 0) {
+    // The clause taken up is named by its topic: the source documents' clause on it, when the topic is there.
+    const found = await retriever.retrieve({ ...frame, reference: null }, { documentIds: frame.reference.sourceDocumentIds, limit: POLICY.evidenceDepth });
+    const source = topicGate(frame, number(found.hits), found).open ? bestCovered(found.hits)[0] : undefined;
+    const reference = source ? { ...frame.reference, clauseIds: [source.clause.id] } : null;
+    return retrieveForChat(retriever, { ...frame, reference }, catalog, filter);
+  }
   if (frame.reference) {
     // Pointed-at clauses (这一条, 国家方案二(一), the corresponding clause) are the clauses to answer from.
     const resolved = resolveReference(frame.reference, catalog, filter);

@@ -90,7 +90,9 @@ export function findValue(clause: StoredClause, groups: TopicGroup[], kind: Valu
 
 /** Whether a part of the clause holds the topic (any share) and the asked year: for "the clause is about that year". */
 export function yearsOf(clause: StoredClause): string[] {
-  return [...new Set([...clause.normalizedText.matchAll(YEAR)].map((match) => match[1]!))];
+  // A year inside a title (《质量发展纲要(2011-2020年)》) names that document, not a target of this one.
+  const text = clause.normalizedText.replace(/《[^》]*》/gu, ' ');
+  return [...new Set([...text.matchAll(YEAR)].map((match) => match[1]!))];
 }
 
 function lastYear(text: string): string | null {

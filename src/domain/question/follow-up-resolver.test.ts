@@ -33,6 +33,19 @@ describe('follow-ups resolved from the earlier user turns', () => {
     expect(inside).toMatchObject({ slot: 'content', reference: { relation: 'same', ownTopic: true } });
   });
 
+  it('checks a unit named alone (市通信管理局也有参与吗? is 税务总局 in it too?) against the clause the answer before named', () => {
+    const unit = analyzer.analyze('市通信管理局也有參與嗎', [{ role: 'user', content: '天津方案的數據安全管理認證由誰牽頭' }, { role: 'assistant', content: '由市委網信辦牽頭（四（九））。' }]);
+    expect(unit).toMatchObject({ yesNo: true, reference: { clauseIds: ['tj-2023-3:4.9'], relation: 'same', ownTopic: false } });
+    const english = analyzer.analyze('is 税务总局 in it too?', [{ role: 'user', content: 'national plan: who leads the R&D cost super-deduction / fiscal policy clause?' }, { role: 'assistant', content: '财政部 leads, clause 七（十九）.' }]);
+    expect(english).toMatchObject({ language: 'en', yesNo: true, reference: { relation: 'same', ownTopic: false } });
+    expect(english.reference!.clauseIds).toContain('cn-2022-95:7.19');
+  });
+
+  it('asks for the clause, not the slot its verb suggests, when a follow-up asks which clause of another document (is that based on)', () => {
+    const frame = analyzer.analyze('which clause of the national plan is that based on?', [{ role: 'user', content: 'Tianjin plan, rural e-commerce 数商兴农 - who leads?' }, { role: 'assistant', content: '市商务局, clause 四（十一）.' }]);
+    expect(frame).toMatchObject({ slot: 'content', reference: { relation: 'corresponding', targetDocumentIds: ['cn-2022-95'] } });
+  });
+
   it('takes the cited clauses from a stored conversation over the text', () => {
     const frame = analyzer.analyze('is the public security bureau involved in it as well?', [
       { role: 'user', content: 'Which unit leads quality safety supervision in the Tianjin 2023 plan?' },

@@ -33,14 +33,25 @@ const FOLLOW_UP_PRONOUN = /(?<![a-z])(it|its|that one|this one|they|their|there)
 
 /** Whether the question names a topic of its own: two Han characters or one English word the corpus knows or names. */
 export function hasOwnTopic(frame: QuestionFrame): boolean {
+  return namesTopic(frame) || frame.units.length > 0;
+}
+
+function isUnitCheck(frame: QuestionFrame): boolean {
+  return frame.yesNo && frame.units.length > 0 && !namesTopic(frame);
+}
+
+/** Topic words of its own, units aside. */
+function namesTopic(frame: QuestionFrame): boolean {
   const content = frame.topic.words.filter((word) => word.seen || word.specific);
   const han = content.reduce((sum, word) => sum + (word.word.match(/\p{Script=Han}/gu)?.length ?? 0), 0);
-  return han >= 2 || content.some((word) => !/\p{Script=Han}/u.test(word.word)) || frame.units.length > 0;
+  return han >= 2 || content.some((word) => !/\p{Script=Han}/u.test(word.word));
 }
 
 function looksLikeFollowUp(frame: QuestionFrame): boolean {
   return FOLLOW_UP_OPENING.test(frame.original) || FOLLOW_UP_ENDING.test(frame.original) || FOLLOW_UP_PRONOUN.test(frame.original)
-    || frame.referenceCues.sameClause !== null || frame.referenceCues.correspondence !== null || !hasOwnTopic(frame);
+    || frame.referenceCues.sameClause !== null || frame.referenceCues.correspondence !== null || !hasOwnTopic(frame)
+    // 市通信管理局也有参与吗? A yes/no on a unit alone asks about the clause in view.
+    || isUnitCheck(frame);
 }
 
 /**
@@ -64,12 +75,16 @@ export function resolveFollowUp(current: QuestionFrame, earlier: EarlierTurn[], 
 
 function merge(frame: QuestionFrame, previous: QuestionFrame, cited: string[], documentsOf: DocumentsOf, otherLevel: OtherLevel): QuestionFrame {
   const carried: FollowUpReading['carried'] = [];
-  const ownTopic = hasOwnTopic(frame);
-  const restatesScope = frame.scope.documentIds.length > 0 || frame.scope.uncoveredPlace !== null;
+  // 市通信管理局也有参与吗? is 税务总局 in it too? A unit checked against the clause in view: the clause is the topic.
+  const unitCheck = isUnitCheck(frame);
+  const ownTopic = hasOwnTopic(frame) && !unitCheck;
+  const restatesScope = frame.scope.named || frame.scope.uncoveredPlace !== null || (frame.scope.documentIds.length > 0 && !unitCheck);
   // A unit named narrows the scope to the documents listing it; only a place or document named moves the question elsewhere.
-  const reference = clauseReference(frame, cited, ownTopic, frame.scope.named || frame.scope.uncoveredPlace !== null, documentsOf, otherLevel);
+  const reference = clauseReference(frame, cited, ownTopic, frame.scope.named || frame.scope.uncoveredPlace !== null, documentsOf, otherLevel, unitCheck);
   // Asked about something inside the clause (这条里说的示范基地叫什么? what does it say about tourism?), the question asks its content, not the slot before.
-  const ownSlot = frame.slot !== 'content' || frame.yesNo || (reference?.relation === 'same' && ownTopic);
+  // Asked which clause of another document (which clause of the national plan is that based on?): the clause is the answer.
+  const clauseAsked = frame.referenceCues.clauseAsked && reference?.relation === 'corresponding';
+  const ownSlot = clauseAsked || frame.slot !== 'content' || frame.yesNo || (reference?.relation === 'same' && ownTopic);
   if (reference) carried.push('clauses');
   if (!ownTopic) carried.push('topic');
   if (!ownSlot) carried.push('slot');
@@ -78,7 +93,7 @@ function merge(frame: QuestionFrame, previous: QuestionFrame, cited: string[], d
   return {
     ...frame,
     standalone: `${frame.original} (${previous.standalone})`,
-    ...(ownSlot ? {} : { slot: previous.slot, slots: previous.slots, measure: frame.measure ?? previous.measure, count: previous.count }),
+    ...(clauseAsked ? { slot: 'content' as const, slots: ['content' as const] } : ownSlot ? {} : { slot: previous.slot, slots: previous.slots, measure: frame.measure ?? previous.measure, count: previous.count }),
     ...(ownTopic ? {} : { topic: previous.topic, translation: previous.translation, units: frame.units.length > 0 ? frame.units : previous.units, unitTasks: frame.unitTasks || previous.unitTasks }),
     // The corresponding clause is sought on the earlier topic too: a similar target is still a pass-rate target.
     ...(ownTopic && reference?.relation === 'corresponding' ? joinedTopic(frame, previous) : {}),
@@ -97,14 +112,14 @@ function merge(frame: QuestionFrame, previous: QuestionFrame, cited: string[], d
  * the previous answer cited. Another document named, with a correspondence word or no topic of its
  * own (天津方案里对应的条款由谁牵头? 那国家方案呢? the Tianjin version): those there that take them up.
  */
-function clauseReference(frame: QuestionFrame, cited: string[], ownTopic: boolean, restatesScope: boolean, documentsOf: DocumentsOf, otherLevel: OtherLevel): ClauseReference | null {
+function clauseReference(frame: QuestionFrame, cited: string[], ownTopic: boolean, restatesScope: boolean, documentsOf: DocumentsOf, otherLevel: OtherLevel, unitCheck: boolean): ClauseReference | null {
   if (cited.length === 0 || frame.scope.uncoveredPlace !== null) return null;
   const citedDocuments = documentsOf(cited);
   const { sameClause, correspondence } = frame.referenceCues;
   const named = frame.scope.documentIds.filter((id) => !citedDocuments.includes(id));
   // "It" after an answer that cited clauses is those clauses; when they do not hold the question's own
   // topic, retrieval widens to their documents (chat-retrieval.ts).
-  const pointsAtClause = sameClause !== null;
+  const pointsAtClause = sameClause !== null || unitCheck;
   if (restatesScope && named.length > 0 && (correspondence !== null || !ownTopic || pointsAtClause)) {
     return { clauseIds: cited, from: 'previous-answer', relation: 'corresponding', targetDocumentIds: named, cues: [correspondence ?? sameClause ?? 'document named'], ownTopic };
   }
@@ -113,7 +128,7 @@ function clauseReference(frame: QuestionFrame, cited: string[], ownTopic: boolea
     if (targets.length > 0) return { clauseIds: cited, from: 'previous-answer', relation: 'corresponding', targetDocumentIds: targets, cues: [correspondence], ownTopic };
   }
   if (!restatesScope && pointsAtClause) {
-    return { clauseIds: cited, from: 'previous-answer', relation: 'same', targetDocumentIds: [], cues: [sameClause!], ownTopic };
+    return { clauseIds: cited, from: 'previous-answer', relation: 'same', targetDocumentIds: [], cues: [sameClause ?? frame.units[0]!.mention], ownTopic };
   }
   return null;
 }

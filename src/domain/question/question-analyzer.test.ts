@@ -35,6 +35,33 @@ describe('QuestionAnalyzer: the asked slot', () => {
     expect(read('天津适老化产品五大领域是哪几个').slot).toBe('content');
   });
 
+  it('reads a question word with its measure (哪些条, 几个) as the frame, and a clause list as tasks', () => {
+    const tasks = read('國家方案裡 科技部牽頭哪些條？');
+    expect(topic(tasks)).toEqual([]);
+    expect(tasks.unitTasks).toBe(true);
+    // The noun counted (几个部门) is what is asked, not a topic a follow-up could be told apart by.
+    expect(topic(read('一共几个部门'))).toEqual([]);
+  });
+
+  it('reads who issued a document from the asker and the issue verb, however combined', () => {
+    for (const question of ['那國家的方案是哪些部門發的', '天津方案是谁印发的', '汕尾这个稿子哪个单位起草的']) expect(read(question).slot, question).toBe('issuer');
+    // 发布 as a task of the units (负责发布) asks the units.
+    expect(read('哪些部门负责发布质量报告').slot).toBe('units');
+  });
+
+  it('reads English yes/no questions after a lead-in or with a tag, and not a wh-question with an auxiliary', () => {
+    expect(read('in tianjin plan is 财政局 the lead for green building materials to countryside?').yesNo).toBe(true);
+    expect(read('national plan property service and elevator maintenance - MOHURD leads right?').yesNo).toBe(true);
+    expect(read('the national plan has how many tasks for MIIT').yesNo).toBe(false);
+    expect(read('Tianjin: which bureau leads food quality?').yesNo).toBe(false);
+  });
+
+  it('reads the wording of the responsibility lists (分工负责) as asking units, not as a topic the clauses lack', () => {
+    const frame = read('天津方案裡面 電動自行車質量監督抽查 有哪些單位分工負責');
+    expect(unseen(frame)).toEqual([]);
+    expect(frame.slot).toBe('units');
+  });
+
   it('reads 参与/负责 as the asked units only when no figure or date is asked', () => {
     expect(read('天津冷链食品监管 海关有没有参与').slot).toBe('units');
     const figure = read('主导或参与制修订国家标准 天津目标是几项');

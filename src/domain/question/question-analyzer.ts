@@ -7,7 +7,7 @@ import { ClauseReferenceReader, type ReferenceClause } from './clause-reference-
 import { cuePattern } from './cue-matching.ts';
 import { continuesEarlier, resolveFollowUp, type ChatTurnText, type EarlierTurn } from './follow-up-resolver.ts';
 import { detectLanguage } from './language.ts';
-import type { ClauseReference, NamedUnit, QuestionFrame, TopicWord } from './question-frame.ts';
+import type { AskedSlot, ClauseReference, NamedUnit, QuestionFrame, TopicWord } from './question-frame.ts';
 import { ScopeReader, type ScopeDocument } from './scope-reader.ts';
 import { readSlots } from './slot-reader.ts';
 import { TopicReader, type CorpusVocabulary } from './topic-reader.ts';
@@ -68,7 +68,8 @@ export class QuestionAnalyzer {
     for (let index = turns.length - 1; index >= 0 && continuesEarlier(frame); index -= 1) {
       const { question: asked, answer } = turns[index]!;
       frame = this.read(asked);
-      earlier.unshift({ frame, cited: answer ? (answer.citedClauseIds ?? this.citedIn(answer.content)) : [] });
+      // A clause the answer names without its document (四（九）) is one of the documents that question was about.
+      earlier.unshift({ frame, cited: answer ? (answer.citedClauseIds ?? this.citedIn(answer.content, frame.scope.documentIds)) : [] });
     }
     return resolveFollowUp(current, earlier, (ids) => this.documentsOf(ids), (ids) => this.otherLevel(ids));
   }
@@ -88,10 +89,10 @@ export class QuestionAnalyzer {
       .filter((unit) => Object.keys(unit.byDocument).length > 0);
   }
 
-  /** The clauses an answer's text names by document and place. */
-  citedIn(answer: string): string[] {
+  /** The clauses an answer's text names by document and place; a place alone is read within `scoped` (all when empty). */
+  citedIn(answer: string, scoped: string[] = []): string[] {
     const text = normalizeText(answer).toLowerCase();
-    return this.references.read(text, [], (stretch) => this.documentsNamed(stretch)).clauseIds;
+    return this.references.read(text, scoped, (stretch) => this.documentsNamed(stretch)).clauseIds;
   }
 
   /** One question on its own. */
@@ -124,7 +125,11 @@ export class QuestionAnalyzer {
     const topic = { words: [...mainTopic.words, ...asideWords], frameWords: mainTopic.frameWords };
     const words = topic.words;
     const ownTopic = words.some((word) => word.seen || word.specific);
-    const reference = this.namedReference(references.clauseIds, references.labels, references.correspondence, scope.scope.documentIds, words);
+    const clauseAsked = CLAUSE_ASKED.test(normalized);
+    const reference = this.namedReference(references.clauseIds, references.labels, references.correspondence, scope.scope.documentIds, words, clauseAsked)
+      ?? this.topicReference(text, scope.scope.cues, references.correspondence, clauseAsked, words);
+    // 天津方案哪一条落实国家方案二(一)? which national clause does Tianjin 三(八) follow? The clause is what is asked, whatever verb asks it.
+    const askedSlots: AskedSlot[] = clauseAsked && reference?.relation === 'corresponding' ? ['content'] : slots.slots;
     // A unit's tasks are asked when nothing but the unit is named: a verb left over (作为, 负责) names no task.
     const namesThing = words.some((word) => (word.seen || word.specific) && THING_TAGS.test(word.tag));
     const unitTasks = !reference && units.length > 0 && !namesThing && (slots.tasks || ['lead', 'units', 'content', 'figure', 'unit-count'].includes(slots.slots[0]!)) && !slots.yesNo;
@@ -133,8 +138,8 @@ export class QuestionAnalyzer {
       normalized,
       standalone: original,
       language,
-      slot: slots.slots[0]!,
-      slots: slots.slots,
+      slot: askedSlots[0]!,
+      slots: askedSlots,
       cues: slots.cues,
       yesNo: slots.yesNo || slots.mention,
       compare: slots.compare || scope.regionCount >= 2,
@@ -149,7 +154,7 @@ export class QuestionAnalyzer {
       topic: { words, text: words.map((word) => word.word).join(' '), phrase, frameWords: topic.frameWords },
       translation,
       reference,
-      referenceCues: { sameClause: references.sameClause, correspondence: references.correspondence },
+      referenceCues: { sameClause: references.sameClause, correspondence: references.correspondence, clauseAsked },
       followUp: null,
     };
   }
@@ -169,20 +174,46 @@ export class QuestionAnalyzer {
   }
 
   /** Clauses the question names itself: asked about, or (with 对应, 落实) their counterparts in the other documents named. */
-  private namedReference(clauseIds: string[], labels: string[], correspondence: string | null, scoped: string[], words: TopicWord[]): ClauseReference | null {
+  private namedReference(clauseIds: string[], labels: string[], correspondence: string | null, scoped: string[], words: TopicWord[], clauseAsked: boolean): ClauseReference | null {
     if (clauseIds.length === 0) return null;
     const sources = this.documentsOf(clauseIds);
     const content = words.filter((word) => word.seen || word.specific);
     const ownTopic = content.length > 0;
-    if (correspondence) {
+    const named = scoped.filter((id) => !sources.includes(id));
+    // A correspondence word, or a clause asked of another document named (国家方案二(一)在天津方案拆成了哪几条?).
+    if (correspondence || (clauseAsked && named.length > 0)) {
       // Words that restate the named clause's title (天津方案(十四)提高流通服务绿色化规范化水平) describe it; they are no topic to find in its counterpart.
       const headings = clauseIds.map((id) => this.headingOf.get(id) ?? '');
       const ownTopic = content.some((word) => !headings.some((heading) => heading.includes(word.word)));
-      const named = scoped.filter((id) => !sources.includes(id));
       const targets = named.length > 0 ? named : this.otherLevel(clauseIds);
-      if (targets.length > 0) return { clauseIds, from: 'question', relation: 'corresponding', targetDocumentIds: targets, cues: [...labels, correspondence], ownTopic };
+      if (targets.length > 0) return { clauseIds, from: 'question', relation: 'corresponding', targetDocumentIds: targets, cues: [...labels, correspondence ?? 'clause asked'], ownTopic };
     }
     return { clauseIds, from: 'question', relation: 'same', targetDocumentIds: [], cues: labels, ownTopic };
+  }
+
+  /**
+   * A clause named by its topic in one document, its counterpart asked in another (国家方案里提升质量
+   * 基础设施服务效能那条 对应天津方案哪一条? worker quality literacy in the national plan – Tianjin
+   * counterpart clause?): the target is the document named next to the asking words (哪一条, counterpart),
+   * the source the other documents named.
+   */
+  private topicReference(text: string, scopeCues: string[], correspondence: string | null, clauseAsked: boolean, words: TopicWord[]): ClauseReference | null {
+    if (!correspondence && !clauseAsked) return null;
+    if (!words.some((word) => word.seen)) return null;
+    const asking = CLAUSE_ASKED.exec(text) ?? (correspondence ? cuePattern(correspondence).exec(text) : null);
+    if (!asking) return null;
+    const askStart = asking.index;
+    const askEnd = asking.index + asking[0].length;
+    const mentions = scopeCues.flatMap((cue) => {
+      const at = text.indexOf(cue);
+      return at < 0 ? [] : [{ documents: this.documentsNamed(cue), distance: at >= askEnd ? at - askEnd : Math.max(0, askStart - (at + cue.length)) }];
+    }).filter((mention) => mention.documents.length > 0);
+    if (mentions.length < 2) return null;
+    const nearest = mentions.reduce((best, mention) => (mention.distance < best.distance ? mention : best));
+    const targets = nearest.documents;
+    const sources = [...new Set(mentions.filter((mention) => mention !== nearest).flatMap((mention) => mention.documents))].filter((id) => !targets.includes(id));
+    if (sources.length === 0) return null;
+    return { clauseIds: [], from: 'question', relation: 'corresponding', targetDocumentIds: targets, sourceDocumentIds: sources, cues: [asking[0]], ownTopic: false };
   }
 
   private documentsOf(clauseIds: string[]): string[] {
@@ -203,6 +234,9 @@ export class QuestionAnalyzer {
     return reading.scope.documentIds.length > 0 ? reading.scope.documentIds : this.context.documents.map((document) => document.id);
   }
 }
+
+// The question asks which clause (哪条, 哪几条, 哪一项, which Tianjin clause, what item).
+const CLAUSE_ASKED = /哪[一几些]?[条项款]|哪个条款|哪些条款|\b(?:which|what)\b(?:\s+[^\s?？]+){0,4}?\s+(?:clause|clauses|item|items|article|articles|point|points|section|task|tasks|counterpart)\b/u;
 
 // Parts of speech that name a thing (nouns, verbal nouns, names, Latin words, idioms, abbreviations).
 const THING_TAGS = /^(n|vn|nz|eng|x|j|l|an)/u;

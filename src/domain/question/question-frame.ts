@@ -94,6 +94,11 @@ export interface ClauseReference {
   relation: 'same' | 'corresponding';
   /** For corresponding: the documents the counterparts are sought in. */
   targetDocumentIds: string[];
+  /**
+   * For corresponding with no clause named by its number (国家方案里提升质量基础设施服务效能那条对应天津方案哪一条?):
+   * the documents whose clause on the question's topic is the one taken up; retrieval finds it there.
+   */
+  sourceDocumentIds?: string[];
   /** The words that made it a reference (这一条, 二(一), 对应, the Tianjin version). */
   cues: string[];
   /** The question names a topic of its own inside those clauses (这条里说的示范基地); else the clauses are the topic. */
@@ -111,6 +116,8 @@ export interface FollowUpReading {
 export interface ReferenceCues {
   sameClause: string | null;
   correspondence: string | null;
+  /** The question asks which clause (哪一条, which clause): beside another document, for the clause that takes one up. */
+  clauseAsked: boolean;
 }
 
 export interface QuestionFrame {

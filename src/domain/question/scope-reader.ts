@@ -69,7 +69,7 @@ export class ScopeReader {
       }
       if (region.adjective) {
         const { cue, followers } = region.adjective;
-        const pattern = new RegExp(`(?<![a-z])${escapePattern(cue)}(?=\\s+(?:the\\s+)?(?:${followers.join('|')})(?![a-z])|\\s*(?:[?.!,;:]|$))`, 'gu');
+        const pattern = new RegExp(`(?<![a-z])${escapePattern(cue)}(?=\\s+(?:the\\s+)?(?:${followers.join('|')})(?![a-z])|\\s*(?:[?.!,;:]|$)|\\s*[(（]?[一二三四五六七八九十]+\\s*[、(（)）])`, 'gu');
         if (pattern.test(rest)) {
           regionCodes.add(region.code);
           scopeCues.push(cue);

@@ -46,6 +46,12 @@ const ISSUE_VERBS = cues.issueVerbs.cues;
 const PERCENT = cues.measures.percent;
 const MONEY_WORDS = cues.measures.money;
 const MEASURE_AFTER_QUESTION_WORD = new RegExp(`(?:几|多少)(${cues.measures.words})`, 'u');
+// A question word with its measure word (哪些条, 哪几类, 几个) frames the question; the measure is no topic.
+// Asked in clauses or items (哪些条, 哪几项), it asks for a list of tasks.
+const QUESTION_MEASURE = new RegExp(`(?:哪些|哪几|哪一|哪|几|多少)(${cues.measures.words})`, 'gu');
+const ISSUER_ASK = /(?:谁|(?:哪个|哪些|哪家|什么)(?:部门|单位|机关|机构|部委)?)(?:联合)?(?:印发|发布|下发|出台|制定|起草|颁布|发|出)(?:的|了)?\s*(?:[吗呢?？。]|$)/u;
+const ISSUE_VERB_AT_END = /(?:联合)?(?:印发|发布|下发|出台|制定|起草|颁布|发|出)(?:的|了)?\s*(?=[吗呢?？。]|$)/u;
+const CLAUSE_MEASURES = new Set(['条', '项', '款']);
 const ENGLISH_MEASURES = Object.entries(cues.measures.english as Record<string, string>).sort(([left], [right]) => right.length - left.length);
 
 // When several slots are asked, this order decides which the answer leads with.
@@ -76,14 +82,20 @@ export function readSlots(text: string, original: string, english: boolean): Slo
     else if (kind !== 'list') slots.add(kind);
     take(kind, cue);
   }
+  for (const match of rest.matchAll(QUESTION_MEASURE)) {
+    if (CLAUSE_MEASURES.has(match[1]!)) tasks = true;
+    found.push({ slot: CLAUSE_MEASURES.has(match[1]!) ? 'tasks' : 'list', cue: match[0] });
+  }
+  rest = rest.replace(QUESTION_MEASURE, ' ');
   // 参与, 负责, lead: the units asked only when no value is; otherwise they are the topic's own verbs.
   const asksValue = [...slots].some((slot) => VALUE_SLOTS.has(slot)) || count || mention;
   if (!asksValue) for (const { slot, cue } of WEAK_CUES) if (matchesCue(rest, cue)) (slots.add(slot), take(slot, cue));
   const unitNoun = count && UNIT_NOUNS.some((noun) => matchesCue(text, noun));
+  // 一共几个部门: the noun counted is what is asked, not a topic.
+  if (unitNoun) for (const noun of UNIT_NOUNS) if (noun.length >= 2 && matchesCue(rest, noun)) take('count', noun);
   // "Is …?", and after a lead-in ("In the Tianjin plan, is …?", "Shanwei draft: does …?").
-  const openings = original.trim().toLowerCase().split(/[,:;—–]|\s-\s/u).map((part) => part.trim().match(/^[a-z]+/u)?.[0]);
-  const opening = openings.find((word) => word !== undefined && ENGLISH_OPENINGS.has(word));
-  if (english && opening) {
+  const opening = english ? englishYesNoCue(original) : undefined;
+  if (opening) {
     yesNo = true;
     found.push({ slot: 'yes-no', cue: opening });
   }
@@ -98,9 +110,37 @@ export function readSlots(text: string, original: string, english: boolean): Slo
     slots.delete('date');
     slots.add('issue-date');
   }
+  // 哪些部门发的, 谁印发的, 哪个单位出台: who issued the document, however the asker and the verb combine.
+  if (ISSUER_ASK.test(text) && !slots.has('issue-date')) {
+    slots.delete('units');
+    slots.delete('lead');
+    slots.add('issuer');
+    rest = rest.replace(ISSUE_VERB_AT_END, ' ');
+  }
   const compare = slots.delete('compare');
   const ordered = PRECEDENCE.filter((slot) => slots.has(slot));
   return { slots: ordered.length > 0 ? ordered : ['content'], cues: found, yesNo, compare, count, mention, tasks, documents, measure, rest };
+}
+
+const WH_WORDS = new Set(['who', 'whom', 'whose', 'what', 'which', 'when', 'where', 'why', 'how']);
+const TAG_QUESTION = /\b(right|correct|true|yes or no|or not|isn't it|is it)\s*[?？!.]*\s*$/u;
+
+/**
+ * An English yes/no question: an auxiliary opens it, or opens a part after a lead-in ("Tianjin plan:
+ * does …"), holds one in a question with no wh-word ("in the Tianjin plan is 财政局 the lead"), or ends in
+ * a tag ("MOHURD leads, right?").
+ */
+function englishYesNoCue(original: string): string | undefined {
+  const text = original.trim().toLowerCase();
+  const tag = TAG_QUESTION.exec(text)?.[1];
+  if (tag) return tag;
+  const openings = text.split(/[,:;—–]|\s-\s/u).map((part) => part.trim().match(/^[a-z]+/u)?.[0]);
+  const opening = openings.find((word) => word !== undefined && ENGLISH_OPENINGS.has(word));
+  if (opening) return opening;
+  // Further in, only in a question with no wh-word at all: "the plan has how many tasks" asks a count.
+  const words = text.match(/[a-z]+/gu) ?? [];
+  if (words.some((word) => WH_WORDS.has(word))) return undefined;
+  return words.find((word) => ENGLISH_OPENINGS.has(word));
 }
 
 /** 几家 → 家, 多少批次 → 批次, 合格率 → %, 多少钱 → 元, how many hours → 小时. */

@@ -18,6 +18,8 @@ export interface CorpusVocabulary {
   isKnownTerm(term: string): boolean;
   /** The corpus has the term as one of its words (as its segmenter cuts them). */
   isCorpusWord(term: string): boolean;
+  /** The word belongs to how the responsibility lists assign tasks (分工, 配合): a frame word, not a topic. */
+  isResponsibilityWord(word: string): boolean;
 }
 
 export interface TopicReading {
@@ -106,6 +108,8 @@ export class TopicReader {
     // table lacks is when long enough to be a name (装机容量, 宠物食品).
     const specific = NOUN_TAGS.test(tag) && (idf === null ? word.length >= 3 : idf >= this.specificIdf);
     if (this.vocabulary.mentions(word)) return { word, tag, seen: true, specific };
+    // 有哪些单位分工负责: the responsibility lists' own wording asks for units; it is no topic the clauses lack.
+    if (this.vocabulary.isResponsibilityWord(word)) return undefined;
     // A word general Chinese does not know may be an abbreviation of a corpus word (危化品 → 危险化学品, 医美 → 医疗美容).
     const expansion = idf === null && word.length >= 2 ? this.vocabulary.expansion(word) : undefined;
     if (expansion) return { word: expansion, tag, seen: true, specific: false, written: word };

@@ -18,7 +18,13 @@ describe('unit names as staff write them', () => {
 
   it('makes no form of one character and a suffix, nor a bare organ', () => {
     expect(chineseForms('团市委', segmenter)).not.toContain('市委');
-    expect(englishForms('Tianjin Customs', ['tianjin'])).not.toContain('customs');
+    expect(englishForms('Tianjin Municipal People\'s Government Office', ['tianjin'])).not.toContain('office');
+  });
+
+  it('calls a ministry by its first field, and the one customs service just customs', () => {
+    expect(chineseForms('交通运输部', segmenter)).toContain('交通部');
+    expect(chineseForms('市农业农村委', segmenter)).toContain('市农业委');
+    expect(englishForms('Tianjin Customs', ['tianjin'])).toContain('customs');
   });
 
   it('writes English names without their city, with the organ before or after the field', () => {

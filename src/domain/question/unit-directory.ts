@@ -5,7 +5,7 @@ import type { NamedUnit } from './question-frame.ts';
 /**
  * The responsible units the library's clauses list, found in questions by the names staff use.
  * Short forms are generated from each parsed name by the usual contraction (工业和信息化局 →
- * 工信局, 发展改革委 → 发改委, 住房城乡建设委 → 住建委), formal forms by the usual expansions
+ * 工信局, 发展改革委 → 发改委, 住房城乡建设委 → 住建委, 交通运输部 → 交通部), formal forms by the usual expansions
  * (监管 → 监督管理, 委 → 委员会), English forms from the glossary names; unit-aliases.json lists
  * the few short forms no rule makes (农委, 交委). A mention found with another suffix (市监局 for
  * Tianjin's 市市场监管委) is kept as a near match, used only where no document has it exactly.
@@ -132,6 +132,8 @@ export function chineseForms(name: string, segmenter: ChineseSegmenter, city: st
     // 工业 信息化 → 工信局; 住房 城乡 建设 → 住城建委 and 住建委 (first and last word).
     bare.add(words.map((word) => word[0]).join('') + suffix);
     if (words.length >= 3) bare.add(words[0]![0]! + words.at(-1)![0]! + suffix);
+    // The first field alone, as ministries are called by their older or shorter names: 交通部, 农业局, 文化局.
+    if (words[0]!.length >= 2) bare.add(words[0]! + suffix);
   }
   for (const [short, formal] of FORMAL_FORMS) if (core.includes(short)) bare.add(core.replace(short, formal) + (suffix === '委' ? '委员会' : suffix));
   if (suffix === '委') bare.add(`${core}委员会`);
@@ -190,5 +192,6 @@ export function englishForms(nameEn: string, cityNames: string[]): string[] {
   if (initials.length >= 3 && !ENGLISH_WORDS_AS_INITIALS.has(initials)) forms.add(initials);
   for (const alias of (exceptions.english as Record<string, string[]>)[nameEn] ?? []) forms.add(alias.toLowerCase());
   // A bare organ type (customs, office) is not a name: it needs its field or its city.
-  return [...forms].filter((form) => form.includes(' ') || !ENGLISH_ORGAN_TYPES.test(form) || form === nameEn.toLowerCase());
+  // Customs is the exception: there is one customs service, and staff call it just that.
+  return [...forms].filter((form) => form.includes(' ') || !ENGLISH_ORGAN_TYPES.test(form) || form === nameEn.toLowerCase() || form === 'customs');
 }

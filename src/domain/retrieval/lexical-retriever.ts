@@ -37,6 +37,8 @@ export class LexicalRetriever implements CorpusVocabulary {
   private readonly index: Bm25Index;
   private readonly tokenizer: TextTokenizer;
   private readonly vocabulary = new Set<string>();
+  /** Words of the responsibility lists besides the units' names (分工, 配合, 按职责): how the corpus assigns tasks. */
+  private readonly responsibilityWords = new Set<string>();
   private readonly statistics: TermStatistics;
   /** Per passage (catalog order): heading, section heading, text and unit names, normalised. */
   private readonly coverageTexts: string[] = [];
@@ -67,6 +69,12 @@ export class LexicalRetriever implements CorpusVocabulary {
         : cut(clause);
       this.index.add(fields);
       for (const token of fields[2]!) this.vocabulary.add(token);
+      const annotation = findResponsibilityAnnotation(clause.normalizedText);
+      if (annotation) {
+        let words = annotation.raw;
+        for (const unit of clause.units) words = words.replaceAll(unit.name, ' ');
+        for (const token of this.tokenizer.tokenize(words)) this.responsibilityWords.add(token);
+      }
     }
     cache?.keepOnlyUsed();
     this.index.build();
@@ -104,6 +112,8 @@ export class LexicalRetriever implements CorpusVocabulary {
   };
 
   isCorpusWord = (term: string): boolean => this.vocabulary.has(term);
+
+  isResponsibilityWord = (word: string): boolean => this.responsibilityWords.has(word);
 
   private judgeTerm(term: string): boolean {
     if (this.vocabulary.has(term)) return true;

@@ -1,6 +1,6 @@
 import type { Evidence, NumberedClause } from '../answer-decision-types.ts';
 import { clauseHeadline } from '../clause-reference.ts';
-import { isEnglish, type AnswerKind } from './kind-support.ts';
+import { isEnglish, topicQuote, unitName, unitsLeadFirst, type AnswerKind } from './kind-support.ts';
 
 /**
  * Which clause of another document takes up a clause (天津方案哪一条落实国家方案二(一)? Which national
@@ -15,7 +15,8 @@ export const alignmentKind: AnswerKind = {
   evidence(context) {
     const targets = context.clauses.filter((clause) => clause.hit.reference?.role === 'target');
     if (targets.length === 0) return { missing: 'document', rule: 'alignment: no clause of the documents asked about takes it up' };
-    const found: Evidence[] = targets.map((clause) => ({ clause, quote: clause.hit.clause.heading ?? clause.hit.clause.text }));
+    // Each clause found is quoted for what it says, not only named: staff checking implementation read its substance.
+    const found: Evidence[] = targets.map((clause) => ({ clause, quote: topicQuote(clause, context.groups) }));
     const closest = targets.every((clause) => clause.hit.reference?.relation === 'nearest');
     return { found, closestMatch: closest, rule: closest ? 'alignment: only the nearest clause, below the alignment thresholds' : 'alignment: the clauses aligned at ingest' };
   },
@@ -53,6 +54,13 @@ export const alignmentKind: AnswerKind = {
                 : `与${sourceName}相对应的是${named}。`,
         );
       }
+    }
+    // Each clause found, quoted, with who carries it out there: what staff checking implementation look for.
+    for (const each of evidence) {
+      const quote = text.corpus(each.quote);
+      const lead = unitsLeadFirst(each.clause)[0];
+      const leads = lead ? (english ? ` (lead: ${unitName(lead, text)})` : `（${unitName(lead, text)}牵头）`) : '';
+      text.line(english ? `${clauseHeadline(each.clause, text, false)}${leads}: “${quote}”` : `${clauseHeadline(each.clause, text, false)}${leads}：“${quote}”`);
     }
     if (closestMatch) text.line(english ? 'No clause there was aligned with it at ingest; this is only the closest in wording.' : '入库时没有为它找到对应条款，以上只是措辞最接近的条款。');
     return { quotes };

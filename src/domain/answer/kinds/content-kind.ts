@@ -13,8 +13,8 @@ export const contentKind: AnswerKind = {
   evidence(context) {
     const best = mostOnTopic(nearestClauses(context), context);
     if (!best) return { missing: 'document', rule: 'content: nothing retrieved' };
-    // "到2030年的目标是什么?": the answer must be about that year.
-    const year = context.frame.years.deadline.find((each) => !nearestClauses(context).some((clause) => yearsOf(clause.hit.clause).includes(each)));
+    // "到2030年的目标是什么?", "2030年定了什么目标": the answer must be about that year (years.asked leaves out the documents' own years).
+    const year = context.frame.years.asked.find((each) => !nearestClauses(context).some((clause) => yearsOf(clause.hit.clause).includes(each)));
     if (year) return { missing: 'year', nearest: best, rule: `content: no clause among the nearest speaks of ${year}` };
     return { found: [{ clause: best, quote: topicQuote(best, context.groups, context.frame.mention ? 1 : 2), verdict: true }], rule: 'content: the sentences of the most on-topic clause that hold the topic' };
   },

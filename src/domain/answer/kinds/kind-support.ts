@@ -1,3 +1,4 @@
+import { normalizeText } from '../../corpus/text-normalizer.ts';
 import { POLICY } from '../../answer-policy.ts';
 import type { DocumentFactView, DocumentSummary } from '../../ports/clause-store.ts';
 import type { QuestionFrame } from '../../question/question-frame.ts';
@@ -82,8 +83,13 @@ export function mostOnTopic(clauses: NumberedClause[], context: KindContext): Nu
  * it matches at least half as well and a content answer wants more than one.
  */
 export function topicQuote(clause: NumberedClause, groups: TopicGroup[], count = 1): string {
-  const ranked = rankSentencesByTopic(clause.hit.clause, groups);
-  if (ranked.length === 0) return clause.hit.clause.text;
+  const all = rankSentencesByTopic(clause.hit.clause, groups);
+  if (all.length === 0) return clause.hit.clause.text;
+  // The clause's title restated as its first sentence says nothing the headline does not: the quote is
+  // the body sentence that holds most of the topic (or the first, when none holds any).
+  const heading = normalizeText(clause.hit.clause.heading ?? '').replace(/[。；;.]$/u, '');
+  const body = all.filter(({ sentence }) => heading === '' || sentence.normalized.replace(/[。；;.]$/u, '') !== heading);
+  const ranked = body.length === 0 ? all : body[0]!.share > 0 ? body : [...body].sort((left, right) => left.index - right.index);
   const picked = [ranked[0]!];
   const runnerUp = ranked[1];
   if (count > 1 && runnerUp && runnerUp.share > 0 && runnerUp.share >= ranked[0]!.share * POLICY.secondSentenceRatio) picked.push(runnerUp);
