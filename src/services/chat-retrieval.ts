@@ -4,6 +4,7 @@ import { topicGate } from '../domain/answer/topic-gate.ts';
 import { METADATA_SLOTS, type QuestionFrame } from '../domain/question/question-frame.ts';
 import type { PassageCatalog } from '../domain/retrieval/passage-catalog.ts';
 import { resolveReference } from '../domain/retrieval/reference-resolution.ts';
+import { holdsPhrases } from '../domain/retrieval/phrase-match.ts';
 import type { RetrievalHit, RetrievalResult, Retriever } from '../domain/retrieval/retriever.ts';
 
 /** Clauses handed to the answerer: enough to answer and to offer related reading, few enough to read. */
@@ -59,7 +60,14 @@ export async function retrieveForChat(retriever: Retriever, frame: QuestionFrame
   const perDocument = (await Promise.all(inScope.map((documentId) => retriever.retrieve(frame, { documentIds: [documentId], limit: POLICY.evidenceDepth }))))
     .map((each) => ({ ...each, hits: bestCovered(each.hits) }));
   // Which documents hold the topic: every document's best clause, so that those without it are named too.
-  if (frame.documentsAsked) return { result, clauses: number(perDocument.flatMap((each) => each.hits)), scopeDocumentIds };
+  // Asked literally (中国品牌日, IPv6), a document's clause is one that writes the phrases, wherever retrieval ranked it.
+  if (frame.documentsAsked) {
+    const clauses = inScope.flatMap((documentId, index) => {
+      const writing = frame.topic.phrases.length > 0 ? clauseWriting(frame.topic.phrases, documentId, perDocument[index]!, catalog) : undefined;
+      return writing ? [writing] : perDocument[index]!.hits;
+    });
+    return { result, clauses: number(clauses), scopeDocumentIds };
+  }
   const best = perDocument
     .filter((each) => each.hits.length > 0 && topicGate(frame, number(each.hits), each).open)
     .sort((left, right) => right.confidence - left.confidence)
@@ -78,6 +86,15 @@ function withRecordPassages(hits: RetrievalHit[], catalog: PassageCatalog, docum
     .map(({ clause, document }) => ({ clause, document, score: 0, coverage: 0, paths: {} }));
   const ids = new Set(records.map((record) => record.clause.id));
   return [...records, ...hits.filter((hit) => !ids.has(hit.clause.id))].slice(0, CLAUSES_PER_ANSWER);
+}
+
+/** The document's clause that writes every phrase: among those retrieval found first, else any of its passages. */
+function clauseWriting(phrases: string[], documentId: string, found: RetrievalResult, catalog: PassageCatalog): RetrievalHit | undefined {
+  const writes = (clause: RetrievalHit['clause']) => holdsPhrases(clause, phrases);
+  const hit = found.hits.find((each) => writes(each.clause));
+  if (hit) return hit;
+  const passage = catalog.passages.find(({ clause, document }) => document.id === documentId && clause.kind !== 'signature' && writes(clause));
+  return passage ? { clause: passage.clause, document: passage.document, score: 0, coverage: 1, paths: {} } : undefined;
 }
 
 function bestCovered(hits: RetrievalHit[]): RetrievalHit[] {

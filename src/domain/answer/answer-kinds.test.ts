@@ -184,6 +184,21 @@ describe('answer kinds', () => {
     expect((await refused('哪几份文件提到无人机?')).text).toContain('没有文件提到这一点');
   });
 
+  it('mentions: asked literally, a document mentions what it writes, not what shares words with it', async () => {
+    // 中国驰名商标 and 品牌 in the 2014 opinions are not 中国品牌日; 质量责任保险 is not 潜在缺陷保险.
+    const day = await answered('中国品牌日 哪些文件里提了');
+    expect(day.cited.map((id) => id.split(':')[0]).sort()).toEqual(['cn-2022-95', 'sw-2023-0926', 'tj-2023-3']);
+    expect(day.text).toContain('提到“中国品牌日”的文件有3份');
+    expect((await answered('有哪幾份文件講到潛在缺陷保險')).cited.map((id) => id.split(':')[0]).sort()).toEqual(['sw-2023-0926', 'tj-2023-3']);
+    // Codes and Chinese written into English questions, as written.
+    const code = await answered('which documents mention IPv6?');
+    expect(code.cited.map((id) => id.split(':')[0]).sort()).toEqual(['cn-2022-95', 'tj-2023-3']);
+    expect(code.text).toContain('mention “IPv6”');
+    expect((await answered('which docs mention the 96333 elevator emergency platform')).cited.map((id) => id.split(':')[0])).toEqual(['tj-2014-22']);
+    // What the question quotes is the phrase; the words around it describe it.
+    expect((await answered('哪几份文件提到内外贸产品“同线同标同质”?')).cited.map((id) => id.split(':')[0]).sort()).toEqual(['cn-2022-95', 'sw-2023-0926', 'tj-2023-3']);
+  });
+
   it('picks the first kind that applies to the frame', () => {
     const frame = { slot: 'lead', yesNo: true, units: [{ mention: '市监委', byDocument: {}, exactIn: [] }], compare: false, unitTasks: false } as unknown as Parameters<typeof kindFor>[0];
     expect(kindFor(frame).name).toBe('unit-check');

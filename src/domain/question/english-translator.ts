@@ -66,6 +66,8 @@ export function translateEnglish(text: string, dictionary: BilingualDictionary |
     }
     const fromDictionary = dictionaryTerms(word, dictionary, isKnownTerm);
     if (fromDictionary.length > 0) terms.push(...fromDictionary);
+    // A code the corpus writes as it stands (IPv6, 5G, 96333) needs no translation: as good as a glossary term.
+    else if (/\d/u.test(word) && isKnownTerm(word)) terms.push({ english: word, chinese: word, weight: 1, source: 'glossary' });
     else terms.push({ english: word, chinese: word, weight: 0.5, source: dictionary && knowsWord(word, dictionary) ? 'absent' : 'literal' });
   }
   return terms;

@@ -151,7 +151,7 @@ export class QuestionAnalyzer {
       scope: scope.scope,
       years: scope.years,
       units,
-      topic: { words, text: words.map((word) => word.word).join(' '), phrase, frameWords: topic.frameWords },
+      topic: { words, text: words.map((word) => word.word).join(' '), phrase, frameWords: topic.frameWords, phrases: this.quotedAsWritten(normalized) ?? (english ? this.writtenIn(original) : this.joinedAsWritten(words, normalized)) },
       translation,
       reference,
       referenceCues: { sameClause: references.sameClause, correspondence: references.correspondence, clauseAsked },
@@ -171,6 +171,51 @@ export class QuestionAnalyzer {
       english: word.written ?? word.word, chinese: word.word, weight: 1, source: word.seen ? ('glossary' as const) : ('literal' as const),
     })));
     return [...translated, ...read];
+  }
+
+  /** What the question quotes (内外贸产品“同线同标同质”) is the phrase asked about, when the corpus writes it. */
+  private quotedAsWritten(normalized: string): string[] | undefined {
+    const quoted = [...normalized.matchAll(/[“"「『]([^”"」』]{2,30})[”"」』]/gu)].map((match) => match[1]!.trim()).filter((span) => this.context.vocabulary.writes(span));
+    return quoted.length > 0 ? quoted : undefined;
+  }
+
+  /** Topic words, adjacent ones joined where the question and the corpus both write them joined. */
+  private joinedAsWritten(words: TopicWord[], normalized: string): string[] {
+    const content = words.filter((word) => word.seen || word.specific).map((word) => word.word);
+    const phrases: string[] = [];
+    for (let start = 0; start < content.length; ) {
+      let end = start + 1;
+      for (let next = start + 2; next <= content.length; next += 1) {
+        const joined = content.slice(start, next).join('');
+        if (!normalized.includes(joined) || !this.context.vocabulary.writes(joined)) break;
+        end = next;
+      }
+      phrases.push(this.widenedAsWritten(content.slice(start, end).join(''), normalized));
+      start = end;
+    }
+    return phrases;
+  }
+
+  /** A phrase with the one or two characters next to it in the question that the topic reader let go (中国品牌 + 日, 潜在 + 缺陷保险), when the corpus writes them together. */
+  private widenedAsWritten(phrase: string, normalized: string): string {
+    const at = normalized.indexOf(phrase);
+    if (at < 0) return phrase;
+    const han = (text: string) => /^\p{Script=Han}+$/u.test(text);
+    const end = at + phrase.length + ([2, 1].find((step) => han(normalized.slice(at + phrase.length, at + phrase.length + step)) && normalized.length >= at + phrase.length + step && this.context.vocabulary.writes(normalized.slice(at, at + phrase.length + step))) ?? 0);
+    const start = at - ([2, 1].find((step) => at - step >= 0 && han(normalized.slice(at - step, at)) && this.context.vocabulary.writes(normalized.slice(at - step, end))) ?? 0);
+    return normalized.slice(start, end);
+  }
+
+  /** In an English question: the Chinese and the codes (IPv6, 96333) it writes that the corpus writes too. */
+  private writtenIn(original: string): string[] {
+    const normalized = normalizeText(original).toLowerCase();
+    // Years are the question's scope or deadline, not a phrase to find.
+    const spans = [...normalized.matchAll(/\p{Script=Han}+|[a-z]*\d[a-z0-9.-]*/gu)].map((match) => match[0]).filter((span) => !/^(?:19|20)\d{2}$/u.test(span));
+    return [...new Set(spans.flatMap((span) => {
+      if (this.context.vocabulary.writes(span)) return [span];
+      if (!/\p{Script=Han}/u.test(span)) return [];
+      return this.joinedAsWritten(this.topic.read(span).words, span);
+    }))];
   }
 
   /** Clauses the question names itself: asked about, or (with 对应, 落实) their counterparts in the other documents named. */

@@ -160,6 +160,12 @@ export interface QuestionFrame {
     phrase: string;
     /** Words read as the question's frame, not its topic (有没有, 啥, 一共): for explanations. */
     frameWords: string[];
+    /**
+     * The topic as the corpus writes it, for questions asked literally (which documents mention X?):
+     * adjacent topic words joined where the corpus writes them joined (中国品牌日, 潜在缺陷保险), and in
+     * English questions the Chinese and the codes written into them (中国质量奖, IPv6, 96333).
+     */
+    phrases: string[];
   };
   /** English questions: the Chinese terms their words translate to. */
   translation: TranslatedTerm[];

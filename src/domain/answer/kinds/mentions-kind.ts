@@ -1,10 +1,12 @@
 import { POLICY } from '../../answer-policy.ts';
 import { clauseHeadline, documentReferenceEn, documentReferenceZh } from '../clause-reference.ts';
+import { holdsPhrases } from '../../retrieval/phrase-match.ts';
 import { isEnglish, topicQuote, type AnswerKind } from './kind-support.ts';
 
 /**
  * Which documents speak of something (哪几份文件提到首席质量官? which documents mention cold chain?):
- * each document's own best clause, counted as a mention when it holds nearly all of the topic; every
+ * each document's clause that writes the question's phrases (中国品牌日, IPv6), or, when the question
+ * writes none the corpus does, its best clause holding nearly all of the topic; every
  * mentioning document cited with the sentence, the others named as not mentioning it.
  */
 export const mentionsKind: AnswerKind = {
@@ -12,13 +14,21 @@ export const mentionsKind: AnswerKind = {
   recordBased: true,
   applies: (frame) => frame.documentsAsked,
   evidence(context) {
-    const mentioning = context.clauses.filter((clause) => clause.hit.coverage >= POLICY.mentionCoverage);
+    // Literally when the question writes phrases the corpus writes; else by how much of the topic the clause holds.
+    const phrases = context.frame.topic.phrases;
+    const mentioning = context.clauses.filter((clause) => (phrases.length > 0 ? holdsPhrases(clause.hit.clause, phrases) : clause.hit.coverage >= POLICY.mentionCoverage));
     if (mentioning.length === 0) return { missing: 'document', ...(context.clauses[0] ? { nearest: context.clauses[0] } : {}), rule: 'mentions: no document holds the topic' };
     return { found: mentioning.map((clause) => ({ clause, quote: topicQuote(clause, context.groups) })), rule: `mentions: documents whose best clause holds at least ${POLICY.mentionCoverage} of the topic` };
   },
   compose(context, evidence, text) {
     const english = isEnglish(context);
-    const topic = context.frame.topic.words.filter((word) => word.seen || word.specific).map((word) => word.written ?? word.word).join(english ? ' ' : '');
+    const phrases = context.frame.topic.phrases;
+    // A phrase as the asker wrote it (IPv6, not ipv6) where the question holds it so.
+    const asWritten = (phrase: string) => {
+      const at = context.frame.original.toLowerCase().indexOf(phrase);
+      return at < 0 ? phrase : context.frame.original.slice(at, at + phrase.length);
+    };
+    const topic = phrases.length > 0 ? phrases.map(asWritten).join(english ? ', ' : '、') : context.frame.topic.words.filter((word) => word.seen || word.specific).map((word) => word.written ?? word.word).join(english ? ' ' : '');
     const named = text.corpus(topic);
     text.line(english ? `${evidence.length} ${evidence.length === 1 ? 'document mentions' : 'documents mention'} “${named}”:` : `提到“${named}”的文件有${evidence.length}份：`);
     const quotes: Record<number, string> = {};
