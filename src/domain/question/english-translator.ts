@@ -24,9 +24,9 @@ const DICTIONARY_CANDIDATES = 3;
 const RENDERINGS_PER_WORD = 8;
 const COMPOSED_CANDIDATES = 512;
 
-/** isCorpusWord: the corpus has the term as one word (its segmenter's), not only as characters within longer words. */
-export function translateEnglish(text: string, dictionary: BilingualDictionary | undefined, isKnownTerm: (term: string) => boolean, isCorpusWord: (term: string) => boolean = () => false): TranslatedTerm[] {
-  const words = text.toLowerCase().replace(/[’']s\b/gu, '').match(/[a-z0-9]+(?:[.-][a-z0-9]+)*|\p{Script=Han}+/gu) ?? [];
+/** isCorpusWord: the corpus has the term (composed from the English words given) as one of its words, not only as characters within longer words. */
+export function translateEnglish(text: string, dictionary: BilingualDictionary | undefined, isKnownTerm: (term: string) => boolean, isCorpusWord: (term: string, english?: string) => boolean = () => false): TranslatedTerm[] {
+  const words = withoutDocumentKinds(text.toLowerCase()).replace(/[’']s\b/gu, '').match(/[a-z0-9]+(?:[.-][a-z0-9]+)*|\p{Script=Han}+/gu) ?? [];
   const lemmas = words.map(lemmatize);
   const terms: TranslatedTerm[] = [];
   for (let start = 0; start < words.length; ) {
@@ -73,6 +73,13 @@ export function translateEnglish(text: string, dictionary: BilingualDictionary |
   return terms;
 }
 
+const DOCUMENT_KINDS = new RegExp(`\\b(?:${[...cues.documentKinds.cues].sort((left, right) => right.length - left.length).join('|')})\\b`, 'gu');
+
+/** "the national action plan" is "the national plan": the kind of document is no topic (action is not 行动 there). */
+function withoutDocumentKinds(text: string): string {
+  return text.replace(DOCUMENT_KINDS, 'plan');
+}
+
 /** Three or two words the dictionary glosses as one thing, when the corpus uses its rendering. */
 function dictionaryPhrase(words: string[], start: number, dictionary: BilingualDictionary, isKnownTerm: (term: string) => boolean) {
   for (let length = Math.min(3, words.length - start); length >= 2; length -= 1) {
@@ -91,7 +98,7 @@ function dictionaryPhrase(words: string[], start: number, dictionary: BilingualD
  * Two or three words whose renderings, joined, are a term the corpus uses and the dictionary lacks as
  * a phrase: Quality Month is 质量 + 月, the corpus's 质量月.
  */
-function composedPhrase(words: string[], start: number, dictionary: BilingualDictionary, isCorpusWord: (term: string) => boolean): { term: TranslatedTerm; length: number } | undefined {
+function composedPhrase(words: string[], start: number, dictionary: BilingualDictionary, isCorpusWord: (term: string, english?: string) => boolean): { term: TranslatedTerm; length: number } | undefined {
   for (let length = Math.min(3, words.length - start); length >= 2; length -= 1) {
     const slice = words.slice(start, start + length);
     if (slice.some((word) => FILLERS.has(word) || /^\d/u.test(word))) continue;
@@ -99,7 +106,7 @@ function composedPhrase(words: string[], start: number, dictionary: BilingualDic
     if (renderings.some((list) => list.length === 0)) continue;
     let joined = [''];
     for (const list of renderings) joined = joined.flatMap((prefix) => list.map((rendering) => prefix + rendering)).slice(0, COMPOSED_CANDIDATES);
-    const known = joined.find((term) => [...term].length >= 3 && isCorpusWord(term));
+    const known = joined.find((term) => [...term].length >= 3 && isCorpusWord(term, slice.join(' ')));
     if (known) return { term: { english: slice.join(' '), chinese: known, weight: 0.9, source: 'dictionary' }, length };
   }
   return undefined;

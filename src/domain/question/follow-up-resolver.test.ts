@@ -46,6 +46,15 @@ describe('follow-ups resolved from the earlier user turns', () => {
     expect(frame).toMatchObject({ slot: 'content', reference: { relation: 'corresponding', targetDocumentIds: ['cn-2022-95'] } });
   });
 
+  it('reads "它还牵头了哪些条?" as the tasks of the unit the answer before named', () => {
+    const frame = analyzer.analyze('它还牵头了哪些条', [{ role: 'user', content: '汕尾质量基础设施“一站式”服务谁负责' }, { role: 'assistant', content: '由市市场监管局牵头负责（八（二十四））。' }]);
+    expect(frame).toMatchObject({ unitTasks: true, reference: null, scope: { documentIds: ['sw-2023-0926'] } });
+    expect(frame.units.map((unit) => unit.byDocument['sw-2023-0926'])).toEqual([['市市场监管局']]);
+    // Asking for another document's clause is a counterpart, not the unit's tasks.
+    const counterpart = analyzer.analyze('which tianjin clause matches that one and who leads it?', [{ role: 'user', content: 'national plan: who leads the R&D cost super-deduction / fiscal policy clause?' }, { role: 'assistant', content: '财政部 leads, clause 七（十九）.' }]);
+    expect(counterpart.unitTasks).toBe(false);
+  });
+
   it('takes the cited clauses from a stored conversation over the text', () => {
     const frame = analyzer.analyze('is the public security bureau involved in it as well?', [
       { role: 'user', content: 'Which unit leads quality safety supervision in the Tianjin 2023 plan?' },

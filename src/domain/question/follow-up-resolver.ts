@@ -1,4 +1,4 @@
-import type { ClauseReference, FollowUpReading, QuestionFrame } from './question-frame.ts';
+import type { ClauseReference, FollowUpReading, NamedUnit, QuestionFrame } from './question-frame.ts';
 
 /**
  * Resolves a follow-up ("那汕尾呢?", "And in the national plan?", "这一条还提到了哪些单位?") against the
@@ -20,6 +20,8 @@ export interface ChatTurnText {
 export interface EarlierTurn {
   frame: QuestionFrame;
   cited: string[];
+  /** The units the answer named, in the order named (its first is what it answered: the lead asked for). */
+  answerUnits?: NamedUnit[];
 }
 
 /** The documents of the other level, where a clause's counterparts are sought when no document is named. */
@@ -65,12 +67,39 @@ export function continuesEarlier(frame: QuestionFrame): boolean {
 export function resolveFollowUp(current: QuestionFrame, earlier: EarlierTurn[], documentsOf: DocumentsOf, otherLevel: OtherLevel): QuestionFrame {
   let state: QuestionFrame | undefined;
   let cited: string[] = [];
+  let answerUnits: NamedUnit[] = [];
   for (const turn of [...earlier, { frame: current, cited: [] }]) {
     const follows = state && continuesEarlier(turn.frame);
-    state = follows ? merge(turn.frame, state!, cited, documentsOf, otherLevel) : turn.frame;
+    const tasksOf = follows && asksItsTasks(turn.frame) ? answerUnits[0] : undefined;
+    state = tasksOf ? unitTasksOf(turn.frame, tasksOf, state!) : follows ? merge(turn.frame, state!, cited, documentsOf, otherLevel) : turn.frame;
     cited = turn.cited;
+    answerUnits = turn.answerUnits ?? [];
   }
   return state!;
+}
+
+// 它, 他们, 该局, 这个单位, it, they, this bureau: the unit the answer before named.
+const UNIT_PRONOUN = /^\s*(?:那么?|那)?\s*(它们?|他们|她们|该局|该委|该单位|该部门|这个单位|这个部门|这个局|这家单位)|(?<![a-z])(it|they|this bureau|this department|this unit|that bureau|that department)(?![a-z])/iu;
+
+/** 它还牵头了哪些条? what else does it lead? A pronoun, a list of tasks asked, and no unit or topic of its own. */
+function asksItsTasks(frame: QuestionFrame): boolean {
+  const tasks = frame.cues.some((cue) => cue.slot === 'tasks');
+  // Not a clause of another document (which Tianjin clause matches it?): that asks for a counterpart.
+  const counterpart = frame.referenceCues.correspondence !== null || (frame.referenceCues.clauseAsked && frame.scope.named);
+  return tasks && !counterpart && frame.units.length === 0 && !namesTopic(frame) && frame.reference?.from !== 'question' && UNIT_PRONOUN.test(frame.original);
+}
+
+/** The unit's tasks, in the documents the question before was about. */
+function unitTasksOf(frame: QuestionFrame, unit: NamedUnit, previous: QuestionFrame): QuestionFrame {
+  return {
+    ...frame,
+    standalone: `${frame.original} (${unit.mention})`,
+    units: [unit],
+    unitTasks: true,
+    reference: null,
+    scope: frame.scope.named ? frame.scope : previous.scope,
+    followUp: { continues: previous.original, carried: ['scope'] },
+  };
 }
 
 function merge(frame: QuestionFrame, previous: QuestionFrame, cited: string[], documentsOf: DocumentsOf, otherLevel: OtherLevel): QuestionFrame {

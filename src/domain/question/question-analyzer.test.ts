@@ -56,6 +56,19 @@ describe('QuestionAnalyzer: the asked slot', () => {
     expect(read('Tianjin: which bureau leads food quality?').yesNo).toBe(false);
   });
 
+  it('reads "which other units" as "which units"', () => {
+    expect(read('and which other units work with it on that?').slot).toBe('units');
+    expect(read('这一条其他哪些单位参与').slot).toBe('units');
+  });
+
+  it('translates a title-cased name to the term the corpus writes, and no verb and object joined as written', () => {
+    expect(read('In national action plan, who is in charge of China Brand Day activities').translation.map((term) => term.chinese)).toEqual(expect.arrayContaining(['中国品牌日', '活动']));
+    // "action plan" names the document, not 行动.
+    expect(read('In national action plan, who is in charge of China Brand Day activities').translation.map((term) => term.english)).not.toContain('action');
+    expect(read('Which national bodies are involved in strengthening enterprises\' primary responsibility for quality?').translation.map((term) => term.chinese)).not.toContain('加强企业');
+    expect(read('which documents mention IPv6?').translation).toEqual([expect.objectContaining({ chinese: 'ipv6', source: 'glossary' })]);
+  });
+
   it('reads the wording of the responsibility lists (分工负责) as asking units, not as a topic the clauses lack', () => {
     const frame = read('天津方案裡面 電動自行車質量監督抽查 有哪些單位分工負責');
     expect(unseen(frame)).toEqual([]);

@@ -69,7 +69,11 @@ export class QuestionAnalyzer {
       const { question: asked, answer } = turns[index]!;
       frame = this.read(asked);
       // A clause the answer names without its document (四（九）) is one of the documents that question was about.
-      earlier.unshift({ frame, cited: answer ? (answer.citedClauseIds ?? this.citedIn(answer.content, frame.scope.documentIds)) : [] });
+      earlier.unshift({
+        frame,
+        cited: answer ? (answer.citedClauseIds ?? this.citedIn(answer.content, frame.scope.documentIds)) : [],
+        answerUnits: answer ? this.unitsIn(answer.content, frame.scope.documentIds) : [],
+      });
     }
     return resolveFollowUp(current, earlier, (ids) => this.documentsOf(ids), (ids) => this.otherLevel(ids));
   }
@@ -87,6 +91,13 @@ export class QuestionAnalyzer {
     const within = place.scope.documentIds;
     return dedupeUnits(found.map(({ unit }) => (within.length === 0 ? unit : { ...unit, byDocument: Object.fromEntries(Object.entries(unit.byDocument).filter(([id]) => within.includes(id))) })))
       .filter((unit) => Object.keys(unit.byDocument).length > 0);
+  }
+
+  /** The units an answer's text names, in order, kept to the documents its question was about. */
+  private unitsIn(answer: string, scoped: string[]): NamedUnit[] {
+    const found = this.units.find(normalizeText(answer).toLowerCase()).map((each) => each.unit);
+    const within = (unit: NamedUnit) => (scoped.length === 0 ? unit : { ...unit, byDocument: Object.fromEntries(Object.entries(unit.byDocument).filter(([id]) => scoped.includes(id))) });
+    return dedupeUnits(found.map(within)).filter((unit) => Object.keys(unit.byDocument).length > 0);
   }
 
   /** The clauses an answer's text names by document and place; a place alone is read within `scoped` (all when empty). */
@@ -118,7 +129,7 @@ export class QuestionAnalyzer {
     // English is translated as a phrase (glossary phrases keep their filler words: science and technology).
     const phrase = main.replace(/\s+/gu, ' ').trim();
     const translation = english
-      ? [...this.translate(phrase), ...asides.flatMap((aside) => this.translate(aside).filter((term) => term.source === 'glossary' || term.source === 'dictionary'))]
+      ? [...this.translate(phrase, original), ...asides.flatMap((aside) => this.translate(aside, original).filter((term) => term.source === 'glossary' || term.source === 'dictionary'))]
       : [];
     const mainTopic = english ? { words: englishTopicWords(translation), frameWords: [] } : this.topic.read(main);
     const asideWords = english ? [] : asides.flatMap((aside) => this.topic.read(aside).words.filter((word) => word.seen && !mainTopic.words.some((own) => own.word === word.word)));
@@ -163,10 +174,15 @@ export class QuestionAnalyzer {
    * An English question's topic in Chinese: its English words translated, the Chinese it quotes (about
    * 医美 supervision) read as a Chinese question's would be, abbreviations expanded.
    */
-  private translate(phrase: string): QuestionFrame['translation'] {
+  private translate(phrase: string, original: string): QuestionFrame['translation'] {
     const { dictionary, vocabulary } = this.context;
     const quoted = phrase.match(/\p{Script=Han}+/gu) ?? [];
-    const translated = translateEnglish(phrase.replace(/\p{Script=Han}+/gu, ' '), dictionary, vocabulary.isKnownTerm, vocabulary.isCorpusWord);
+    // A composed rendering that the corpus writes as it stands is its term
+    // even where its segmenter cuts it (China Brand Day → 中国品牌日, cut 中国/品牌/日).
+    // Only for a name the question writes as one, in title case (China Brand Day): words joined as written are as
+    // often a verb and its object (improving workers' quality → 提升劳动者质量, strengthening enterprises → 加强企业).
+    const isCorpusTerm = (term: string, english?: string) => vocabulary.isCorpusWord(term) || (english !== undefined && isTitleCased(english, original) && vocabulary.writes(term));
+    const translated = translateEnglish(phrase.replace(/\p{Script=Han}+/gu, ' '), dictionary, vocabulary.isKnownTerm, isCorpusTerm);
     const read = quoted.flatMap((span) => this.topic.read(span).words.map((word) => ({
       english: word.written ?? word.word, chinese: word.word, weight: 1, source: word.seen ? ('glossary' as const) : ('literal' as const),
     })));
@@ -278,6 +294,14 @@ export class QuestionAnalyzer {
     if (!reading.scope.named) return [];
     return reading.scope.documentIds.length > 0 ? reading.scope.documentIds : this.context.documents.map((document) => document.id);
   }
+}
+
+/** The English words stand in the question as a name: each capitalised (China Brand Day, Quality Month). */
+function isTitleCased(english: string, original: string): boolean {
+  const words = english.split(' ');
+  if (words.length < 2) return false;
+  const pattern = new RegExp(`(?<![A-Za-z])${words.map((word) => `${word[0]!.toUpperCase()}${word.slice(1).replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}`).join('\\s+')}(?![a-z])`, 'u');
+  return pattern.test(original);
 }
 
 // The question asks which clause (哪条, 哪几条, 哪一项, which Tianjin clause, what item).

@@ -57,7 +57,9 @@ const ENGLISH_MEASURES = Object.entries(cues.measures.english as Record<string, 
 // When several slots are asked, this order decides which the answer leads with.
 const PRECEDENCE: AskedSlot[] = ['docNumber', 'issuer', 'issue-date', 'status', 'addressees', 'basis', 'approval', 'contact', 'unit-count', 'lead', 'units', 'money', 'figure', 'date', 'content'];
 
-export function readSlots(text: string, original: string, english: boolean): SlotReading {
+export function readSlots(asked: string, original: string, english: boolean): SlotReading {
+  // "which other units", "who else": the same ask as "which units", "who" (the others are the answer's to say).
+  const text = english ? asked.replace(/\b(which|what|who)\s+(other|else|another|additional|more)\b\s*/gu, '$1 ') : asked.replace(/(其他|其它|另外|别的)(哪些|哪个|哪几)/gu, '$2');
   let rest = text;
   const found: SlotCue[] = [];
   const take = (slot: SlotCue['slot'], cue: string) => {
