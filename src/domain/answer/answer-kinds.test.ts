@@ -156,6 +156,15 @@ describe('answer kinds', () => {
     expect(issuers.text).toMatch(/\[\d\]/u);
   });
 
+  it('metadata: a document named by its quoted title; what it implements, asked with any verb, with who issued that', async () => {
+    const titled = await answered('國家「進一步提高產品、工程和服務質量行動方案」的文號？');
+    expect(titled.text).toContain('国市监质发〔2022〕95号');
+    const basis = await answered('天津2023實施方案是按照哪份文件要求制定的');
+    expect(basis.decision.kind).toBe('metadata');
+    expect(basis.text).toContain('《进一步提高产品、工程和服务质量行动方案(2022—2025年)》（市场监管总局等十八部门印發）');
+    expect((await answered('the 2014 tianjin opinion is to implement which State Council document')).text).toContain('国发〔2012〕9号');
+  });
+
   it('compare: one line per document, national first', async () => {
     const turn = await answered('国家和天津在质量安全监管方面分别由哪个部门牵头?');
     expect(turn.decision.kind).toBe('compare');

@@ -14,6 +14,8 @@ export interface ScopeDocument {
   date: string | null;
   status: 'in-force' | 'draft';
   docNumber: string | null;
+  /** Its title, by which a question may name it in quotes (「进一步提高产品、工程和服务质量行动方案」). */
+  title?: string;
 }
 
 export interface ScopeReading {
@@ -29,6 +31,11 @@ const REGION_CUES = regionQuestionCues();
 const DRAFT_CUES = cues.draftCues;
 const BRACKETS = /[\s〔〕[\]［］()（）【】{}]/u;
 const FOREIGN_DOCUMENT_NUMBER = /\p{Script=Han}{1,8}\s*[〔[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号/gu;
+const QUOTED_TITLE = /[「『“"《]([^」』”"》]{6,60})[」』”"》]/gu;
+/** A title without its punctuation and brackets, for matching it as a question quotes it. */
+function titleKey(title: string): string {
+  return title.replace(/[\s、，,。.()（）《》〈〉「」『』“”"'\-—–]/gu, '');
+}
 const DEADLINE = /(到|至|截至|截止|by|until|before|for)\s*$/u;
 
 /**
@@ -56,6 +63,8 @@ export class ScopeReader {
     for (const document of numbered) rest = rest.replace(documentNumberPattern(document.docNumber!), ' ');
     const shortNumbered = this.shortDocumentNumbers(rest);
     rest = shortNumbered.rest;
+    const titled = this.quotedTitles(rest);
+    rest = titled.rest;
 
     const named = new Set<string>();
     const regionCodes = new Set<string>();
@@ -129,10 +138,10 @@ export class ScopeReader {
     // A year that is no scoped document's year of issue is the year the asked fact is for (2020年…目标).
     const scopeYears = new Set(scoped.map((document) => document.date?.slice(0, 4)));
     years.asked = years.all.filter((year) => years.deadline.includes(year) || !scopeYears.has(year));
-    const explicit = [...numbered, ...shortNumbered.documents];
+    const explicit = [...numbered, ...shortNumbered.documents, ...titled.documents];
     if (explicit.length > 0) {
       scoped = explicit;
-      scopeCues.push(...explicit.map((document) => document.docNumber!));
+      scopeCues.push(...explicit.map((document) => document.docNumber ?? document.title ?? document.id));
     }
     // A unit only some documents list (市监委 is Tianjin's) names them when nothing else does.
     const namesPlace = regionCodes.size > 0 || explicit.length > 0;
@@ -169,6 +178,24 @@ export class ScopeReader {
   }
 
   /** 95号文, 22号 written without the issuer's prefix: the number and the year, when one document has them. */
+  /** Documents named by their title in quotes or book-title marks; the title is taken out of the text. */
+  private quotedTitles(text: string): { documents: ScopeDocument[]; rest: string } {
+    let rest = text;
+    const documents: ScopeDocument[] = [];
+    for (const match of text.matchAll(QUOTED_TITLE)) {
+      const span = titleKey(match[1]!);
+      if (span.length < 6) continue;
+      const found = this.documents.filter((document) => {
+        const title = titleKey(normalizeText(document.title ?? '').toLowerCase());
+        return title !== '' && (title.includes(span) || (span.includes(title) && title.length >= 6));
+      });
+      if (found.length === 0) continue;
+      documents.push(...found.filter((document) => !documents.includes(document)));
+      rest = rest.replace(match[0], ' ');
+    }
+    return { documents, rest };
+  }
+
   private shortDocumentNumbers(text: string): { documents: ScopeDocument[]; rest: string } {
     const match = /(?<!\d)(?:((?:19|20)\d{2})\s*)?(\d{1,4})\s*号文?/u.exec(text);
     if (!match) return { documents: [], rest: text };

@@ -51,6 +51,7 @@ const MEASURE_AFTER_QUESTION_WORD = new RegExp(`(?:几|多少)(${cues.measures.w
 const QUESTION_MEASURE = new RegExp(`(?:哪些|哪几|哪一|哪|几|多少)(${cues.measures.words})`, 'gu');
 const ISSUER_ASK = /(?:谁|(?:哪个|哪些|哪家|什么)(?:部门|单位|机关|机构|部委)?)(?:联合)?(?:印发|发布|下发|出台|制定|起草|颁布|发|出)(?:的|了)?\s*(?:[吗呢?？。]|$)/u;
 const ISSUE_VERB_AT_END = /(?:联合)?(?:印发|发布|下发|出台|制定|起草|颁布|发|出)(?:的|了)?\s*(?=[吗呢?？。]|$)/u;
+const BASIS_ASK = /(?:落实|贯彻|依据|根据|按照|依照)(?:的是)?(?:哪个|哪份|哪些|哪几个|什么|哪一)(?:上级)?(?:文件|纲要|通知|政策|方案|规定|意见)|\b(?:implement|implements|implementing|implemented|carry out|carries out|follow|follows|based on|pursuant to)\b(?:\s+\S+){0,3}?\s+(?:which|what)\b(?:\s+\S+){0,3}?\s+(?:document|documents|plan|plans|policy|policies|outline|notice|guideline|guidelines)\b/u;
 const CLAUSE_MEASURES = new Set(['条', '项', '款']);
 const ENGLISH_MEASURES = Object.entries(cues.measures.english as Record<string, string>).sort(([left], [right]) => right.length - left.length);
 
@@ -118,6 +119,12 @@ export function readSlots(asked: string, original: string, english: boolean): Sl
     slots.delete('lead');
     slots.add('issuer');
     rest = rest.replace(ISSUE_VERB_AT_END, ' ');
+  }
+  // 落实哪个文件, 依据的是什么纲要, implement which State Council document: what the document implements,
+  // however the verb and the asked document combine.
+  if (BASIS_ASK.test(text) && slots.size <= 1 && !slots.has('issuer')) {
+    slots.clear();
+    slots.add('basis');
   }
   const compare = slots.delete('compare');
   const ordered = PRECEDENCE.filter((slot) => slots.has(slot));

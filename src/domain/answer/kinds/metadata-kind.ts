@@ -128,7 +128,9 @@ function describeDocument(document: DocumentSummary, context: KindContext, text:
     const parts = [...byKind].map(([label, values]) => `${label} ${values.map((value) => text.corpus(english ? `${chineseDate(value)} (${value})` : chineseDate(value)) + cite(chineseDate(value))).join(' / ')}`);
     text.line(english ? `${referenceStart}: ${parts.join('; ')}.` : `${reference}：${parts.join('；')}。`);
   }
-  noticeLines(slots, facts, { reference, referenceStart, english, text, cite }, contactAsked(context.frame.normalized));
+  // The document's own passages that retrieval returned: where a notice fact's sentence can be read again.
+  const passages = context.clauses.filter(({ hit }) => hit.document.id === document.id).map(({ hit }) => hit.clause.normalizedText);
+  noticeLines(slots, facts, { reference, referenceStart, english, text, cite, passages }, contactAsked(context.frame.normalized));
   if (slots.includes('status')) {
     const deadline = facts.find((fact) => fact.field === 'commentDeadline')?.value;
     if (document.status === 'draft') {

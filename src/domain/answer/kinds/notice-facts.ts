@@ -1,3 +1,4 @@
+import { normalizeText } from '../../corpus/text-normalizer.ts';
 import type { DocumentFactView } from '../../ports/clause-store.ts';
 import type { AnswerText } from '../answer-text.ts';
 
@@ -15,10 +16,12 @@ export interface NoticeWording {
   text: AnswerText;
   /** The citation marker of the passage stating a value, or ''. */
   cite: (value: string) => string;
+  /** The document's passages retrieval returned (normalised), where a fact's sentence is read again. */
+  passages?: readonly string[];
 }
 
 export function noticeLines(slots: readonly string[], facts: DocumentFactView[], wording: NoticeWording, contactAsked: ContactAsked): void {
-  const { reference, referenceStart, english, text, cite } = wording;
+  const { reference, referenceStart, english, text, cite, passages = [] } = wording;
   const values = (field: string) => [...new Set(facts.filter((fact) => fact.field === field).map((fact) => fact.value))];
   if (slots.includes('addressees')) {
     const addressees = values('addressees');
@@ -32,12 +35,17 @@ export function noticeLines(slots: readonly string[], facts: DocumentFactView[],
   }
   if (slots.includes('basis')) {
     const basis = values('basis');
+    // Who issued it, where the evidence line says (按照市场监管总局等十八部门印发的《…》).
+    const issued = (value: string) => {
+      const by = issuerBefore(value, passages);
+      return by ? (english ? ` (issued by ${text.corpus(by)})` : `（${text.corpus(by)}印发）`) : '';
+    };
     text.line(
       basis.length === 0
         ? english ? `${referenceStart} names no document it implements.` : `${reference}没有写明依据或落实的文件。`
         : english
-          ? `${referenceStart} implements ${basis.map((value) => `${text.corpus(value)}${cite(value.replace(/^《|》.*$/gu, ''))}`).join(' and ')}.`
-          : `${reference}依据和落实的文件是${basis.map((value) => `${text.corpus(value)}${cite(value.replace(/^《|》.*$/gu, ''))}`).join('、')}。`,
+          ? `${referenceStart} implements ${basis.map((value) => `${text.corpus(value)}${issued(value)}${cite(value.replace(/^《|》.*$/gu, ''))}`).join(' and ')}.`
+          : `${reference}依据和落实的文件是${basis.map((value) => `${text.corpus(value)}${issued(value)}${cite(value.replace(/^《|》.*$/gu, ''))}`).join('、')}。`,
     );
   }
   if (slots.includes('approval')) {
@@ -92,4 +100,17 @@ export function contactAsked(normalizedQuestion: string): ContactAsked {
 function chineseDate(isoDate: string): string {
   const [year, month, day] = isoDate.split('-');
   return `${year}年${Number(month)}月${Number(day)}日`;
+}
+
+/** The bodies a passage says issued a document, written just before its title (市场监管总局等十八部门印发的《…》). */
+function issuerBefore(value: string, passages: readonly string[]): string | undefined {
+  const title = normalizeText(value).match(/^《[^》]+》/u)?.[0];
+  if (!title) return undefined;
+  for (const passage of passages) {
+    const at = passage.indexOf(title);
+    if (at < 0) continue;
+    const by = /([\p{Script=Han}、]{2,30}?)(?:联合)?(?:印发|发布|制定)的\s*$/u.exec(passage.slice(Math.max(0, at - 40), at))?.[1];
+    if (by) return by.replace(/^(?:按照|根据|依据|落实|贯彻)/u, '');
+  }
+  return undefined;
 }
