@@ -34,12 +34,15 @@ describe('reading answers in Chromium', () => {
     await panel.waitFor();
     expect(await panel.locator('.pqa-source-text').textContent()).toContain('增强儿童老年人残疾人用品适用性');
     expect(await panel.locator('.pqa-source-title').textContent()).not.toMatch(/質量|國/u);
-    expect(await panel.locator('mark.pqa-quote').count()).toBe(2);
+    // The quote is the body sentence that answers, not the title restated as the clause's first sentence.
+    expect(await panel.locator('mark.pqa-quote').count()).toBe(1);
+    expect(await panel.locator('mark.pqa-quote').textContent()).toContain('儿童和学生用品安全守护行动');
     const toggle = panel.locator('.pqa-script-toggle');
     expect(await toggle.textContent()).toBe('查看原文');
     await toggle.click();
     expect(await panel.locator('.pqa-source-text').textContent()).toContain('增強兒童老年人殘疾人用品適用性');
-    expect(await panel.locator('mark.pqa-quote').count()).toBe(2);
+    expect(await panel.locator('mark.pqa-quote').count()).toBe(1);
+    expect(await panel.locator('mark.pqa-quote').textContent()).toContain('兒童和學生用品安全守護行動');
     expect(await toggle.getAttribute('aria-pressed')).toBe('true');
     expect(await toggle.textContent()).toBe('显示简体');
     expect(await accessibilityViolations(page)).toEqual([]);
