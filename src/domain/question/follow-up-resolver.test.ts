@@ -55,6 +55,13 @@ describe('follow-ups resolved from the earlier user turns', () => {
     expect(counterpart.unitTasks).toBe(false);
   });
 
+  it('treats a named document\'s own facts, or a question said to be another one (另外问下), as a new question', () => {
+    const history = [{ role: 'user' as const, content: '国家方案里平台企业那条谁牵头' }, { role: 'assistant' as const, content: '商务部牵头（四（十））。' }];
+    const frame = analyzer.analyze('另外问下 汕尾那个征求意见截止到哪天', history);
+    expect(frame).toMatchObject({ followUp: null, slot: 'contact', scope: { documentIds: ['sw-2023-0926'] } });
+    expect(analyzer.analyze('天津方案的文号是多少', history).followUp).toBeNull();
+  });
+
   it('takes the cited clauses from a stored conversation over the text', () => {
     const frame = analyzer.analyze('is the public security bureau involved in it as well?', [
       { role: 'user', content: 'Which unit leads quality safety supervision in the Tianjin 2023 plan?' },

@@ -1,4 +1,4 @@
-import type { ClauseReference, FollowUpReading, NamedUnit, QuestionFrame } from './question-frame.ts';
+import { METADATA_SLOTS, type ClauseReference, type FollowUpReading, type NamedUnit, type QuestionFrame } from './question-frame.ts';
 
 /**
  * Resolves a follow-up ("那汕尾呢?", "And in the national plan?", "这一条还提到了哪些单位?") against the
@@ -61,8 +61,14 @@ function looksLikeFollowUp(frame: QuestionFrame): boolean {
  * (国家方案二(一)…) is about them, whatever came before.
  */
 export function continuesEarlier(frame: QuestionFrame): boolean {
+  // A named document's own facts (汕尾那个征求意见截止到哪天, 天津方案的文号) need nothing from before; nor does
+  // a question its asker says is another one (另外问下, another question).
+  const ownFacts = METADATA_SLOTS.includes(frame.slot) && frame.scope.named && !frame.referenceCues.clauseAsked && frame.referenceCues.sameClause === null;
+  if (NEW_QUESTION.test(frame.original) || ownFacts) return false;
   return frame.reference?.from !== 'question' && looksLikeFollowUp(frame);
 }
+
+const NEW_QUESTION = /^\s*(?:另外问(?:一)?下|另外想问|再问(?:一)?个|换个问题|另一个问题|还有个问题|(?:another|new|different|separate|unrelated) question)/iu;
 
 export function resolveFollowUp(current: QuestionFrame, earlier: EarlierTurn[], documentsOf: DocumentsOf, otherLevel: OtherLevel): QuestionFrame {
   let state: QuestionFrame | undefined;

@@ -56,6 +56,18 @@ describe('QuestionAnalyzer: the asked slot', () => {
     expect(read('Tianjin: which bureau leads food quality?').yesNo).toBe(false);
   });
 
+  it('reads the kind of document after the words that name it (天津2014年的意见, 汕尾那个意见) as part of the name, not the topic', () => {
+    expect(topic(read('首席质量官 天津2014年的意见和汕尾的意见都怎么要求的'))).toEqual(['首席质量官']);
+    expect(topic(read('汕尾那个意见 目标定到哪一年'))).not.toContain('意见');
+    // Not where it is the topic: 意见反馈, and the 意见 of 汕尾那个征求意见稿 意见啥时候截止.
+    expect(topic(read('天津 意见反馈怎么提'))).toContain('意见');
+    expect(topic(read('汕尾那个征求意见稿 意见啥时候截止'))).toContain('意见');
+  });
+
+  it('reads a date asked of a draft with no topic of its own as its deadline for comments', () => {
+    expect(read('汕尾那个征求意见截止到哪天').slot).toBe('contact');
+  });
+
   it('reads "which other units" as "which units"', () => {
     expect(read('and which other units work with it on that?').slot).toBe('units');
     expect(read('这一条其他哪些单位参与').slot).toBe('units');

@@ -140,7 +140,10 @@ export class QuestionAnalyzer {
     const reference = this.namedReference(references.clauseIds, references.labels, references.correspondence, scope.scope.documentIds, words, clauseAsked)
       ?? this.topicReference(text, scope.scope.cues, references.correspondence, clauseAsked, words);
     // 天津方案哪一条落实国家方案二(一)? which national clause does Tianjin 三(八) follow? The clause is what is asked, whatever verb asks it.
-    const askedSlots: AskedSlot[] = clauseAsked && reference?.relation === 'corresponding' ? ['content'] : slots.slots;
+    // 汕尾那个征求意见截止到哪天: a date asked of a draft with no topic of its own is its deadline for comments,
+    // which the draft's notice states with where to send them.
+    const draftDeadline = slots.slots[0] === 'date' && !ownTopic && scope.scope.cues.some((cue) => DRAFT_WORDS.test(cue)) && COMMENT_DEADLINE.test(normalized);
+    const askedSlots: AskedSlot[] = clauseAsked && reference?.relation === 'corresponding' ? ['content'] : draftDeadline ? ['contact'] : slots.slots;
     // A unit's tasks are asked when nothing but the unit is named: a verb left over (作为, 负责) names no task.
     const namesThing = words.some((word) => (word.seen || word.specific) && THING_TAGS.test(word.tag));
     const unitTasks = !reference && units.length > 0 && !namesThing && (slots.tasks || ['lead', 'units', 'content', 'figure', 'unit-count'].includes(slots.slots[0]!)) && !slots.yesNo;
@@ -303,6 +306,9 @@ function isTitleCased(english: string, original: string): boolean {
   const pattern = new RegExp(`(?<![A-Za-z])${words.map((word) => `${word[0]!.toUpperCase()}${word.slice(1).replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}`).join('\\s+')}(?![a-z])`, 'u');
   return pattern.test(original);
 }
+
+const DRAFT_WORDS = /征求意见|意见稿|draft/u;
+const COMMENT_DEADLINE = /截止|截至|deadline|until when|by when|due/u;
 
 // The question asks which clause (哪条, 哪几条, 哪一项, which Tianjin clause, what item).
 const CLAUSE_ASKED = /哪[一几些]?[条项款]|哪个条款|哪些条款|\b(?:which|what)\b(?:\s+[^\s?？]+){0,4}?\s+(?:clause|clauses|item|items|article|articles|point|points|section|task|tasks|counterpart)\b/u;
