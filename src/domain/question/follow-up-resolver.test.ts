@@ -62,6 +62,11 @@ describe('follow-ups resolved from the earlier user turns', () => {
     expect(analyzer.analyze('天津方案的文号是多少', history).followUp).toBeNull();
   });
 
+  it('reads "for this" at the end as the clause the answer before cited', () => {
+    const frame = analyzer.analyze('which bureaus are responsible for this?', [{ role: 'user', content: '天津乳制品质量安全提升谁牵头' }, { role: 'assistant', content: '津质量发〔2023〕3号 二、(二)「提升食品质量水平」[1]：牵头单位为市工业和信息化局。' }]);
+    expect(frame).toMatchObject({ slot: 'units', reference: { clauseIds: ['tj-2023-3:2.2'], relation: 'same' } });
+  });
+
   it('takes the cited clauses from a stored conversation over the text', () => {
     const frame = analyzer.analyze('is the public security bureau involved in it as well?', [
       { role: 'user', content: 'Which unit leads quality safety supervision in the Tianjin 2023 plan?' },

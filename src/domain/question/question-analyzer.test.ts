@@ -68,6 +68,16 @@ describe('QuestionAnalyzer: the asked slot', () => {
     expect(read('汕尾那个征求意见截止到哪天').slot).toBe('contact');
   });
 
+  it('reads colloquial yes/no (提没提, 参不参与, 有参与没) whatever the verb', () => {
+    for (const question of ['汕尾提没提一县一品', '国家统计局参不参与质量统计监测', '95号文里 质量统计监测 国家统计局有参与没']) expect(read(question).yesNo, question).toBe(true);
+    expect(read('国家统计局参不参与质量统计监测').topic.frameWords).not.toContain('参');
+  });
+
+  it('reads 落款日期 as the date of issue, and a prize winner as 获奖企业', () => {
+    expect(read('天津3号文落款日期是哪天?').slot).toBe('issue-date');
+    expect(read('How much money does each Tianjin Quality Award winner get?').translation.map((term) => term.chinese)).toContain('获奖企业');
+  });
+
   it('reads "which other units" as "which units"', () => {
     expect(read('and which other units work with it on that?').slot).toBe('units');
     expect(read('这一条其他哪些单位参与').slot).toBe('units');
