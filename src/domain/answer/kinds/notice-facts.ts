@@ -54,7 +54,7 @@ export function noticeLines(slots: readonly string[], facts: DocumentFactView[],
       approval.length === 0
         ? english ? `${referenceStart} states no approval.` : `${reference}没有写明经谁同意。`
         : english
-          ? `${referenceStart} was issued with the approval of ${text.corpus(approval.join('、'))}${cite(`经${approval[0]}同意`)}.`
+          ? `${referenceStart} was issued with the approval of ${text.corpus(approval.join('、'))} (“${text.corpus(`经${approval[0]}同意`)}”)${cite(`经${approval[0]}同意`)}.`
           : `${reference}经${text.corpus(approval.join('、'))}同意${cite(`经${approval[0]}同意`)}后印发。`,
     );
   }
