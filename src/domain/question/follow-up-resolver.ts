@@ -20,8 +20,11 @@ export interface ChatTurnText {
 export interface EarlierTurn {
   frame: QuestionFrame;
   cited: string[];
-  /** The units the answer named, in the order named (its first is what it answered: the lead asked for). */
-  answerUnits?: NamedUnit[];
+  /**
+   * The units the answer named, in the order named (its first is what it answered: the lead asked for).
+   * Read only when a follow-up asks for them: finding units in a long answer is not free.
+   */
+  answerUnits?: () => NamedUnit[];
 }
 
 /** The documents of the other level, where a clause's counterparts are sought when no document is named. */
@@ -73,13 +76,13 @@ const NEW_QUESTION = /^\s*(?:另外问(?:一)?下|另外想问|再问(?:一)?个
 export function resolveFollowUp(current: QuestionFrame, earlier: EarlierTurn[], documentsOf: DocumentsOf, otherLevel: OtherLevel): QuestionFrame {
   let state: QuestionFrame | undefined;
   let cited: string[] = [];
-  let answerUnits: NamedUnit[] = [];
+  let answerUnits: () => NamedUnit[] = () => [];
   for (const turn of [...earlier, { frame: current, cited: [] }]) {
     const follows = state && continuesEarlier(turn.frame);
-    const tasksOf = follows && asksItsTasks(turn.frame) ? answerUnits[0] : undefined;
+    const tasksOf = follows && asksItsTasks(turn.frame) ? answerUnits()[0] : undefined;
     state = tasksOf ? unitTasksOf(turn.frame, tasksOf, state!) : follows ? merge(turn.frame, state!, cited, documentsOf, otherLevel) : turn.frame;
     cited = turn.cited;
-    answerUnits = turn.answerUnits ?? [];
+    answerUnits = turn.answerUnits ?? (() => []);
   }
   return state!;
 }

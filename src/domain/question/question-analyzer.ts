@@ -68,11 +68,12 @@ export class QuestionAnalyzer {
     for (let index = turns.length - 1; index >= 0 && continuesEarlier(frame); index -= 1) {
       const { question: asked, answer } = turns[index]!;
       frame = this.read(asked);
+      const scoped = frame.scope.documentIds;
       // A clause the answer names without its document (四（九）) is one of the documents that question was about.
       earlier.unshift({
         frame,
-        cited: answer ? (answer.citedClauseIds ?? this.citedIn(answer.content, frame.scope.documentIds)) : [],
-        answerUnits: answer ? this.unitsIn(answer.content, frame.scope.documentIds) : [],
+        cited: answer ? (answer.citedClauseIds ?? this.citedIn(answer.content, scoped)) : [],
+        answerUnits: () => (answer ? this.unitsIn(answer.content, scoped) : []),
       });
     }
     return resolveFollowUp(current, earlier, (ids) => this.documentsOf(ids), (ids) => this.otherLevel(ids));
@@ -165,7 +166,8 @@ export class QuestionAnalyzer {
       scope: scope.scope,
       years: scope.years,
       units,
-      topic: { words, text: words.map((word) => word.word).join(' '), phrase, frameWords: topic.frameWords, phrases: this.quotedAsWritten(normalized) ?? (english ? this.writtenIn(original) : this.joinedAsWritten(words, normalized)) },
+      // Phrases are read only where a question is asked literally: finding what the corpus writes scans its texts.
+      topic: { words, text: words.map((word) => word.word).join(' '), phrase, frameWords: topic.frameWords, phrases: slots.documents && ownTopic ? this.quotedAsWritten(normalized) ?? (english ? this.writtenIn(original) : this.joinedAsWritten(words, normalized)) : [] },
       translation,
       reference,
       referenceCues: { sameClause: references.sameClause, correspondence: references.correspondence, clauseAsked },
@@ -184,7 +186,13 @@ export class QuestionAnalyzer {
     // even where its segmenter cuts it (China Brand Day → 中国品牌日, cut 中国/品牌/日).
     // Only for a name the question writes as one, in title case (China Brand Day): words joined as written are as
     // often a verb and its object (improving workers' quality → 提升劳动者质量, strengthening enterprises → 加强企业).
-    const isCorpusTerm = (term: string, english?: string) => vocabulary.isCorpusWord(term) || (english !== undefined && isTitleCased(english, original) && vocabulary.writes(term));
+    const titleCased = new Map<string, boolean>();
+    const isName = (english: string) => {
+      let named = titleCased.get(english);
+      if (named === undefined) titleCased.set(english, (named = isTitleCased(english, original)));
+      return named;
+    };
+    const isCorpusTerm = (term: string, english?: string) => vocabulary.isCorpusWord(term) || (english !== undefined && isName(english) && vocabulary.writes(term));
     const translated = translateEnglish(phrase.replace(/\p{Script=Han}+/gu, ' '), dictionary, vocabulary.isKnownTerm, isCorpusTerm);
     const read = quoted.flatMap((span) => this.topic.read(span).words.map((word) => ({
       english: word.written ?? word.word, chinese: word.word, weight: 1, source: word.seen ? ('glossary' as const) : ('literal' as const),

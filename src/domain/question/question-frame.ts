@@ -163,7 +163,8 @@ export interface QuestionFrame {
     /**
      * The topic as the corpus writes it, for questions asked literally (which documents mention X?):
      * adjacent topic words joined where the corpus writes them joined (中国品牌日, 潜在缺陷保险), and in
-     * English questions the Chinese and the codes written into them (中国质量奖, IPv6, 96333).
+     * English questions the Chinese and the codes written into them (中国质量奖, IPv6, 96333). Read only
+     * when the question asks which documents hold its topic; empty otherwise.
      */
     phrases: string[];
   };

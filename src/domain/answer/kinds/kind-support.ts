@@ -1,6 +1,6 @@
 import { normalizeText } from '../../corpus/text-normalizer.ts';
 import { POLICY } from '../../answer-policy.ts';
-import type { DocumentFactView, DocumentSummary } from '../../ports/clause-store.ts';
+import type { DocumentFactView, DocumentSummary, StoredClause } from '../../ports/clause-store.ts';
 import type { QuestionFrame } from '../../question/question-frame.ts';
 import type { TopicGroup } from '../../retrieval/topic-coverage.ts';
 import type { AnswerText } from '../answer-text.ts';
@@ -87,7 +87,7 @@ export function topicQuote(clause: NumberedClause, groups: TopicGroup[], count =
   if (all.length === 0) return clause.hit.clause.text;
   // The clause's title restated as its first sentence says nothing the headline does not: the quote is
   // the body sentence that holds most of the topic (or the first, when none holds any).
-  const heading = normalizeText(clause.hit.clause.heading ?? '').replace(/[。；;.]$/u, '');
+  const heading = normalizedHeading(clause.hit.clause);
   const body = all.filter(({ sentence }) => heading === '' || sentence.normalized.replace(/[。；;.]$/u, '') !== heading);
   const ranked = body.length === 0 ? all : body[0]!.share > 0 ? body : [...body].sort((left, right) => left.index - right.index);
   const picked = [ranked[0]!];
@@ -95,6 +95,14 @@ export function topicQuote(clause: NumberedClause, groups: TopicGroup[], count =
   if (count > 1 && runnerUp && runnerUp.share > 0 && runnerUp.share >= ranked[0]!.share * POLICY.secondSentenceRatio) picked.push(runnerUp);
   picked.sort((left, right) => left.index - right.index);
   return picked.map(({ sentence }) => sentence.text).join('');
+}
+
+// Clauses do not change while the process runs; their heading is normalised (OpenCC) once each.
+const headings = new WeakMap<StoredClause, string>();
+function normalizedHeading(clause: StoredClause): string {
+  let heading = headings.get(clause);
+  if (heading === undefined) headings.set(clause, (heading = normalizeText(clause.heading ?? '').replace(/[。；;.]$/u, '')));
+  return heading;
 }
 
 /** The units of a clause, lead first. */
