@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { CedictDictionary } from '../src/adapters/cedict/cedict-dictionary.ts';
+import { englishChineseDictionary } from '../src/adapters/dictionary/english-chinese-dictionary.ts';
 import type { TokenizerMode } from '../src/domain/retrieval/text-tokenizer.ts';
 import { buildRetriever } from '../src/services/retrieval-service.ts';
 import { loadEvalSet, type EvalItem } from './eval-set.ts';
@@ -23,7 +23,7 @@ const { values } = parseArgs({
 
 const items = loadEvalSet(values.set!).filter((item) => item.gold.length > 0 && !item.expectNotFound);
 const store = seedStore();
-const dictionary = CedictDictionary.shared();
+const dictionary = englishChineseDictionary();
 
 const configurations: SearchConfiguration[] = [];
 for (const mode of ['jieba', 'bigram', 'jieba+bigram'] as TokenizerMode[]) {

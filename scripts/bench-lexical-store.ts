@@ -12,7 +12,7 @@
 import Database from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { CedictDictionary } from '../src/adapters/cedict/cedict-dictionary.ts';
+import { englishChineseDictionary } from '../src/adapters/dictionary/english-chinese-dictionary.ts';
 import { normalizeText } from '../src/domain/corpus/text-normalizer.ts';
 import type { StoredClause } from '../src/domain/ports/clause-store.ts';
 import type { WeightedTerm } from '../src/domain/retrieval/bm25-index.ts';
@@ -41,7 +41,7 @@ async function measure(size: number, repeat: number): Promise<Record<string, str
   const catalog = new PassageCatalog(documents, passages);
   const corpus = size === 0 ? `seeds (${passages.length})` : `synthetic ${passages.length}`;
 
-  const { analyzer, segmenter } = await buildRetrievalOver(catalog, { tokenizerMode: 'jieba+bigram', dictionary: CedictDictionary.shared() });
+  const { analyzer, segmenter } = await buildRetrievalOver(catalog, { tokenizerMode: 'jieba+bigram', dictionary: englishChineseDictionary() });
   let started = performance.now();
   const lexical = new LexicalRetriever(catalog, { tokenizerMode: 'jieba+bigram', segmenter });
   const memoryBuild = performance.now() - started;

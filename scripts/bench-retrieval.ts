@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { CedictDictionary } from '../src/adapters/cedict/cedict-dictionary.ts';
+import { englishChineseDictionary } from '../src/adapters/dictionary/english-chinese-dictionary.ts';
 import { openDenseIndex } from '../src/adapters/hnsw/dense-index-store.ts';
 import { PassageCatalog } from '../src/domain/retrieval/passage-catalog.ts';
 import { buildRetrievalOver } from '../src/services/retrieval-service.ts';
@@ -33,7 +33,7 @@ async function measure(size: number, repeat: number, lexicalOnly: boolean): Prom
   const documents = store.listDocuments();
   const passages = size === 0 ? seedPassages : synthesizeClauses(seedPassages, size);
   const catalog = new PassageCatalog(documents, passages);
-  const dictionary = CedictDictionary.shared();
+  const dictionary = englishChineseDictionary();
 
   // Lexical build: the index and the question analyzer over the corpus, as the server builds them.
   let started = performance.now();

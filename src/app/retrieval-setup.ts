@@ -1,7 +1,7 @@
 import { SegmenterVocabulary } from '../domain/text/chinese-segmenter.ts';
 import { PassageTokenCache } from '../domain/retrieval/passage-token-cache.ts';
 import { OpenAICompatibleEmbedder } from '../adapters/openai/openai-compatible-embedder.ts';
-import { CedictDictionary } from '../adapters/cedict/cedict-dictionary.ts';
+import { englishChineseDictionary } from '../adapters/dictionary/english-chinese-dictionary.ts';
 import { IndexMismatchError, openDenseIndex } from '../adapters/hnsw/dense-index-store.ts';
 import { ModelUnavailableError, TransformersEmbedder, modelProfile } from '../adapters/transformers/transformers-embedder.ts';
 import type { AppConfig } from '../config.ts';
@@ -32,7 +32,7 @@ export interface RetrievalCache {
 }
 
 export async function setUpRetrieval(config: AppConfig, store: ClauseStore, logger: Logger, cache: RetrievalCache = {}): Promise<RetrievalComponents & { status: RetrievalStatus }> {
-  const dictionary = config.useCedict ? CedictDictionary.shared() : undefined;
+  const dictionary = config.useCedict ? englishChineseDictionary() : undefined;
   // Set from inside the dense factory below, which runs while the retriever is built.
   const state: { dense: RetrievalStatus['dense'] } = { dense: { active: false, reason: 'EMBEDDINGS=off' } };
   cache.vocabulary ??= new SegmenterVocabulary();

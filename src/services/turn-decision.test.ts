@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CedictDictionary } from '../adapters/cedict/cedict-dictionary.ts';
+import { englishChineseDictionary } from '../adapters/dictionary/english-chinese-dictionary.ts';
 import { openDatabase } from '../adapters/sqlite/open-database.ts';
 import { SqliteClauseStore } from '../adapters/sqlite/sqlite-clause-store.ts';
 import { buildCorpus } from '../domain/corpus/corpus-builder.ts';
@@ -20,7 +20,7 @@ async function deciderOver(extra: { fileName: string; text: string }[]) {
   const store = new SqliteClauseStore(openDatabase(':memory:'));
   const files = [...readSeeds(), ...extra.map(({ fileName, text }) => ({ fileName, bytes: Buffer.from(text, 'utf8') }))];
   store.replaceCorpus(buildCorpus(files, { maxFileBytes: TEST_MAX_FILE_BYTES }));
-  const components = await buildRetriever(store, { tokenizerMode: 'jieba+bigram', dictionary: CedictDictionary.shared() });
+  const components = await buildRetriever(store, { tokenizerMode: 'jieba+bigram', dictionary: englishChineseDictionary() });
   return new TurnDecider({ ...components, store });
 }
 

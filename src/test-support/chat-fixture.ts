@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { CedictDictionary } from '../adapters/cedict/cedict-dictionary.ts';
+import { englishChineseDictionary } from '../adapters/dictionary/english-chinese-dictionary.ts';
 import { openDatabase } from '../adapters/sqlite/open-database.ts';
 import { SqliteClauseStore } from '../adapters/sqlite/sqlite-clause-store.ts';
 import { SqliteConversationStore } from '../adapters/sqlite/sqlite-conversation-store.ts';
@@ -32,7 +32,7 @@ export async function createChatFixture(prefix: string, editCorpus: (corpus: Cor
   const store = new SqliteClauseStore(database);
   store.replaceCorpus(editCorpus(seedCorpus()));
   const conversations = new SqliteConversationStore(database);
-  const { retriever, catalog, analyzer } = await buildRetriever(store, { tokenizerMode: 'jieba+bigram', dictionary: CedictDictionary.shared() });
+  const { retriever, catalog, analyzer } = await buildRetriever(store, { tokenizerMode: 'jieba+bigram', dictionary: englishChineseDictionary() });
   return {
     store,
     conversations,

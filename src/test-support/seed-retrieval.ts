@@ -1,4 +1,4 @@
-import { CedictDictionary } from '../adapters/cedict/cedict-dictionary.ts';
+import { englishChineseDictionary } from '../adapters/dictionary/english-chinese-dictionary.ts';
 import { openDatabase } from '../adapters/sqlite/open-database.ts';
 import { SqliteClauseStore } from '../adapters/sqlite/sqlite-clause-store.ts';
 import { composeExtractiveAnswer } from '../domain/answer/extractive-answerer.ts';
@@ -18,7 +18,7 @@ export function seedRetrieval(): Promise<RetrievalComponents & { store: SqliteCl
   shared ??= (async () => {
     const store = new SqliteClauseStore(openDatabase(':memory:'));
     store.replaceCorpus(seedCorpus());
-    const components = await buildRetriever(store, { tokenizerMode: 'jieba+bigram', dictionary: CedictDictionary.shared() });
+    const components = await buildRetriever(store, { tokenizerMode: 'jieba+bigram', dictionary: englishChineseDictionary() });
     return { ...components, store, decider: new TurnDecider({ ...components, store }) };
   })();
   return shared;

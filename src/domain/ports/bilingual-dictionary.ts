@@ -1,4 +1,4 @@
-/** English → Chinese candidates from a general dictionary (CC-CEDICT), best first. */
+/** English → Chinese candidates from a general dictionary (CC-CEDICT, ECDICT, or both combined), best first. */
 export interface BilingualDictionary {
   readonly name: string;
   /** Candidates for a word; its other forms (implementation → implement) when the word itself has none. */

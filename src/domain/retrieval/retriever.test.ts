@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { seedStore } from '../../../eval/seed-store.ts';
-import { CedictDictionary } from '../../adapters/cedict/cedict-dictionary.ts';
+import { englishChineseDictionary } from '../../adapters/dictionary/english-chinese-dictionary.ts';
 import { openDenseIndex } from '../../adapters/hnsw/dense-index-store.ts';
 import { buildRetriever } from '../../services/retrieval-service.ts';
 import { fixtureEmbedder } from '../../test-support/fixture-model.ts';
@@ -13,7 +13,7 @@ describe('Retriever over the seed corpus', async () => {
     store.close();
     directory.remove();
   });
-  const dictionary = CedictDictionary.shared();
+  const dictionary = englishChineseDictionary();
   const lexical = await buildRetriever(store, { tokenizerMode: 'jieba+bigram', dictionary });
   const unseen = (result: Awaited<ReturnType<typeof lexical.search>>) => result.frame.topic.words.filter((word) => !word.seen && word.specific).map((word) => word.word);
   const top = async (question: string, options = {}) => (await lexical.search(question, options)).hits.map((hit) => hit.clause.id);
