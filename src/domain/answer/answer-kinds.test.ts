@@ -163,6 +163,9 @@ describe('answer kinds', () => {
     expect(basis.decision.kind).toBe('metadata');
     expect(basis.text).toContain('《进一步提高产品、工程和服务质量行动方案(2022—2025年)》（市场监管总局等十八部门印發）');
     expect((await answered('the 2014 tianjin opinion is to implement which State Council document')).text).toContain('国发〔2012〕9号');
+    // Asked yes or no, the verdict first; in English the Chinese term beside the English.
+    expect((await answered('was the national action plan approved by the state council')).text).toMatch(/^Yes\.\n.*“经国务院同意”/u);
+    expect((await answered('Is the Shanwei document already in force or still a draft for comments?')).text).toContain('draft for comment (征求意见稿)');
   });
 
   it('compare: one line per document, national first', async () => {

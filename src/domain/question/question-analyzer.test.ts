@@ -78,6 +78,10 @@ describe('QuestionAnalyzer: the asked slot', () => {
     expect(read('How much money does each Tianjin Quality Award winner get?').translation.map((term) => term.chinese)).toContain('获奖企业');
   });
 
+  it('expands an abbreviation general Chinese knows as one (jieba\'s j: 国企) to the corpus word', () => {
+    expect(read('天津方案 国企主导制定国际标准 有啥奖励').topic.words).toEqual(expect.arrayContaining([expect.objectContaining({ word: '国有企业', written: '国企', seen: true })]));
+  });
+
   it('reads "which other units" as "which units"', () => {
     expect(read('and which other units work with it on that?').slot).toBe('units');
     expect(read('这一条其他哪些单位参与').slot).toBe('units');

@@ -111,7 +111,8 @@ export class TopicReader {
     // 有哪些单位分工负责: the responsibility lists' own wording asks for units; it is no topic the clauses lack.
     if (this.vocabulary.isResponsibilityWord(word)) return undefined;
     // A word general Chinese does not know may be an abbreviation of a corpus word (危化品 → 危险化学品, 医美 → 医疗美容).
-    const expansion = idf === null && word.length >= 2 ? this.vocabulary.expansion(word) : undefined;
+    // So may one it knows as an abbreviation (jieba's tag j: 国企 → 国有企业, 质检).
+    const expansion = (idf === null || tag === 'j') && word.length >= 2 ? this.vocabulary.expansion(word) : undefined;
     if (expansion) return { word: expansion, tag, seen: true, specific: false, written: word };
     // A word the corpus lacks may be a typo (消废品 for 消费品, 质量水准 for 质量水平): one character off.
     const corrected = this.vocabulary.correctedSpelling(word, before, after);

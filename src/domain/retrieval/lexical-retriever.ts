@@ -181,7 +181,8 @@ export class LexicalRetriever implements CorpusVocabulary {
       for (const match of text.matchAll(pattern)) {
         const first = word[0]! + match[1]!;
         const second = word[1]! + match[2]!;
-        if (this.vocabulary.has(first) && this.vocabulary.has(second)) return first + second;
+        // 国企: 国有企业 is one word of the corpus's segmenter, not 国有 beside 企业.
+        if ((this.vocabulary.has(first) && this.vocabulary.has(second)) || this.vocabulary.has(first + second)) return first + second;
       }
     }
     return undefined;

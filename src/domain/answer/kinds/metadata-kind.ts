@@ -130,13 +130,13 @@ function describeDocument(document: DocumentSummary, context: KindContext, text:
   }
   // The document's own passages that retrieval returned: where a notice fact's sentence can be read again.
   const passages = context.clauses.filter(({ hit }) => hit.document.id === document.id).map(({ hit }) => hit.clause.normalizedText);
-  noticeLines(slots, facts, { reference, referenceStart, english, text, cite, passages }, contactAsked(context.frame.normalized));
+  noticeLines(slots, facts, { reference, referenceStart, english, text, cite, passages, yesNo: context.frame.yesNo }, contactAsked(context.frame.normalized));
   if (slots.includes('status')) {
     const deadline = facts.find((fact) => fact.field === 'commentDeadline')?.value;
     if (document.status === 'draft') {
       text.line(
         english
-          ? `${referenceStart} is a draft for comment, not yet issued${deadline ? `; comments were invited until ${text.corpus(chineseDate(deadline))}` : ''}.`
+          ? `${referenceStart} is a draft for comment (${text.corpus('征求意见稿')}), not yet issued${deadline ? `; comments were invited until ${text.corpus(chineseDate(deadline))}` : ''}.`
           : `${reference}是征求意见稿，尚未正式印发${deadline ? `，征求意见截止${text.corpus(chineseDate(deadline))}` : ''}。`,
       );
     } else {

@@ -18,6 +18,8 @@ export interface NoticeWording {
   cite: (value: string) => string;
   /** The document's passages retrieval returned (normalised), where a fact's sentence is read again. */
   passages?: readonly string[];
+  /** The question asks yes or no (was it approved by the State Council?): the line opens with the verdict. */
+  yesNo?: boolean;
 }
 
 export function noticeLines(slots: readonly string[], facts: DocumentFactView[], wording: NoticeWording, contactAsked: ContactAsked): void {
@@ -50,6 +52,8 @@ export function noticeLines(slots: readonly string[], facts: DocumentFactView[],
   }
   if (slots.includes('approval')) {
     const approval = values('approval');
+    // Was it approved by the State Council? The verdict first.
+    if (wording.yesNo) text.line(approval.length > 0 ? (english ? 'Yes.' : '是。') : english ? 'No.' : '否。');
     text.line(
       approval.length === 0
         ? english ? `${referenceStart} states no approval.` : `${reference}没有写明经谁同意。`
