@@ -186,6 +186,13 @@ describe('answer kinds', () => {
     expect(none.cited).toHaveLength(5);
   });
 
+  it('compare: a yes/no over documents opens with the verdict over all, not one per entry', async () => {
+    const both = await answered('2014年天津意見跟汕尾稿都有提到首席質量官嗎');
+    expect(both.decision.kind).toBe('compare');
+    expect(both.text.split('\n')[0]).toBe('有，2份文件都提到了。');
+    expect(both.text.split('\n').slice(1).join('\n')).not.toMatch(/^有。$/mu);
+  });
+
   it('mentions: every document whose best clause holds the topic, cited, the others named', async () => {
     const turn = await answered('哪几份文件提到首席质量官?');
     expect(turn.decision.kind).toBe('mentions');

@@ -37,7 +37,7 @@ function titleKey(title: string): string {
   return title.replace(/[\s、，,。.()（）《》〈〉「」『』“”"'\-—–]/gu, '');
 }
 // With a determiner (那个意见) it names the document whatever follows; bare, only before a boundary (意见和…, not 意见反馈).
-const DOCUMENT_NOUN_AFTER_SCOPE = /(\s)(?:(?:的|那个|这个|那份|这份)(?:实施方案|行动方案|实施意见|征求意见稿|意见稿|方案|意见|文件|通知|稿子|稿)|(?:实施方案|行动方案|实施意见|征求意见稿|意见稿|方案|意见|文件|通知|稿子|稿)(?=[\s的里中,，、?？。和与跟及都]|$))/gu;
+const DOCUMENT_NOUN_AFTER_SCOPE = /(\s)(?:(?:的|那个|这个|那份|这份)(?:新|旧)?(?:实施方案|行动方案|实施意见|征求意见稿|意见稿|方案|意见|文件|通知|稿子|稿)|(?:实施方案|行动方案|实施意见|征求意见稿|意见稿|方案|意见|文件|通知|稿子|稿)(?=[\s的里中,，、?？。和与跟及都]|$))/gu;
 const DEADLINE = /(到|至|截至|截止|by|until|before|for)\s*$/u;
 
 /**

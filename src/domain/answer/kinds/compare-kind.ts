@@ -101,6 +101,16 @@ function summaryLine(context: KindContext, kind: AnswerKind, evidence: Evidence[
       ? `Different leads: ${evidence.map((each, index) => `${name(each)}: ${unitName(leads[index]!, text)}`).join('; ')}.`
       : `牵头单位不同：${evidence.map((each, index) => `${name(each)}为${unitName(leads[index]!, text)}`).join('；')}。`;
   }
+  // 2014年天津意见跟汕尾稿都有提到首席质量官吗? The verdict over the documents asked: each that holds it, and those that do not.
+  if (kind === contentKind && context.frame.yesNo) {
+    const holding = new Set(evidence.map((each) => each.clause.hit.document.id));
+    const lacking = context.searchedDocuments.filter((document) => !holding.has(document.id));
+    const lackingNames = lacking.map((document) => text.corpus(english ? documentReferenceEn(document) : documentShortNameZh(document)));
+    if (lacking.length === 0) return english ? `Yes, ${evidence.length === 2 ? 'both documents do' : `all ${evidence.length} documents do`}.` : `有，${evidence.length}份文件都提到了。`;
+    return english
+      ? `Not all: ${evidence.map(name).join('; ')} ${evidence.length === 1 ? 'does' : 'do'}; ${lackingNames.join('; ')} ${lacking.length === 1 ? 'does' : 'do'} not.`
+      : `不是都有：${evidence.map(name).join('、')}提到了，${lackingNames.join('、')}没有提到。`;
+  }
   if (kind === figureKind || kind === moneyKind || kind === dateKind) {
     if (evidence.some((each) => !each.value)) return null;
     return english

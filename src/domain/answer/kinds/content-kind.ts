@@ -22,7 +22,8 @@ export const contentKind: AnswerKind = {
     const english = isEnglish(context);
     const head = clauseHeadline(evidence!.clause, text, true);
     const quote = text.corpus(evidence!.quote);
-    if (context.frame.yesNo) text.line(english ? 'Yes.' : '有。');
+    // In a comparison the verdict over all documents comes first; each entry does not repeat it.
+    if (context.frame.yesNo && !context.comparing) text.line(english ? 'Yes.' : '有。');
     text.line(english ? `${head}: “${quote}”` : `${head}：“${quote}”`);
     return { quotes: { [evidence!.clause.n]: evidence!.quote } };
   },
