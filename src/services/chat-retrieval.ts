@@ -52,6 +52,7 @@ export async function retrieveForChat(retriever: Retriever, frame: QuestionFrame
   const result = await retriever.retrieve(frame, { ...(documentIds ? { documentIds } : {}), limit: CLAUSES_PER_ANSWER });
   const scopeDocumentIds = documentIds ?? [];
   if (METADATA_SLOTS.includes(frame.slot)) return { result, clauses: number(withRecordPassages(result.hits, catalog, scopeDocumentIds)), scopeDocumentIds };
+  if (frame.planYear) return { result, clauses: number(withGoalPassages(result.hits, catalog, scopeDocumentIds)), scopeDocumentIds };
   if (!frame.compare && !frame.documentsAsked) return { result, clauses: number(result.hits), scopeDocumentIds };
 
   const inScope = documentIds ?? documents.map((document) => document.id);
@@ -96,6 +97,25 @@ function clauseWriting(phrases: string[], documentId: string, found: RetrievalRe
   const passage = catalog.passages.find(({ clause, document }) => document.id === documentId && clause.kind !== 'signature' && writes(clause));
   return passage ? { clause: passage.clause, document: passage.document, score: 0, coverage: 1, paths: {} } : undefined;
 }
+
+/**
+ * For the year a plan runs to, the passages of each document's first section that set targets by a
+ * year (到2025年…): where a plan states its horizon, whatever words the question used.
+ */
+function withGoalPassages(hits: RetrievalHit[], catalog: PassageCatalog, documentIds: string[]): RetrievalHit[] {
+  const documents = documentIds.length > 0 ? documentIds : hits.slice(0, 1).map((hit) => hit.document.id);
+  const goals = documents.flatMap((documentId) => {
+    const passages = catalog.passages.filter(({ clause, document }) => document.id === documentId && clause.section !== null);
+    const first = passages[0]?.clause.section;
+    return passages
+      .filter(({ clause }) => clause.section === first && TARGET_YEAR.test(clause.normalizedText))
+      .map(({ clause, document }) => ({ clause, document, score: 0, coverage: 1, paths: {} }));
+  });
+  const ids = new Set(goals.map((goal) => goal.clause.id));
+  return [...goals, ...hits.filter((hit) => !ids.has(hit.clause.id))].slice(0, CLAUSES_PER_ANSWER);
+}
+
+const TARGET_YEAR = /到(?:19|20)\d{2}年/u;
 
 function bestCovered(hits: RetrievalHit[]): RetrievalHit[] {
   const best = hits.reduce<RetrievalHit | undefined>((top, hit) => (!top || hit.coverage > top.coverage + POLICY.coverageMargin ? hit : top), undefined);

@@ -58,6 +58,11 @@ export function decideAnswer(input: DecisionInput): ExplainedDecision {
     return notFound({ kind: 'missing-fact', missing: result.missing, nearest: (result.nearest ?? clauses[0]!).n, detail: `${kind.name}: ${result.missing} missing in the clause referred to` }, result.rule);
   }
 
+  // The year a plan runs to is read from its goal passages, put first by retrieval: its words need no gate.
+  if (frame.planYear) {
+    const result = kind.evidence(context);
+    if ('found' in result) return { decision: { outcome: 'answer', kind: kind.name, evidence: result.found, closestMatch: false, rule: result.rule }, gate: null, context };
+  }
   // A question that names no topic at all (天津有没有提到?) asks about nothing the clauses could hold.
   if (input.groups.length === 0 && frame.units.length === 0) return notFound({ kind: 'off-topic', detail: 'the question names no topic' }, 'gate: no topic words');
   const gate = topicGate(frame, clauses, input);

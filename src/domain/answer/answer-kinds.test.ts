@@ -186,6 +186,17 @@ describe('answer kinds', () => {
     expect(none.cited).toHaveLength(5);
   });
 
+  it('date: the year a plan runs to from its goals, its long-range year when asked, however the document is described', async () => {
+    const national = await answered('国家95号文的目标年份是哪年');
+    expect(national.cited).toEqual(['cn-2022-95:1.p2']);
+    expect(national.text).toMatch(/^到\*\*2025年\*\*/u);
+    expect((await answered('14年天津那个质量工作意见 目标年份是哪年')).text).toContain('**2016年**');
+    expect((await answered('汕尾那个意见 远景目标定到哪一年')).text).toContain('**2035年**');
+    expect((await answered('What year does the national plan run to?')).text).toContain('**2025**');
+    // A subject of its own is no question about the plan's year.
+    expect((await refused('汕尾乳制品抽检的目标年份是哪年')).reason.kind).toBe('unseen-topic');
+  });
+
   it('compare: a yes/no over documents opens with the verdict over all, not one per entry', async () => {
     const both = await answered('2014年天津意見跟汕尾稿都有提到首席質量官嗎');
     expect(both.decision.kind).toBe('compare');

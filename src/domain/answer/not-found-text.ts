@@ -71,7 +71,7 @@ function missingFact(reason: NotFoundReason, input: NotFoundInput, text: AnswerT
   const nearestName = nearest
     ? text.corpus(`${english ? capitalize(documentReferenceEn(nearest.hit.document)) : documentReferenceZh(nearest.hit.document)} ${clauseLocation(nearest.hit.clause, english)}${nearest.hit.clause.heading ? (english ? ` “${nearest.hit.clause.heading.replace(/[。；;]$/u, '')}”` : `「${nearest.hit.clause.heading.replace(/[。；;]$/u, '')}」`) : ''}`)
     : english ? 'The nearest clause' : '最接近的条款';
-  if (reason.missing === 'year') {
+  if (reason.missing === 'year' && reason.year) {
     return english ? `${nearestName} comes closest, but sets nothing for ${reason.year}.` : `${nearestName}与问题最接近，但没有${reason.year}年的相应规定。`;
   }
   const template = kindFor(input.frame).missingText;

@@ -162,6 +162,12 @@ export class QuestionAnalyzer {
       mention: slots.mention,
       unitTasks,
       documentsAsked: slots.documents && ownTopic,
+      // A year asked with the plan's goals or horizon, and no subject of its own (乳制品 would be one): the
+      // words left describe the document (质量工作意见), not a topic inside it.
+      planYear: askedSlots[0] === 'date' && slots.cues.some((cue) => cue.slot === 'date' && /年|year/u.test(cue.cue)) && PLAN_YEAR.test(normalized)
+        && !words.some((word) => word.specific && !GOAL_WORDS.test(word.word) && !this.inTitleOf(word.word, scope.scope.documentIds))
+        ? { long: LONG_RANGE.test(normalized) }
+        : null,
       measure: slots.measure,
       scope: scope.scope,
       years: scope.years,
@@ -288,6 +294,11 @@ export class QuestionAnalyzer {
     return { clauseIds: [], from: 'question', relation: 'corresponding', targetDocumentIds: targets, sourceDocumentIds: sources, cues: [asking[0]], ownTopic: false };
   }
 
+  /** A word of the title of one of the documents (all when none is named): it describes the document. */
+  private inTitleOf(word: string, documentIds: string[]): boolean {
+    return this.context.documents.some((document) => (documentIds.length === 0 || documentIds.includes(document.id)) && normalizeText(document.title ?? '').toLowerCase().includes(word));
+  }
+
   private documentsOf(clauseIds: string[]): string[] {
     return [...new Set(clauseIds.flatMap((id) => this.documentOfClause.get(id) ?? []))];
   }
@@ -315,6 +326,10 @@ function isTitleCased(english: string, original: string): boolean {
   return pattern.test(original);
 }
 
+// What a question for the plan's own year may name besides it: its goals, its horizon.
+const GOAL_WORDS = /^(目标|远景|远景目标|长远目标|年份|目标年份|期限|年限|规划期|实施期|goal|goals|target|targets|horizon|目标任务|工作目标|主要目标|总体目标|管到|定到)$/u;
+const PLAN_YEAR = /目标年份|目标年|年限|期限|截止年份|管到|远景|目标定到|目标.{0,6}哪一?年|到哪一?年|\b(?:runs? (?:to|until|through)|target year|end year|horizon|time ?frame)\b/u;
+const LONG_RANGE = /远景|长远|long[- ]?(term|range)|vision/u;
 const DRAFT_WORDS = /征求意见|意见稿|draft/u;
 const COMMENT_DEADLINE = /截止|截至|deadline|until when|by when|due/u;
 

@@ -146,6 +146,11 @@ export interface QuestionFrame {
   unitTasks: boolean;
   /** Which documents hold the topic is asked (哪几份文件提到首席质量官? which documents mention cold chain?). */
   documentsAsked: boolean;
+  /**
+   * The year the plan itself runs to is asked (目标年份是哪年? 管到哪年? 远景目标定到哪一年?): no topic but
+   * its goals; long: the long-range year (远景, long-term) rather than the plan's own.
+   */
+  planYear: { long: boolean } | null;
   /** The measure the asked figure is in, when the question says (几家 → 家, 合格率 → %). */
   measure: string | null;
   scope: QuestionScope;

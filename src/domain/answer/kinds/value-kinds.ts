@@ -1,3 +1,4 @@
+import { clauseSentences } from '../sentences.ts';
 import { POLICY } from '../../answer-policy.ts';
 import type { Evidence, NumberedClause } from '../answer-decision-types.ts';
 import { clauseHeadline } from '../clause-reference.ts';
@@ -103,10 +104,33 @@ export const moneyKind: AnswerKind = {
 /** "管到哪年", "what year": the year is the value; a date otherwise. */
 const asksYear = (context: KindContext) => context.frame.cues.some((cue) => cue.slot === 'date' && /年|year/u.test(cue.cue));
 
+/**
+ * The year a plan runs to: the first year its goals are set for (到2025年) in the goal passages
+ * retrieval put first (chat-retrieval.ts), or the latest one for its long-range horizon (到2035年).
+ */
+function planYearEvidence(context: KindContext): EvidenceResult | undefined {
+  const long = context.frame.planYear?.long ?? false;
+  const goals = context.clauses.filter((clause) => TARGET_YEAR.test(clause.hit.clause.normalizedText) && clause.hit.coverage === 1 && clause.hit.score === 0);
+  let chosen: { clause: NumberedClause; year: number; sentence: string } | undefined;
+  for (const clause of goals) {
+    for (const sentence of clauseSentences(clause.hit.clause)) {
+      for (const match of sentence.normalized.matchAll(TARGET_YEARS)) {
+        const year = Number(match[1]);
+        if (!chosen || (long && year > chosen.year)) chosen = { clause, year, sentence: sentence.text };
+      }
+    }
+  }
+  if (!chosen) return undefined;
+  return { found: [{ clause: chosen.clause, quote: chosen.sentence, value: `${chosen.year}年`, year: String(chosen.year), part: chosen.sentence }], rule: long ? 'date: the latest year the plan\'s goals are set for' : 'date: the first year the plan\'s goals are set for' };
+}
+
+const TARGET_YEAR = /到(?:19|20)\d{2}年/u;
+const TARGET_YEARS = /到((?:19|20)\d{2})年/gu;
+
 export const dateKind: AnswerKind = {
   name: 'date',
   applies: (frame) => frame.slot === 'date',
-  evidence: (context) => valueEvidence(asksYear(context) ? 'year' : 'date')(context),
+  evidence: (context) => (context.frame.planYear ? planYearEvidence(context) : undefined) ?? valueEvidence(asksYear(context) ? 'year' : 'date')(context),
   compose: composeValue,
   missingText: { zh: '{nearest}与问题最接近，但没有写明日期。', en: '{nearest} comes closest, but states no date.' },
 };
