@@ -131,10 +131,16 @@ describe('answer kinds', () => {
     expect((await refused('中國質量獎的獎金是多少？')).reason.kind).toBe('missing-fact');
   });
 
-  it('date: a date of the text', async () => {
-    const turn = await answered('汕尾那个征求意见稿 意见啥时候截止');
+  it('date: the year a sentence sets for the subject asked, written before it (到2035年,质量强市建设基础更加牢固)', async () => {
+    const turn = await answered('汕尾哪一年要让质量强市建设基础更加牢固');
     expect(turn.decision.kind).toBe('date');
-    expect(turn.text).toContain('2023年10月26日');
+    expect(turn.text.split('\n')[0]).toBe('**2035年**。');
+  });
+
+  it('metadata: a draft\'s deadline for comments, asked as a date, with where to send them', async () => {
+    const turn = await answered('汕尾那个征求意见稿 意见啥时候截止');
+    expect(turn.decision.kind).toBe('metadata');
+    expect(turn.text).toContain('截止2023年10月26日');
   });
 
   it('content: the sentence that holds the asked topic, and yes for "does it mention"', async () => {

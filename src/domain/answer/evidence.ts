@@ -72,7 +72,9 @@ export function findValue(clause: StoredClause, groups: TopicGroup[], kind: Valu
     normalizedParts.forEach((part, at) => {
       sentenceYear = lastYear(part) ?? sentenceYear;
       const own = shares[at]!;
-      const value = valueIn(part, kind, frame.measure);
+      // A year stands before what it is for (到2035年,质量强市建设基础更加牢固): asked for a year, a part
+      // that names the subject takes the year the sentence set for it.
+      const value = valueIn(part, kind, frame.measure) ?? (kind === 'year' && sentenceYear && own >= MIN_PART_SHARE ? `${sentenceYear}年` : undefined);
       if (!value) {
         carried = Math.max(own >= strongest * 0.9 ? own : 0, carried * POLICY.carriedPartFactor);
         return;

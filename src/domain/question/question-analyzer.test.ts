@@ -13,7 +13,9 @@ describe('QuestionAnalyzer: the asked slot', () => {
     expect(read('长期护理保险制度试点 天津是哪些部门负责').slot).toBe('units');
     expect(read('汕尾到2025年制造业产品质量合格率目标是多少?').slot).toBe('figure');
     expect(read('天津质量奖奖励多少钱?').slot).toBe('money');
-    expect(read('汕尾那个征求意见稿 意见啥时候截止').slot).toBe('date');
+    // The deadline for comments on a draft is its notice's: asked as a date, answered with where to send them.
+    expect(read('汕尾那个征求意见稿 意见啥时候截止').slot).toBe('contact');
+    expect(read('汕尾哪一年要让质量强市建设基础更加牢固').slot).toBe('date');
     expect(read('津政发2014 22号是谁发的 哪天').slots).toEqual(['issuer', 'issue-date']);
     expect(read('What is the document number of the national action plan?').slot).toBe('docNumber');
   });
@@ -66,6 +68,12 @@ describe('QuestionAnalyzer: the asked slot', () => {
 
   it('reads a date asked of a draft with no topic of its own as its deadline for comments', () => {
     expect(read('汕尾那个征求意见截止到哪天').slot).toBe('contact');
+    expect(read('汕尾征求意见的截止时间').slot).toBe('contact');
+  });
+
+  it('reads an approval asked with whatever stands between 经 and 同意', () => {
+    expect(read('国家方案有没有经过国务院同意')).toMatchObject({ slot: 'approval', yesNo: true });
+    expect(read('国家方案经哪个部门批准').slot).toBe('approval');
   });
 
   it('reads colloquial yes/no (提没提, 参不参与, 有参与没) whatever the verb', () => {

@@ -143,7 +143,7 @@ export class QuestionAnalyzer {
     // 天津方案哪一条落实国家方案二(一)? which national clause does Tianjin 三(八) follow? The clause is what is asked, whatever verb asks it.
     // 汕尾那个征求意见截止到哪天: a date asked of a draft with no topic of its own is its deadline for comments,
     // which the draft's notice states with where to send them.
-    const draftDeadline = slots.slots[0] === 'date' && !ownTopic && scope.scope.cues.some((cue) => DRAFT_WORDS.test(cue)) && COMMENT_DEADLINE.test(normalized);
+    const draftDeadline = slots.slots[0] === 'date' && !words.some((word) => word.specific) && scope.scope.cues.some((cue) => DRAFT_WORDS.test(cue)) && COMMENT_DEADLINE.test(normalized);
     const askedSlots: AskedSlot[] = clauseAsked && reference?.relation === 'corresponding' ? ['content'] : draftDeadline ? ['contact'] : slots.slots;
     // A unit's tasks are asked when nothing but the unit is named: a verb left over (作为, 负责) names no task.
     const namesThing = words.some((word) => (word.seen || word.specific) && THING_TAGS.test(word.tag));

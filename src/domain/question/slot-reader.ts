@@ -54,6 +54,7 @@ const ISSUE_VERB_AT_END = /(?:联合)?(?:印发|发布|下发|出台|制定|起�
 const BASIS_ASK = /(?:落实|贯彻|依据|根据|按照|依照)(?:的是)?(?:哪个|哪份|哪些|哪几个|什么|哪一)(?:上级)?(?:文件|纲要|通知|政策|方案|规定|意见)|\b(?:implement|implements|implementing|implemented|carry out|carries out|follow|follows|based on|pursuant to)\b(?:\s+\S+){0,3}?\s+(?:which|what)\b(?:\s+\S+){0,3}?\s+(?:document|documents|plan|plans|policy|policies|outline|notice|guideline|guidelines)\b/u;
 const A_NOT_A = /(\p{Script=Han})[没不]\1/u;
 const HAVE_NOT = /有[^，,。？?]{0,8}没有?(?=\s*[?？]?\s*$)/u;
+const APPROVAL_ASK = /经过?\s*[^，,。?？]{0,10}?(?:同意|批准)|\bapproved by\b|\bapproval\b/u;
 const CLAUSE_MEASURES = new Set(['条', '项', '款']);
 const ENGLISH_MEASURES = Object.entries(cues.measures.english as Record<string, string>).sort(([left], [right]) => right.length - left.length);
 
@@ -128,6 +129,11 @@ export function readSlots(asked: string, original: string, english: boolean): Sl
     slots.delete('lead');
     slots.add('issuer');
     rest = rest.replace(ISSUE_VERB_AT_END, ' ');
+  }
+  // 有没有经过国务院同意, 经谁批准: the approval, with whatever stands between 经 and 同意.
+  if (APPROVAL_ASK.test(text) && !slots.has('issuer')) {
+    slots.clear();
+    slots.add('approval');
   }
   // 落实哪个文件, 依据的是什么纲要, implement which State Council document: what the document implements,
   // however the verb and the asked document combine.
