@@ -4,6 +4,8 @@ import type { BilingualDictionary } from '../ports/bilingual-dictionary.ts';
 import type { ChineseSegmenter } from '../text/chinese-segmenter.ts';
 import { translateEnglish } from './english-translator.ts';
 import { ClauseReferenceReader, type ReferenceClause } from './clause-reference-reader.ts';
+import { commentDeadlineAsked, planYearAsked } from './document-asks.ts';
+import { LiteralPhraseReader } from './literal-phrases.ts';
 import { cuePattern } from './cue-matching.ts';
 import { continuesEarlier, resolveFollowUp, type ChatTurnText, type EarlierTurn } from './follow-up-resolver.ts';
 import { detectLanguage } from './language.ts';
@@ -38,6 +40,7 @@ export class QuestionAnalyzer {
   private readonly scope: ScopeReader;
   private readonly topic: TopicReader;
   private readonly references: ClauseReferenceReader;
+  private readonly phrases: LiteralPhraseReader;
   private readonly documentOfClause: Map<string, string>;
   private readonly headingOf: Map<string, string>;
 
@@ -46,6 +49,7 @@ export class QuestionAnalyzer {
     this.scope = new ScopeReader(context.documents, context.gazetteer, (word) => context.vocabulary.mentions(word));
     this.topic = new TopicReader(context.segmenter, context.vocabulary, context.specificIdf);
     this.references = new ClauseReferenceReader(context.clauses);
+    this.phrases = new LiteralPhraseReader(context.vocabulary, this.topic);
     this.documentOfClause = new Map(context.clauses.map((clause) => [clause.id, clause.documentId]));
     this.headingOf = new Map(context.clauses.map((clause) => [clause.id, clause.heading ?? '']));
   }
@@ -143,7 +147,7 @@ export class QuestionAnalyzer {
     // 天津方案哪一条落实国家方案二(一)? which national clause does Tianjin 三(八) follow? The clause is what is asked, whatever verb asks it.
     // 汕尾那个征求意见截止到哪天: a date asked of a draft with no topic of its own is its deadline for comments,
     // which the draft's notice states with where to send them.
-    const draftDeadline = slots.slots[0] === 'date' && !words.some((word) => word.specific) && scope.scope.cues.some((cue) => DRAFT_WORDS.test(cue)) && COMMENT_DEADLINE.test(normalized);
+    const draftDeadline = slots.slots[0] === 'date' && commentDeadlineAsked(normalized, scope.scope.cues, words);
     const askedSlots: AskedSlot[] = clauseAsked && reference?.relation === 'corresponding' ? ['content'] : draftDeadline ? ['contact'] : slots.slots;
     // A unit's tasks are asked when nothing but the unit is named: a verb left over (作为, 负责) names no task.
     const namesThing = words.some((word) => (word.seen || word.specific) && THING_TAGS.test(word.tag));
@@ -164,16 +168,13 @@ export class QuestionAnalyzer {
       documentsAsked: slots.documents && ownTopic,
       // A year asked with the plan's goals or horizon, and no subject of its own (乳制品 would be one): the
       // words left describe the document (质量工作意见), not a topic inside it.
-      planYear: askedSlots[0] === 'date' && slots.cues.some((cue) => cue.slot === 'date' && /年|year/u.test(cue.cue)) && PLAN_YEAR.test(normalized)
-        && !words.some((word) => word.specific && !GOAL_WORDS.test(word.word) && !this.inTitleOf(word.word, scope.scope.documentIds))
-        ? { long: LONG_RANGE.test(normalized) }
-        : null,
+      planYear: askedSlots[0] === 'date' ? planYearAsked(normalized, slots.cues, words, (word: string) => this.inTitleOf(word, scope.scope.documentIds)) : null,
       measure: slots.measure,
       scope: scope.scope,
       years: scope.years,
       units,
       // Phrases are read only where a question is asked literally: finding what the corpus writes scans its texts.
-      topic: { words, text: words.map((word) => word.word).join(' '), phrase, frameWords: topic.frameWords, phrases: slots.documents && ownTopic ? this.quotedAsWritten(normalized) ?? (english ? this.writtenIn(original) : this.joinedAsWritten(words, normalized)) : [] },
+      topic: { words, text: words.map((word) => word.word).join(' '), phrase, frameWords: topic.frameWords, phrases: slots.documents && ownTopic ? this.phrases.read(words, normalized, original, english) : [] },
       translation,
       reference,
       referenceCues: { sameClause: references.sameClause, correspondence: references.correspondence, clauseAsked },
@@ -204,51 +205,6 @@ export class QuestionAnalyzer {
       english: word.written ?? word.word, chinese: word.word, weight: 1, source: word.seen ? ('glossary' as const) : ('literal' as const),
     })));
     return [...translated, ...read];
-  }
-
-  /** What the question quotes (内外贸产品“同线同标同质”) is the phrase asked about, when the corpus writes it. */
-  private quotedAsWritten(normalized: string): string[] | undefined {
-    const quoted = [...normalized.matchAll(/[“"「『]([^”"」』]{2,30})[”"」』]/gu)].map((match) => match[1]!.trim()).filter((span) => this.context.vocabulary.writes(span));
-    return quoted.length > 0 ? quoted : undefined;
-  }
-
-  /** Topic words, adjacent ones joined where the question and the corpus both write them joined. */
-  private joinedAsWritten(words: TopicWord[], normalized: string): string[] {
-    const content = words.filter((word) => word.seen || word.specific).map((word) => word.word);
-    const phrases: string[] = [];
-    for (let start = 0; start < content.length; ) {
-      let end = start + 1;
-      for (let next = start + 2; next <= content.length; next += 1) {
-        const joined = content.slice(start, next).join('');
-        if (!normalized.includes(joined) || !this.context.vocabulary.writes(joined)) break;
-        end = next;
-      }
-      phrases.push(this.widenedAsWritten(content.slice(start, end).join(''), normalized));
-      start = end;
-    }
-    return phrases;
-  }
-
-  /** A phrase with the one or two characters next to it in the question that the topic reader let go (中国品牌 + 日, 潜在 + 缺陷保险), when the corpus writes them together. */
-  private widenedAsWritten(phrase: string, normalized: string): string {
-    const at = normalized.indexOf(phrase);
-    if (at < 0) return phrase;
-    const han = (text: string) => /^\p{Script=Han}+$/u.test(text);
-    const end = at + phrase.length + ([2, 1].find((step) => han(normalized.slice(at + phrase.length, at + phrase.length + step)) && normalized.length >= at + phrase.length + step && this.context.vocabulary.writes(normalized.slice(at, at + phrase.length + step))) ?? 0);
-    const start = at - ([2, 1].find((step) => at - step >= 0 && han(normalized.slice(at - step, at)) && this.context.vocabulary.writes(normalized.slice(at - step, end))) ?? 0);
-    return normalized.slice(start, end);
-  }
-
-  /** In an English question: the Chinese and the codes (IPv6, 96333) it writes that the corpus writes too. */
-  private writtenIn(original: string): string[] {
-    const normalized = normalizeText(original).toLowerCase();
-    // Years are the question's scope or deadline, not a phrase to find.
-    const spans = [...normalized.matchAll(/\p{Script=Han}+|[a-z]*\d[a-z0-9.-]*/gu)].map((match) => match[0]).filter((span) => !/^(?:19|20)\d{2}$/u.test(span));
-    return [...new Set(spans.flatMap((span) => {
-      if (this.context.vocabulary.writes(span)) return [span];
-      if (!/\p{Script=Han}/u.test(span)) return [];
-      return this.joinedAsWritten(this.topic.read(span).words, span);
-    }))];
   }
 
   /** Clauses the question names itself: asked about, or (with 对应, 落实) their counterparts in the other documents named. */
@@ -325,13 +281,6 @@ function isTitleCased(english: string, original: string): boolean {
   const pattern = new RegExp(`(?<![A-Za-z])${words.map((word) => `${word[0]!.toUpperCase()}${word.slice(1).replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}`).join('\\s+')}(?![a-z])`, 'u');
   return pattern.test(original);
 }
-
-// What a question for the plan's own year may name besides it: its goals, its horizon.
-const GOAL_WORDS = /^(目标|远景|远景目标|长远目标|年份|目标年份|期限|年限|规划期|实施期|goal|goals|target|targets|horizon|目标任务|工作目标|主要目标|总体目标|管到|定到)$/u;
-const PLAN_YEAR = /目标年份|目标年|年限|期限|截止年份|管到|远景|目标定到|目标.{0,6}哪一?年|到哪一?年|\b(?:runs? (?:to|until|through)|target year|end year|horizon|time ?frame)\b/u;
-const LONG_RANGE = /远景|长远|long[- ]?(term|range)|vision/u;
-const DRAFT_WORDS = /征求意见|意见稿|draft/u;
-const COMMENT_DEADLINE = /截止|截至|deadline|until when|by when|due/u;
 
 // The question asks which clause (哪条, 哪几条, 哪一项, which Tianjin clause, what item).
 const CLAUSE_ASKED = /哪[一几些]?[条项款]|哪个条款|哪些条款|\b(?:which|what)\b(?:\s+[^\s?？]+){0,4}?\s+(?:clause|clauses|item|items|article|articles|point|points|section|task|tasks|counterpart)\b/u;

@@ -1,0 +1,29 @@
+import type { SlotCue, TopicWord } from './question-frame.ts';
+
+/**
+ * Questions about a document's own dates rather than a topic inside it: the year the plan runs to
+ * (目标年份是哪年? 管到哪年? 远景目标定到哪一年? what year does it run to?) and a draft's deadline for
+ * comments (征求意见截止到哪天?).
+ */
+// What a question for the plan's own year may name besides it: its goals, its horizon.
+const GOAL_WORDS = /^(目标|远景|远景目标|长远目标|年份|目标年份|期限|年限|规划期|实施期|goal|goals|target|targets|horizon|目标任务|工作目标|主要目标|总体目标|管到|定到)$/u;
+const PLAN_YEAR = /目标年份|目标年|年限|期限|截止年份|管到|远景|目标定到|目标.{0,6}哪一?年|到哪一?年|\b(?:runs? (?:to|until|through)|target year|end year|horizon|time ?frame)\b/u;
+const LONG_RANGE = /远景|长远|long[- ]?(term|range)|vision/u;
+const DRAFT_WORDS = /征求意见|意见稿|draft/u;
+const COMMENT_DEADLINE = /截止|截至|deadline|until when|by when|due/u;
+
+/**
+ * A year asked with the plan's goals or horizon, and no subject of its own (乳制品 would be one): the
+ * words left describe the document (质量工作意见), not a topic inside it. long: its long-range year.
+ */
+export function planYearAsked(normalized: string, cues: SlotCue[], words: TopicWord[], describesDocument: (word: string) => boolean): { long: boolean } | null {
+  const yearAsked = cues.some((cue) => cue.slot === 'date' && /年|year/u.test(cue.cue));
+  if (!yearAsked || !PLAN_YEAR.test(normalized)) return null;
+  if (words.some((word) => word.specific && !GOAL_WORDS.test(word.word) && !describesDocument(word.word))) return null;
+  return { long: LONG_RANGE.test(normalized) };
+}
+
+/** A date asked of a draft with no subject of its own: its deadline for comments, stated in its notice. */
+export function commentDeadlineAsked(normalized: string, scopeCues: string[], words: TopicWord[]): boolean {
+  return !words.some((word) => word.specific) && scopeCues.some((cue) => DRAFT_WORDS.test(cue)) && COMMENT_DEADLINE.test(normalized);
+}
