@@ -46,7 +46,7 @@ describe('QuestionAnalyzer: the asked slot', () => {
   });
 
   it('reads who issued a document from the asker and the issue verb, however combined', () => {
-    for (const question of ['那國家的方案是哪些部門發的', '天津方案是谁印发的', '汕尾这个稿子哪个单位起草的']) expect(read(question).slot, question).toBe('issuer');
+    for (const question of ['那國家的方案是哪些部門發的', '天津方案是谁印发的', '汕尾这个稿子哪个单位起草的', '天津3号文的落款单位是谁']) expect(read(question).slot, question).toBe('issuer');
     // 发布 as a task of the units (负责发布) asks the units.
     expect(read('哪些部门负责发布质量报告').slot).toBe('units');
   });
