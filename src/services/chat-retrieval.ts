@@ -5,6 +5,7 @@ import { METADATA_SLOTS, type QuestionFrame } from '../domain/question/question-
 import type { PassageCatalog } from '../domain/retrieval/passage-catalog.ts';
 import { resolveReference } from '../domain/retrieval/reference-resolution.ts';
 import { holdsPhrases } from '../domain/retrieval/phrase-match.ts';
+import { TARGET_YEAR } from '../domain/answer/sentences.ts';
 import type { RetrievalHit, RetrievalResult, Retriever } from '../domain/retrieval/retriever.ts';
 
 /** Clauses handed to the answerer: enough to answer and to offer related reading, few enough to read. */
@@ -81,12 +82,28 @@ export async function retrieveForChat(retriever: Retriever, frame: QuestionFrame
  * come first: the answer comes from the document record and cites the passage that shows the value.
  */
 function withRecordPassages(hits: RetrievalHit[], catalog: PassageCatalog, documentIds: string[]): RetrievalHit[] {
+  return withSupplied(hits, catalog, documentIds, 'record', (passages) => passages.filter(({ clause }) => clause.kind === 'signature' || clause.kind === 'notice' || clause.kind === 'preamble'));
+}
+
+/**
+ * For the year a plan runs to, the passages of each document's first section that set targets by a
+ * year (到2025年…): where a plan states its horizon, whatever words the question used.
+ */
+function withGoalPassages(hits: RetrievalHit[], catalog: PassageCatalog, documentIds: string[]): RetrievalHit[] {
+  return withSupplied(hits, catalog, documentIds, 'goals', (passages) => {
+    const sectioned = passages.filter(({ clause }) => clause.section !== null);
+    const first = sectioned[0]?.clause.section;
+    return sectioned.filter(({ clause }) => clause.section === first && TARGET_YEAR.test(clause.normalizedText));
+  });
+}
+
+/** The passages `select` picks from each scoped document (else the best hit's), first, marked as supplied; then the hits. */
+function withSupplied(hits: RetrievalHit[], catalog: PassageCatalog, documentIds: string[], supplied: NonNullable<RetrievalHit['supplied']>, select: (passages: PassageCatalog['passages']) => PassageCatalog['passages']): RetrievalHit[] {
   const documents = documentIds.length > 0 ? documentIds : hits.slice(0, 1).map((hit) => hit.document.id);
-  const records = catalog.passages
-    .filter(({ clause, document }) => documents.includes(document.id) && (clause.kind === 'signature' || clause.kind === 'notice' || clause.kind === 'preamble'))
-    .map(({ clause, document }) => ({ clause, document, score: 0, coverage: 0, paths: {} }));
-  const ids = new Set(records.map((record) => record.clause.id));
-  return [...records, ...hits.filter((hit) => !ids.has(hit.clause.id))].slice(0, CLAUSES_PER_ANSWER);
+  const chosen = documents.flatMap((documentId) => select(catalog.passages.filter(({ document }) => document.id === documentId)))
+    .map(({ clause, document }) => ({ clause, document, score: 0, coverage: supplied === 'goals' ? 1 : 0, paths: {}, supplied }));
+  const ids = new Set(chosen.map((each) => each.clause.id));
+  return [...chosen, ...hits.filter((hit) => !ids.has(hit.clause.id))].slice(0, CLAUSES_PER_ANSWER);
 }
 
 /** The document's clause that writes every phrase: among those retrieval found first, else any of its passages. */
@@ -98,24 +115,6 @@ function clauseWriting(phrases: string[], documentId: string, found: RetrievalRe
   return passage ? { clause: passage.clause, document: passage.document, score: 0, coverage: 1, paths: {} } : undefined;
 }
 
-/**
- * For the year a plan runs to, the passages of each document's first section that set targets by a
- * year (到2025年…): where a plan states its horizon, whatever words the question used.
- */
-function withGoalPassages(hits: RetrievalHit[], catalog: PassageCatalog, documentIds: string[]): RetrievalHit[] {
-  const documents = documentIds.length > 0 ? documentIds : hits.slice(0, 1).map((hit) => hit.document.id);
-  const goals = documents.flatMap((documentId) => {
-    const passages = catalog.passages.filter(({ clause, document }) => document.id === documentId && clause.section !== null);
-    const first = passages[0]?.clause.section;
-    return passages
-      .filter(({ clause }) => clause.section === first && TARGET_YEAR.test(clause.normalizedText))
-      .map(({ clause, document }) => ({ clause, document, score: 0, coverage: 1, paths: {} }));
-  });
-  const ids = new Set(goals.map((goal) => goal.clause.id));
-  return [...goals, ...hits.filter((hit) => !ids.has(hit.clause.id))].slice(0, CLAUSES_PER_ANSWER);
-}
-
-const TARGET_YEAR = /到(?:19|20)\d{2}年/u;
 
 function bestCovered(hits: RetrievalHit[]): RetrievalHit[] {
   const best = hits.reduce<RetrievalHit | undefined>((top, hit) => (!top || hit.coverage > top.coverage + POLICY.coverageMargin ? hit : top), undefined);

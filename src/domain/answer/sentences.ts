@@ -68,5 +68,7 @@ export function rankSentences(sentences: Sentence[], terms: { term: string; weig
  */
 export const FIGURE =
   /(?<![\d.])(?!(?:19|20)\d{2}\s*年)\d+(?:\.\d+)?(?:[、和]\d+(?:\.\d+)?)*\s*(?:(?:万|亿)(?:元|批次|项|个|家|件|人|次)?|%|‰|个百分点|元|批次|项|个|家|次|台|件|所|人|名|倍|天|年|小时|座|处|届)|[一二三四五六七八九十百千万]+(?:个|项|家|所|名|次|大|届)|[十百千万亿]+级/u;
+/** A target set for a year (到2025年): the plan's goals; the year is the first group. */
+export const TARGET_YEAR = /到((?:19|20)\d{2})年/u;
 export const MONEY = /\d+(?:\.\d+)?\s*(?:万|亿)?元/u;
 export const DATE = /(?:19|20)\d{2}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日/u;

@@ -33,6 +33,11 @@ export interface RetrievalHit {
   };
   /** Retrieved by a clause reference: a clause pointed at (source), or one that takes it up or that it takes up (target). */
   reference?: ReferenceRole;
+  /**
+   * Put on the table for what the question asks, not found by search: the passages stating a document's
+   * record (notice, signature), or those setting its goals by a year (the year the plan runs to).
+   */
+  supplied?: 'record' | 'goals';
 }
 
 export interface ReferenceRole {

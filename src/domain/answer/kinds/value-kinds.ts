@@ -1,4 +1,4 @@
-import { clauseSentences } from '../sentences.ts';
+import { clauseSentences, TARGET_YEAR } from '../sentences.ts';
 import { POLICY } from '../../answer-policy.ts';
 import type { Evidence, NumberedClause } from '../answer-decision-types.ts';
 import { clauseHeadline } from '../clause-reference.ts';
@@ -110,7 +110,7 @@ const asksYear = (context: KindContext) => context.frame.cues.some((cue) => cue.
  */
 function planYearEvidence(context: KindContext): EvidenceResult | undefined {
   const long = context.frame.planYear?.long ?? false;
-  const goals = context.clauses.filter((clause) => TARGET_YEAR.test(clause.hit.clause.normalizedText) && clause.hit.coverage === 1 && clause.hit.score === 0);
+  const goals = context.clauses.filter((clause) => clause.hit.supplied === 'goals');
   let chosen: { clause: NumberedClause; year: number; sentence: string } | undefined;
   for (const clause of goals) {
     for (const sentence of clauseSentences(clause.hit.clause)) {
@@ -124,8 +124,8 @@ function planYearEvidence(context: KindContext): EvidenceResult | undefined {
   return { found: [{ clause: chosen.clause, quote: chosen.sentence, value: `${chosen.year}年`, year: String(chosen.year), part: chosen.sentence }], rule: long ? 'date: the latest year the plan\'s goals are set for' : 'date: the first year the plan\'s goals are set for' };
 }
 
-const TARGET_YEAR = /到(?:19|20)\d{2}年/u;
-const TARGET_YEARS = /到((?:19|20)\d{2})年/gu;
+
+const TARGET_YEARS = new RegExp(TARGET_YEAR.source, 'gu');
 
 export const dateKind: AnswerKind = {
   name: 'date',
