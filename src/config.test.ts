@@ -12,7 +12,7 @@ describe('loadConfig', () => {
       uploadsDirectory: '/srv/app/data/uploads',
       logLevel: 'info',
       tokenizer: 'jieba+bigram',
-      useCedict: true,
+      useEnglishDictionaries: true,
       embeddings: { mode: 'auto', modelId: 'Xenova/multilingual-e5-small', modelPath: undefined, allowDownload: false },
       denseIndex: { directory: '/srv/app/index', rebuild: 'auto', m: 16, efConstruction: 200, efSearch: 64 },
     });

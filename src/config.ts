@@ -121,7 +121,7 @@ export interface AppConfig {
   maxSeedFileBytes: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   tokenizer: 'jieba' | 'bigram' | 'jieba+bigram';
-  useCedict: boolean;
+  useEnglishDictionaries: boolean;
   embeddings: {
     /**
      * auto: dense path when a local model can be loaded, lexical alone otherwise; off: lexical alone;
@@ -217,7 +217,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     maxSeedFileBytes: values.MAX_SEED_FILE_BYTES,
     logLevel: values.LOG_LEVEL,
     tokenizer: values.TOKENIZER,
-    useCedict: values.CEDICT === 'on',
+    useEnglishDictionaries: values.CEDICT === 'on',
     embeddings: {
       mode: values.EMBEDDINGS,
       baseUrl: values.EMBEDDING_BASE_URL,

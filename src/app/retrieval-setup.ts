@@ -32,7 +32,7 @@ export interface RetrievalCache {
 }
 
 export async function setUpRetrieval(config: AppConfig, store: ClauseStore, logger: Logger, cache: RetrievalCache = {}): Promise<RetrievalComponents & { status: RetrievalStatus }> {
-  const dictionary = config.useCedict ? englishChineseDictionary() : undefined;
+  const dictionary = config.useEnglishDictionaries ? englishChineseDictionary() : undefined;
   // Set from inside the dense factory below, which runs while the retriever is built.
   const state: { dense: RetrievalStatus['dense'] } = { dense: { active: false, reason: 'EMBEDDINGS=off' } };
   cache.vocabulary ??= new SegmenterVocabulary();

@@ -20,6 +20,8 @@ const LONGEST_PHRASE = Math.max(...[...GLOSSARY.keys()].map((phrase) => phrase.s
 // English function words (the stopword package's list) and the question frame's own filler words.
 const FILLERS = new Set([...englishStopwords, ...cues.fillers]);
 const DICTIONARY_CANDIDATES = 3;
+// English names for the kind of document (action plan, implementation opinions): see withoutDocumentKinds.
+const DOCUMENT_KINDS = new RegExp(`\\b(?:${[...cues.documentKinds.cues].sort((left, right) => right.length - left.length).join('|')})\\b`, 'gu');
 // Bounds on composing a phrase from its words' renderings: a few per word, a few hundred joins.
 const RENDERINGS_PER_WORD = 8;
 const COMPOSED_CANDIDATES = 512;
@@ -72,8 +74,6 @@ export function translateEnglish(text: string, dictionary: BilingualDictionary |
   }
   return terms;
 }
-
-const DOCUMENT_KINDS = new RegExp(`\\b(?:${[...cues.documentKinds.cues].sort((left, right) => right.length - left.length).join('|')})\\b`, 'gu');
 
 /** "the national action plan" is "the national plan": the kind of document is no topic (action is not 行动 there). */
 function withoutDocumentKinds(text: string): string {

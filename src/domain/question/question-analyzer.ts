@@ -41,6 +41,8 @@ export class QuestionAnalyzer {
   private readonly topic: TopicReader;
   private readonly references: ClauseReferenceReader;
   private readonly phrases: LiteralPhraseReader;
+  /** Each document's title, normalised once: the words that describe a document rather than ask about a topic. */
+  private readonly titles: Map<string, string>;
   private readonly documentOfClause: Map<string, string>;
   private readonly headingOf: Map<string, string>;
 
@@ -50,6 +52,7 @@ export class QuestionAnalyzer {
     this.topic = new TopicReader(context.segmenter, context.vocabulary, context.specificIdf);
     this.references = new ClauseReferenceReader(context.clauses);
     this.phrases = new LiteralPhraseReader(context.vocabulary, this.topic);
+    this.titles = new Map(context.documents.map((document) => [document.id, normalizeText(document.title ?? '').toLowerCase()]));
     this.documentOfClause = new Map(context.clauses.map((clause) => [clause.id, clause.documentId]));
     this.headingOf = new Map(context.clauses.map((clause) => [clause.id, clause.heading ?? '']));
   }
@@ -93,16 +96,12 @@ export class QuestionAnalyzer {
     const place = this.scope.read(rest, []);
     if (covered === 0 || place.rest.replace(/[\s,.;:()（）、]/gu, '') !== '') return [];
     // The place named keeps its own units: Tianjin Commerce Bureau is not Shanwei's.
-    const within = place.scope.documentIds;
-    return dedupeUnits(found.map(({ unit }) => (within.length === 0 ? unit : { ...unit, byDocument: Object.fromEntries(Object.entries(unit.byDocument).filter(([id]) => within.includes(id))) })))
-      .filter((unit) => Object.keys(unit.byDocument).length > 0);
+    return withinDocuments(found.map(({ unit }) => unit), place.scope.documentIds);
   }
 
   /** The units an answer's text names, in order, kept to the documents its question was about. */
   private unitsIn(answer: string, scoped: string[]): NamedUnit[] {
-    const found = this.units.find(normalizeText(answer).toLowerCase()).map((each) => each.unit);
-    const within = (unit: NamedUnit) => (scoped.length === 0 ? unit : { ...unit, byDocument: Object.fromEntries(Object.entries(unit.byDocument).filter(([id]) => scoped.includes(id))) });
-    return dedupeUnits(found.map(within)).filter((unit) => Object.keys(unit.byDocument).length > 0);
+    return withinDocuments(this.units.find(normalizeText(answer).toLowerCase()).map((each) => each.unit), scoped);
   }
 
   /** The clauses an answer's text names by document and place; a place alone is read within `scoped` (all when empty). */
@@ -252,7 +251,7 @@ export class QuestionAnalyzer {
 
   /** A word of the title of one of the documents (all when none is named): it describes the document. */
   private inTitleOf(word: string, documentIds: string[]): boolean {
-    return this.context.documents.some((document) => (documentIds.length === 0 || documentIds.includes(document.id)) && normalizeText(document.title ?? '').toLowerCase().includes(word));
+    return [...this.titles].some(([id, title]) => (documentIds.length === 0 || documentIds.includes(id)) && title.includes(word));
   }
 
   private documentsOf(clauseIds: string[]): string[] {
@@ -313,6 +312,12 @@ function englishTopicWords(translation: QuestionFrame['translation']): TopicWord
       ? { word: (known ?? terms[0]!).chinese, tag: 'eng', seen: true, specific: false, written: english }
       : { word: english, tag: 'eng', seen: false, specific: terms.some((term) => term.source === 'absent'), written: english };
   });
+}
+
+/** Each unit kept to the documents given (all when none), those left with no document dropped, once each. */
+function withinDocuments(units: NamedUnit[], documentIds: string[]): NamedUnit[] {
+  const within = (unit: NamedUnit) => (documentIds.length === 0 ? unit : { ...unit, byDocument: Object.fromEntries(Object.entries(unit.byDocument).filter(([id]) => documentIds.includes(id))) });
+  return dedupeUnits(units.map(within)).filter((unit) => Object.keys(unit.byDocument).length > 0);
 }
 
 function dedupeUnits(units: NamedUnit[]): NamedUnit[] {

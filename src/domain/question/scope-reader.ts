@@ -48,6 +48,8 @@ const DEADLINE = /(到|至|截至|截止|by|until|before|for)\s*$/u;
  */
 export class ScopeReader {
   private readonly numberKeys: { document: ScopeDocument; key: string }[];
+  /** Titles without punctuation, normalised once, for a document a question names by its title. */
+  private readonly titleKeys: { document: ScopeDocument; key: string }[];
 
   constructor(
     private readonly documents: ScopeDocument[],
@@ -56,6 +58,7 @@ export class ScopeReader {
     private readonly corpusUses: (word: string) => boolean,
   ) {
     this.numberKeys = documents.filter((document) => document.docNumber).map((document) => ({ document, key: withoutBrackets(normalizeText(document.docNumber!).toLowerCase()) }));
+    this.titleKeys = documents.map((document) => ({ document, key: titleKey(normalizeText(document.title ?? '').toLowerCase()) }));
   }
 
   read(normalized: string, units: NamedUnit[]): ScopeReading {
@@ -189,10 +192,7 @@ export class ScopeReader {
     for (const match of text.matchAll(QUOTED_TITLE)) {
       const span = titleKey(match[1]!);
       if (span.length < 6) continue;
-      const found = this.documents.filter((document) => {
-        const title = titleKey(normalizeText(document.title ?? '').toLowerCase());
-        return title !== '' && (title.includes(span) || (span.includes(title) && title.length >= 6));
-      });
+      const found = this.titleKeys.filter(({ key }) => key !== '' && (key.includes(span) || (span.includes(key) && key.length >= 6))).map(({ document }) => document);
       if (found.length === 0) continue;
       documents.push(...found.filter((document) => !documents.includes(document)));
       rest = rest.replace(match[0], ' ');
