@@ -1,3 +1,4 @@
+import cues from './question-cues.json' with { type: 'json' };
 import { METADATA_SLOTS, type ClauseReference, type FollowUpReading, type NamedUnit, type QuestionFrame } from './question-frame.ts';
 
 /**
@@ -135,6 +136,8 @@ function merge(frame: QuestionFrame, previous: QuestionFrame, cited: string[], d
     ...(ownTopic ? {} : { topic: previous.topic, translation: previous.translation, units: frame.units.length > 0 ? frame.units : previous.units, unitTasks: frame.unitTasks || previous.unitTasks }),
     // The corresponding clause is sought on the earlier topic too: a similar target is still a pass-rate target.
     ...(ownTopic && reference?.relation === 'corresponding' ? joinedTopic(frame, previous) : {}),
+    // 農產品呢? after a manufacturing pass rate: the same measure of a new subject (the rate, not any figure of it).
+    ...(ownTopic && !ownSlot && reference === null ? withMeasureOf(frame, previous) : {}),
     // Asked about one clause, a question is not a comparison, whatever the question before compared.
     compare: reference?.relation === 'same' ? false : frame.compare || (!restatesScope && previous.compare),
     // Within the clauses pointed at, scope is theirs; the documents named are where counterparts are sought.
@@ -169,6 +172,20 @@ function clauseReference(frame: QuestionFrame, cited: string[], ownTopic: boolea
     return { clauseIds: cited, from: 'previous-answer', relation: 'same', targetDocumentIds: [], cues: [sameClause ?? frame.units[0]!.mention], ownTopic };
   }
   return null;
+}
+
+// The Chinese words that name a rate (合格率, 覆盖率, 比例): what a figure is a figure of.
+const RATE_WORDS = (cues.measures.percent as string[]).filter((word) => /^\p{Script=Han}+$/u.test(word) && !word.startsWith('百分'));
+
+/** The new subject with the measure the question before asked of its own (合格率), when the new one names none. */
+function withMeasureOf(frame: QuestionFrame, previous: QuestionFrame): Partial<Pick<QuestionFrame, 'topic' | 'translation'>> {
+  const isRate = (word: string) => RATE_WORDS.some((rate) => word.includes(rate));
+  if (frame.topic.words.some((word) => isRate(word.word))) return {};
+  const measures = previous.topic.words.filter((word) => word.seen && isRate(word.word));
+  if (measures.length === 0) return {};
+  const words = [...frame.topic.words, ...measures];
+  const translation = [...frame.translation, ...previous.translation.filter((term) => isRate(term.chinese))];
+  return { topic: { ...frame.topic, words, text: words.map((word) => word.word).join(' ') }, translation };
 }
 
 function joinedTopic(frame: QuestionFrame, previous: QuestionFrame): Pick<QuestionFrame, 'topic' | 'translation'> {

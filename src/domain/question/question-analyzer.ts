@@ -11,7 +11,8 @@ import { continuesEarlier, resolveFollowUp, type ChatTurnText, type EarlierTurn 
 import { detectLanguage } from './language.ts';
 import type { AskedSlot, ClauseReference, NamedUnit, QuestionFrame, TopicWord } from './question-frame.ts';
 import { ScopeReader, type ScopeDocument } from './scope-reader.ts';
-import { readSlots } from './slot-reader.ts';
+import { CueTypoReader } from './cue-typos.ts';
+import { FRAME_CUES, readSlots } from './slot-reader.ts';
 import { TopicReader, type CorpusVocabulary } from './topic-reader.ts';
 import { UnitDirectory, type DirectoryUnit } from './unit-directory.ts';
 
@@ -41,6 +42,7 @@ export class QuestionAnalyzer {
   private readonly topic: TopicReader;
   private readonly references: ClauseReferenceReader;
   private readonly phrases: LiteralPhraseReader;
+  private readonly cueTypos: CueTypoReader;
   /** Each document's title, normalised once: the words that describe a document rather than ask about a topic. */
   private readonly titles: Map<string, string>;
   private readonly documentOfClause: Map<string, string>;
@@ -52,6 +54,7 @@ export class QuestionAnalyzer {
     this.topic = new TopicReader(context.segmenter, context.vocabulary, context.specificIdf);
     this.references = new ClauseReferenceReader(context.clauses);
     this.phrases = new LiteralPhraseReader(context.vocabulary, this.topic);
+    this.cueTypos = new CueTypoReader(FRAME_CUES, (word) => context.segmenter.generalIdf(word) !== null || context.vocabulary.writes(word));
     this.titles = new Map(context.documents.map((document) => [document.id, normalizeText(document.title ?? '').toLowerCase()]));
     this.documentOfClause = new Map(context.clauses.map((clause) => [clause.id, clause.documentId]));
     this.headingOf = new Map(context.clauses.map((clause) => [clause.id, clause.heading ?? '']));
@@ -126,7 +129,7 @@ export class QuestionAnalyzer {
     for (const label of references.labels) rest = rest.replace(label, ' ');
     if (references.correspondence) rest = rest.replace(cuePattern(references.correspondence), ' ');
     if (references.sameClause && references.sameClause !== 'it') rest = rest.replace(cuePattern(references.sameClause), ' ');
-    const slots = readSlots(rest, original, english);
+    const slots = readSlots(this.cueTypos.repair(rest).repaired, original, english);
     // Text in brackets glosses what the question asks ((津门老字号), (括号里排第一)): what of it the corpus
     // uses joins the topic; what it does not use is no reason to say the documents lack the topic.
     const { main, asides } = splitAsides(slots.rest);

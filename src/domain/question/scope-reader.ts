@@ -38,6 +38,8 @@ function titleKey(title: string): string {
 }
 // With a determiner (那个意见) it names the document whatever follows; bare, only before a boundary (意见和…, not 意见反馈).
 const DOCUMENT_NOUN_AFTER_SCOPE = /(\s)(?:(?:的|那个|这个|那份|这份)(?:新|旧)?(?:实施方案|行动方案|实施意见|征求意见稿|意见稿|方案|意见|文件|通知|稿子|稿)|(?:实施方案|行动方案|实施意见|征求意见稿|意见稿|方案|意见|文件|通知|稿子|稿)(?=[\s的里中,，、?？。和与跟及都]|$))/gu;
+// The kinds of document that tell one from another by its title (文件, 通知, 稿 name any of them).
+const DOCUMENT_KIND = /实施方案|行动方案|实施意见|方案|意见/u;
 const DEADLINE = /(到|至|截至|截止|by|until|before|for)\s*$/u;
 
 /**
@@ -117,6 +119,8 @@ export class ScopeReader {
     const groups = regionCodes.size === 0 ? [scoped] : [...byRegion.values()];
     let usedDraft = false;
     const usedYears = new Set<string>();
+    // 天津这个实施方案, 天津的意见: the kind of document named picks the place's documents of that kind.
+    const kinds = [...rest.matchAll(DOCUMENT_NOUN_AFTER_SCOPE)].map((match) => DOCUMENT_KIND.exec(match[0])?.[0]).filter((kind): kind is string => kind !== undefined);
     scoped = groups.flatMap((group) => {
       let kept = group;
       const drafts = kept.filter((document) => document.status === 'draft');
@@ -129,6 +133,9 @@ export class ScopeReader {
       if (byYear.length > 0) {
         if (byYear.length < kept.length) kept = byYear;
         for (const document of byYear) usedYears.add(document.date!.slice(0, 4));
+      } else if (regionCodes.size > 0 && kinds.length > 0) {
+        const byKind = kept.filter((document) => kinds.some((kind) => titleKey(normalizeText(document.title ?? '')).includes(kind)));
+        if (byKind.length > 0 && byKind.length < kept.length) kept = byKind;
       }
       return kept;
     });

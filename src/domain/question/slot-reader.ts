@@ -39,6 +39,8 @@ const ALL_CUES: { kind: SlotCue['slot']; cue: string }[] = [
 const WEAK_CUES = (cues.weakSlots.slots as { slot: AskedSlot; cues: string[] }[])
   .flatMap(({ slot, cues: phrases }) => phrases.map((cue) => ({ slot, cue })))
   .sort((left, right) => right.cue.length - left.cue.length);
+/** Every cue phrase, for reading frame words typed with the wrong character (cue-typos.ts). */
+export const FRAME_CUES: readonly string[] = [...ALL_CUES.map(({ cue }) => cue), ...WEAK_CUES.map(({ cue }) => cue)];
 const VALUE_SLOTS = new Set<CueSlot>(['figure', 'money', 'date', 'docNumber', 'issuer', 'status', 'addressees', 'basis', 'approval', 'contact']);
 const ENGLISH_OPENINGS = new Set(cues.yesNo.englishOpenings);
 const UNIT_NOUNS = cues.counts.unitNouns;
@@ -51,7 +53,7 @@ const MEASURE_AFTER_QUESTION_WORD = new RegExp(`(?:几|多少)(${cues.measures.w
 const QUESTION_MEASURE = new RegExp(`(?:哪些|哪几|哪一|哪|几|多少)(${cues.measures.words})`, 'gu');
 const ISSUER_ASK = /(?:谁|(?:哪个|哪些|哪家|什么)(?:部门|单位|机关|机构|部委)?)(?:联合)?(?:印发|发布|下发|出台|制定|起草|颁布|发|出)(?:的|了)?\s*(?:[吗呢?？。]|$)/u;
 const ISSUE_VERB_AT_END = /(?:联合)?(?:印发|发布|下发|出台|制定|起草|颁布|发|出)(?:的|了)?\s*(?=[吗呢?？。]|$)/u;
-const BASIS_ASK = /(?:落实|贯彻|依据|根据|按照|依照)(?:的是)?(?:哪个|哪份|哪些|哪几个|什么|哪一)(?:上级)?(?:文件|纲要|通知|政策|方案|规定|意见)|\b(?:implement|implements|implementing|implemented|carry out|carries out|follow|follows|based on|pursuant to)\b(?:\s+\S+){0,3}?\s+(?:which|what)\b(?:\s+\S+){0,3}?\s+(?:document|documents|plan|plans|policy|policies|outline|notice|guideline|guidelines)\b/u;
+const BASIS_ASK = /(?:落实|贯彻|依据|根据|按照|依照|按)[^，,。?？]{0,8}?(?:哪个|哪份|哪些|哪几个|什么|哪一|哪)(?:上级)?(?:文件|纲要|通知|政策|方案|规定|意见)|\b(?:implement|implements|implementing|implemented|carry out|carries out|follow|follows|based on|pursuant to)\b(?:\s+\S+){0,3}?\s+(?:which|what)\b(?:\s+\S+){0,3}?\s+(?:document|documents|plan|plans|policy|policies|outline|notice|guideline|guidelines)\b/u;
 const A_NOT_A = /(\p{Script=Han})[没不]\1/u;
 const HAVE_NOT = /有[^，,。？?]{0,8}没有?(?=\s*[?？]?\s*$)/u;
 const APPROVAL_ASK = /经过?\s*[^，,。?？]{0,10}?(?:同意|批准)|\bapproved by\b|\bapproval\b/u;
@@ -135,7 +137,7 @@ export function readSlots(asked: string, original: string, english: boolean): Sl
     slots.clear();
     slots.add('approval');
   }
-  // 落实哪个文件, 依据的是什么纲要, implement which State Council document: what the document implements,
+  // 落实哪个文件, 依据的是什么纲要, 落实国务院哪个文件, 按照国家哪个文件要求制定, implement which State Council document: what the document implements,
   // however the verb and the asked document combine.
   if (BASIS_ASK.test(text) && slots.size <= 1 && !slots.has('issuer')) {
     slots.clear();

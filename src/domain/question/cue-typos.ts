@@ -1,0 +1,79 @@
+import { pinyin } from 'pinyin-pro';
+
+/**
+ * Frame words as people type them with a pinyin input method: the wrong character of the right sound
+ * (谁牵投 for 谁牵头, 负则 for 负责), and a filler between the asker and the verb (是谁在管, 由谁来负责).
+ * A window of the question that differs from a cue in one character of the same sound is read as the cue,
+ * unless the window is a word of its own (前头, 千头 are words; 牵投 is none). Question words are never the
+ * character replaced: 那家 and 水管 are what people mean when they write them, not 哪家 and 谁管.
+ */
+export interface CueTypoRepair {
+  repaired: string;
+  /** The windows read as cues, as written → as read (牵投 → 牵头). */
+  repairs: { written: string; read: string }[];
+}
+
+// Characters of question words, whose same-sound neighbours (那, 水, 己) are ordinary words.
+const QUESTION_CHARACTERS = new Set([...'哪谁几多什啥何么咋怎']);
+// 谁在管, 谁来负责: the filler between the asker and the verb does not change what is asked.
+const FILLER_AFTER_WHO = /谁(?:在|来|去)(?=\p{Script=Han})/gu;
+
+export class CueTypoReader {
+  private readonly byLength = new Map<number, string[]>();
+  private readonly readings = new Map<string, Set<string>>();
+
+  /**
+   * @param cues the Chinese frame words (question-cues.json)
+   * @param isWord whether a stretch is a word of its own in general language or the corpus
+   */
+  constructor(cues: Iterable<string>, private readonly isWord: (text: string) => boolean) {
+    for (const cue of new Set(cues)) {
+      const length = [...cue].length;
+      if (length < 2 || !/^\p{Script=Han}+$/u.test(cue)) continue;
+      this.byLength.set(length, [...(this.byLength.get(length) ?? []), cue]);
+    }
+  }
+
+  repair(text: string): CueTypoRepair {
+    const repairs: CueTypoRepair['repairs'] = [];
+    let repaired = text.replace(FILLER_AFTER_WHO, '谁');
+    const characters = [...repaired];
+    for (const [length, cues] of this.byLength) {
+      for (let start = 0; start + length <= characters.length; start += 1) {
+        const window = characters.slice(start, start + length);
+        if (!window.every((character) => /\p{Script=Han}/u.test(character))) continue;
+        const written = window.join('');
+        const cue = cues.find((candidate) => this.isSoundAlike(written, candidate));
+        if (!cue || this.isWord(written)) continue;
+        repairs.push({ written, read: cue });
+        characters.splice(start, length, ...cue);
+      }
+    }
+    if (repairs.length > 0) repaired = characters.join('');
+    return { repaired, repairs };
+  }
+
+  /** One character differs, not a question word's, and it sounds as the cue's does (tones aside). */
+  private isSoundAlike(written: string, cue: string): boolean {
+    const left = [...written];
+    const right = [...cue];
+    let differing = -1;
+    for (let index = 0; index < left.length; index += 1) {
+      if (left[index] === right[index]) continue;
+      if (differing >= 0) return false;
+      differing = index;
+    }
+    if (differing < 0 || QUESTION_CHARACTERS.has(right[differing]!)) return false;
+    const ours = this.readingsOf(left[differing]!);
+    return [...this.readingsOf(right[differing]!)].some((reading) => ours.has(reading));
+  }
+
+  private readingsOf(character: string): Set<string> {
+    let found = this.readings.get(character);
+    if (!found) {
+      found = new Set(pinyin(character, { toneType: 'none', multiple: true, type: 'array' }));
+      this.readings.set(character, found);
+    }
+    return found;
+  }
+}
