@@ -9,8 +9,9 @@ import type { SlotCue, TopicWord } from './question-frame.ts';
 const GOAL_WORDS = /^(目标|远景|远景目标|长远目标|年份|目标年份|期限|年限|规划期|实施期|goal|goals|target|targets|horizon|目标任务|工作目标|主要目标|总体目标|管到|定到)$/u;
 const PLAN_YEAR = /目标年份|目标年|年限|期限|截止年份|管到|远景|目标定到|目标.{0,6}哪一?年|到哪一?年|\b(?:runs? (?:to|until|through)|target year|end year|horizon|time ?frame)\b/u;
 const LONG_RANGE = /远景|长远|long[- ]?(term|range)|vision/u;
-const DRAFT_WORDS = /征求意见|意见稿|draft/u;
-const COMMENT_DEADLINE = /截止|截至|deadline|until when|by when|due/u;
+const DRAFT_WORDS = /征求意见|意见稿|草案|草稿|draft/u;
+// By when comments are due (几号前要反馈, 最晚什么时候交), rather than when the document was dated.
+export const COMMENT_DEADLINE = /截止|截至|最晚|之前|以前|[几哪]号前|反馈|提交|交意见|意见.{0,4}交|deadline|until when|by when|due|comments?|feedback/u;
 
 /**
  * A year asked with the plan's goals or horizon, and no subject of its own (乳制品 would be one): the
@@ -26,4 +27,16 @@ export function planYearAsked(normalized: string, cues: SlotCue[], words: TopicW
 /** A date asked of a draft with no subject of its own: its deadline for comments, stated in its notice. */
 export function commentDeadlineAsked(normalized: string, scopeCues: string[], words: TopicWord[]): boolean {
   return !words.some((word) => word.specific) && scopeCues.some((cue) => DRAFT_WORDS.test(cue)) && COMMENT_DEADLINE.test(normalized);
+}
+
+/**
+ * Yes or no on a draft with nothing else asked (汕尾那个是不是征求意见稿? is the Shanwei document still a draft?):
+ * the draft word named the document and is also what is asked, its status.
+ */
+export function draftStatusAsked(yesNo: boolean, slot: string, scope: { named: boolean; cues: string[] }, words: TopicWord[]): boolean {
+  if (!yesNo || slot !== 'content' || !scope.named) return false;
+  // 天津方案是征求意见稿吗? Where no document is a draft, the draft word stays in the topic, and is all of it.
+  const asked = words.filter((word) => word.seen || word.specific);
+  const draftWord = (word: TopicWord) => DRAFT_WORDS.test(word.word) || DRAFT_WORDS.test(word.written ?? '');
+  return asked.every(draftWord) && (scope.cues.some((cue) => DRAFT_WORDS.test(cue)) || asked.some(draftWord));
 }

@@ -20,7 +20,7 @@ describe('follow-ups resolved from the earlier user turns', () => {
 
   it('re-scopes cleanly after a place the library does not cover', () => {
     const frame = analyzer.analyze('那国家方案呢?', history('北京提升食品质量由哪个部门牵头?'));
-    expect(frame.scope).toMatchObject({ documentIds: ['cn-2022-95'], uncoveredPlace: null });
+    expect(frame.scope).toMatchObject({ documentIds: ['cn-2022-95'], uncoveredPlace: null, placeBelow: null });
   });
 
   it('points this clause (这一条, it) at the clause the answer before named by 文号 and place', () => {

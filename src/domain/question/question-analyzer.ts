@@ -4,12 +4,12 @@ import type { BilingualDictionary } from '../ports/bilingual-dictionary.ts';
 import type { ChineseSegmenter } from '../text/chinese-segmenter.ts';
 import { translateEnglish } from './english-translator.ts';
 import { ClauseReferenceReader, type ReferenceClause } from './clause-reference-reader.ts';
-import { commentDeadlineAsked, planYearAsked } from './document-asks.ts';
+import { COMMENT_DEADLINE, commentDeadlineAsked, draftStatusAsked, planYearAsked } from './document-asks.ts';
 import { LiteralPhraseReader } from './literal-phrases.ts';
 import { cuePattern } from './cue-matching.ts';
 import { continuesEarlier, resolveFollowUp, type ChatTurnText, type EarlierTurn } from './follow-up-resolver.ts';
 import { detectLanguage } from './language.ts';
-import type { AskedSlot, ClauseReference, NamedUnit, QuestionFrame, TopicWord } from './question-frame.ts';
+import { METADATA_SLOTS, type AskedSlot, type ClauseReference, type NamedUnit, type QuestionFrame, type TopicWord } from './question-frame.ts';
 import { ScopeReader, type ScopeDocument } from './scope-reader.ts';
 import { CueTypoReader } from './cue-typos.ts';
 import { FRAME_CUES, readSlots } from './slot-reader.ts';
@@ -150,10 +150,18 @@ export class QuestionAnalyzer {
     // 汕尾那个征求意见截止到哪天: a date asked of a draft with no topic of its own is its deadline for comments,
     // which the draft's notice states with where to send them.
     const draftDeadline = slots.slots[0] === 'date' && commentDeadlineAsked(normalized, scope.scope.cues, words);
-    const askedSlots: AskedSlot[] = clauseAsked && reference?.relation === 'corresponding' ? ['content'] : draftDeadline ? ['contact'] : slots.slots;
+    // 汕尾那个征求意见稿什么时候挂出来的, date of the national 18-department action plan: a date asked of a document
+    // named, with nothing left but verbs and words of its title, is when the document was issued.
+    const documentDate = slots.slots[0] === 'date' && !draftDeadline && scope.scope.named && !reference && !PLAN_YEAR_WORDS.test(normalized) && !COMMENT_DEADLINE.test(normalized)
+      // English left untranslated (18-department) names no subject inside the document.
+      && !words.some((word) => (word.seen || word.specific) && THING_TAGS.test(word.tag) && (word.specific || /\p{Script=Han}/u.test(word.word)) && !this.inTitleOf(word.word, scope.scope.documentIds));
+    const draftStatus = draftStatusAsked(slots.yesNo, slots.slots[0]!, scope.scope, words);
+    const askedSlots: AskedSlot[] = clauseAsked && reference?.relation === 'corresponding' ? ['content'] : draftDeadline ? ['contact'] : documentDate ? ['issue-date'] : draftStatus ? ['status'] : slots.slots;
     // A unit's tasks are asked when nothing but the unit is named: a verb left over (作为, 负责) names no task.
     const namesThing = words.some((word) => (word.seen || word.specific) && THING_TAGS.test(word.tag));
     const unitTasks = !reference && units.length > 0 && !namesThing && (slots.tasks || ['lead', 'units', 'content', 'figure', 'unit-count'].includes(slots.slots[0]!)) && !slots.yesNo;
+    // 陆丰自己的方案什么时候印发: a document's own facts asked of a place below the documents' place are those of a document the library lacks.
+    const ownDocumentBelow = METADATA_SLOTS.includes(askedSlots[0]!) && scope.scope.placeBelow !== null && !reference;
     return {
       original,
       normalized,
@@ -172,7 +180,7 @@ export class QuestionAnalyzer {
       // words left describe the document (质量工作意见), not a topic inside it.
       planYear: askedSlots[0] === 'date' ? planYearAsked(normalized, slots.cues, words, (word: string) => this.inTitleOf(word, scope.scope.documentIds)) : null,
       measure: slots.measure,
-      scope: scope.scope,
+      scope: ownDocumentBelow ? { ...scope.scope, uncoveredPlace: scope.scope.placeBelow } : scope.scope,
       years: scope.years,
       units,
       // Phrases are read only where a question is asked literally: finding what the corpus writes scans its texts.
@@ -286,6 +294,9 @@ function isTitleCased(english: string, original: string): boolean {
 
 // The question asks which clause (哪条, 哪几条, 哪一项, which Tianjin clause, what item).
 const CLAUSE_ASKED = /哪[一几些]?[条项款]|哪个条款|哪些条款|\b(?:which|what)\b(?:\s+[^\s?？]+){0,4}?\s+(?:clause|clauses|item|items|article|articles|point|points|section|task|tasks|counterpart)\b/u;
+
+// A year asked of the plan's goals (到哪年, target year) is the plan's horizon, not its date of issue (document-asks.ts).
+const PLAN_YEAR_WORDS = /目标|年份|年限|期限|远景|到哪一?年|target|goal|horizon|run/u;
 
 // Parts of speech that name a thing (nouns, verbal nouns, names, Latin words, idioms, abbreviations).
 const THING_TAGS = /^(n|vn|nz|eng|x|j|l|an)/u;

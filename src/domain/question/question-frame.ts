@@ -73,6 +73,11 @@ export interface QuestionScope {
   named: boolean;
   /** A place the question names that no document covers (唐山, Hangzhou). */
   uncoveredPlace: string | null;
+  /**
+   * A place named below the place of the documents that cover it (陆丰 within Shanwei's): their
+   * documents apply there, but none is that place's own.
+   */
+  placeBelow: string | null;
 }
 
 export interface QuestionYears {

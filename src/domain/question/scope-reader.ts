@@ -76,6 +76,7 @@ export class ScopeReader {
     const named = new Set<string>();
     const regionCodes = new Set<string>();
     let uncoveredPlace: string | null = null;
+    let placeBelow: string | null = null;
     for (const region of REGION_CUES) {
       for (const cue of region.cues) {
         if (!matchesCue(rest, cue)) continue;
@@ -85,7 +86,7 @@ export class ScopeReader {
       }
       if (region.adjective) {
         const { cue, followers } = region.adjective;
-        const pattern = new RegExp(`(?<![a-z])${escapePattern(cue)}(?=\\s+(?:the\\s+)?(?:${followers.join('|')})(?![a-z])|\\s*(?:[?.!,;:]|$)|\\s*[(（]?[一二三四五六七八九十]+\\s*[、(（)）])`, 'gu');
+        const pattern = new RegExp(`(?<![a-z])${escapePattern(cue)}(?=\\s+(?:the\\s+)?(?:[a-z0-9-]+\\s+){0,2}?(?:${followers.join('|')})(?![a-z])|\\s*(?:[?.!,;:]|$)|\\s*[(（]?[一二三四五六七八九十]+\\s*[、(（)）])`, 'gu');
         if (pattern.test(rest)) {
           regionCodes.add(region.code);
           scopeCues.push(cue);
@@ -98,6 +99,8 @@ export class ScopeReader {
       if (documents.length > 0) {
         for (const document of documents) regionCodes.add(document.regionCode);
         scopeCues.push(mention.text);
+        const below = mention.places.find((place) => documents.every((document) => place.code !== document.placeCode && this.gazetteer.within(place.code, document.placeCode!)));
+        if (below) placeBelow ??= /\p{Script=Han}/u.test(mention.text) ? (below.short ?? below.name) : mention.text;
       } else if (!this.corpusUses(mention.text)) {
         // Named as people say it: 北京 for 北京市; an English name as written.
         uncoveredPlace ??= /\p{Script=Han}/u.test(mention.text) ? (mention.places[0]!.short ?? mention.places[0]!.name) : mention.text;
@@ -173,6 +176,7 @@ export class ScopeReader {
         cues: [...new Set(scopeCues)],
         named: namesPlace || usedDraft,
         uncoveredPlace: namesPlace ? null : uncoveredPlace,
+        placeBelow,
       },
       years,
       rest,

@@ -133,16 +133,33 @@ function describeDocument(document: DocumentSummary, context: KindContext, text:
   noticeLines(slots, facts, { reference, referenceStart, english, text, cite, passages, yesNo: context.frame.yesNo }, contactAsked(context.frame.normalized));
   if (slots.includes('status')) {
     const deadline = facts.find((fact) => fact.field === 'commentDeadline')?.value;
+    // 是不是征求意见稿? 正式印发了吗? The verdict first; 正式印发的还是征求意见稿 offers both and gets none.
+    const verdict = statusVerdict(context.frame.normalized, document.status === 'draft');
+    if (context.frame.yesNo && verdict !== null) text.line(verdict ? (english ? 'Yes.' : '是。') : english ? 'No.' : '不是。');
+    // The notice that invites comments shows the status; an issued document's number shows it was issued.
     if (document.status === 'draft') {
+      const shown = cite('征求意见');
       text.line(
         english
-          ? `${referenceStart} is a draft for comment (${text.corpus('征求意见稿')}), not yet issued${deadline ? `; comments were invited until ${text.corpus(chineseDate(deadline))}` : ''}.`
-          : `${reference}是征求意见稿，尚未正式印发${deadline ? `，征求意见截止${text.corpus(chineseDate(deadline))}` : ''}。`,
+          ? `${referenceStart} is a draft for comment (${text.corpus('征求意见稿')})${shown}, not yet issued${deadline ? `; comments were invited until ${text.corpus(chineseDate(deadline))}` : ''}.`
+          : `${reference}是征求意见稿${shown}，尚未正式印发${deadline ? `，征求意见截止${text.corpus(chineseDate(deadline))}` : ''}。`,
       );
     } else {
-      text.line(english ? `${referenceStart} is an issued document (${text.corpus(document.docNumber ?? document.title)}), not a draft.` : `${reference}是正式印发的文件，不是征求意见稿。`);
+      const shown = document.docNumber ? cite(document.docNumber) : '';
+      text.line(english ? `${referenceStart} is an issued document (${text.corpus(document.docNumber ?? document.title)})${shown}, not a draft.` : `${reference}是正式印发的文件${shown}，不是征求意见稿。`);
     }
   }
+}
+
+const ASKS_DRAFT = /征求意见稿|意见稿|草案|草稿|draft/u;
+const ASKS_ISSUED = /正式|印发了|发布了|有效|in force|valid|officially|issued|final/u;
+
+/** Whether the status a yes/no question asks about holds: true, false, or null when it asks both or neither. */
+function statusVerdict(question: string, draft: boolean): boolean | null {
+  const asksDraft = ASKS_DRAFT.test(question);
+  const asksIssued = ASKS_ISSUED.test(question);
+  if (asksDraft === asksIssued) return null;
+  return asksDraft ? draft : !draft;
 }
 
 /** 2023-09-04 → 2023年9月4日, as the signature blocks write it. */
