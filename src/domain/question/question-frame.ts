@@ -30,7 +30,7 @@ export type AskedSlot =
 export const METADATA_SLOTS: readonly AskedSlot[] = ['docNumber', 'issuer', 'issue-date', 'status', 'addressees', 'basis', 'approval', 'contact'];
 
 export interface SlotCue {
-  slot: AskedSlot | 'compare' | 'yes-no' | 'count' | 'mention' | 'list' | 'tasks' | 'documents';
+  slot: AskedSlot | 'compare' | 'yes-no' | 'count' | 'mention' | 'list' | 'tasks' | 'documents' | 'same';
   cue: string;
 }
 
@@ -140,6 +140,8 @@ export interface QuestionFrame {
   cues: SlotCue[];
   yesNo: boolean;
   compare: boolean;
+  /** Whether the documents compared say the same is asked (一样吗, the same?): the comparison opens with the verdict. */
+  same: boolean;
   /** How many is asked (几个, how many). */
   count: boolean;
   /** Whether a document speaks of the topic is asked (有没有提到, does it mention). */

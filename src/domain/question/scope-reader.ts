@@ -25,6 +25,8 @@ export interface ScopeReading {
   rest: string;
   /** Regions named (two or more: the question compares them). */
   regionCount: number;
+  /** Documents told apart by what named them (two years of one place, two 文号): two or more are compared. */
+  singledOut: number;
 }
 
 const REGION_CUES = regionQuestionCues();
@@ -40,6 +42,11 @@ function titleKey(title: string): string {
 const DOCUMENT_NOUN_AFTER_SCOPE = /(\s)(?:(?:的|那个|这个|那份|这份)(?:新|旧)?(?:实施方案|行动方案|实施意见|征求意见稿|意见稿|方案|意见|文件|通知|稿子|稿)|(?:实施方案|行动方案|实施意见|征求意见稿|意见稿|方案|意见|文件|通知|稿子|稿)(?=[\s的里中,，、?？。和与跟及都]|$))/gu;
 // The kinds of document that tell one from another by its title (文件, 通知, 稿 name any of them).
 const DOCUMENT_KIND = /实施方案|行动方案|实施意见|方案|意见/u;
+// The same kinds in English, as the titles write them in Chinese (the Tianjin plan is its 方案, the 2014 opinions its 意见).
+const ENGLISH_DOCUMENT_KINDS: [RegExp, string][] = [
+  [/\b(?:action|implementation|work)?\s*plan\b/u, '方案'],
+  [/\bopinions?\b/u, '意见'],
+];
 const DEADLINE = /(到|至|截至|截止|by|until|before|for)\s*$/u;
 
 /**
@@ -123,7 +130,10 @@ export class ScopeReader {
     let usedDraft = false;
     const usedYears = new Set<string>();
     // 天津这个实施方案, 天津的意见: the kind of document named picks the place's documents of that kind.
-    const kinds = [...rest.matchAll(DOCUMENT_NOUN_AFTER_SCOPE)].map((match) => DOCUMENT_KIND.exec(match[0])?.[0]).filter((kind): kind is string => kind !== undefined);
+    const kinds = [
+      ...[...rest.matchAll(DOCUMENT_NOUN_AFTER_SCOPE)].map((match) => DOCUMENT_KIND.exec(match[0])?.[0]),
+      ...ENGLISH_DOCUMENT_KINDS.filter(([pattern]) => pattern.test(rest)).map(([, kind]) => kind),
+    ].filter((kind): kind is string => kind !== undefined);
     scoped = groups.flatMap((group) => {
       let kept = group;
       const drafts = kept.filter((document) => document.status === 'draft');
@@ -181,6 +191,7 @@ export class ScopeReader {
       years,
       rest,
       regionCount: new Set([...regionCodes]).size,
+      singledOut: explicit.length >= 2 ? explicit.length : usedYears.size >= 2 ? scoped.length : 0,
     };
   }
 

@@ -20,6 +20,8 @@ export interface SlotReading {
   tasks: boolean;
   /** Which documents hold something is asked (哪几份文件, which documents). */
   documents: boolean;
+  /** Whether the documents say the same is asked (一样吗, the same?). */
+  same: boolean;
   measure: string | null;
   rest: string;
 }
@@ -35,6 +37,7 @@ const ALL_CUES: { kind: SlotCue['slot']; cue: string }[] = [
   ...cues.lists.cues.map((cue) => ({ kind: 'list' as const, cue })),
   ...cues.taskNouns.cues.map((cue) => ({ kind: 'tasks' as const, cue })),
   ...cues.documentsAsked.cues.map((cue) => ({ kind: 'documents' as const, cue })),
+  ...cues.sameness.cues.map((cue) => ({ kind: 'same' as const, cue })),
 ].sort((left, right) => right.cue.length - left.cue.length);
 const WEAK_CUES = (cues.weakSlots.slots as { slot: AskedSlot; cues: string[] }[])
   .flatMap(({ slot, cues: phrases }) => phrases.map((cue) => ({ slot, cue })))
@@ -80,6 +83,7 @@ export function readSlots(asked: string, original: string, english: boolean): Sl
   let yesNo = false;
   let tasks = false;
   let documents = false;
+  let same = false;
   for (const { kind, cue } of ALL_CUES) {
     if (!matchesCue(rest, cue)) continue;
     if (kind === 'count') count = true;
@@ -87,6 +91,7 @@ export function readSlots(asked: string, original: string, english: boolean): Sl
     else if (kind === 'yes-no') yesNo = true;
     else if (kind === 'tasks') tasks = true;
     else if (kind === 'documents') documents = true;
+    else if (kind === 'same') same = true;
     else if (kind !== 'list') slots.add(kind);
     take(kind, cue);
   }
@@ -143,9 +148,9 @@ export function readSlots(asked: string, original: string, english: boolean): Sl
     slots.clear();
     slots.add('basis');
   }
-  const compare = slots.delete('compare');
+  const compare = slots.delete('compare') || same;
   const ordered = PRECEDENCE.filter((slot) => slots.has(slot));
-  return { slots: ordered.length > 0 ? ordered : ['content'], cues: found, yesNo, compare, count, mention, tasks, documents, measure, rest };
+  return { slots: ordered.length > 0 ? ordered : ['content'], cues: found, yesNo: yesNo || same, compare, count, mention, tasks, documents, same, measure, rest };
 }
 
 const WH_WORDS = new Set(['who', 'whom', 'whose', 'what', 'which', 'when', 'where', 'why', 'how']);

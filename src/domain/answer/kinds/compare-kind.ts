@@ -1,3 +1,4 @@
+import { normalizeText } from '../../corpus/text-normalizer.ts';
 import { unitCore } from '../../question/unit-directory.ts';
 import type { Evidence } from '../answer-decision-types.ts';
 import type { AnswerText } from '../answer-text.ts';
@@ -78,6 +79,10 @@ function comparisonTable(context: KindContext, kind: AnswerKind, evidence: Evide
 function summaryLine(context: KindContext, kind: AnswerKind, evidence: Evidence[], text: AnswerText): string | null {
   const english = isEnglish(context);
   const name = (each: Evidence) => text.corpus(english ? documentReferenceEn(each.clause.hit.document) : documentShortNameZh(each.clause.hit.document));
+  if (context.frame.same && kind !== unitCheckKind) {
+    const verdict = samenessLine(context, kind, evidence, text, name);
+    if (verdict) return verdict;
+  }
   if (kind === unitCheckKind) {
     const yes = evidence.filter((each) => each.verdict);
     const no = evidence.filter((each) => !each.verdict);
@@ -118,4 +123,46 @@ function summaryLine(context: KindContext, kind: AnswerKind, evidence: Evidence[
       : `对比：${evidence.map((each) => `${name(each)} ${text.corpus(each.value!)}`).join('；')}。`;
   }
   return null;
+}
+
+// The names a clause gives in quotes (“小微企业质量管理体系认证升级行动”) and the figures it sets (60%).
+const QUOTED_NAME = /[“「『"]([^”」』"]{2,40})[”」』"]/gu;
+const FIGURE = /\d+(?:\.\d+)?\s*(?:%|万元|亿元|元|个|项|家|年)/gu;
+
+/**
+ * What a document says for the compared slot, to tell whether they say the same: the lead's field
+ * (市场监管总局 and 市市场监管委 are both the market regulator), the asked value, else for a content
+ * question the figures of the quoted sentence, else the quoted name that shares most with the topic.
+ */
+function comparedValue(kind: AnswerKind, each: Evidence, topic: string): string | undefined {
+  if (kind === leadKind) return each.units?.[0] ? unitCore(each.units[0].name) : undefined;
+  if (kind !== contentKind) return each.value === undefined ? undefined : normalizeText(each.value);
+  // Compared as normalised text: the national plan writes 小微企業, Tianjin's 小微企业.
+  const quote = normalizeText(each.quote);
+  const figures = quote.match(FIGURE);
+  if (figures) return figures.map((figure) => figure.replace(/\s+/gu, '')).join('、');
+  const names = [...quote.matchAll(QUOTED_NAME)].map((match) => match[1]!);
+  // Shared pairs of characters, not single ones: 中小企业 shares 企业 with a campaign for small firms, 小微企业质量管理 shares most.
+  const topicPairs = new Set(pairsOf(topic.replace(/\s+/gu, '')));
+  const shared = (name: string) => new Set(pairsOf(name).filter((pair) => topicPairs.has(pair))).size;
+  const score = (name: string) => shared(name) * 100 + [...new Set(name)].filter((character) => topic.includes(character)).length;
+  const best = names.sort((left, right) => score(right) - score(left))[0];
+  return best && shared(best) >= 2 ? best : undefined;
+}
+
+/** 一样吗? the same? Yes when every document gives the same value, with the values side by side. */
+function samenessLine(context: KindContext, kind: AnswerKind, evidence: Evidence[], text: AnswerText, name: (each: Evidence) => string): string | null {
+  const english = isEnglish(context);
+  const values = evidence.map((each) => comparedValue(kind, each, context.frame.topic.text));
+  if (values.every((value) => value === undefined)) return null;
+  const same = values.every((value) => value !== undefined && value === values[0]);
+  const shown = (index: number) => text.corpus(kind === leadKind ? (evidence[index]!.units?.[0]?.name ?? '') : (values[index] ?? (english ? 'not stated' : '未写明')));
+  const sideBySide = evidence.map((each, index) => `${name(each)}${english ? ': ' : '为'}${shown(index)}`).join(english ? '; ' : '；');
+  if (same) return english ? `Yes, the same in ${evidence.length === 2 ? 'both' : `all ${evidence.length}`}: ${sideBySide}.` : `是，一样：${sideBySide}。`;
+  return english ? `No, they differ: ${sideBySide}.` : `不一样：${sideBySide}。`;
+}
+
+function pairsOf(text: string): string[] {
+  const characters = [...text];
+  return characters.slice(1).map((character, index) => `${characters[index]}${character}`);
 }
