@@ -21,6 +21,7 @@ export const POLICY = {
   carriedPartFactor: policy.answer.carriedPartFactor.value,
   valuePartRatio: policy.answer.valuePartRatio.value,
   mentionCoverage: policy.answer.mentionCoverage.value,
+  bodySentenceShare: policy.answer.bodySentenceShare.value,
   gate: policy.answer.gate.value as GateModel,
   alignment: policy.ingest.alignment.value,
 } as const;

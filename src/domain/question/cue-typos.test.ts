@@ -10,6 +10,11 @@ describe('CueTypoReader', () => {
     expect(reader.repair('这事谁负则').repairs).toEqual([{ written: '负则', read: '负责' }]);
   });
 
+  it('leaves a cue that stands as written: 什么时候 is not 什么事 mistyped', () => {
+    const withLonger = new CueTypoReader(['什么事', '什么时候'], () => false);
+    expect(withLonger.repair('意见最晚什么时候交').repaired).toBe('意见最晚什么时候交');
+  });
+
   it('leaves a window that is a word of its own, or differs in sound', () => {
     expect(reader.repair('排在前头的是谁').repaired).toBe('排在前头的是谁');
     expect(reader.repair('牵手').repairs).toEqual([]);

@@ -38,14 +38,26 @@ export class CueTypoReader {
     const repairs: CueTypoRepair['repairs'] = [];
     let repaired = text.replace(FILLER_AFTER_WHO, '谁');
     const characters = [...repaired];
+    // Where a cue stands as written (什么时候), no window across it is another cue mistyped (什么时 for 什么事).
+    const written = new Array<boolean>(characters.length).fill(false);
+    for (const cues of this.byLength.values()) {
+      for (const cue of cues) {
+        const length = [...cue].length;
+        for (let at = repaired.indexOf(cue); at >= 0; at = repaired.indexOf(cue, at + 1)) {
+          const start = [...repaired.slice(0, at)].length;
+          written.fill(true, start, start + length);
+        }
+      }
+    }
     for (const [length, cues] of this.byLength) {
       for (let start = 0; start + length <= characters.length; start += 1) {
+        if (written.slice(start, start + length).some(Boolean)) continue;
         const window = characters.slice(start, start + length);
         if (!window.every((character) => /\p{Script=Han}/u.test(character))) continue;
-        const written = window.join('');
-        const cue = cues.find((candidate) => this.isSoundAlike(written, candidate));
-        if (!cue || this.isWord(written)) continue;
-        repairs.push({ written, read: cue });
+        const typed = window.join('');
+        const cue = cues.find((candidate) => this.isSoundAlike(typed, candidate));
+        if (!cue || this.isWord(typed)) continue;
+        repairs.push({ written: typed, read: cue });
         characters.splice(start, length, ...cue);
       }
     }

@@ -6,7 +6,8 @@ import { translateEnglish } from './english-translator.ts';
 import { ClauseReferenceReader, type ReferenceClause } from './clause-reference-reader.ts';
 import { COMMENT_DEADLINE, commentDeadlineAsked, draftStatusAsked, planYearAsked } from './document-asks.ts';
 import { LiteralPhraseReader } from './literal-phrases.ts';
-import { cuePattern } from './cue-matching.ts';
+import cues from './question-cues.json' with { type: 'json' };
+import { cuePattern, escapePattern } from './cue-matching.ts';
 import { continuesEarlier, resolveFollowUp, type ChatTurnText, type EarlierTurn } from './follow-up-resolver.ts';
 import { detectLanguage } from './language.ts';
 import { METADATA_SLOTS, type AskedSlot, type ClauseReference, type NamedUnit, type QuestionFrame, type TopicWord } from './question-frame.ts';
@@ -118,7 +119,7 @@ export class QuestionAnalyzer {
     const original = question.trim();
     const language = detectLanguage(original);
     const english = language === 'en';
-    const normalized = normalizeText(original).toLowerCase();
+    const normalized = english ? expandAbbreviations(normalizeText(original).toLowerCase()) : normalizeText(original).toLowerCase();
     const found = this.units.find(normalized);
     let text = normalized;
     for (const { start, end } of [...found].reverse()) text = `${text.slice(0, start)} ${text.slice(end)}`;
@@ -283,6 +284,14 @@ export class QuestionAnalyzer {
     if (!reading.scope.named) return [];
     return reading.scope.documentIds.length > 0 ? reading.scope.documentIds : this.context.documents.map((document) => document.id);
   }
+}
+
+const ABBREVIATIONS = new Map(Object.entries(cues.englishAbbreviations.words));
+const ABBREVIATED = new RegExp(`(?<![a-z0-9-])(${[...ABBREVIATIONS.keys()].sort((left, right) => right.length - left.length).map(escapePattern).join('|')})(?![a-z0-9-])`, 'gu');
+
+/** depts → departments, agri → agricultural: English shorthand read as the words it stands for. */
+function expandAbbreviations(text: string): string {
+  return text.replace(ABBREVIATED, (word) => ABBREVIATIONS.get(word) ?? word);
 }
 
 /** The English words stand in the question as a name: each capitalised (China Brand Day, Quality Month). */

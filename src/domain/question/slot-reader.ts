@@ -102,7 +102,7 @@ export function readSlots(asked: string, original: string, english: boolean): Sl
   rest = rest.replace(QUESTION_MEASURE, ' ');
   // 参与, 负责, lead: the units asked only when no value is; otherwise they are the topic's own verbs.
   const asksValue = [...slots].some((slot) => VALUE_SLOTS.has(slot)) || count || mention;
-  if (!asksValue) for (const { slot, cue } of WEAK_CUES) if (matchesCue(rest, cue)) (slots.add(slot), take(slot, cue));
+  if (!asksValue) for (const { slot, cue } of WEAK_CUES) if (matchesCue(rest, cue) && !inRelativeClause(rest, cue)) (slots.add(slot), take(slot, cue));
   const unitNoun = count && UNIT_NOUNS.some((noun) => matchesCue(text, noun));
   // 一共几个部门: the noun counted is what is asked, not a topic.
   if (unitNoun) for (const noun of UNIT_NOUNS) if (noun.length >= 2 && matchesCue(rest, noun)) take('count', noun);
@@ -151,6 +151,18 @@ export function readSlots(asked: string, original: string, english: boolean): Sl
   const compare = slots.delete('compare') || same;
   const ordered = PRECEDENCE.filter((slot) => slots.has(slot));
   return { slots: ordered.length > 0 ? ordered : ['content'], cues: found, yesNo: yesNo || same, compare, count, mention, tasks, documents, same, measure, rest };
+}
+
+/**
+ * "enterprises that lead drafting standards", "firms which take part": a verb in a relative clause says
+ * what the topic's subject does, not who is asked for. A question that opens with who or which asks.
+ */
+function inRelativeClause(text: string, cue: string): boolean {
+  if (!isLatin(cue)) return false;
+  const at = cuePattern(cue).exec(text);
+  if (!at) return false;
+  // Right after the pronoun: in "tasks that MIIT leads" a unit stood between (taken out, leaving its spaces), and it is asked.
+  return /\S\s(?:that|which|who)\s$/u.test(text.slice(0, at.index));
 }
 
 const WH_WORDS = new Set(['who', 'whom', 'whose', 'what', 'which', 'when', 'where', 'why', 'how']);

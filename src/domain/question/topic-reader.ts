@@ -99,6 +99,16 @@ export class TopicReader {
     return result;
   }
 
+  private withoutParticle(word: string): string | undefined {
+    const characters = [...word];
+    if (characters.length < 3) return undefined;
+    const candidates = [
+      STOPWORDS.has(characters.at(-1)!) ? characters.slice(0, -1).join('') : undefined,
+      STOPWORDS.has(characters[0]!) ? characters.slice(1).join('') : undefined,
+    ];
+    return candidates.find((candidate) => candidate !== undefined && this.vocabulary.mentions(candidate));
+  }
+
   private readWord(word: string, tag: string, before: string, after: string): TopicWord | undefined {
     const han = /\p{Script=Han}/u.test(word);
     if (!han) return /^[a-z][a-z0-9.+-]*$/iu.test(word) ? { word: word.toLowerCase(), tag: 'eng', seen: this.vocabulary.mentions(word.toLowerCase()), specific: true } : undefined;
@@ -114,6 +124,9 @@ export class TopicReader {
     // So may one it knows as an abbreviation (jieba's tag j: 国企 → 国有企业, 质检).
     const expansion = (idf === null || tag === 'j') && word.length >= 2 ? this.vocabulary.expansion(word) : undefined;
     if (expansion) return { word: expansion, tag, seen: true, specific: false, written: word };
+    // jieba glues an unknown word to the particle beside it (快检是, 是快检): the word without the particle.
+    const unglued = idf === null ? this.withoutParticle(word) : undefined;
+    if (unglued) return { word: unglued, tag: 'n', seen: true, specific: false, written: word };
     // A word the corpus lacks may be a typo (消废品 for 消费品, 质量水准 for 质量水平): one character off.
     const corrected = this.vocabulary.correctedSpelling(word, before, after);
     if (corrected) return { word: corrected, tag, seen: true, specific: false, written: word };

@@ -2,7 +2,7 @@ import { normalizeText } from '../../corpus/text-normalizer.ts';
 import { POLICY } from '../../answer-policy.ts';
 import type { DocumentFactView, DocumentSummary, StoredClause } from '../../ports/clause-store.ts';
 import type { QuestionFrame } from '../../question/question-frame.ts';
-import type { TopicGroup } from '../../retrieval/topic-coverage.ts';
+import { topicShare, type TopicGroup } from '../../retrieval/topic-coverage.ts';
 import type { AnswerText } from '../answer-text.ts';
 import type { AnswerKindName, Evidence, NotFoundReason, NumberedClause } from '../answer-decision-types.ts';
 import { rankSentencesByTopic } from '../evidence.ts';
@@ -95,6 +95,19 @@ export function topicQuote(clause: NumberedClause, groups: TopicGroup[], count =
   if (count > 1 && runnerUp && runnerUp.share > 0 && runnerUp.share >= ranked[0]!.share * POLICY.secondSentenceRatio) picked.push(runnerUp);
   picked.sort((left, right) => left.index - right.index);
   return picked.map(({ sentence }) => sentence.text).join('');
+}
+
+/**
+ * The body sentence that holds the topic when the clause's title does not (首席质量官, asked of
+ * 压实企业主体责任): a units answer shows by it that the clause is the one asked about.
+ */
+export function topicSentenceBeyondHeading(clause: NumberedClause, groups: TopicGroup[]): string | undefined {
+  if (groups.length === 0) return undefined;
+  const heading = normalizedHeading(clause.hit.clause);
+  const headingShare = topicShare(groups, heading.toLowerCase());
+  const best = rankSentencesByTopic(clause.hit.clause, groups).find(({ sentence }) => sentence.normalized.replace(/[。；;.]$/u, '') !== heading);
+  if (!best || best.share < POLICY.bodySentenceShare || best.share <= headingShare) return undefined;
+  return best.sentence.text;
 }
 
 // Clauses do not change while the process runs; their heading is normalised (OpenCC) once each.

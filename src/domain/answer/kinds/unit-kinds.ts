@@ -4,7 +4,7 @@ import { POLICY } from '../../answer-policy.ts';
 import type { QuestionFrame } from '../../question/question-frame.ts';
 import type { Evidence, NumberedClause } from '../answer-decision-types.ts';
 import { clauseHeadline, documentShortNameEn, documentShortNameZh } from '../clause-reference.ts';
-import { isEnglish, mostOnTopic, topicFit, nearestClauses, unitName, unitsLeadFirst, type AnswerKind, type EvidenceResult, type KindContext } from './kind-support.ts';
+import { isEnglish, mostOnTopic, topicFit, nearestClauses, topicSentenceBeyondHeading, unitName, unitsLeadFirst, type AnswerKind, type EvidenceResult, type KindContext } from './kind-support.ts';
 
 /**
  * Who leads, who is responsible, is it unit X, how many units: all answered from the parsed
@@ -82,6 +82,12 @@ function composeUnits(onlyResponsible: boolean): AnswerKind['compose'] {
       const line = unitsLine(context, each, text, onlyResponsible);
       text.line(index === 0 ? line : `${isEnglish(context) ? 'See also' : '另见'} ${line}`);
       quotes[each.clause.n] = each.quote;
+      // Asked by a topic inside the clause (首席质量官 in 压实企业主体责任): the sentence that holds it shows the clause is the one asked about.
+      const sentence = topicSentenceBeyondHeading(each.clause, context.groups);
+      if (sentence) {
+        text.line(isEnglish(context) ? `On this, the clause says: “${text.corpus(sentence)}”` : `条款中的相关表述：“${text.corpus(sentence)}”`);
+        quotes[each.clause.n] = sentence;
+      }
     });
     return { quotes };
   };
