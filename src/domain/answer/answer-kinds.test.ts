@@ -85,6 +85,13 @@ describe('answer kinds', () => {
     expect(turn.text).toContain('牵头单位为市教委');
   });
 
+  it('lead: asked by a topic inside the clause, the sentence that holds it is quoted; asked by its title, none', async () => {
+    const inside = await answered('知识产权保护流动警务站那块 天津谁牵头');
+    expect(inside.text).toContain('市市场监管委');
+    expect(inside.text).toMatch(/条款中的相关表述：“[^”]*知识产权保护流动警务站/u);
+    expect((await answered('天津提升食品质量水平由哪个部门牵头?')).text).not.toContain('相关表述');
+  });
+
   it('units: every responsible unit, the lead named', async () => {
     const turn = await answered('国家方案 预拌混凝土质量专项抽查 责任部门都有谁');
     expect(turn.decision.kind).toBe('units');
@@ -156,10 +163,31 @@ describe('answer kinds', () => {
     expect(number.decision.kind).toBe('metadata');
     expect(number.text).toContain('津质量发〔2023〕3号');
     const status = await answered('汕尾那个实施意见是正式印发了还是征求意见稿');
-    expect(status.text).toMatch(/是征求意见稿，尚未正式印发，征求意见截止2023年10月26日/u);
+    expect(status.text).toMatch(/是征求意见稿\[\d\]，尚未正式印发，征求意见截止2023年10月26日/u);
+    // Asked yes or no, the verdict first, whichever status is asked; asked both ways, none.
+    expect(status.text).not.toMatch(/^(是|不是)。/u);
+    expect((await answered('汕尾那个是不是征求意见稿')).text).toMatch(/^是。\n/u);
+    expect((await answered('天津方案是征求意见稿吗')).text).toMatch(/^不是。\n.*正式印发/u);
+    expect((await answered('is the national plan a draft?')).text).toMatch(/^No\.\n/u);
     const issuers = await answered('How many departments jointly issued the national quality action plan?');
     expect(issuers.text).toContain('(18 departments)');
     expect(issuers.text).toMatch(/\[\d\]/u);
+  });
+
+  it('metadata: a date asked of a document with nothing else asked is its date of issue; a deadline stays the deadline', async () => {
+    const published = await answered('汕尾那个征求意见稿什么时候挂出来的');
+    expect(published.decision.kind).toBe('metadata');
+    expect(published.text).toContain('2023年9月26日');
+    expect((await answered('date of the national 18-department quality action plan?')).text).toContain('2022年11月1日');
+    expect((await answered('汕尾征求意见稿 意见最晚什么时候交')).text).toContain('截止2023年10月26日');
+    // Tianjin's plan was never a draft: a deadline for comments asked of it is not covered.
+    expect((await answerFromSeeds('天津2023实施方案征求意见截止到哪天?')).decision.outcome).toBe('not-found');
+  });
+
+  it('metadata: a document of a place below the documents\' place (陆丰 in Shanwei) is not in the library', async () => {
+    const turn = await answerFromSeeds('陆丰市自己的质量强市实施方案是什么时候印发的？');
+    expect(turn.decision).toMatchObject({ outcome: 'not-found', reason: { kind: 'uncovered-place' } });
+    expect((await answered('汕尾的实施意见是什么时候印发的')).decision.outcome).toBe('answer');
   });
 
   it('metadata: a document named by its quoted title; what it implements, asked with any verb, with who issued that', async () => {
@@ -201,6 +229,21 @@ describe('answer kinds', () => {
     expect((await answered('What year does the national plan run to?')).text).toContain('**2025**');
     // A subject of its own is no question about the plan's year.
     expect((await refused('汕尾乳制品抽检的目标年份是哪年')).reason.kind).toBe('unseen-topic');
+  });
+
+  it('compare: asked whether the documents say the same, the verdict from each one\'s value', async () => {
+    const figure = await answered('挖掘机平均失效间隔时间提高幅度天津跟国家一样不');
+    expect(figure.decision.kind).toBe('compare');
+    expect(figure.text).toMatch(/^是，一样：.*60%.*60%/u);
+    const named = await answered('national plan vs tianjin plan: the small & micro enterprise QMS certification campaign, is it named the same in both?');
+    expect(named.text).toMatch(/^No, they differ: .*小微企业质量管理体系认证升级行动.*小微企业质量管理体系认证提升行动/u);
+    expect((await answered('天津和国家提升食品质量的牵头部门一样吗')).text).toMatch(/^不一样：/u);
+  });
+
+  it('compare: two documents of one place told apart by year are compared', async () => {
+    const turn = await answered('天津2014年意见和2023年方案对天津质量奖各是怎么说的？');
+    expect(turn.decision.kind).toBe('compare');
+    expect(turn.cited.sort()).toEqual(['tj-2014-22:4.2', 'tj-2023-3:7.24']);
   });
 
   it('compare: a yes/no over documents opens with the verdict over all, not one per entry', async () => {

@@ -18,6 +18,15 @@ describe('follow-ups resolved from the earlier user turns', () => {
     expect(frame.followUp?.carried).toEqual(['slot', 'scope']);
   });
 
+  it('keeps the rate asked before for the new subject (農產品呢? after a pass rate), not any figure of it', () => {
+    const frame = analyzer.analyze('農產品呢？', history('天津2014年的意見中，製造業產品質量合格率目標是多少？'));
+    expect(frame.slot).toBe('figure');
+    expect(frame.topic.words.map((word) => word.word)).toEqual(['农产品', '合格率']);
+    // A rate of its own is kept as asked.
+    const own = analyzer.analyze('那农产品追溯标识覆盖率呢?', history('天津2014年的意见中，制造业产品质量合格率目标是多少？'));
+    expect(own.topic.words.map((word) => word.word)).not.toContain('合格率');
+  });
+
   it('re-scopes cleanly after a place the library does not cover', () => {
     const frame = analyzer.analyze('那国家方案呢?', history('北京提升食品质量由哪个部门牵头?'));
     expect(frame.scope).toMatchObject({ documentIds: ['cn-2022-95'], uncoveredPlace: null, placeBelow: null });

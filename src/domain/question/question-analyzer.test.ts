@@ -212,3 +212,43 @@ describe('QuestionAnalyzer: topic words', () => {
     expect(known.topic.words.find((word) => word.word === '双百标杆')?.seen).toBe(true);
   });
 });
+
+describe('QuestionAnalyzer: questions as people type them', () => {
+  it('reads a frame word typed with a same-sound character (谁牵投) or a filler after the asker (是谁在管)', () => {
+    expect(read('天津引导银行加大涉农信贷投放这块谁牵投').slot).toBe('lead');
+    expect(read('天津「海河工匠」建設工程是誰在管？').slot).toBe('lead');
+  });
+
+  it('reads English shorthand in full (depts, agri)', () => {
+    expect(read('tianjin plan 预拌混凝土 quality special check - how many depts responsible').slot).toBe('unit-count');
+    expect(topic(read('tianjin 2014 opinion agri standardized production popularization rate target'))).toContain('农业标准化');
+  });
+
+  it('asks no units for a verb in a relative clause, but does for a unit between pronoun and verb', () => {
+    expect(read('tianjin plan - any incentive for state-owned enterprises that lead drafting international standards?').slot).toBe('content');
+    expect(read('list all tasks that 工业和信息化部 leads in the national plan').unitTasks).toBe(true);
+  });
+
+  it('reads a word glued to a particle without it (快检是 → 快检)', () => {
+    const frame = read('汕尾农贸市场快检是怎么说的');
+    expect(unseen(frame)).toEqual([]);
+    expect(topic(frame)).toContain('快检');
+  });
+
+  it('reads colloquial task words (要干哪些活, 管啥) with a unit as its tasks', () => {
+    expect(read('国家方案里教育部要干哪些活').unitTasks).toBe(true);
+    expect(read('天津市商务局管啥').unitTasks).toBe(true);
+  });
+
+  it('picks a place\'s document by the kind named (天津这个实施方案, the 2014 opinions), and one below its place as none of its own', () => {
+    expect(read('天津这个实施方案是按照国家哪个文件要求制定的')).toMatchObject({ slot: 'basis', scope: { documentIds: ['tj-2023-3'] } });
+    expect(read('Tianjin opinions: quality award amount?').scope.documentIds).toEqual(['tj-2014-22']);
+    expect(read('天津质量奖奖多少钱').scope.documentIds.sort()).toEqual(['tj-2014-22', 'tj-2023-3']);
+    expect(read('陆丰市自己的质量强市实施方案是什么时候印发的？').scope.uncoveredPlace).toBe('陆丰市');
+  });
+
+  it('reads sameness (一样不, the same?) as a comparison asked yes or no', () => {
+    expect(read('挖掘机平均失效间隔时间提高幅度天津跟国家一样不')).toMatchObject({ compare: true, same: true, yesNo: true });
+    expect(read('天津2014年意见和2023年方案对天津质量奖各是怎么说的？').compare).toBe(true);
+  });
+});
