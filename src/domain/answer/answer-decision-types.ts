@@ -31,6 +31,8 @@ export interface NotFoundReason {
   detail: string;
   place?: string;
   term?: string;
+  /** For unseen-topic: other documents of the library use the term, only those asked about do not. */
+  elsewhere?: boolean;
   /** For missing-fact: what is missing, and the clause that came closest. */
   missing?: 'units' | 'figure' | 'money' | 'date' | 'year' | 'document';
   year?: string;

@@ -70,7 +70,9 @@ export function decideAnswer(input: DecisionInput): ExplainedDecision {
     const unseen = frame.topic.words.find((word) => (!word.seen && word.specific) || input.scopeUnseen.includes(word.word));
     const detail = `topic gate ${gate.probability.toFixed(2)} (fit ${(gate.features.fit + gate.features.englishFit).toFixed(2)})`;
     return unseen
-      ? notFound({ kind: 'unseen-topic', term: unseen.written ?? unseen.word, detail: `no document uses “${unseen.written ?? unseen.word}”; ${detail}` }, 'gate: a topic word no document uses', gate)
+      ? unseen.seen
+        ? notFound({ kind: 'unseen-topic', term: unseen.written ?? unseen.word, elsewhere: true, detail: `no document asked about uses “${unseen.written ?? unseen.word}” (others do); ${detail}` }, 'gate: a topic word only documents not asked about use', gate)
+        : notFound({ kind: 'unseen-topic', term: unseen.written ?? unseen.word, detail: `no document uses “${unseen.written ?? unseen.word}”; ${detail}` }, 'gate: a topic word no document uses', gate)
       : notFound({ kind: 'off-topic', nearest: clauses[0]!.n, detail: `no clause is close to the topic; ${detail}` }, 'gate: the nearest clauses are off topic', gate);
   }
 

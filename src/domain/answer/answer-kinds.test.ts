@@ -297,7 +297,11 @@ describe('not-found decisions', () => {
   it('a topic word no document uses, and one only other documents use', async () => {
     expect((await refused('天津方案对无人机产品质量监管有什么规定?')).reason).toMatchObject({ kind: 'unseen-topic', term: '无人机' });
     // 预制菜 is in the Shanwei draft only.
-    expect((await refused('天津方案里预制菜产业是谁牵头')).reason).toMatchObject({ kind: 'unseen-topic' });
+    const elsewhere = await refused('天津方案里预制菜产业是谁牵头');
+    expect(elsewhere.reason).toMatchObject({ kind: 'unseen-topic', elsewhere: true });
+    expect(elsewhere.text).toContain('所问文件中没有出现“预制菜”（文件库中其他文件有提到）');
+    // In English too: tractor is 拖拉机, which only the national plan names.
+    expect((await refused('Tianjin 2023 plan: tractor mean time between failures target hours?')).reason).toMatchObject({ kind: 'unseen-topic', term: 'tractor', elsewhere: true });
     expect((await answered('汕尾预制菜产业集群谁牵头')).cited).toEqual(['sw-2023-0926:3.8']);
   });
 

@@ -54,6 +54,11 @@ function explain(reason: NotFoundReason, input: NotFoundInput, text: AnswerText)
         ? `The library holds documents for ${text.corpus(covered.map((region) => region.regionEn).join(', '))}; none covers ${text.corpus(titleCase(reason.place ?? ''))}.`
         : `文件库只收录${text.corpus(covered.map((region) => region.region).join('、'))}的政策文件，没有关于${text.corpus(reason.place ?? '')}的文件。`;
     case 'unseen-topic':
+      if (reason.elsewhere) {
+        return english
+          ? `The documents asked about do not mention “${text.corpus(reason.term ?? '')}” (other documents in the library do).`
+          : `所问文件中没有出现“${text.corpus(reason.term ?? '')}”（文件库中其他文件有提到）。`;
+      }
       return english ? `No document mentions “${text.corpus(reason.term ?? '')}”.` : `文件中没有出现“${text.corpus(reason.term ?? '')}”。`;
     case 'off-topic':
     case 'nothing-retrieved':

@@ -122,7 +122,8 @@ function merge(frame: QuestionFrame, previous: QuestionFrame, cited: string[], d
   const reference = clauseReference(frame, cited, ownTopic, frame.scope.named || frame.scope.uncoveredPlace !== null, documentsOf, otherLevel, unitCheck);
   // Asked about something inside the clause (这条里说的示范基地叫什么? what does it say about tourism?), the question asks its content, not the slot before.
   // Asked which clause of another document (which clause of the national plan is that based on?): the clause is the answer.
-  const clauseAsked = frame.referenceCues.clauseAsked && reference?.relation === 'corresponding';
+  // Asked whether the two say the same (牵头单位一样吗), the slot stays, and the clauses are compared on it.
+  const clauseAsked = frame.referenceCues.clauseAsked && reference?.relation === 'corresponding' && !frame.same;
   const ownSlot = clauseAsked || frame.slot !== 'content' || frame.yesNo || (reference?.relation === 'same' && ownTopic);
   if (reference) carried.push('clauses');
   if (!ownTopic) carried.push('topic');

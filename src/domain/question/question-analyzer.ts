@@ -139,7 +139,7 @@ export class QuestionAnalyzer {
     const translation = english
       ? [...this.translate(phrase, original), ...asides.flatMap((aside) => this.translate(aside, original).filter((term) => term.source === 'glossary' || term.source === 'dictionary'))]
       : [];
-    const mainTopic = english ? { words: englishTopicWords(translation), frameWords: [] } : this.topic.read(main);
+    const mainTopic = english ? { words: englishTopicWords(translation).map((word) => this.withSpecificity(word)), frameWords: [] } : this.topic.read(main);
     const asideWords = english ? [] : asides.flatMap((aside) => this.topic.read(aside).words.filter((word) => word.seen && !mainTopic.words.some((own) => own.word === word.word)));
     const topic = { words: [...mainTopic.words, ...asideWords], frameWords: mainTopic.frameWords };
     const words = topic.words;
@@ -157,7 +157,8 @@ export class QuestionAnalyzer {
       // English left untranslated (18-department) names no subject inside the document.
       && !words.some((word) => (word.seen || word.specific) && THING_TAGS.test(word.tag) && (word.specific || /\p{Script=Han}/u.test(word.word)) && !this.inTitleOf(word.word, scope.scope.documentIds));
     const draftStatus = draftStatusAsked(slots.yesNo, slots.slots[0]!, scope.scope, words);
-    const askedSlots: AskedSlot[] = clauseAsked && reference?.relation === 'corresponding' ? ['content'] : draftDeadline ? ['contact'] : documentDate ? ['issue-date'] : draftStatus ? ['status'] : slots.slots;
+    // Asked with a slot of its own and whether it is the same (牵头单位一样吗), the slot stays: the clauses are compared on it.
+    const askedSlots: AskedSlot[] = clauseAsked && reference?.relation === 'corresponding' && !slots.same ? ['content'] : draftDeadline ? ['contact'] : documentDate ? ['issue-date'] : draftStatus ? ['status'] : slots.slots;
     // A unit's tasks are asked when nothing but the unit is named: a verb left over (作为, 负责) names no task.
     const namesThing = words.some((word) => (word.seen || word.specific) && THING_TAGS.test(word.tag));
     const unitTasks = !reference && units.length > 0 && !namesThing && (slots.tasks || ['lead', 'units', 'content', 'figure', 'unit-count'].includes(slots.slots[0]!)) && !slots.yesNo;
@@ -217,6 +218,16 @@ export class QuestionAnalyzer {
       english: word.written ?? word.word, chinese: word.word, weight: 1, source: word.seen ? ('glossary' as const) : ('literal' as const),
     })));
     return [...translated, ...read];
+  }
+
+  /**
+   * A translated English word is specific as its Chinese term would be (tractor → 拖拉机, rare; time → 时间, common):
+   * asked of documents that lack it, it is a topic they do not cover.
+   */
+  private withSpecificity(word: TopicWord): TopicWord {
+    if (!word.seen || !/^\p{Script=Han}+$/u.test(word.word)) return word;
+    const idf = this.context.segmenter.generalIdf(word.word);
+    return { ...word, specific: idf === null ? [...word.word].length >= 3 : idf >= this.context.specificIdf };
   }
 
   /** Clauses the question names itself: asked about, or (with 对应, 落实) their counterparts in the other documents named. */

@@ -48,6 +48,7 @@ const VALUE_SLOTS = new Set<CueSlot>(['figure', 'money', 'date', 'docNumber', 'i
 const ENGLISH_OPENINGS = new Set(cues.yesNo.englishOpenings);
 const UNIT_NOUNS = cues.counts.unitNouns;
 const ISSUE_VERBS = cues.issueVerbs.cues;
+const LONE_UNIT_NOUN = new RegExp(`(?<=^|\\s)(?:${UNIT_NOUNS.filter((noun) => /^\p{Script=Han}{2,}$/u.test(noun)).join('|')})(?=\\s|[?？。]|$)`, 'gu');
 const PERCENT = cues.measures.percent;
 const MONEY_WORDS = cues.measures.money;
 const MEASURE_AFTER_QUESTION_WORD = new RegExp(`(?:几|多少)(${cues.measures.words})`, 'u');
@@ -56,7 +57,7 @@ const MEASURE_AFTER_QUESTION_WORD = new RegExp(`(?:几|多少)(${cues.measures.w
 const QUESTION_MEASURE = new RegExp(`(?:哪些|哪几|哪一|哪|几|多少)(${cues.measures.words})`, 'gu');
 const ISSUER_ASK = /(?:谁|(?:哪个|哪些|哪家|什么)(?:部门|单位|机关|机构|部委)?)(?:联合)?(?:印发|发布|下发|出台|制定|起草|颁布|发|出)(?:的|了)?\s*(?:[吗呢?？。]|$)/u;
 const ISSUE_VERB_AT_END = /(?:联合)?(?:印发|发布|下发|出台|制定|起草|颁布|发|出)(?:的|了)?\s*(?=[吗呢?？。]|$)/u;
-const BASIS_ASK = /(?:落实|贯彻|依据|根据|按照|依照|按)[^，,。?？]{0,8}?(?:哪个|哪份|哪些|哪几个|什么|哪一|哪)(?:上级)?(?:文件|纲要|通知|政策|方案|规定|意见)|\b(?:implement|implements|implementing|implemented|carry out|carries out|follow|follows|based on|pursuant to)\b(?:\s+\S+){0,3}?\s+(?:which|what)\b(?:\s+\S+){0,3}?\s+(?:document|documents|plan|plans|policy|policies|outline|notice|guideline|guidelines)\b/u;
+const BASIS_ASK = /(?:落实|贯彻|依据|根据|按照|依照|按)[^，,。?？]{0,8}?(?:哪个|哪份|哪些|哪几个|什么|哪一|哪)(?:[^，,。?？]{0,5}?(?:文件|纲要|通知|政策|方案|规定|意见)|\s*(?=[?？。]|$))|\b(?:implement|implements|implementing|implemented|carry out|carries out|follow|follows|based on|pursuant to)\b(?:\s+\S+){0,3}?\s+(?:which|what)\b(?:\s+\S+){0,3}?\s+(?:document|documents|plan|plans|policy|policies|outline|notice|guideline|guidelines)\b/u;
 const A_NOT_A = /(\p{Script=Han})[没不]\1/u;
 const HAVE_NOT = /有[^，,。？?]{0,8}没有?(?=\s*[?？]?\s*$)/u;
 const APPROVAL_ASK = /经过?\s*[^，,。?？]{0,10}?(?:同意|批准)|\bapproved by\b|\bapproval\b/u;
@@ -103,6 +104,8 @@ export function readSlots(asked: string, original: string, english: boolean): Sl
   // 参与, 负责, lead: the units asked only when no value is; otherwise they are the topic's own verbs.
   const asksValue = [...slots].some((slot) => VALUE_SLOTS.has(slot)) || count || mention;
   if (!asksValue) for (const { slot, cue } of WEAK_CUES) if (matchesCue(rest, cue) && !inRelativeClause(rest, cue)) (slots.add(slot), take(slot, cue));
+  // 哪些配合单位: the unit noun left standing alone once its cue words are out is part of the ask, no topic.
+  if (slots.has('units') || slots.has('lead')) rest = rest.replace(LONE_UNIT_NOUN, ' ');
   const unitNoun = count && UNIT_NOUNS.some((noun) => matchesCue(text, noun));
   // 一共几个部门: the noun counted is what is asked, not a topic.
   if (unitNoun) for (const noun of UNIT_NOUNS) if (noun.length >= 2 && matchesCue(rest, noun)) take('count', noun);
@@ -142,7 +145,7 @@ export function readSlots(asked: string, original: string, english: boolean): Sl
     slots.clear();
     slots.add('approval');
   }
-  // 落实哪个文件, 依据的是什么纲要, 落实国务院哪个文件, 按照国家哪个文件要求制定, implement which State Council document: what the document implements,
+  // 落实哪个文件, 依据的是什么纲要, 落实国务院哪个文件, 按照国家哪个文件要求制定, 落实哪个 (its 文件 read as naming a document), implement which State Council document: what the document implements,
   // however the verb and the asked document combine.
   if (BASIS_ASK.test(text) && slots.size <= 1 && !slots.has('issuer')) {
     slots.clear();
@@ -166,7 +169,8 @@ function inRelativeClause(text: string, cue: string): boolean {
 }
 
 const WH_WORDS = new Set(['who', 'whom', 'whose', 'what', 'which', 'when', 'where', 'why', 'how']);
-const TAG_QUESTION = /\b(right|correct|true|yes or no|or not|isn't it|is it)\s*[?？!.]*\s*$/u;
+// A tag at the end (…, right? …, email ok?) asks yes or no whatever came before.
+const TAG_QUESTION = /\b(right|correct|true|yes or no|or not|isn't it|is it|ok|okay|fine|allowed|acceptable)\s*[?？!.]*\s*$/u;
 
 /**
  * An English yes/no question: an auxiliary opens it, or opens a part after a lead-in ("Tianjin plan:

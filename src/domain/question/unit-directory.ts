@@ -176,7 +176,7 @@ export function englishForms(nameEn: string, cityNames: string[]): string[] {
   if (typeMatch) {
     const type = typeMatch[1]!;
     const field = base.replace(typeMatch[0], ' ').replace(/\b(of|for|the)\b/gu, ' ').replace(/\s+/gu, ' ').trim();
-    if (field !== '' && field.split(' ').length <= 5) {
+    if (field !== '' && field.split(' ').length <= 7) {
       forms.add(`${field} ${type}`);
       forms.add(`${type} of ${field}`);
       forms.add(`${field} department`);

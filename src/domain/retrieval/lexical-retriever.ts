@@ -263,7 +263,10 @@ export class LexicalRetriever implements CorpusVocabulary {
   /** Topic words that occur in the corpus but in none of the masked documents' passages (预制菜 asked of Tianjin). */
   unseenWithin(frame: QuestionFrame, allowed: Uint8Array | undefined): string[] {
     if (!allowed) return [];
-    return frame.topic.words.filter((word) => word.seen && word.specific && !this.mentions(word.word, allowed)).map((word) => word.word);
+    // An English word is unseen there only when none of its renderings is used there (tractor: 拖拉机 only in the national plan).
+    const renderings = (word: QuestionFrame['topic']['words'][number]) =>
+      word.written === undefined || frame.language !== 'en' ? [word.word] : [word.word, ...frame.translation.filter((term) => term.english === word.written).map((term) => term.chinese)];
+    return frame.topic.words.filter((word) => word.seen && word.specific && !renderings(word).some((term) => this.mentions(term, allowed))).map((word) => word.word);
   }
 
   /** Share of the question's groups that a passage contains (heading, text and unit names). */

@@ -1,6 +1,6 @@
 import { clauseHeadline } from '../clause-reference.ts';
 import { yearsOf } from '../evidence.ts';
-import { isEnglish, mostOnTopic, topicFit, nearestClauses, topicQuote, type AnswerKind } from './kind-support.ts';
+import { isEnglish, mostOnTopic, topicFit, nearestClauses, topicQuote, unitName, unitsLeadFirst, type AnswerKind } from './kind-support.ts';
 
 /**
  * What a document says about a topic: the sentence(s) of the most on-topic clause that hold it.
@@ -25,6 +25,9 @@ export const contentKind: AnswerKind = {
     // In a comparison the verdict over all documents comes first; each entry does not repeat it.
     if (context.frame.yesNo && !context.comparing) text.line(english ? 'Yes.' : '有。');
     text.line(english ? `${head}: “${quote}”` : `${head}：“${quote}”`);
+    // Who carries it out is what staff ask next: the clause's lead, from its responsibility list.
+    const lead = unitsLeadFirst(evidence!.clause)[0];
+    if (lead && !context.comparing) text.line(english ? `Lead unit: ${unitName(lead, text)}.` : `牵头单位：${unitName(lead, text)}。`);
     return { quotes: { [evidence!.clause.n]: evidence!.quote } };
   },
   missingText: { zh: '没有找到与问题足够相关的条款。', en: 'No clause matches the question closely enough to answer it.' },

@@ -76,15 +76,33 @@ export function noticeLines(slots: readonly string[], facts: DocumentFactView[],
       text.line(english ? `${referenceStart} gives no contact for comments.` : `${reference}没有写明反馈意见的联系方式。`);
       return;
     }
-    // How comments are sent is said in the notice's own sentence (以邮寄、电子邮件等方式书面反馈): cite it.
-    const how = cite('书面反馈') || cite('反馈');
+    // How comments are sent is said in the notice's own sentence (有关意见请于…前以邮寄、电子邮件等方式书面反馈我局): quoted and cited.
+    const sentence = passages.flatMap((passage) => passage.match(/[^。；!?！？]*(?:反馈|报送|提出)[^。；!?！？]*[。；]?/gu) ?? []).find((each) => /意见|建议/u.test(each) && /方式|形式|邮寄|邮件|传真/u.test(each));
+    const how = sentence ? cite(sentence.slice(0, 12)) || cite('反馈') : cite('反馈');
+    const channels = sentence ? CHANNELS.filter(({ pattern }) => pattern.test(sentence)) : [];
+    // E-mail all right? The verdict on the channel asked, from the notice's sentence and the contacts it gives.
+    const askedChannels = CHANNELS.filter(({ kind }) => contactAsked[kind]);
+    if (wording.yesNo && askedChannels.length > 0) {
+      const offered = askedChannels.every(({ kind }) => channels.some((channel) => channel.kind === kind) || (kind === 'email' ? email.length > 0 : kind === 'phone' ? phone.length > 0 : address.length > 0));
+      text.line(offered ? (english ? 'Yes.' : '可以。') : english ? 'No.' : '不可以。');
+    }
+    const shown = sentence?.replace(/[。；]$/u, '');
+    const quoted = shown ? (english ? ` (“${text.corpus(shown)}”)` : `：“${text.corpus(shown)}”`) : '';
+    const by = channels.length > 0 ? ` by ${channels.map(({ english: name }) => name).join(' or ')}` : '';
     text.line(
       english
-        ? `Comments on ${reference} go in writing by post or e-mail${deadline ? ` until ${text.corpus(deadline)}` : ''}${how}: ${parts.join('; ')}.`
-        : `${reference}的意见以邮寄、电子邮件等方式书面反馈${deadline ? `，截止${text.corpus(deadline)}` : ''}${how}：${parts.join('；')}。`,
+        ? `Comments on ${reference} go in writing${by}${deadline ? ` until ${text.corpus(deadline)}` : ''}${how}${quoted}: ${parts.join('; ')}.`
+        : `${reference}的意见${deadline ? `截止${text.corpus(deadline)}` : ''}${how}${quoted}；${parts.join('；')}。`,
     );
   }
 }
+
+// The ways a notice invites comments, by the words it uses, with what staff ask them as.
+const CHANNELS: { kind: keyof ContactAsked; pattern: RegExp; english: string }[] = [
+  { kind: 'address', pattern: /邮寄|信函|寄送/u, english: 'post' },
+  { kind: 'email', pattern: /电子邮件|电子邮箱|邮箱/u, english: 'e-mail' },
+  { kind: 'phone', pattern: /电话|传真/u, english: 'phone or fax' },
+];
 
 export interface ContactAsked {
   phone: boolean;
