@@ -184,6 +184,19 @@ describe('answer kinds', () => {
     expect((await answerFromSeeds('天津2023实施方案征求意见截止到哪天?')).decision.outcome).toBe('not-found');
   });
 
+  it('metadata: how comments are sent, in the notice\'s own sentence, and the verdict on the channel asked', async () => {
+    const how = await answered('Shanwei draft - who drafted it and how do i send comments');
+    expect(how.text).toContain('以邮寄、电子邮件等方式书面反馈');
+    expect(how.text).toContain('by post or e-mail');
+    expect((await answered('Shanwei draft comments: e-mail ok?')).text).toMatch(/^Yes\.\n/u);
+    expect((await answered('汕尾征求意见稿的意见可以发邮件吗')).text).toMatch(/^可以。\n/u);
+  });
+
+  it('content: the quote, then the clause\'s lead', async () => {
+    const turn = await answered('汕尾农贸市场快检是怎么说的');
+    expect(turn.text).toMatch(/“[^”]*农贸市场食用农产品快检[^”]*”\n牵头单位：市市场监管局。/u);
+  });
+
   it('metadata: a document of a place below the documents\' place (陆丰 in Shanwei) is not in the library', async () => {
     const turn = await answerFromSeeds('陆丰市自己的质量强市实施方案是什么时候印发的？');
     expect(turn.decision).toMatchObject({ outcome: 'not-found', reason: { kind: 'uncovered-place' } });

@@ -27,6 +27,17 @@ describe('follow-ups resolved from the earlier user turns', () => {
     expect(own.topic.words.map((word) => word.word)).not.toContain('合格率');
   });
 
+  it('reads 它还有哪些配合单位? as the units of the clause the answer before named', () => {
+    const frame = analyzer.analyze('它还有哪些配合单位?', [{ role: 'user', content: '天津提升建筑工程质量水平谁牵头?' }, { role: 'assistant', content: '由市住房城乡建设委牵头，见二（五）。' }]);
+    expect(frame.slot).toBe('units');
+    expect(frame.topic.words.map((word) => word.word)).not.toContain('单位');
+  });
+
+  it('compares a corresponding clause on the slot asked the same (牵头单位一样吗)', () => {
+    const frame = analyzer.analyze('天津对应的是哪条？牵头单位一样吗', [{ role: 'user', content: '国家方案里提升劳动者质量素养谁牵头?' }, { role: 'assistant', content: '教育部牵头，见六（十八）。' }]);
+    expect(frame).toMatchObject({ slot: 'lead', same: true, reference: { relation: 'corresponding', clauseIds: ['cn-2022-95:6.18'] } });
+  });
+
   it('re-scopes cleanly after a place the library does not cover', () => {
     const frame = analyzer.analyze('那国家方案呢?', history('北京提升食品质量由哪个部门牵头?'));
     expect(frame.scope).toMatchObject({ documentIds: ['cn-2022-95'], uncoveredPlace: null, placeBelow: null });

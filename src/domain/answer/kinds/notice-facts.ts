@@ -112,9 +112,9 @@ export interface ContactAsked {
 
 export function contactAsked(normalizedQuestion: string): ContactAsked {
   return {
-    phone: /电话|phone|telephone|tel\b/u.test(normalizedQuestion),
-    email: /邮箱|电子邮件|e-?mail/u.test(normalizedQuestion),
-    address: /地址|寄到|邮寄|address|post\b|mail to/u.test(normalizedQuestion),
+    phone: /电话|传真|phone|telephone|tel\b|fax/u.test(normalizedQuestion),
+    email: /邮箱|邮件|e-?mail/u.test(normalizedQuestion),
+    address: /地址|寄到|邮寄|信函|address|post\b|mail to/u.test(normalizedQuestion),
   };
 }
 
