@@ -24,10 +24,14 @@ const DICTIONARY_CANDIDATES = 3;
 const DOCUMENT_KINDS = new RegExp(`\\b(?:${[...cues.documentKinds.cues].sort((left, right) => right.length - left.length).join('|')})\\b`, 'gu');
 // Bounds on composing a phrase from its words' renderings: a few per word, a few hundred joins.
 const RENDERINGS_PER_WORD = 8;
+// Dictionary scores from which a rendering is one of a word's main senses (the dictionaries' first glosses score 1).
+const MAIN_RENDERING = 0.8;
 const COMPOSED_CANDIDATES = 512;
 
 /** isCorpusWord: the corpus has the term (composed from the English words given) as one of its words, not only as characters within longer words. */
-export function translateEnglish(text: string, dictionary: BilingualDictionary | undefined, isKnownTerm: (term: string) => boolean, isCorpusWord: (term: string, english?: string) => boolean = () => false): TranslatedTerm[] {
+export type CompoundWithHead = (head: string, characters: ReadonlySet<string>) => string | undefined;
+
+export function translateEnglish(text: string, dictionary: BilingualDictionary | undefined, isKnownTerm: (term: string) => boolean, isCorpusWord: (term: string, english?: string) => boolean = () => false, compoundWithHead?: CompoundWithHead): TranslatedTerm[] {
   const words = withoutDocumentKinds(text.toLowerCase()).replace(/[’']s\b/gu, '').match(/[a-z0-9]+(?:[.-][a-z0-9]+)*|\p{Script=Han}+/gu) ?? [];
   const lemmas = words.map(lemmatize);
   const terms: TranslatedTerm[] = [];
@@ -67,7 +71,12 @@ export function translateEnglish(text: string, dictionary: BilingualDictionary |
       continue;
     }
     const fromDictionary = dictionaryTerms(word, dictionary, isKnownTerm);
-    if (fromDictionary.length > 0) terms.push(...fromDictionary);
+    // Rendered otherwise than the corpus writes it, a modifier is found by its head: offshore wind power is 海上风电.
+    const compound = fromDictionary.length === 0 && dictionary && compoundWithHead ? modifiedCompound(words, start - 1, dictionary, isKnownTerm, compoundWithHead) : undefined;
+    if (compound) {
+      terms.push(compound.term);
+      start += compound.length - 1;
+    } else if (fromDictionary.length > 0) terms.push(...fromDictionary);
     // A code the corpus writes as it stands (IPv6, 5G, 96333) needs no translation: as good as a glossary term.
     else if (/\d/u.test(word) && isKnownTerm(word)) terms.push({ english: word, chinese: word, weight: 1, source: 'glossary' });
     else terms.push({ english: word, chinese: word, weight: 0.5, source: dictionary && knowsWord(word, dictionary) ? 'absent' : 'literal' });
@@ -108,6 +117,28 @@ function composedPhrase(words: string[], start: number, dictionary: BilingualDic
     for (const list of renderings) joined = joined.flatMap((prefix) => list.map((rendering) => prefix + rendering)).slice(0, COMPOSED_CANDIDATES);
     const known = joined.find((term) => [...term].length >= 3 && isCorpusWord(term, slice.join(' ')));
     if (known) return { term: { english: slice.join(' '), chinese: known, weight: 0.9, source: 'dictionary' }, length };
+  }
+  return undefined;
+}
+
+/**
+ * A modifier whose renderings the corpus lacks (offshore: 近海, 海面), before a word or two it renders
+ * (wind power: 风电): the corpus's compound of that head whose modifier shares a character with them
+ * (海上风电). One shared character is evidence only beside a head the corpus writes with it.
+ */
+function modifiedCompound(words: string[], at: number, dictionary: BilingualDictionary, isKnownTerm: (term: string) => boolean, compoundWithHead: CompoundWithHead): { term: TranslatedTerm; length: number } | undefined {
+  // The modifier's main renderings only (pet: 宠物, not the 生气 of "a fit of pique"), two characters or more.
+  const characters = new Set([words[at]!, ...wordForms(words[at]!)].flatMap((form) => dictionary.chineseFor(form).filter((candidate) => candidate.term.length > 1 && candidate.score >= MAIN_RENDERING).flatMap((candidate) => [...candidate.term])));
+  if (characters.size === 0) return undefined;
+  for (let length = Math.min(2, words.length - at - 1); length >= 1; length -= 1) {
+    const head = words.slice(at + 1, at + 1 + length);
+    if (head.some((word) => FILLERS.has(word) || /^\d/u.test(word))) continue;
+    const renderings = length === 1 ? renderingsOf(head[0]!, dictionary) : dictionary.chineseForPhrase(head.join(' ')).map((candidate) => candidate.term);
+    // A one-character head (station → 站) is checked by the compound itself: the corpus must write it.
+    for (const rendering of renderings.filter((term) => [...term].length === 1 || isKnownTerm(term))) {
+      const compound = compoundWithHead(rendering, characters);
+      if (compound) return { term: { english: words.slice(at, at + 1 + length).join(' '), chinese: compound, weight: 0.8, source: 'dictionary' }, length: length + 1 };
+    }
   }
   return undefined;
 }

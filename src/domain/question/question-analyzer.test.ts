@@ -251,4 +251,11 @@ describe('QuestionAnalyzer: questions as people type them', () => {
     expect(read('挖掘机平均失效间隔时间提高幅度天津跟国家一样不')).toMatchObject({ compare: true, same: true, yesNo: true });
     expect(read('天津2014年意见和2023年方案对天津质量奖各是怎么说的？').compare).toBe(true);
   });
+
+  it('finds an English modifier the corpus renders otherwise by its head (offshore wind power → 海上风电), never beside a generic head', () => {
+    expect(topic(read('Shanwei draft - offshore wind power and marine ranching industries, which bureau takes the lead?'))).toEqual(expect.arrayContaining(['海上风电', '海洋牧场']));
+    expect(topic(read('who leads the "IP protection mobile police station" work in tianjin'))).toEqual(expect.arrayContaining(['知识产权', '警务站']));
+    // 质量 has dozens of modifiers in the corpus: drone stays a topic no document has.
+    expect(unseen(read('what does the national plan say about drone quality standards'))).toEqual(['drone']);
+  });
 });

@@ -213,7 +213,7 @@ export class QuestionAnalyzer {
       return named;
     };
     const isCorpusTerm = (term: string, english?: string) => vocabulary.isCorpusWord(term) || (english !== undefined && isName(english) && vocabulary.writes(term));
-    const translated = translateEnglish(phrase.replace(/\p{Script=Han}+/gu, ' '), dictionary, vocabulary.isKnownTerm, isCorpusTerm);
+    const translated = translateEnglish(phrase.replace(/\p{Script=Han}+/gu, ' '), dictionary, vocabulary.isKnownTerm, isCorpusTerm, (head, characters) => vocabulary.compoundWithHead(head, characters));
     const read = quoted.flatMap((span) => this.topic.read(span).words.map((word) => ({
       english: word.written ?? word.word, chinese: word.word, weight: 1, source: word.seen ? ('glossary' as const) : ('literal' as const),
     })));

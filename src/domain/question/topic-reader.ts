@@ -20,6 +20,12 @@ export interface CorpusVocabulary {
   isCorpusWord(term: string): boolean;
   /** The word belongs to how the responsibility lists assign tasks (分工, 配合): a frame word, not a topic. */
   isResponsibilityWord(word: string): boolean;
+  /**
+   * A compound the corpus writes of two characters before `head`, one of them among `characters`
+   * (海上风电 for 风电 and the characters of offshore's renderings 近海, 海面): an English modifier
+   * rendered otherwise than the corpus writes it.
+   */
+  compoundWithHead(head: string, characters: ReadonlySet<string>): string | undefined;
 }
 
 export interface TopicReading {

@@ -157,6 +157,20 @@ export class LexicalRetriever implements CorpusVocabulary {
    * The corpus word an abbreviation stands for: its characters in order, first and last kept, at
    * most three characters left out between each (危化品 → 危险化学品, 婴配粉 → 婴幼儿配方乳粉).
    */
+  compoundWithHead(head: string, characters: ReadonlySet<string>): string | undefined {
+    if (!/^\p{Script=Han}+$/u.test(head)) return undefined;
+    const pattern = new RegExp(`(\\p{Script=Han}{2})${escapeRegExp(head)}`, 'gu');
+    const modifiers = new Set<string>();
+    for (const text of this.coverageTexts) {
+      if (!text.includes(head)) continue;
+      for (const match of text.matchAll(pattern)) modifiers.add(match[1]!);
+    }
+    // A head the corpus modifies in many ways (质量: 产品质量, 进行质量…) makes one shared character no evidence.
+    if (modifiers.size > POLICY.compoundHeadModifiers) return undefined;
+    const modifier = [...modifiers].find((each) => [...each].some((character) => characters.has(character)));
+    return modifier ? modifier + head : undefined;
+  }
+
   expansion(word: string): string | undefined {
     if (/^\p{Script=Han}{2}$/u.test(word)) return this.twoWordExpansion(word);
     if (!/^\p{Script=Han}{3,6}$/u.test(word)) return undefined;
