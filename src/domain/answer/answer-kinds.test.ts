@@ -197,6 +197,11 @@ describe('answer kinds', () => {
     expect(turn.text).toMatch(/“[^”]*农贸市场食用农产品快检[^”]*”\n牵头单位：市市场监管局。/u);
   });
 
+  it('metadata: the final version of a draft is not in the library', async () => {
+    const turn = await refused('汕尾這個徵求意見稿，正式版什麼時候發布？');
+    expect(turn.reason).toMatchObject({ kind: 'missing-fact', missing: 'document' });
+  });
+
   it('metadata: a document of a place below the documents\' place (陆丰 in Shanwei) is not in the library', async () => {
     const turn = await answerFromSeeds('陆丰市自己的质量强市实施方案是什么时候印发的？');
     expect(turn.decision).toMatchObject({ outcome: 'not-found', reason: { kind: 'uncovered-place' } });

@@ -258,4 +258,16 @@ describe('QuestionAnalyzer: questions as people type them', () => {
     // 质量 has dozens of modifiers in the corpus: drone stays a topic no document has.
     expect(unseen(read('what does the national plan say about drone quality standards'))).toEqual(['drone']);
   });
+
+  it('reads a request (list all tasks …) as no yes/no, and English unit names without their possessive', () => {
+    const frame = read("tianjin plan: list all tasks the consumer association 市消协 is part of");
+    expect(frame).toMatchObject({ yesNo: false, unitTasks: true });
+  });
+
+  it('reads a noun before a gerund as one compound (brand building → 品牌建设), and national before a title', () => {
+    expect(topic(read('Shanwei: who leads quality brand building?'))).toContain('品牌建设');
+    expect(read('doc number of the national product, engineering and service quality action plan?').scope.documentIds).toEqual(['cn-2022-95']);
+    expect(read('are national standards mentioned in the Tianjin plan?').scope.documentIds).toEqual(['tj-2023-3']);
+    expect(topic(read('engineering machinery MTBF target in the national plan'))).toEqual(expect.arrayContaining(['机械', '时间', '故障']));
+  });
 });

@@ -212,7 +212,12 @@ export class QuestionAnalyzer {
       if (named === undefined) titleCased.set(english, (named = isTitleCased(english, original)));
       return named;
     };
-    const isCorpusTerm = (term: string, english?: string) => vocabulary.isCorpusWord(term) || (english !== undefined && isName(english) && vocabulary.writes(term));
+    // A noun before a gerund (brand building, capacity building) is a compound noun, as Chinese writes it (品牌建设):
+    // unlike a gerund before its object (strengthening enterprises), it names a thing.
+    const isCompoundNoun = (english: string) => /^[a-z]+(?<!ing) [a-z]+ing$/u.test(english);
+    // Two words of two characters each, as such compounds are written (not 品 + 工程 inside 产品工程).
+    const isCorpusTerm = (term: string, english?: string) => vocabulary.isCorpusWord(term)
+      || (english !== undefined && (isName(english) || (isCompoundNoun(english) && [...term].length >= 4)) && vocabulary.writes(term));
     const translated = translateEnglish(phrase.replace(/\p{Script=Han}+/gu, ' '), dictionary, vocabulary.isKnownTerm, isCorpusTerm, (head, characters) => vocabulary.compoundWithHead(head, characters));
     const read = quoted.flatMap((span) => this.topic.read(span).words.map((word) => ({
       english: word.written ?? word.word, chinese: word.word, weight: 1, source: word.seen ? ('glossary' as const) : ('literal' as const),

@@ -93,7 +93,7 @@ export class ScopeReader {
       }
       if (region.adjective) {
         const { cue, followers } = region.adjective;
-        const pattern = new RegExp(`(?<![a-z])${escapePattern(cue)}(?=\\s+(?:the\\s+)?(?:[a-z0-9-]+\\s+){0,2}?(?:${followers.join('|')})(?![a-z])|\\s*(?:[?.!,;:]|$)|\\s*[(（]?[一二三四五六七八九十]+\\s*[、(（)）])`, 'gu');
+        const pattern = new RegExp(`(?<![a-z])${escapePattern(cue)}(?=\\s+(?:the\\s+)?(?:(?!(?:the|a|an|of|in|for|to|on|by|with|from|at|and the)\\b)[a-z0-9-]+,?\\s+){0,6}?(?:${followers.join('|')})(?![a-z])|\\s*(?:[?.!,;:]|$)|\\s*[(（]?[一二三四五六七八九十]+\\s*[、(（)）])`, 'gu');
         if (pattern.test(rest)) {
           regionCodes.add(region.code);
           scopeCues.push(cue);

@@ -168,6 +168,7 @@ function inRelativeClause(text: string, cue: string): boolean {
   return /\S\s(?:that|which|who)\s$/u.test(text.slice(0, at.index));
 }
 
+const REQUEST_VERBS = new Set(['list', 'show', 'give', 'tell', 'name', 'find', 'enumerate', 'summarize', 'summarise', 'explain', 'describe']);
 const WH_WORDS = new Set(['who', 'whom', 'whose', 'what', 'which', 'when', 'where', 'why', 'how']);
 // A tag at the end (…, right? …, email ok?) asks yes or no whatever came before.
 const TAG_QUESTION = /\b(right|correct|true|yes or no|or not|isn't it|is it|ok|okay|fine|allowed|acceptable)\s*[?？!.]*\s*$/u;
@@ -184,9 +185,10 @@ function englishYesNoCue(original: string): string | undefined {
   const openings = text.split(/[,:;—–]|\s-\s/u).map((part) => part.trim().match(/^[a-z]+/u)?.[0]);
   const opening = openings.find((word) => word !== undefined && ENGLISH_OPENINGS.has(word));
   if (opening) return opening;
-  // Further in, only in a question with no wh-word at all: "the plan has how many tasks" asks a count.
+  // Further in, only in a question with no wh-word at all: "the plan has how many tasks" asks a count;
+  // nor in a request (list all tasks it is part of, show me…), whose auxiliaries belong to a relative clause.
   const words = text.match(/[a-z]+/gu) ?? [];
-  if (words.some((word) => WH_WORDS.has(word))) return undefined;
+  if (words.some((word) => WH_WORDS.has(word)) || openings.some((word) => word !== undefined && REQUEST_VERBS.has(word))) return undefined;
   return words.find((word) => ENGLISH_OPENINGS.has(word));
 }
 

@@ -191,6 +191,8 @@ export function englishForms(nameEn: string, cityNames: string[]): string[] {
   const initials = base.split(/\s+/u).filter((word) => !INITIAL_SKIPPED.has(word)).map((word) => word[0]).join('');
   if (initials.length >= 3 && !ENGLISH_WORDS_AS_INITIALS.has(initials)) forms.add(initials);
   for (const alias of (exceptions.english as Record<string, string[]>)[nameEn] ?? []) forms.add(alias.toLowerCase());
+  // Consumers' Association is written consumer association too: the possessive and its plural dropped.
+  for (const form of [...forms]) if (/s'(?=\s|$)/u.test(form)) forms.add(form.replace(/s'(?=\s|$)/gu, ''));
   // A bare organ type (customs, office) is not a name: it needs its field or its city.
   // Customs is the exception: there is one customs service, and staff call it just that.
   return [...forms].filter((form) => form.includes(' ') || !ENGLISH_ORGAN_TYPES.test(form) || form === nameEn.toLowerCase() || form === 'customs');

@@ -18,6 +18,10 @@ export const metadataKind: AnswerKind = {
   evidence(context) {
     const documents = targets(context);
     if (documents.length === 0) return { missing: 'document', rule: 'metadata: no document in scope or retrieved' };
+    // 正式版什么时候发布? The final version of a draft is a document the library does not hold.
+    if (FINAL_VERSION.test(context.frame.normalized) && documents.every((document) => document.status === 'draft') && context.frame.slots.some((slot) => slot === 'issue-date' || slot === 'docNumber' || slot === 'issuer')) {
+      return { missing: 'document', rule: 'metadata: the final version of a draft is not in the library' };
+    }
     // The evidence is the document record; a passage is cited only where it states the value itself.
     const clause = context.clauses.find(({ hit }) => hit.document.id === documents[0]!.id) ?? context.clauses[0];
     return { found: clause ? [{ clause, quote: '' }] : [], rule: 'metadata: from the document record, every source\'s value' };
@@ -27,8 +31,10 @@ export const metadataKind: AnswerKind = {
     for (const document of targets(context)) describeDocument(document, context, text, quotes);
     return { quotes };
   },
-  missingText: { zh: '没有找到问题所指的文件。', en: 'No document matches the one the question asks about.' },
+  missingText: { zh: '文件库中没有问题所指的文件（征求意见稿的正式版也不在库中）。', en: 'The library holds no document the question asks about (nor the final version of a draft).' },
 };
+
+const FINAL_VERSION = /正式版|正式稿|正式文件|正式印发的版本|final version|official version|final text/u;
 
 /** The documents the question names, else the one its best clause comes from. */
 function targets(context: KindContext): DocumentSummary[] {
