@@ -38,6 +38,18 @@ describe('follow-ups resolved from the earlier user turns', () => {
     expect(frame).toMatchObject({ slot: 'lead', same: true, reference: { relation: 'corresponding', clauseIds: ['cn-2022-95:6.18'] } });
   });
 
+  it('reads 裡面 with a place that covers the cited clause (天津市名牌產品) as the clause in view', () => {
+    const frame = analyzer.analyze('裡面天津市名牌產品要幾個', [{ role: 'user', content: '2014年天津意見 天津品牌要打造幾個' }, { role: 'assistant', content: '津政發〔2014〕22號 一（二）「工作目標」：到2016年打造「天津品牌」4000個。' }]);
+    expect(frame.reference).toMatchObject({ relation: 'same', clauseIds: ['tj-2014-22:1.2'] });
+  });
+
+  it('reads "the X one" (那绿电创新示范基地那条呢) as a new clause by its topic with the slot carried, 国家那条 as the clause in view', () => {
+    const earlier = [{ role: 'user' as const, content: '汕尾 WHO药品检验实验室预认证谁牵头' }, { role: 'assistant' as const, content: '汕尾市征求意见稿 四（十）「提高农产品食品药品质量安全水平」：牵头单位为市市场监管局。' }];
+    const topical = analyzer.analyze('那绿电创新示范基地那条呢', earlier);
+    expect(topical).toMatchObject({ slot: 'lead', reference: null });
+    expect(analyzer.read('国家那条一共几个部门').referenceCues.sameClause).toBe('那条');
+  });
+
   it('re-scopes cleanly after a place the library does not cover', () => {
     const frame = analyzer.analyze('那国家方案呢?', history('北京提升食品质量由哪个部门牵头?'));
     expect(frame.scope).toMatchObject({ documentIds: ['cn-2022-95'], uncoveredPlace: null, placeBelow: null });

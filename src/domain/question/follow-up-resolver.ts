@@ -162,6 +162,11 @@ function clauseReference(frame: QuestionFrame, cited: string[], ownTopic: boolea
   // "It" after an answer that cited clauses is those clauses; when they do not hold the question's own
   // topic, retrieval widens to their documents (chat-retrieval.ts).
   const pointsAtClause = sameClause !== null || unitCheck;
+  // 裡面天津市名牌產品要幾個: pointing inside the clause, a place named that covers its document (天津 for
+  // Tianjin's 2014 opinion) names no other document; it is as often part of a name (天津市名牌产品).
+  if (sameClause !== null && correspondence === null && frame.scope.documentIds.some((id) => citedDocuments.includes(id))) {
+    return { clauseIds: cited, from: 'previous-answer', relation: 'same', targetDocumentIds: [], cues: [sameClause], ownTopic };
+  }
   if (restatesScope && named.length > 0 && (correspondence !== null || !ownTopic || pointsAtClause)) {
     return { clauseIds: cited, from: 'previous-answer', relation: 'corresponding', targetDocumentIds: named, cues: [correspondence ?? sameClause ?? 'document named'], ownTopic };
   }

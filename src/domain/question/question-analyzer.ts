@@ -190,7 +190,7 @@ export class QuestionAnalyzer {
       topic: { words, text: words.map((word) => word.word).join(' '), phrase, frameWords: topic.frameWords, phrases: slots.documents && ownTopic ? this.phrases.read(words, normalized, original, english) : [] },
       translation,
       reference,
-      referenceCues: { sameClause: references.sameClause, correspondence: references.correspondence, clauseAsked },
+      referenceCues: { sameClause: namedByTopic(references.sameClause, normalized, words) ? null : references.sameClause, correspondence: references.correspondence, clauseAsked },
       followUp: null,
     };
   }
@@ -308,6 +308,18 @@ const ABBREVIATED = new RegExp(`(?<![a-z0-9-])(${[...ABBREVIATIONS.keys()].sort(
 /** depts → departments, agri → agricultural: English shorthand read as the words it stands for. */
 function expandAbbreviations(text: string): string {
   return text.replace(ABBREVIATED, (word) => ABBREVIATIONS.get(word) ?? word);
+}
+
+/**
+ * 那绿电创新示范基地那条呢: a demonstrative clause word after a topic names the clause on that topic, not the clause in view
+ * (这条里说的示范基地, with the topic after, is the clause in view).
+ */
+function namedByTopic(sameClause: string | null, normalized: string, words: TopicWord[]): boolean {
+  if (!sameClause || !/^[那这]/u.test(sameClause)) return false;
+  const at = normalized.lastIndexOf(sameClause);
+  // Three characters or more of topic before it: 国家那条 is the national plan's clause in view, 直播带货那条 the one on live selling.
+  const before = words.filter((word) => word.seen && normalized.indexOf(word.word) >= 0 && normalized.indexOf(word.word) < at);
+  return at > 0 && before.reduce((sum, word) => sum + (word.word.match(/\p{Script=Han}/gu)?.length ?? 0), 0) >= 3;
 }
 
 /** The English words stand in the question as a name: each capitalised (China Brand Day, Quality Month). */
