@@ -45,6 +45,10 @@ describe('answer kinds', () => {
     expect(national.text).toMatch(/^The Tianjin 2023 plan \(津质量发〔2023〕3号\), 二\(二\) “提升食品质量水平” \[2\] implements the 2022 national plan/u);
     // By quoted title, in Traditional script.
     expect((await answered('天津方案「壓實企業主體責任」對應國家方案哪一條？')).cited).toEqual(['cn-2022-95:7.21']);
+    // Both sides quoted, each with its lead: the clause found and the clause it was found from.
+    const both = await answered('医美监管 天津方案和国家方案分别是哪条 谁牵头');
+    expect(both.text).toMatch(/国市监质发〔2022〕95号 五\(十三\)\[\d\]（市场监管总局牵头）：“加强医疗美容综合监管执法。”/u);
+    expect(both.text).toMatch(/津质量发〔2023〕3号 五\(十五\)\[\d\]（市市场监管委牵头）：“加强医疗美容综合监管执法。”/u);
   });
 
   it('compare: one entry per document, national first, under a line that says how they compare', async () => {

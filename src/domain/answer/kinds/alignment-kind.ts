@@ -55,12 +55,15 @@ export const alignmentKind: AnswerKind = {
         );
       }
     }
-    // Each clause found, quoted, with who carries it out there: what staff checking implementation look for.
-    for (const each of evidence) {
+    // Each clause found, quoted, with who carries it out there: what staff checking implementation look for;
+    // then the clause it was found from, the same way, so that both sides can be read against each other.
+    const shown = [...evidence.map((each) => ({ clause: each.clause, quote: each.quote })), ...[...sources.values()].filter((source) => !evidence.some((each) => each.clause.n === source.n)).map((clause) => ({ clause, quote: topicQuote(clause, context.groups) }))];
+    for (const each of shown) {
       const quote = text.corpus(each.quote);
       const lead = unitsLeadFirst(each.clause)[0];
       const leads = lead ? (english ? ` (lead: ${unitName(lead, text)})` : `（${unitName(lead, text)}牵头）`) : '';
       text.line(english ? `${clauseHeadline(each.clause, text, false)}${leads}: “${quote}”` : `${clauseHeadline(each.clause, text, false)}${leads}：“${quote}”`);
+      quotes[each.clause.n] ??= each.quote;
     }
     if (closestMatch) text.line(english ? 'No clause there was aligned with it at ingest; this is only the closest in wording.' : '入库时没有为它找到对应条款，以上只是措辞最接近的条款。');
     return { quotes };
