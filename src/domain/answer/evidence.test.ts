@@ -24,6 +24,12 @@ describe('findValue', () => {
   it('does not take an amount written before another subject', async () => {
     expect((await valueFor('天津质量奖奖励多少钱', 'tj-2014-22:4.2', 'money'))?.value).toBe('100萬元');
     expect(await valueFor('中国质量奖奖金多少钱', 'tj-2014-22:4.2', 'money')).toBeUndefined();
+    // Named in two words (中国 质量奖) and beside words the amount's part holds (获奖企业, 奖励): still another subject's amount.
+    expect(await valueFor('天津2014年意见里中国质量奖获奖企业奖励多少钱', 'tj-2014-22:4.2', 'money')).toBeUndefined();
+  });
+
+  it('takes the value of the part that writes the subject named in full, not of a part before it', async () => {
+    expect((await valueFor('What agricultural standardisation coverage rate did Tianjin target for 2016?', 'tj-2014-22:2.9'))?.value).toBe('36%');
   });
 
   it('keeps to the asked measure', async () => {

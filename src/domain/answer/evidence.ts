@@ -60,6 +60,9 @@ export function findValue(clause: StoredClause, groups: TopicGroup[], kind: Valu
   const sentences = clauseSentences(clause);
   let best: ValueMatch | undefined;
   let yearBefore: string | null = null;
+  // A thing the question names in full (中国质量奖, 婴幼儿配方乳粉) that the clause writes: the value must be
+  // in a part that names it, or carried from one; a value before it belongs to something else (天津质量奖's 100万元).
+  const named = namedSubject(frame, clause);
   sentences.forEach((sentence, index) => {
     const parts = sentence.text.match(PART) ?? [sentence.text];
     const normalizedParts = sentence.normalized.match(PART) ?? [sentence.normalized];
@@ -69,9 +72,13 @@ export function findValue(clause: StoredClause, groups: TopicGroup[], kind: Valu
     // answers it; a part that names it less well (质量奖 of 天津质量奖, asked of 中国质量奖) carries nothing.
     const strongest = Math.max(...shares);
     let carried = 0;
+    let namedSeen = false;
     normalizedParts.forEach((part, at) => {
       sentenceYear = lastYear(part) ?? sentenceYear;
-      const own = shares[at]!;
+      const namesIt = named.length === 0 || named.some((word) => part.includes(word));
+      namedSeen ||= namesIt;
+      // A part that writes the thing named in full is about it, however few of the other words it holds.
+      const own = named.length > 0 && namesIt ? Math.max(shares[at]!, MIN_PART_SHARE) : shares[at]!;
       // A year stands before what it is for (到2035年,质量强市建设基础更加牢固): asked for a year, a part
       // that names the subject takes the year the sentence set for it.
       const value = valueIn(part, kind, frame.measure) ?? (kind === 'year' && sentenceYear && own >= MIN_PART_SHARE ? `${sentenceYear}年` : undefined);
@@ -81,13 +88,25 @@ export function findValue(clause: StoredClause, groups: TopicGroup[], kind: Valu
       }
       const share = Math.max(own, carried * POLICY.carriedPartFactor);
       carried = 0;
-      if (share < MIN_PART_SHARE) return;
+      if (share < MIN_PART_SHARE || !namedSeen) return;
       const candidate: ValueMatch = { sentence, index, share, value: displayValue(parts[at] ?? part, value), part: (parts[at] ?? part).replace(/[,，;；]$/u, ''), year: sentenceYear };
       if (!best || share > best.share + 1e-9) best = candidate;
     });
     yearBefore = lastYear(sentence.normalized) ?? yearBefore;
   });
   return best;
+}
+
+/**
+ * The longest thing the question names that the clause writes as it stands, of four characters or
+ * more: a topic word, or two topic words side by side as the clause writes them (中国 质量奖 → 中国质量奖).
+ */
+function namedSubject(frame: QuestionFrame, clause: StoredClause): string[] {
+  const words = frame.topic.words.filter((word) => word.seen).map((word) => word.word);
+  const candidates = [...words, ...words.slice(1).map((word, index) => `${words[index]}${word}`)];
+  const written = candidates.filter((word) => /^\p{Script=Han}{4,}$/u.test(word) && clause.normalizedText.includes(word));
+  const longest = Math.max(0, ...written.map((word) => word.length));
+  return written.filter((word) => word.length === longest);
 }
 
 /** Whether a part of the clause holds the topic (any share) and the asked year: for "the clause is about that year". */
