@@ -153,10 +153,6 @@ export class LexicalRetriever implements CorpusVocabulary {
     return this.occurs([word]);
   }
 
-  /**
-   * The corpus word an abbreviation stands for: its characters in order, first and last kept, at
-   * most three characters left out between each (危化品 → 危险化学品, 婴配粉 → 婴幼儿配方乳粉).
-   */
   compoundWithHead(head: string, characters: ReadonlySet<string>): string | undefined {
     if (!/^\p{Script=Han}+$/u.test(head)) return undefined;
     const pattern = new RegExp(`(\\p{Script=Han}{2})${escapeRegExp(head)}`, 'gu');
@@ -171,6 +167,10 @@ export class LexicalRetriever implements CorpusVocabulary {
     return modifier ? modifier + head : undefined;
   }
 
+  /**
+   * The corpus word an abbreviation stands for: its characters in order, first and last kept, at
+   * most three characters left out between each (危化品 → 危险化学品, 婴配粉 → 婴幼儿配方乳粉).
+   */
   expansion(word: string): string | undefined {
     if (/^\p{Script=Han}{2}$/u.test(word)) return this.twoWordExpansion(word);
     if (!/^\p{Script=Han}{3,6}$/u.test(word)) return undefined;
