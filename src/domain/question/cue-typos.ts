@@ -20,6 +20,8 @@ const FILLER_AFTER_WHO = /谁(?:在|来|去)(?=\p{Script=Han})/gu;
 
 export class CueTypoReader {
   private readonly byLength = new Map<number, string[]>();
+  /** Each cue under each of its characters masked (牵头 under ·头 and 牵·): a window one character off finds it in one look-up. */
+  private readonly masked = new Map<string, string[]>();
   private readonly readings = new Map<string, Set<string>>();
 
   /**
@@ -31,6 +33,11 @@ export class CueTypoReader {
       const length = [...cue].length;
       if (length < 2 || !/^\p{Script=Han}+$/u.test(cue)) continue;
       this.byLength.set(length, [...(this.byLength.get(length) ?? []), cue]);
+      const characters = [...cue];
+      characters.forEach((_character, at) => {
+        const key = maskedAt(characters, at);
+        this.masked.set(key, [...(this.masked.get(key) ?? []), cue]);
+      });
     }
   }
 
@@ -49,13 +56,14 @@ export class CueTypoReader {
         }
       }
     }
-    for (const [length, cues] of this.byLength) {
+    for (const length of this.byLength.keys()) {
       for (let start = 0; start + length <= characters.length; start += 1) {
         if (written.slice(start, start + length).some(Boolean)) continue;
         const window = characters.slice(start, start + length);
         if (!window.every((character) => /\p{Script=Han}/u.test(character))) continue;
         const typed = window.join('');
-        const cue = cues.find((candidate) => this.isSoundAlike(typed, candidate));
+        const candidates = window.flatMap((_character, at) => this.masked.get(maskedAt(window, at)) ?? []);
+        const cue = candidates.find((candidate) => this.isSoundAlike(typed, candidate));
         if (!cue || this.isWord(typed)) continue;
         repairs.push({ written: typed, read: cue });
         characters.splice(start, length, ...cue);
@@ -88,4 +96,8 @@ export class CueTypoReader {
     }
     return found;
   }
+}
+
+function maskedAt(characters: string[], at: number): string {
+  return characters.map((character, index) => (index === at ? '\u0000' : character)).join('');
 }
