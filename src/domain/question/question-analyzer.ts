@@ -124,6 +124,9 @@ export class QuestionAnalyzer {
     let text = normalized;
     for (const { start, end } of [...found].reverse()) text = `${text.slice(0, start)} ${text.slice(end)}`;
     const units = dedupeUnits(found.map((each) => each.unit));
+    // 落实国务院哪个文件, was it approved by the State Council: there the State Council is what is asked about,
+    // the document implemented or the approver, not the national plan as the scope.
+    if (STATE_COUNCIL_ASKED.test(normalized)) text = text.replace(STATE_COUNCIL, ' ');
     const scope = this.scope.read(text, units);
     const references = this.references.read(text, scope.scope.documentIds, (stretch) => this.documentsNamed(stretch));
     let rest = scope.rest;
@@ -332,6 +335,9 @@ function isTitleCased(english: string, original: string): boolean {
 
 // The question asks which clause (哪条, 哪几条, 哪一项, which Tianjin clause, what item).
 const CLAUSE_ASKED = /哪[一几些]?[条项款]|哪个条款|哪些条款|\b(?:which|what)\b(?:\s+[^\s?？]+){0,4}?\s+(?:clause|clauses|item|items|article|articles|point|points|section|task|tasks|counterpart)\b/u;
+
+const STATE_COUNCIL = /国务院|state council/gu;
+const STATE_COUNCIL_ASKED = /(?:落实|贯彻|依据|根据|按照|依照)[^，,。?？]{0,8}国务院|国务院[^，,。?？]{0,6}(?:哪个|哪份|什么)|经过?国务院|国务院(?:同意|批准)|\b(?:which|what)\s+state council\b|\bstate council\b[^?]{0,40}\b(?:implement|implements|follow|follows)\b|\b(?:implement|implements|implementing|follow|follows)\b[^?]{0,30}\bstate council\b|\b(?:approved|approval)\b[^?]{0,20}\bstate council\b/u;
 
 // A year asked of the plan's goals (到哪年, target year) is the plan's horizon, not its date of issue (document-asks.ts).
 const PLAN_YEAR_WORDS = /目标|年份|年限|期限|远景|到哪一?年|target|goal|horizon|run/u;

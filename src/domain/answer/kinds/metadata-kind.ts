@@ -102,6 +102,12 @@ function describeDocument(document: DocumentSummary, context: KindContext, text:
       // A joint plan names its issuers in one list (市场监管总局、中央网信办…): say how many.
       const count = issuer.split('、').length;
       const counted = count > 1 ? (english ? ` (${count} departments)` : `（共${count}个部门）`) : '';
+      // 联合发文的单位里有没有海关总署? The verdict on the units named, by any of their names, first.
+      if (context.frame.yesNo && context.frame.units.length > 0) {
+        const issuers = normalizeText(issuer).split('、');
+        const among = context.frame.units.every((unit) => [normalizeText(unit.mention), ...(unit.byDocument[document.id] ?? []).map((name) => normalizeText(name))].some((name) => issuers.includes(name)));
+        text.line(among ? (english ? 'Yes.' : '有。') : english ? 'No.' : '没有。');
+      }
       text.line(english ? `${referenceStart} was issued by ${text.corpus(issuer)}${cite(issuer)}${counted}.` : `${reference}的发布单位是${text.corpus(issuer)}${cite(issuer)}${counted}。`);
     } else {
       // Said as where each copy states it: the official text (letterhead) vs a republishing web page (title, info box).
