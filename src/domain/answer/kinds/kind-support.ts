@@ -48,7 +48,10 @@ export interface AnswerKind {
 
 /** The clauses an answer may rest on: the first few retrieved, which fit the question best. */
 export function nearestClauses(context: KindContext): NumberedClause[] {
-  return context.clauses.slice(0, POLICY.evidenceDepth);
+  // Asked of the clauses that take up another (国家层面对应那条 也是发改委牵头吗?), those are the evidence; the clause
+  // they were found from is there to be named, not answered from.
+  const targets = context.clauses.filter(({ hit }) => hit.reference?.role === 'target');
+  return (targets.length > 0 ? targets : context.clauses).slice(0, POLICY.evidenceDepth);
 }
 
 const fits = new WeakMap<NumberedClause, number>();
