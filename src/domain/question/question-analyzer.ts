@@ -48,6 +48,8 @@ export class QuestionAnalyzer {
   private readonly titles: Map<string, string>;
   private readonly documentOfClause: Map<string, string>;
   private readonly headingOf: Map<string, string>;
+  /** The words of each unit's English name, by its Chinese name: what an English question may say of a unit it also names. */
+  private readonly englishNameWords: Map<string, Set<string>>;
 
   constructor(private readonly context: AnalyzerContext) {
     this.units = new UnitDirectory(context.units, context.segmenter, context.cityNames);
@@ -59,6 +61,13 @@ export class QuestionAnalyzer {
     this.titles = new Map(context.documents.map((document) => [document.id, normalizeText(document.title ?? '').toLowerCase()]));
     this.documentOfClause = new Map(context.clauses.map((clause) => [clause.id, clause.documentId]));
     this.headingOf = new Map(context.clauses.map((clause) => [clause.id, clause.heading ?? '']));
+    this.englishNameWords = new Map();
+    for (const unit of context.units) {
+      if (!unit.nameEn) continue;
+      const words = this.englishNameWords.get(unit.name) ?? new Set<string>();
+      for (const word of unit.nameEn.toLowerCase().match(/[a-z]+/gu) ?? []) words.add(word.replace(/s$/u, ''));
+      this.englishNameWords.set(unit.name, words);
+    }
   }
 
   /**
@@ -144,7 +153,10 @@ export class QuestionAnalyzer {
       : [];
     const mainTopic = english ? { words: englishTopicWords(translation).map((word) => this.withSpecificity(word)), frameWords: [] } : this.topic.read(main);
     const asideWords = english ? [] : asides.flatMap((aside) => this.topic.read(aside).words.filter((word) => word.seen && !mainTopic.words.some((own) => own.word === word.word)));
-    const topic = { words: [...mainTopic.words, ...asideWords], frameWords: mainTopic.frameWords };
+    // We are the Tianjin consumers association (市消协): English words that only spell out a unit named are its name, no topic.
+    const unitWords = english ? this.unitNameWords(units) : undefined;
+    const ownWords = unitWords ? mainTopic.words.filter((word) => !(word.written && word.written.split(/[\s,]+/u).filter(Boolean).every((each) => unitWords.has(each.replace(/s$/u, ''))))) : mainTopic.words;
+    const topic = { words: [...ownWords, ...asideWords], frameWords: mainTopic.frameWords };
     const words = topic.words;
     const ownTopic = words.some((word) => word.seen || word.specific);
     const clauseAsked = CLAUSE_ASKED.test(normalized);
@@ -279,6 +291,13 @@ export class QuestionAnalyzer {
     const sources = [...new Set(mentions.filter((mention) => mention !== nearest).flatMap((mention) => mention.documents))].filter((id) => !targets.includes(id));
     if (sources.length === 0) return null;
     return { clauseIds: [], from: 'question', relation: 'corresponding', targetDocumentIds: targets, sourceDocumentIds: sources, cues: [asking[0]], ownTopic: false };
+  }
+
+  /** The words of the English names of the units found (singular), when any is found. */
+  private unitNameWords(units: NamedUnit[]): Set<string> | undefined {
+    const words = new Set<string>();
+    for (const unit of units) for (const names of Object.values(unit.byDocument)) for (const name of names) for (const word of this.englishNameWords.get(name) ?? []) words.add(word);
+    return words.size > 0 ? words : undefined;
   }
 
   /** A word of the title of one of the documents (all when none is named): it describes the document. */

@@ -48,6 +48,7 @@ const VALUE_SLOTS = new Set<CueSlot>(['figure', 'money', 'date', 'docNumber', 'i
 const ENGLISH_OPENINGS = new Set(cues.yesNo.englishOpenings);
 const UNIT_NOUNS = cues.counts.unitNouns;
 const ISSUE_VERBS = cues.issueVerbs.cues;
+const LONE_TASK_NOUN = /(?<=^|\s)(?:工作|任务|事项|事情|事儿|活儿|活)(?=\s|[?？。]|$)/gu;
 const LONE_UNIT_NOUN = new RegExp(`(?<=^|\\s)(?:${UNIT_NOUNS.filter((noun) => /^\p{Script=Han}{2,}$/u.test(noun)).join('|')})(?=\\s|[?？。]|$)`, 'gu');
 const PERCENT = cues.measures.percent;
 const MONEY_WORDS = cues.measures.money;
@@ -101,11 +102,15 @@ export function readSlots(asked: string, original: string, english: boolean): Sl
     found.push({ slot: CLAUSE_MEASURES.has(match[1]!) ? 'tasks' : 'list', cue: match[0] });
   }
   rest = rest.replace(QUESTION_MEASURE, ' ');
+  // 几项, read as a count above, still counts clauses: tasks are asked.
+  for (const match of text.matchAll(QUESTION_MEASURE)) if (CLAUSE_MEASURES.has(match[1]!)) tasks = true;
   // 参与, 负责, lead: the units asked only when no value is; otherwise they are the topic's own verbs.
   const asksValue = [...slots].some((slot) => VALUE_SLOTS.has(slot)) || count || mention;
   if (!asksValue) for (const { slot, cue } of WEAK_CUES) if (matchesCue(rest, cue) && !inRelativeClause(rest, cue)) (slots.add(slot), take(slot, cue));
-  // 哪些配合单位: the unit noun left standing alone once its cue words are out is part of the ask, no topic.
+  // 哪些配合单位: the unit noun left standing alone once its cue words are out is part of the ask, no topic;
+  // so is a task noun left alone by a count or list of tasks (牵头几项工作).
   if (slots.has('units') || slots.has('lead')) rest = rest.replace(LONE_UNIT_NOUN, ' ');
+  if (tasks) rest = rest.replace(LONE_TASK_NOUN, ' ');
   const unitNoun = count && UNIT_NOUNS.some((noun) => matchesCue(text, noun));
   // 一共几个部门: the noun counted is what is asked, not a topic.
   if (unitNoun) for (const noun of UNIT_NOUNS) if (noun.length >= 2 && matchesCue(rest, noun)) take('count', noun);
