@@ -201,6 +201,30 @@ describe('answer kinds', () => {
     expect(turn.text).toMatch(/“[^”]*农贸市场食用农产品快检[^”]*”\n牵头单位：市市场监管局。/u);
   });
 
+  it('metadata: a fact no document asked about states is not covered; a yes/no on it is answered', async () => {
+    expect((await refused('what phone number does the Tianjin 2023 plan give for feedback?')).reason).toMatchObject({ kind: 'missing-fact', missing: 'document' });
+    expect((await refused('汕尾这份实施意见文号是多少')).text).toContain('文件没有写明所问的这一项');
+    expect((await answered('国家方案联合发文的单位里有没有海关总署')).text).toMatch(/^没有。\n/u);
+    expect((await answered('国家方案的发文单位里有没有商务部')).text).toMatch(/^有。\n/u);
+    expect((await answered('How many departments co-issued the national plan 国市监质发〔2022〕95号?')).text).toContain('(18 departments)');
+  });
+
+  it('unit tasks: counted (牵头几项工作), and asked by a unit named in English beside its Chinese name', async () => {
+    expect((await answered('天津发改委在3号文里牵头几项工作?')).text).toMatch(/^市发展改革委在津质量发〔2023〕3号中牵头3项任务/u);
+    const named = await answered('We are the Tianjin consumers association (市消协). Which clauses of the Tianjin plan involve us?');
+    expect(named.decision.kind).toBe('unit-tasks');
+    expect(named.cited.sort()).toEqual(['tj-2023-3:4.11', 'tj-2023-3:7.21', 'tj-2023-3:7.22', 'tj-2023-3:7.23']);
+  });
+
+  it('unit check on the clause that takes up the one in view (国家层面对应那条 也是发改委牵头吗)', async () => {
+    const turn = await answerFromSeeds('国家层面对应那条呢 也是发改委牵头吗', [
+      { role: 'user', content: '天津方案哪个部门牵头推动5G典型应用场景?' },
+      { role: 'assistant', content: '由市发展改革委牵头。依据：津质量发〔2023〕3号 四（十）。' },
+    ]);
+    expect(turn.cited).toEqual(['cn-2022-95:4.9']);
+    expect(turn.text).toMatch(/^\*\*是。\*\*国家发展改革委/u);
+  });
+
   it('metadata: the final version of a draft is not in the library', async () => {
     const turn = await refused('汕尾這個徵求意見稿，正式版什麼時候發布？');
     expect(turn.reason).toMatchObject({ kind: 'missing-fact', missing: 'document' });

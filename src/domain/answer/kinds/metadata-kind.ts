@@ -18,12 +18,18 @@ export const metadataKind: AnswerKind = {
   evidence(context) {
     const documents = targets(context);
     if (documents.length === 0) return { missing: 'document', rule: 'metadata: no document in scope or retrieved' };
-    // 正式版什么时候发布? The final version of a draft is a document the library does not hold.
-    if (FINAL_VERSION.test(context.frame.normalized) && documents.every((document) => document.status === 'draft') && context.frame.slots.some((slot) => slot === 'issue-date' || slot === 'docNumber' || slot === 'issuer')) {
-      return { missing: 'document', rule: 'metadata: the final version of a draft is not in the library' };
-    }
     // The evidence is the document record; a passage is cited only where it states the value itself.
     const clause = context.clauses.find(({ hit }) => hit.document.id === documents[0]!.id) ?? context.clauses[0];
+    // 正式版什么时候发布? The final version of a draft is a document the library does not hold.
+    if (FINAL_VERSION.test(context.frame.normalized) && documents.every((document) => document.status === 'draft') && context.frame.slots.some((slot) => slot === 'issue-date' || slot === 'docNumber' || slot === 'issuer')) {
+      return { missing: 'document', ...(clause ? { nearest: clause } : {}), rule: 'metadata: the final version of a draft is not in the library' };
+    }
+    // 天津方案给的反馈电话是多少? 汕尾实施意见的文号? Asked what no document asked about states, the fact is not covered
+    // (a yes/no on it is answered: 是否经国务院同意? No).
+    const factSlots = context.frame.slots.filter((slot) => METADATA_SLOTS.includes(slot));
+    if (!context.frame.yesNo && factSlots.length > 0 && factSlots.every((slot) => STATED_BY[slot] !== undefined && documents.every((document) => !STATED_BY[slot]!(document, context.documentFacts[document.id] ?? [])))) {
+      return { missing: 'document', ...(clause ? { nearest: clause } : {}), rule: `metadata: no document asked about states its ${context.frame.slots.join(', ')}` };
+    }
     return { found: clause ? [{ clause, quote: '' }] : [], rule: 'metadata: from the document record, every source\'s value' };
   },
   compose(context, _evidence, text) {
@@ -31,7 +37,16 @@ export const metadataKind: AnswerKind = {
     for (const document of targets(context)) describeDocument(document, context, text, quotes);
     return { quotes };
   },
-  missingText: { zh: '文件库中没有问题所指的文件（征求意见稿的正式版也不在库中）。', en: 'The library holds no document the question asks about (nor the final version of a draft).' },
+  missingText: { zh: '文件没有写明所问的这一项（最接近的是{nearest}）。', en: 'The document does not state what is asked (the nearest passage is {nearest}).' },
+};
+
+// Whether a document states the fact a slot asks for, from its record; slots missing here are always answered.
+const STATED_BY: Partial<Record<string, (document: DocumentSummary, facts: DocumentFactView[]) => boolean>> = {
+  docNumber: (document) => document.docNumber !== null && document.docNumber !== '',
+  contact: (_document, facts) => facts.some((fact) => /^contact|^commentDeadline$/u.test(fact.field)),
+  addressees: (_document, facts) => facts.some((fact) => fact.field === 'addressees'),
+  basis: (_document, facts) => facts.some((fact) => fact.field === 'basis'),
+  approval: (_document, facts) => facts.some((fact) => fact.field === 'approval'),
 };
 
 const FINAL_VERSION = /正式版|正式稿|正式文件|正式印发的版本|final version|official version|final text/u;
