@@ -286,6 +286,11 @@ describe('answer kinds', () => {
     expect((await answered('天津和国家提升食品质量的牵头部门一样吗')).text).toMatch(/^不一样：/u);
   });
 
+  it('compare: asked yes or no whether both hold a topic and who leads, the verdict opens the comparison of leads', async () => {
+    const turn = await answered("Do both the Tianjin 2023 plan and the national plan target '不合理低价游'? Who leads in each?");
+    expect(turn.text).toMatch(/^Yes, both documents do\. The same department leads in each: /u);
+  });
+
   it('compare: two documents of one place told apart by year are compared', async () => {
     const turn = await answered('天津2014年意见和2023年方案对天津质量奖各是怎么说的？');
     expect(turn.decision.kind).toBe('compare');

@@ -92,30 +92,25 @@ function summaryLine(context: KindContext, kind: AnswerKind, evidence: Evidence[
       ? `Not in all: yes in ${yes.map(name).join('; ')}; no in ${no.map(name).join('; ')}.`
       : `不全是：${yes.map(name).join('、')}是，${no.map(name).join('、')}不是。`;
   }
+  // Do both target X? Who leads in each? The verdict on the documents first, then how their leads compare.
+  const presence = context.frame.yesNo && context.frame.units.length === 0 && kind !== contentKind ? presenceLine(context, evidence, text) : '';
   if (kind === leadKind) {
     const leads = evidence.map((each) => each.units?.[0]);
-    if (leads.some((lead) => lead === undefined)) return null;
+    if (leads.some((lead) => lead === undefined)) return presence || null;
     const fields = new Set(leads.map((lead) => unitCore(lead!.name)));
+    const opening = presence ? `${presence}${english ? ' ' : ''}` : '';
     if (fields.size === 1) {
       const field = [...fields][0]!;
       return english
-        ? `The same department leads in each: ${leads.map((lead) => unitName(lead!, text)).join('; ')}.`
-        : `牵头部门一致，都是${text.corpus(field)}部门（${leads.map((lead) => unitName(lead!, text)).join('、')}）。`;
+        ? `${opening}The same department leads in each: ${leads.map((lead) => unitName(lead!, text)).join('; ')}.`
+        : `${opening}牵头部门一致，都是${text.corpus(field)}部门（${leads.map((lead) => unitName(lead!, text)).join('、')}）。`;
     }
     return english
-      ? `Different leads: ${evidence.map((each, index) => `${name(each)}: ${unitName(leads[index]!, text)}`).join('; ')}.`
-      : `牵头单位不同：${evidence.map((each, index) => `${name(each)}为${unitName(leads[index]!, text)}`).join('；')}。`;
+      ? `${opening}Different leads: ${evidence.map((each, index) => `${name(each)}: ${unitName(leads[index]!, text)}`).join('; ')}.`
+      : `${opening}牵头单位不同：${evidence.map((each, index) => `${name(each)}为${unitName(leads[index]!, text)}`).join('；')}。`;
   }
   // 2014年天津意见跟汕尾稿都有提到首席质量官吗? The verdict over the documents asked: each that holds it, and those that do not.
-  if (kind === contentKind && context.frame.yesNo) {
-    const holding = new Set(evidence.map((each) => each.clause.hit.document.id));
-    const lacking = context.searchedDocuments.filter((document) => !holding.has(document.id));
-    const lackingNames = lacking.map((document) => text.corpus(english ? documentReferenceEn(document) : documentShortNameZh(document)));
-    if (lacking.length === 0) return english ? `Yes, ${evidence.length === 2 ? 'both documents do' : `all ${evidence.length} documents do`}.` : `有，${evidence.length}份文件都提到了。`;
-    return english
-      ? `Not all: ${evidence.map(name).join('; ')} ${evidence.length === 1 ? 'does' : 'do'}; ${lackingNames.join('; ')} ${lacking.length === 1 ? 'does' : 'do'} not.`
-      : `不是都有：${evidence.map(name).join('、')}提到了，${lackingNames.join('、')}没有提到。`;
-  }
+  if (kind === contentKind && context.frame.yesNo) return presenceLine(context, evidence, text);
   if (kind === figureKind || kind === moneyKind || kind === dateKind) {
     if (evidence.some((each) => !each.value)) return null;
     return english
@@ -165,4 +160,17 @@ function samenessLine(context: KindContext, kind: AnswerKind, evidence: Evidence
 function pairsOf(text: string): string[] {
   const characters = [...text];
   return characters.slice(1).map((character, index) => `${characters[index]}${character}`);
+}
+
+/** Whether every document asked about holds the topic: yes, or which do and which do not. */
+function presenceLine(context: KindContext, evidence: Evidence[], text: AnswerText): string {
+  const english = isEnglish(context);
+  const name = (each: Evidence) => text.corpus(english ? documentReferenceEn(each.clause.hit.document) : documentShortNameZh(each.clause.hit.document));
+  const holding = new Set(evidence.map((each) => each.clause.hit.document.id));
+  const lacking = context.searchedDocuments.filter((document) => !holding.has(document.id));
+  const lackingNames = lacking.map((document) => text.corpus(english ? documentReferenceEn(document) : documentShortNameZh(document)));
+  if (lacking.length === 0) return english ? `Yes, ${evidence.length === 2 ? 'both documents do' : `all ${evidence.length} documents do`}.` : `有，${evidence.length}份文件都提到了。`;
+  return english
+    ? `Not all: ${evidence.map(name).join('; ')} ${evidence.length === 1 ? 'does' : 'do'}; ${lackingNames.join('; ')} ${lacking.length === 1 ? 'does' : 'do'} not.`
+    : `不是都有：${evidence.map(name).join('、')}提到了，${lackingNames.join('、')}没有提到。`;
 }
