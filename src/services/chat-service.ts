@@ -25,7 +25,7 @@ export interface ChatReply {
   messageId: string;
   answer: string;
   notFound: boolean;
-  /** Why the documents do not answer: kind (uncovered-place, unseen-topic, off-topic, missing-fact, …) and detail. */
+  /** Why the documents do not answer: kind (uncovered-place, uncovered-document, unseen-topic, off-topic, missing-fact, …) and detail. */
   notFoundReason: Pick<NotFoundReason, 'kind' | 'detail'> | null;
   /** The kind of answer given (lead, figure, unit-check, …), or not-found. */
   answerKind: AnswerKindName | 'not-found';

@@ -28,7 +28,7 @@ export function createPrometheusMetrics(sources: MetricSources, version: string)
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30], registers: [registry],
   });
   const answers = new Counter({ name: 'policy_qa_answers_total', help: 'Answers by kind (lead, figure, …, not-found) and backend', labelNames: ['kind', 'backend'], registers: [registry] });
-  const notFound = new Counter({ name: 'policy_qa_not_found_total', help: 'Not-found answers by reason (uncovered-place, unseen-topic, off-topic, missing-fact, …)', labelNames: ['reason'], registers: [registry] });
+  const notFound = new Counter({ name: 'policy_qa_not_found_total', help: 'Not-found answers by reason (uncovered-place, uncovered-document, unseen-topic, off-topic, missing-fact, …)', labelNames: ['reason'], registers: [registry] });
   const changes = new Histogram({
     name: 'policy_qa_library_change_duration_seconds', help: 'Library changes (ingest, add, remove, reindex) and how long each took, re-indexing included', labelNames: ['operation'],
     buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120], registers: [registry],

@@ -14,6 +14,8 @@ export type AnswerKindName = 'metadata' | 'unit-tasks' | 'alignment' | 'mentions
 export type NotFoundReasonKind =
   /** The question names a place no document covers. */
   | 'uncovered-place'
+  /** The question asks what a document says that the library holds only as what one of its documents implements. */
+  | 'uncovered-document'
   /** The question's topic holds a word no document uses. */
   | 'unseen-topic'
   /** No clause is close enough to the question's topic. */
@@ -31,6 +33,8 @@ export interface NotFoundReason {
   detail: string;
   place?: string;
   term?: string;
+  /** For uncovered-document: its title, and the library document that implements it. */
+  document?: { title: string; implementedBy: string };
   /** For unseen-topic: other documents of the library use the term, only those asked about do not. */
   elsewhere?: boolean;
   /** For missing-fact: what is missing, and the clause that came closest. */

@@ -1,3 +1,5 @@
+import { referencedDocumentAsked } from './referenced-documents.ts';
+import { METADATA_SLOTS } from '../question/question-frame.ts';
 import type { QuestionFrame } from '../question/question-frame.ts';
 import type { TopicGroup } from '../retrieval/topic-coverage.ts';
 import { kindFor } from './answer-kinds.ts';
@@ -39,6 +41,12 @@ export function decideAnswer(input: DecisionInput): ExplainedDecision {
   if (frame.scope.uncoveredPlace) {
     const place = frame.scope.uncoveredPlace;
     return notFound({ kind: 'uncovered-place', place, detail: `the library holds no document for ${place}` }, 'place: the question names a place no document covers');
+  }
+  // 广东省质量强省建设纲要要求…达到多少? Asked what a document says that the library holds only as what one of its
+  // documents implements: that document is not in the library, whatever its implementer says.
+  const referenced = METADATA_SLOTS.includes(frame.slot) ? undefined : referencedDocumentAsked(frame, [...input.searchedDocuments, ...clauses.map(({ hit }) => hit.document)], input.documentFacts);
+  if (referenced) {
+    return notFound({ kind: 'uncovered-document', document: { title: referenced.title, implementedBy: referenced.implementedBy.id }, detail: `the library holds ${referenced.title} only as what ${referenced.implementedBy.id} implements` }, 'document: the question asks what a document the library does not hold says');
   }
   const kind = kindFor(frame);
   // Kinds answered from records (the document record, the responsibility lists, which documents hold a

@@ -345,6 +345,14 @@ describe('not-found decisions', () => {
     expect(english.text).toMatch(/none covers Hangzhou/u);
   });
 
+  it('a document the library holds only as what one of its documents implements (广东省质量强省建设纲要要求…)', async () => {
+    const turn = await refused('廣東省質量強省建設綱要要求全省製造業產品質量合格率達到多少?');
+    expect(turn.reason).toMatchObject({ kind: 'uncovered-document', document: { title: '《广东省质量强省建设纲要》', implementedBy: 'sw-2023-0926' } });
+    expect(turn.text).toContain('是落實它的文件');
+    // Asked what the implementer says of it, the implementer answers.
+    expect((await answerFromSeeds('汕尾实施意见落实广东省质量强省建设纲要的哪些要求')).decision.outcome).toBe('answer');
+  });
+
   it('a topic word no document uses, and one only other documents use', async () => {
     expect((await refused('天津方案对无人机产品质量监管有什么规定?')).reason).toMatchObject({ kind: 'unseen-topic', term: '无人机' });
     // 预制菜 is in the Shanwei draft only.

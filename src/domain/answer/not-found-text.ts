@@ -53,6 +53,13 @@ function explain(reason: NotFoundReason, input: NotFoundInput, text: AnswerText)
       return english
         ? `The library holds documents for ${text.corpus(covered.map((region) => region.regionEn).join(', '))}; none covers ${text.corpus(titleCase(reason.place ?? ''))}.`
         : `文件库只收录${text.corpus(covered.map((region) => region.region).join('、'))}的政策文件，没有关于${text.corpus(reason.place ?? '')}的文件。`;
+    case 'uncovered-document': {
+      const implementer = [...input.clauses.map(({ hit }) => hit.document)].find((document) => document.id === reason.document?.implementedBy);
+      const by = implementer ? text.corpus(english ? documentReferenceEn(implementer) : documentReferenceZh(implementer)) : '';
+      return english
+        ? `The library does not hold ${text.corpus(reason.document?.title ?? '')} itself${by ? `; ${by} is a document that implements it` : ''}.`
+        : `文件库没有收录${text.corpus(reason.document?.title ?? '')}本身${by ? `；${by}是落实它的文件` : ''}。`;
+    }
     case 'unseen-topic':
       if (reason.elsewhere) {
         return english
