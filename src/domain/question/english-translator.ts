@@ -128,14 +128,19 @@ function composedPhrase(words: string[], start: number, dictionary: BilingualDic
  */
 function modifiedCompound(words: string[], at: number, dictionary: BilingualDictionary, isKnownTerm: (term: string) => boolean, compoundWithHead: CompoundWithHead): { term: TranslatedTerm; length: number } | undefined {
   // The modifier's main renderings only (pet: 宠物, not the 生气 of "a fit of pique"), two characters or more.
-  const characters = new Set([words[at]!, ...wordForms(words[at]!)].flatMap((form) => dictionary.chineseFor(form).filter((candidate) => candidate.term.length > 1 && candidate.score >= MAIN_RENDERING).flatMap((candidate) => [...candidate.term])));
+  // A hyphenated modifier the dictionaries lack (ready-mixed) by its parts' renderings (ready: 预备; mixed: 混合).
+  const forms = [words[at]!, ...wordForms(words[at]!), ...(words[at]!.includes('-') ? words[at]!.split('-').flatMap((part) => [part, ...wordForms(part)]) : [])];
+  // The compound's modifier must open as one of these renderings does (海上 as 海面, 警务 as 警察): a character shared anywhere is chance (制定 and 定当).
+  const characters = new Set(forms.flatMap((form) => dictionary.chineseFor(form).filter((candidate) => candidate.term.length > 1 && candidate.score >= MAIN_RENDERING).map((candidate) => [...candidate.term][0]!)));
   if (characters.size === 0) return undefined;
   for (let length = Math.min(2, words.length - at - 1); length >= 1; length -= 1) {
     const head = words.slice(at + 1, at + 1 + length);
     if (head.some((word) => FILLERS.has(word) || /^\d/u.test(word))) continue;
     const renderings = length === 1 ? renderingsOf(head[0]!, dictionary) : dictionary.chineseForPhrase(head.join(' ')).map((candidate) => candidate.term);
-    // A one-character head (station → 站) is checked by the compound itself: the corpus must write it.
-    for (const rendering of renderings.filter((term) => [...term].length === 1 || isKnownTerm(term))) {
+    // A one-character head (station → 站) is checked by the compound itself: the corpus must write it; not beside a
+    // modifier read through its parts (one-time: 一, 时…), whose first characters are too many for a one-character head.
+    const hyphenated = words[at]!.includes('-');
+    for (const rendering of renderings.filter((term) => ([...term].length === 1 && !hyphenated) || isKnownTerm(term))) {
       const compound = compoundWithHead(rendering, characters);
       if (compound) return { term: { english: words.slice(at, at + 1 + length).join(' '), chinese: compound, weight: 0.8, source: 'dictionary' }, length: length + 1 };
     }

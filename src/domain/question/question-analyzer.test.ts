@@ -270,4 +270,14 @@ describe('QuestionAnalyzer: questions as people type them', () => {
     expect(read('are national standards mentioned in the Tianjin plan?').scope.documentIds).toEqual(['tj-2023-3']);
     expect(topic(read('engineering machinery MTBF target in the national plan'))).toEqual(expect.arrayContaining(['机械', '时间', '故障']));
   });
+
+  it('reads a hyphenated modifier the dictionaries lack through its parts beside a head (ready-mixed concrete → 预拌混凝土)', () => {
+    expect(topic(read('national plan - the Ministry of Finance leads the ready-mixed concrete inspection part, right?'))).toContain('预拌混凝土');
+    // Not beside a one-character head: one-time acceptance stays as written.
+    expect(topic(read('Shanwei target for highway and waterway project one-time acceptance pass rate?'))).toContain('验收');
+  });
+
+  it('corrects no typo into a particle or off a measure suffix (事故率 stays a subject no document has)', () => {
+    expect(unseen(read('汕尾2025年工程质量安全事故率要控制在多少以内?'))).toEqual(['事故率']);
+  });
 });

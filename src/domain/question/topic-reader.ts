@@ -21,8 +21,8 @@ export interface CorpusVocabulary {
   /** The word belongs to how the responsibility lists assign tasks (分工, 配合): a frame word, not a topic. */
   isResponsibilityWord(word: string): boolean;
   /**
-   * A compound the corpus writes of two characters before `head`, one of them among `characters`
-   * (海上风电 for 风电 and the characters of offshore's renderings 近海, 海面): an English modifier
+   * A compound the corpus writes of two characters before `head`, the first of them among `characters`
+   * (海上风电 for 风电 and the first characters of offshore's renderings 海面, 近海): an English modifier
    * rendered otherwise than the corpus writes it.
    */
   compoundWithHead(head: string, characters: ReadonlySet<string>): string | undefined;

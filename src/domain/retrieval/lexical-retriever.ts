@@ -163,7 +163,7 @@ export class LexicalRetriever implements CorpusVocabulary {
     }
     // A head the corpus modifies in many ways (质量: 产品质量, 进行质量…) makes one shared character no evidence.
     if (modifiers.size > POLICY.compoundHeadModifiers) return undefined;
-    const modifier = [...modifiers].find((each) => [...each].some((character) => characters.has(character)));
+    const modifier = [...modifiers].find((each) => characters.has([...each][0]!));
     return modifier ? modifier + head : undefined;
   }
 
@@ -219,10 +219,13 @@ export class LexicalRetriever implements CorpusVocabulary {
     ].filter((window) => window.text.length >= 4);
     for (const { text, offset } of windows) {
       for (let at = offset; at < offset + word.length; at += 1) {
+        // 事故率 is not 事故 with another ending: a measure's suffix (率, 额, 量) names what is measured.
+        if (at === offset + word.length - 1 && MEASURE_SUFFIXES.has(word.at(-1)!)) continue;
         const pattern = new RegExp(`${escapeRegExp(text.slice(0, at))}(\\p{Script=Han})${escapeRegExp(text.slice(at + 1))}`, 'u');
         for (const passage of this.passagesWithBigramsOf(text, at)) {
           const match = pattern.exec(this.coverageTexts[passage]!);
-          if (match && match[1] !== text[at]) return word.slice(0, at - offset) + match[1] + word.slice(at - offset + 1);
+          // A particle put in (事故率 → 事故的) makes no spelling of a word, only a stretch of text around one.
+          if (match && match[1] !== text[at] && !PARTICLES.has(match[1]!)) return word.slice(0, at - offset) + match[1] + word.slice(at - offset + 1);
         }
       }
     }
@@ -289,6 +292,10 @@ export class LexicalRetriever implements CorpusVocabulary {
     return topicShare(groups, index === undefined ? '' : this.coverageTexts[index]!);
   }
 }
+
+const MEASURE_SUFFIXES = new Set([...'率额量数度比']);
+// Function characters: never the character a typo stands for.
+const PARTICLES = new Set([...'的了和与及等在对为是将把并或由从以于其之也都而但就各该这那吗呢吧啊着过']);
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
