@@ -23,6 +23,8 @@ export class CueTypoReader {
   /** Each cue under each of its characters masked (牵头 under ·头 and 牵·): a window one character off finds it in one look-up. */
   private readonly masked = new Map<string, string[]>();
   private readonly readings = new Map<string, Set<string>>();
+  /** Cues by their first character: only those whose first character the question holds can stand in it. */
+  private readonly byFirst = new Map<string, string[]>();
 
   /**
    * @param cues the Chinese frame words (question-cues.json)
@@ -34,6 +36,7 @@ export class CueTypoReader {
       if (length < 2 || !/^\p{Script=Han}+$/u.test(cue)) continue;
       this.byLength.set(length, [...(this.byLength.get(length) ?? []), cue]);
       const characters = [...cue];
+      this.byFirst.set(characters[0]!, [...(this.byFirst.get(characters[0]!) ?? []), cue]);
       characters.forEach((_character, at) => {
         const key = maskedAt(characters, at);
         this.masked.set(key, [...(this.masked.get(key) ?? []), cue]);
@@ -47,8 +50,8 @@ export class CueTypoReader {
     const characters = [...repaired];
     // Where a cue stands as written (什么时候), no window across it is another cue mistyped (什么时 for 什么事).
     const written = new Array<boolean>(characters.length).fill(false);
-    for (const cues of this.byLength.values()) {
-      for (const cue of cues) {
+    for (const first of new Set(characters)) {
+      for (const cue of this.byFirst.get(first) ?? []) {
         const length = [...cue].length;
         for (let at = repaired.indexOf(cue); at >= 0; at = repaired.indexOf(cue, at + 1)) {
           const start = [...repaired.slice(0, at)].length;
