@@ -280,4 +280,12 @@ describe('QuestionAnalyzer: questions as people type them', () => {
   it('corrects no typo into a particle or off a measure suffix (事故率 stays a subject no document has)', () => {
     expect(unseen(read('汕尾2025年工程质量安全事故率要控制在多少以内?'))).toEqual(['事故率']);
   });
+
+  it('reads more ways of asking: 参与了没, 印发给了哪些单位, which department drafted, a unit typed without its apostrophe, a yes/no on a unit\'s tasks', () => {
+    expect(read('天津方案“一老一小”消费品抽查那块 市民政局参与了没').yesNo).toBe(true);
+    expect(read('国家方案印发给了哪些单位').slot).toBe('addressees');
+    expect(read('Which department drafted the Shanwei implementation opinions?').slot).toBe('issuer');
+    expect(read('What does the Peoples Bank of China lead in the national plan?').unitTasks).toBe(true);
+    expect(read('We are Shanwei finance bureau. Do we lead any task in the draft? If not, where are we involved?').unitTasks).toBe(true);
+  });
 });

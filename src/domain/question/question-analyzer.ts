@@ -176,7 +176,8 @@ export class QuestionAnalyzer {
     const askedSlots: AskedSlot[] = clauseAsked && reference?.relation === 'corresponding' && !slots.same ? ['content'] : draftDeadline ? ['contact'] : documentDate ? ['issue-date'] : draftStatus ? ['status'] : slots.slots;
     // A unit's tasks are asked when nothing but the unit is named: a verb left over (作为, 负责) names no task.
     const namesThing = words.some((word) => (word.seen || word.specific) && THING_TAGS.test(word.tag));
-    const unitTasks = !reference && units.length > 0 && !namesThing && (slots.tasks || ['lead', 'units', 'content', 'figure', 'unit-count'].includes(slots.slots[0]!)) && !slots.yesNo;
+    // 有没有牵头的任务? Do we lead any task? A yes/no on the unit's tasks is answered by listing them (none, if none).
+    const unitTasks = !reference && units.length > 0 && !namesThing && (slots.tasks || ['lead', 'units', 'content', 'figure', 'unit-count'].includes(slots.slots[0]!)) && (!slots.yesNo || slots.tasks);
     // 陆丰自己的方案什么时候印发: a document's own facts asked of a place below the documents' place are those of a document the library lacks.
     const ownDocumentBelow = METADATA_SLOTS.includes(askedSlots[0]!) && scope.scope.placeBelow !== null && !reference;
     return {

@@ -56,11 +56,11 @@ const MEASURE_AFTER_QUESTION_WORD = new RegExp(`(?:几|多少)(${cues.measures.w
 // A question word with its measure word (哪些条, 哪几类, 几个) frames the question; the measure is no topic.
 // Asked in clauses or items (哪些条, 哪几项), it asks for a list of tasks.
 const QUESTION_MEASURE = new RegExp(`(?:哪些|哪几|哪一|哪|几|多少)(${cues.measures.words})`, 'gu');
-const ISSUER_ASK = /(?:谁|(?:哪个|哪些|哪家|什么)(?:部门|单位|机关|机构|部委)?)(?:联合)?(?:印发|发布|下发|出台|制定|起草|颁布|发|出)(?:的|了)?\s*(?:[吗呢?？。]|$)/u;
+const ISSUER_ASK = /(?:谁|(?:哪个|哪些|哪家|什么)(?:部门|单位|机关|机构|部委)?)(?:联合)?(?:印发|发布|下发|出台|制定|起草|颁布|发|出)(?:的|了)?\s*(?:[吗呢?？。]|$)|\b(?:which|what)\s+(?:department|unit|body|agency|bureau|office|authority|organization|organisation)\s+(?:drafted|issued|published|released|wrote)\b/u;
 const ISSUE_VERB_AT_END = /(?:联合)?(?:印发|发布|下发|出台|制定|起草|颁布|发|出)(?:的|了)?\s*(?=[吗呢?？。]|$)/u;
 const BASIS_ASK = /(?:落实|贯彻|依据|根据|按照|依照|按)[^，,。?？]{0,8}?(?:哪个|哪份|哪些|哪几个|什么|哪一|哪)(?:[^，,。?？]{0,5}?(?:文件|纲要|通知|政策|方案|规定|意见)|\s*(?=[?？。]|$))|\b(?:implement|implements|implementing|implemented|carry out|carries out|follow|follows|based on|pursuant to)\b(?:\s+\S+){0,3}?\s+(?:which|what)\b(?:\s+\S+){0,3}?\s+(?:document|documents|plan|plans|policy|policies|outline|notice|guideline|guidelines)\b|\b(?:which|what)\b(?:\s+\S+){0,3}?\s+(?:document|documents|plan|plans|policy|policies|outline|notice|guideline|guidelines)\b.*\b(?:implement|implements|implementing|implemented|carry out|carries out|follow|follows|based on)\b/u;
 const A_NOT_A = /(\p{Script=Han})[没不]\1/u;
-const HAVE_NOT = /有[^，,。？?]{0,8}没有?(?=\s*[?？]?\s*$)/u;
+const HAVE_NOT = /有[^，,。？?]{0,8}没有?(?=\s*[?？]?\s*$)|了没有?(?=\s*[?？]?\s*$)/u;
 const APPROVAL_ASK = /经过?\s*[^，,。?？]{0,10}?(?:同意|批准)|\bapproved by\b|\bapproval\b/u;
 const CLAUSE_MEASURES = new Set(['条', '项', '款']);
 const ENGLISH_MEASURES = Object.entries(cues.measures.english as Record<string, string>).sort(([left], [right]) => right.length - left.length);
@@ -115,7 +115,7 @@ export function readSlots(asked: string, original: string, english: boolean): Sl
   // 一共几个部门: the noun counted is what is asked, not a topic.
   if (unitNoun) for (const noun of UNIT_NOUNS) if (noun.length >= 2 && matchesCue(rest, noun)) take('count', noun);
   // "Is …?", and after a lead-in ("In the Tianjin plan, is …?", "Shanwei draft: does …?").
-  // A-not-A (提没提, 参不参与) and 有…没 (国家统计局有参与没): the colloquial yes/no, whatever the verb.
+  // A-not-A (提没提, 参不参与), 有…没 (国家统计局有参与没) and …了没 (参与了没): the colloquial yes/no, whatever the verb.
   const aNotA = english ? undefined : (A_NOT_A.exec(text)?.[0] ?? HAVE_NOT.exec(text)?.[0]);
   if (aNotA) {
     yesNo = true;

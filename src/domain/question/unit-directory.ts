@@ -193,6 +193,8 @@ export function englishForms(nameEn: string, cityNames: string[]): string[] {
   for (const alias of (exceptions.english as Record<string, string[]>)[nameEn] ?? []) forms.add(alias.toLowerCase());
   // Consumers' Association is written consumer association too: the possessive and its plural dropped.
   for (const form of [...forms]) if (/s'(?=\s|$)/u.test(form)) forms.add(form.replace(/s'(?=\s|$)/gu, ''));
+  // People's Bank, Consumers' Association are typed without the apostrophe too (Peoples Bank, consumers association).
+  for (const form of [...forms]) if (/'/u.test(form)) forms.add(form.replace(/'/gu, ''));
   // A bare organ type (customs, office) is not a name: it needs its field or its city.
   // Customs is the exception: there is one customs service, and staff call it just that.
   return [...forms].filter((form) => form.includes(' ') || !ENGLISH_ORGAN_TYPES.test(form) || form === nameEn.toLowerCase() || form === 'customs');
