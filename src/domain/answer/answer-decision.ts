@@ -84,6 +84,12 @@ export function decideAnswer(input: DecisionInput): ExplainedDecision {
       : notFound({ kind: 'off-topic', nearest: clauses[0]!.n, detail: `no clause is close to the topic; ${detail}` }, 'gate: the nearest clauses are off topic', gate);
   }
 
+  // Tianjin plan: tractor MTBF target? The thing asked about (the topic's longest word, three characters or more) is
+  // one other documents write and the documents asked about never do: theirs, whatever else the clauses share.
+  const elsewhere = namedElsewhere(frame, input.scopeUnseen);
+  if (elsewhere) {
+    return notFound({ kind: 'unseen-topic', term: elsewhere.written ?? elsewhere.word, elsewhere: true, detail: `no document asked about uses “${elsewhere.word}”, which others do; topic gate ${gate.probability.toFixed(2)}` }, 'subject: the thing asked about only documents not asked about write', gate);
+  }
   const result = kind.evidence(context);
   if ('found' in result) {
     return { decision: { outcome: 'answer', kind: kind.name, evidence: result.found, closestMatch: result.closestMatch ?? false, rule: result.rule }, gate, context };
@@ -101,4 +107,11 @@ export function decideAnswer(input: DecisionInput): ExplainedDecision {
     result.rule,
     gate,
   );
+}
+
+/** The topic's longest word, of three Han characters or more, when the documents asked about lack it. */
+function namedElsewhere(frame: QuestionFrame, scopeUnseen: readonly string[]) {
+  const named = frame.topic.words.filter((word) => word.seen && /^\p{Script=Han}{3,}$/u.test(word.word));
+  const longest = Math.max(0, ...named.map((word) => word.word.length));
+  return named.find((word) => word.word.length === longest && scopeUnseen.includes(word.word));
 }

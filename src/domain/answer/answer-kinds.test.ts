@@ -359,6 +359,8 @@ describe('not-found decisions', () => {
     const elsewhere = await refused('天津方案里预制菜产业是谁牵头');
     expect(elsewhere.reason).toMatchObject({ kind: 'unseen-topic', elsewhere: true });
     expect(elsewhere.text).toContain('所问文件中没有出现“预制菜”（文件库中其他文件有提到）');
+    // The dictionaries render failures 故障 where Tianjin writes 失效: a two-character rendering proves no absence.
+    expect((await answered('In Tianjin 2023 plan, by how much should the MTBF of excavators and loaders beat the current national standard?')).text).toContain('**60%**');
     // In English too: tractor is 拖拉机, which only the national plan names.
     expect((await refused('Tianjin 2023 plan: tractor mean time between failures target hours?')).reason).toMatchObject({ kind: 'unseen-topic', term: 'tractor', elsewhere: true });
     expect((await answered('汕尾预制菜产业集群谁牵头')).cited).toEqual(['sw-2023-0926:3.8']);

@@ -288,4 +288,14 @@ describe('QuestionAnalyzer: questions as people type them', () => {
     expect(read('What does the Peoples Bank of China lead in the national plan?').unitTasks).toBe(true);
     expect(read('We are Shanwei finance bureau. Do we lead any task in the draft? If not, where are we involved?').unitTasks).toBe(true);
   });
+
+  it('reads a place\'s possessive typed without its apostrophe (Tianjins version), and a sub-place\'s own plan as not covered', () => {
+    expect(read('And what about Tianjins version of it?').scope.documentIds.sort()).toEqual(['tj-2014-22', 'tj-2023-3']);
+    expect(read('陆丰市质量强县工作方案里谁牵头').scope.uncoveredPlace).toBe('陆丰市');
+    expect(read('汕尾方案里陆丰的质量工作谁牵头').scope.uncoveredPlace).toBeNull();
+  });
+
+  it('reads no compound through a one-character head that begins a longer word (grain harvesters is no 质量获)', () => {
+    expect(topic(read('national plan - who leads on the MTBF targets for tractors and grain harvesters'))).not.toContain('质量获');
+  });
 });

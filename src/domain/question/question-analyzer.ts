@@ -128,7 +128,7 @@ export class QuestionAnalyzer {
     const original = question.trim();
     const language = detectLanguage(original);
     const english = language === 'en';
-    const normalized = english ? expandAbbreviations(normalizeText(original).toLowerCase()) : normalizeText(original).toLowerCase();
+    const normalized = english ? this.possessivesOfPlaces(expandAbbreviations(normalizeText(original).toLowerCase())) : normalizeText(original).toLowerCase();
     const found = this.units.find(normalized);
     let text = normalized;
     for (const { start, end } of [...found].reverse()) text = `${text.slice(0, start)} ${text.slice(end)}`;
@@ -179,7 +179,8 @@ export class QuestionAnalyzer {
     // 有没有牵头的任务? Do we lead any task? A yes/no on the unit's tasks is answered by listing them (none, if none).
     const unitTasks = !reference && units.length > 0 && !namesThing && (slots.tasks || ['lead', 'units', 'content', 'figure', 'unit-count'].includes(slots.slots[0]!)) && (!slots.yesNo || slots.tasks);
     // 陆丰自己的方案什么时候印发: a document's own facts asked of a place below the documents' place are those of a document the library lacks.
-    const ownDocumentBelow = METADATA_SLOTS.includes(askedSlots[0]!) && scope.scope.placeBelow !== null && !reference;
+    // So is a document of that place named by its kind (陆丰市质量强县工作方案里谁牵头).
+    const ownDocumentBelow = (METADATA_SLOTS.includes(askedSlots[0]!) || OWN_DOCUMENT_KIND.test(normalized)) && scope.scope.placeBelow !== null && !reference;
     return {
       original,
       normalized,
@@ -246,9 +247,11 @@ export class QuestionAnalyzer {
    * asked of documents that lack it, it is a topic they do not cover.
    */
   private withSpecificity(word: TopicWord): TopicWord {
-    if (!word.seen || !/^\p{Script=Han}+$/u.test(word.word)) return word;
+    // Three characters or more: a translation is a guess, and a name of a thing (拖拉机) is a safer guess than a
+    // two-character word the dictionaries may render one way where a document writes another (故障 for 失效).
+    if (!word.seen || !/^\p{Script=Han}{3,}$/u.test(word.word)) return word;
     const idf = this.context.segmenter.generalIdf(word.word);
-    return { ...word, specific: idf === null ? [...word.word].length >= 3 : idf >= this.context.specificIdf };
+    return { ...word, specific: idf === null || idf >= this.context.specificIdf };
   }
 
   /** Clauses the question names itself: asked about, or (with 对应, 落实) their counterparts in the other documents named. */
@@ -292,6 +295,11 @@ export class QuestionAnalyzer {
     const sources = [...new Set(mentions.filter((mention) => mention !== nearest).flatMap((mention) => mention.documents))].filter((id) => !targets.includes(id));
     if (sources.length === 0) return null;
     return { clauseIds: [], from: 'question', relation: 'corresponding', targetDocumentIds: targets, sourceDocumentIds: sources, cues: [asking[0]], ownTopic: false };
+  }
+
+  /** Tianjins version, Shanweis draft: a place's possessive typed without its apostrophe is the place's. */
+  private possessivesOfPlaces(text: string): string {
+    return text.replace(/\b([a-z]{4,})s\b/gu, (word, stem: string) => (this.context.gazetteer.mentions(stem).some((mention) => mention.text === stem) ? `${stem}'s` : word));
   }
 
   /** The words of the English names of the units found (singular), when any is found. */
@@ -356,6 +364,7 @@ function isTitleCased(english: string, original: string): boolean {
 // The question asks which clause (哪条, 哪几条, 哪一项, which Tianjin clause, what item).
 const CLAUSE_ASKED = /哪[一几些]?[条项款]|哪个条款|哪些条款|\b(?:which|what)\b(?:\s+[^\s?？]+){0,4}?\s+(?:clause|clauses|item|items|article|articles|point|points|section|task|tasks|counterpart)\b/u;
 
+const OWN_DOCUMENT_KIND = /(?:工作|实施|行动)方案|实施意见|\b(?:work|action|implementation) plan\b/u;
 const STATE_COUNCIL = /国务院|state council/gu;
 const STATE_COUNCIL_ASKED = /(?:落实|贯彻|依据|根据|按照|依照)[^，,。?？]{0,8}国务院|国务院[^，,。?？]{0,6}(?:哪个|哪份|什么)|经过?国务院|国务院(?:同意|批准)|\b(?:which|what)\s+state council\b|\bstate council\b[^?]{0,40}\b(?:implement|implements|follow|follows)\b|\b(?:implement|implements|implementing|follow|follows)\b[^?]{0,30}\bstate council\b|\b(?:approved|approval)\b[^?]{0,20}\bstate council\b/u;
 

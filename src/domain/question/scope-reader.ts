@@ -84,6 +84,7 @@ export class ScopeReader {
     const regionCodes = new Set<string>();
     let uncoveredPlace: string | null = null;
     let placeBelow: string | null = null;
+    let ownPlaceNamed = false;
     for (const region of REGION_CUES) {
       for (const cue of region.cues) {
         if (!matchesCue(rest, cue)) continue;
@@ -108,6 +109,8 @@ export class ScopeReader {
         scopeCues.push(mention.text);
         const below = mention.places.find((place) => documents.every((document) => place.code !== document.placeCode && this.gazetteer.within(place.code, document.placeCode!)));
         if (below) placeBelow ??= /\p{Script=Han}/u.test(mention.text) ? (below.short ?? below.name) : mention.text;
+        // 汕尾方案里陆丰…: the documents' own place named too, the place below is where within them, not a document of its own.
+        if (mention.places.some((place) => documents.some((document) => place.code === document.placeCode))) ownPlaceNamed = true;
       } else if (!this.corpusUses(mention.text)) {
         // Named as people say it: 北京 for 北京市; an English name as written.
         uncoveredPlace ??= /\p{Script=Han}/u.test(mention.text) ? (mention.places[0]!.short ?? mention.places[0]!.name) : mention.text;
@@ -186,7 +189,7 @@ export class ScopeReader {
         cues: [...new Set(scopeCues)],
         named: namesPlace || usedDraft,
         uncoveredPlace: namesPlace ? null : uncoveredPlace,
-        placeBelow,
+        placeBelow: ownPlaceNamed ? null : placeBelow,
       },
       years,
       rest,

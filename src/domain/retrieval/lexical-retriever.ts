@@ -155,7 +155,9 @@ export class LexicalRetriever implements CorpusVocabulary {
 
   compoundWithHead(head: string, characters: ReadonlySet<string>): string | undefined {
     if (!/^\p{Script=Han}+$/u.test(head)) return undefined;
-    const pattern = new RegExp(`(\\p{Script=Han}{2})${escapeRegExp(head)}`, 'gu');
+    // A one-character head must end the word there (警务站”), not begin a longer one (质量获得感 is no 获).
+    const ending = [...head].length === 1 ? '(?![\\p{Script=Han}--[的和与及、]])' : '';
+    const pattern = new RegExp(`(\\p{Script=Han}{2})${escapeRegExp(head)}${ending}`, 'gv');
     const modifiers = new Set<string>();
     for (const text of this.coverageTexts) {
       if (!text.includes(head)) continue;
