@@ -1,9 +1,10 @@
-import type { SlotCue, TopicWord } from './question-frame.ts';
+import type { DocumentAsk, SlotCue, TopicWord } from './question-frame.ts';
 
 /**
- * Questions about a document's own dates rather than a topic inside it: the year the plan runs to
- * (目标年份是哪年? 管到哪年? 远景目标定到哪一年? what year does it run to?) and a draft's deadline for
- * comments (征求意见截止到哪天?).
+ * Questions about a document's own facts rather than a topic inside it: the year the plan runs to
+ * (目标年份是哪年? 管到哪年? what year does it run to?), its date of issue (什么时候挂出来的), a draft's
+ * deadline for comments and how to send them (征求意见截止到哪天? 可以发邮件吗?), its status
+ * (是不是征求意见稿?), its final version, and a document of a place below the documents' own.
  */
 // What a question for the plan's own year may name besides it: its goals, its horizon.
 const GOAL_WORDS = /^(目标|远景|远景目标|长远目标|年份|目标年份|期限|年限|规划期|实施期|goal|goals|target|targets|horizon|目标任务|工作目标|主要目标|总体目标|管到|定到)$/u;
@@ -11,7 +12,28 @@ const PLAN_YEAR = /目标年份|目标年|年限|期限|截止年份|管到|远�
 const LONG_RANGE = /远景|长远|long[- ]?(term|range)|vision/u;
 const DRAFT_WORDS = /征求意见|意见稿|草案|草稿|draft/u;
 // By when comments are due (几号前要反馈, 最晚什么时候交), rather than when the document was dated.
-export const COMMENT_DEADLINE = /截止|截至|最晚|之前|以前|[几哪]号前|反馈|提交|交意见|意见.{0,4}交|deadline|until when|by when|due|comments?|feedback/u;
+const COMMENT_DEADLINE = /截止|截至|最晚|之前|以前|[几哪]号前|反馈|提交|交意见|意见.{0,4}交|deadline|until when|by when|due|comments?|feedback/u;
+const ASKS_ISSUED = /正式|印发了|发布了|有效|in force|valid|officially|issued|final/u;
+const FINAL_VERSION = /正式版|正式稿|正式文件|正式印发的版本|final version|official version|final text/u;
+// A document of its own named by its kind (陆丰市质量强县工作方案): a place's plan, not a place within another's.
+const OWN_DOCUMENT_KIND = /(?:工作|实施|行动)方案|实施意见|\b(?:work|action|implementation) plan\b/u;
+// Parts of speech that name a thing (nouns, verbal nouns, names, Latin words, idioms, abbreviations).
+export const THING_TAGS = /^(n|vn|nz|eng|x|j|l|an)/u;
+
+/** Status asked, final version, channels: read once, for the answer to use. */
+export function readDocumentAsk(normalized: string): DocumentAsk {
+  const asksDraft = DRAFT_WORDS.test(normalized);
+  const asksIssued = ASKS_ISSUED.test(normalized);
+  return {
+    status: asksDraft === asksIssued ? null : asksDraft ? 'draft' : 'issued',
+    finalVersion: FINAL_VERSION.test(normalized),
+    channels: {
+      phone: /电话|传真|phone|telephone|tel\b|fax/u.test(normalized),
+      email: /邮箱|邮件|e-?mail/u.test(normalized),
+      address: /地址|寄到|邮寄|信函|address|post\b|mail to/u.test(normalized),
+    },
+  };
+}
 
 /**
  * A year asked with the plan's goals or horizon, and no subject of its own (乳制品 would be one): the
@@ -30,6 +52,16 @@ export function commentDeadlineAsked(normalized: string, scopeCues: string[], wo
 }
 
 /**
+ * 汕尾那个征求意见稿什么时候挂出来的, date of the national 18-department action plan: a date asked of a document
+ * named, with nothing left but verbs and words of its title, is when it was issued. Not its horizon nor a deadline.
+ */
+export function issueDateAsked(normalized: string, named: boolean, words: TopicWord[], describesDocument: (word: string) => boolean): boolean {
+  if (!named || PLAN_YEAR.test(normalized) || COMMENT_DEADLINE.test(normalized)) return false;
+  // English left untranslated (18-department) names no subject inside the document.
+  return !words.some((word) => (word.seen || word.specific) && THING_TAGS.test(word.tag) && (word.specific || /\p{Script=Han}/u.test(word.word)) && !describesDocument(word.word));
+}
+
+/**
  * Yes or no on a draft with nothing else asked (汕尾那个是不是征求意见稿? is the Shanwei document still a draft?):
  * the draft word named the document and is also what is asked, its status.
  */
@@ -39,4 +71,12 @@ export function draftStatusAsked(yesNo: boolean, slot: string, scope: { named: b
   const asked = words.filter((word) => word.seen || word.specific);
   const draftWord = (word: TopicWord) => DRAFT_WORDS.test(word.word) || DRAFT_WORDS.test(word.written ?? '');
   return asked.every(draftWord) && (scope.cues.some((cue) => DRAFT_WORDS.test(cue)) || asked.some(draftWord));
+}
+
+/**
+ * 陆丰自己的方案什么时候印发, 陆丰市质量强县工作方案里谁牵头: a document's own facts, or a plan of its own, asked
+ * of a place below the documents' place are those of a document the library lacks.
+ */
+export function ownDocumentOfPlaceBelow(normalized: string, documentFactAsked: boolean): boolean {
+  return documentFactAsked || OWN_DOCUMENT_KIND.test(normalized);
 }

@@ -4,7 +4,7 @@ import type { BilingualDictionary } from '../ports/bilingual-dictionary.ts';
 import type { ChineseSegmenter } from '../text/chinese-segmenter.ts';
 import { translateEnglish } from './english-translator.ts';
 import { ClauseReferenceReader, type ReferenceClause } from './clause-reference-reader.ts';
-import { COMMENT_DEADLINE, commentDeadlineAsked, draftStatusAsked, planYearAsked } from './document-asks.ts';
+import { commentDeadlineAsked, draftStatusAsked, issueDateAsked, ownDocumentOfPlaceBelow, planYearAsked, readDocumentAsk, THING_TAGS } from './document-asks.ts';
 import { LiteralPhraseReader } from './literal-phrases.ts';
 import cues from './question-cues.json' with { type: 'json' };
 import { cuePattern, escapePattern } from './cue-matching.ts';
@@ -13,7 +13,7 @@ import { detectLanguage } from './language.ts';
 import { METADATA_SLOTS, type AskedSlot, type ClauseReference, type NamedUnit, type QuestionFrame, type TopicWord } from './question-frame.ts';
 import { ScopeReader, type ScopeDocument } from './scope-reader.ts';
 import { CueTypoReader } from './cue-typos.ts';
-import { FRAME_CUES, readSlots } from './slot-reader.ts';
+import { asksBasisOrApproval, FRAME_CUES, readSlots } from './slot-reader.ts';
 import { TopicReader, type CorpusVocabulary } from './topic-reader.ts';
 import { UnitDirectory, type DirectoryUnit } from './unit-directory.ts';
 
@@ -135,7 +135,7 @@ export class QuestionAnalyzer {
     const units = dedupeUnits(found.map((each) => each.unit));
     // 落实国务院哪个文件, was it approved by the State Council: there the State Council is what is asked about,
     // the document implemented or the approver, not the national plan as the scope.
-    if (STATE_COUNCIL_ASKED.test(normalized)) text = text.replace(STATE_COUNCIL, ' ');
+    if (asksBasisOrApproval(normalized)) text = text.replace(STATE_COUNCIL, ' ');
     const scope = this.scope.read(text, units);
     const references = this.references.read(text, scope.scope.documentIds, (stretch) => this.documentsNamed(stretch));
     let rest = scope.rest;
@@ -166,11 +166,8 @@ export class QuestionAnalyzer {
     // 汕尾那个征求意见截止到哪天: a date asked of a draft with no topic of its own is its deadline for comments,
     // which the draft's notice states with where to send them.
     const draftDeadline = slots.slots[0] === 'date' && commentDeadlineAsked(normalized, scope.scope.cues, words);
-    // 汕尾那个征求意见稿什么时候挂出来的, date of the national 18-department action plan: a date asked of a document
-    // named, with nothing left but verbs and words of its title, is when the document was issued.
-    const documentDate = slots.slots[0] === 'date' && !draftDeadline && scope.scope.named && !reference && !PLAN_YEAR_WORDS.test(normalized) && !COMMENT_DEADLINE.test(normalized)
-      // English left untranslated (18-department) names no subject inside the document.
-      && !words.some((word) => (word.seen || word.specific) && THING_TAGS.test(word.tag) && (word.specific || /\p{Script=Han}/u.test(word.word)) && !this.inTitleOf(word.word, scope.scope.documentIds));
+    const describesDocument = (word: string) => this.inTitleOf(word, scope.scope.documentIds);
+    const documentDate = slots.slots[0] === 'date' && !draftDeadline && !reference && issueDateAsked(normalized, scope.scope.named, words, describesDocument);
     const draftStatus = draftStatusAsked(slots.yesNo, slots.slots[0]!, scope.scope, words);
     // Asked with a slot of its own and whether it is the same (牵头单位一样吗), the slot stays: the clauses are compared on it.
     const askedSlots: AskedSlot[] = clauseAsked && reference?.relation === 'corresponding' && !slots.same ? ['content'] : draftDeadline ? ['contact'] : documentDate ? ['issue-date'] : draftStatus ? ['status'] : slots.slots;
@@ -178,9 +175,7 @@ export class QuestionAnalyzer {
     const namesThing = words.some((word) => (word.seen || word.specific) && THING_TAGS.test(word.tag));
     // 有没有牵头的任务? Do we lead any task? A yes/no on the unit's tasks is answered by listing them (none, if none).
     const unitTasks = !reference && units.length > 0 && !namesThing && (slots.tasks || ['lead', 'units', 'content', 'figure', 'unit-count'].includes(slots.slots[0]!)) && (!slots.yesNo || slots.tasks);
-    // 陆丰自己的方案什么时候印发: a document's own facts asked of a place below the documents' place are those of a document the library lacks.
-    // So is a document of that place named by its kind (陆丰市质量强县工作方案里谁牵头).
-    const ownDocumentBelow = (METADATA_SLOTS.includes(askedSlots[0]!) || OWN_DOCUMENT_KIND.test(normalized)) && scope.scope.placeBelow !== null && !reference;
+    const ownDocumentBelow = scope.scope.placeBelow !== null && !reference && ownDocumentOfPlaceBelow(normalized, METADATA_SLOTS.includes(askedSlots[0]!));
     return {
       original,
       normalized,
@@ -198,7 +193,8 @@ export class QuestionAnalyzer {
       documentsAsked: slots.documents && ownTopic,
       // A year asked with the plan's goals or horizon, and no subject of its own (乳制品 would be one): the
       // words left describe the document (质量工作意见), not a topic inside it.
-      planYear: askedSlots[0] === 'date' ? planYearAsked(normalized, slots.cues, words, (word: string) => this.inTitleOf(word, scope.scope.documentIds)) : null,
+      planYear: askedSlots[0] === 'date' ? planYearAsked(normalized, slots.cues, words, describesDocument) : null,
+      documentAsk: readDocumentAsk(normalized),
       measure: slots.measure,
       scope: ownDocumentBelow ? { ...scope.scope, uncoveredPlace: scope.scope.placeBelow } : scope.scope,
       years: scope.years,
@@ -364,15 +360,8 @@ function isTitleCased(english: string, original: string): boolean {
 // The question asks which clause (哪条, 哪几条, 哪一项, which Tianjin clause, what item).
 const CLAUSE_ASKED = /哪[一几些]?[条项款]|哪个条款|哪些条款|\b(?:which|what)\b(?:\s+[^\s?？]+){0,4}?\s+(?:clause|clauses|item|items|article|articles|point|points|section|task|tasks|counterpart)\b/u;
 
-const OWN_DOCUMENT_KIND = /(?:工作|实施|行动)方案|实施意见|\b(?:work|action|implementation) plan\b/u;
 const STATE_COUNCIL = /国务院|state council/gu;
-const STATE_COUNCIL_ASKED = /(?:落实|贯彻|依据|根据|按照|依照)[^，,。?？]{0,8}国务院|国务院[^，,。?？]{0,6}(?:哪个|哪份|什么)|经过?国务院|国务院(?:同意|批准)|\b(?:which|what)\s+state council\b|\bstate council\b[^?]{0,40}\b(?:implement|implements|follow|follows)\b|\b(?:implement|implements|implementing|follow|follows)\b[^?]{0,30}\bstate council\b|\b(?:approved|approval)\b[^?]{0,20}\bstate council\b/u;
 
-// A year asked of the plan's goals (到哪年, target year) is the plan's horizon, not its date of issue (document-asks.ts).
-const PLAN_YEAR_WORDS = /目标|年份|年限|期限|远景|到哪一?年|target|goal|horizon|run/u;
-
-// Parts of speech that name a thing (nouns, verbal nouns, names, Latin words, idioms, abbreviations).
-const THING_TAGS = /^(n|vn|nz|eng|x|j|l|an)/u;
 
 /**
  * The question without its bracketed asides, and the asides. Clause labels (二(一)) were read before; a

@@ -158,6 +158,8 @@ export interface QuestionFrame {
    * its goals; long: the long-range year (远景, long-term) rather than the plan's own.
    */
   planYear: { long: boolean } | null;
+  /** What a question about a document's own facts asks besides the slot (document-asks.ts). */
+  documentAsk: DocumentAsk;
   /** The measure the asked figure is in, when the question says (几家 → 家, 合格率 → %). */
   measure: string | null;
   scope: QuestionScope;
@@ -185,4 +187,14 @@ export interface QuestionFrame {
   reference: ClauseReference | null;
   referenceCues: ReferenceCues;
   followUp: FollowUpReading | null;
+}
+
+/** Read with the slot when a document's own facts are asked (document-asks.ts). */
+export interface DocumentAsk {
+  /** Which status a yes/no on it checks (是不是征求意见稿 → draft, 正式印发了吗 → issued); null when both or neither. */
+  status: 'draft' | 'issued' | null;
+  /** The final version of a draft is asked about (正式版什么时候发布), which the library does not hold. */
+  finalVersion: boolean;
+  /** The ways to send comments named (邮件, phone, by post); none named asks for all. */
+  channels: { phone: boolean; email: boolean; address: boolean };
 }

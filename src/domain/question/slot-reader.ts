@@ -162,6 +162,14 @@ export function readSlots(asked: string, original: string, english: boolean): Sl
 }
 
 /**
+ * What a document implements or who approved it is asked (落实国务院哪个文件, approved by the State Council):
+ * there the State Council is the thing asked about, not the national plan as the scope (question-analyzer.ts).
+ */
+export function asksBasisOrApproval(text: string): boolean {
+  return BASIS_ASK.test(text) || APPROVAL_ASK.test(text);
+}
+
+/**
  * "enterprises that lead drafting standards", "firms which take part": a verb in a relative clause says
  * what the topic's subject does, not who is asked for. A question that opens with who or which asks.
  */

@@ -4,7 +4,7 @@ import { normalizeText } from '../../corpus/text-normalizer.ts';
 import type { AnswerText } from '../answer-text.ts';
 import { bookTitle, capitalize, documentReferenceEn, documentReferenceZh } from '../clause-reference.ts';
 import { isEnglish, type AnswerKind, type KindContext } from './kind-support.ts';
-import { contactAsked, noticeLines } from './notice-facts.ts';
+import { chineseDate, noticeLines, verdictLine } from './notice-facts.ts';
 
 /**
  * 文号, issuer and dates come from the document record, which keeps every value each source gave:
@@ -21,7 +21,7 @@ export const metadataKind: AnswerKind = {
     // The evidence is the document record; a passage is cited only where it states the value itself.
     const clause = context.clauses.find(({ hit }) => hit.document.id === documents[0]!.id) ?? context.clauses[0];
     // 正式版什么时候发布? The final version of a draft is a document the library does not hold.
-    if (FINAL_VERSION.test(context.frame.normalized) && documents.every((document) => document.status === 'draft') && context.frame.slots.some((slot) => slot === 'issue-date' || slot === 'docNumber' || slot === 'issuer')) {
+    if (context.frame.documentAsk.finalVersion && documents.every((document) => document.status === 'draft') && context.frame.slots.some((slot) => slot === 'issue-date' || slot === 'docNumber' || slot === 'issuer')) {
       return { missing: 'document', ...(clause ? { nearest: clause } : {}), rule: 'metadata: the final version of a draft is not in the library' };
     }
     // 天津方案给的反馈电话是多少? 汕尾实施意见的文号? Asked what no document asked about states, the fact is not covered
@@ -48,8 +48,6 @@ const STATED_BY: Partial<Record<string, (document: DocumentSummary, facts: Docum
   basis: (_document, facts) => facts.some((fact) => fact.field === 'basis'),
   approval: (_document, facts) => facts.some((fact) => fact.field === 'approval'),
 };
-
-const FINAL_VERSION = /正式版|正式稿|正式文件|正式印发的版本|final version|official version|final text/u;
 
 /** The documents the question names, else the one its best clause comes from. */
 function targets(context: KindContext): DocumentSummary[] {
@@ -121,7 +119,7 @@ function describeDocument(document: DocumentSummary, context: KindContext, text:
       if (context.frame.yesNo && context.frame.units.length > 0) {
         const issuers = normalizeText(issuer).split('、');
         const among = context.frame.units.every((unit) => [normalizeText(unit.mention), ...(unit.byDocument[document.id] ?? []).map((name) => normalizeText(name))].some((name) => issuers.includes(name)));
-        text.line(among ? (english ? 'Yes.' : '有。') : english ? 'No.' : '没有。');
+        text.line(verdictLine(among, english, ['有。', '没有。']));
       }
       text.line(english ? `${referenceStart} was issued by ${text.corpus(issuer)}${cite(issuer)}${counted}.` : `${reference}的发布单位是${text.corpus(issuer)}${cite(issuer)}${counted}。`);
     } else {
@@ -157,12 +155,12 @@ function describeDocument(document: DocumentSummary, context: KindContext, text:
   }
   // The document's own passages that retrieval returned: where a notice fact's sentence can be read again.
   const passages = context.clauses.filter(({ hit }) => hit.document.id === document.id).map(({ hit }) => hit.clause.normalizedText);
-  noticeLines(slots, facts, { reference, referenceStart, english, text, cite, passages, yesNo: context.frame.yesNo }, contactAsked(context.frame.normalized));
+  noticeLines(slots, facts, { reference, referenceStart, english, text, cite, passages, yesNo: context.frame.yesNo }, context.frame.documentAsk.channels);
   if (slots.includes('status')) {
     const deadline = facts.find((fact) => fact.field === 'commentDeadline')?.value;
     // 是不是征求意见稿? 正式印发了吗? The verdict first; 正式印发的还是征求意见稿 offers both and gets none.
-    const verdict = statusVerdict(context.frame.normalized, document.status === 'draft');
-    if (context.frame.yesNo && verdict !== null) text.line(verdict ? (english ? 'Yes.' : '是。') : english ? 'No.' : '不是。');
+    const asked = context.frame.documentAsk.status;
+    if (context.frame.yesNo && asked !== null) text.line(verdictLine(asked === (document.status === 'draft' ? 'draft' : 'issued'), english, ['是。', '不是。']));
     // The notice that invites comments shows the status; an issued document's number shows it was issued.
     if (document.status === 'draft') {
       const shown = cite('征求意见');
@@ -178,22 +176,7 @@ function describeDocument(document: DocumentSummary, context: KindContext, text:
   }
 }
 
-const ASKS_DRAFT = /征求意见稿|意见稿|草案|草稿|draft/u;
-const ASKS_ISSUED = /正式|印发了|发布了|有效|in force|valid|officially|issued|final/u;
 
-/** Whether the status a yes/no question asks about holds: true, false, or null when it asks both or neither. */
-function statusVerdict(question: string, draft: boolean): boolean | null {
-  const asksDraft = ASKS_DRAFT.test(question);
-  const asksIssued = ASKS_ISSUED.test(question);
-  if (asksDraft === asksIssued) return null;
-  return asksDraft ? draft : !draft;
-}
-
-/** 2023-09-04 → 2023年9月4日, as the signature blocks write it. */
-function chineseDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-');
-  return `${year}年${Number(month)}月${Number(day)}日`;
-}
 
 /** Each value a field is given, with the kinds of evidence that give it. */
 function distinct(facts: DocumentFactView[], fallback: string | null): { value: string; evidence: string[] }[] {

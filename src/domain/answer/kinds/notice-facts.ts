@@ -1,5 +1,6 @@
 import { normalizeText } from '../../corpus/text-normalizer.ts';
 import type { DocumentFactView } from '../../ports/clause-store.ts';
+import type { DocumentAsk } from '../../question/question-frame.ts';
 import type { AnswerText } from '../answer-text.ts';
 
 /**
@@ -53,7 +54,7 @@ export function noticeLines(slots: readonly string[], facts: DocumentFactView[],
   if (slots.includes('approval')) {
     const approval = values('approval');
     // Was it approved by the State Council? The verdict first.
-    if (wording.yesNo) text.line(approval.length > 0 ? (english ? 'Yes.' : '是。') : english ? 'No.' : '否。');
+    if (wording.yesNo) text.line(verdictLine(approval.length > 0, english, ['是。', '否。']));
     text.line(
       approval.length === 0
         ? english ? `${referenceStart} states no approval.` : `${reference}没有写明经谁同意。`
@@ -84,7 +85,7 @@ export function noticeLines(slots: readonly string[], facts: DocumentFactView[],
     const askedChannels = CHANNELS.filter(({ kind }) => contactAsked[kind]);
     if (wording.yesNo && askedChannels.length > 0) {
       const offered = askedChannels.every(({ kind }) => channels.some((channel) => channel.kind === kind) || (kind === 'email' ? email.length > 0 : kind === 'phone' ? phone.length > 0 : address.length > 0));
-      text.line(offered ? (english ? 'Yes.' : '可以。') : english ? 'No.' : '不可以。');
+      text.line(verdictLine(offered, english, ['可以。', '不可以。']));
     }
     const shown = sentence?.replace(/[。；]$/u, '');
     const quoted = shown ? (english ? ` (“${text.corpus(shown)}”)` : `：“${text.corpus(shown)}”`) : '';
@@ -104,22 +105,15 @@ const CHANNELS: { kind: keyof ContactAsked; pattern: RegExp; english: string }[]
   { kind: 'phone', pattern: /电话|传真/u, english: 'phone or fax' },
 ];
 
-export interface ContactAsked {
-  phone: boolean;
-  email: boolean;
-  address: boolean;
+type ContactAsked = DocumentAsk['channels'];
+
+/** The verdict a yes/no answer opens with: Yes./No., or the Chinese words that fit the question (有/没有, 可以/不可以). */
+export function verdictLine(holds: boolean, english: boolean, [yes, no]: [string, string]): string {
+  return holds ? (english ? 'Yes.' : yes) : english ? 'No.' : no;
 }
 
-export function contactAsked(normalizedQuestion: string): ContactAsked {
-  return {
-    phone: /电话|传真|phone|telephone|tel\b|fax/u.test(normalizedQuestion),
-    email: /邮箱|邮件|e-?mail/u.test(normalizedQuestion),
-    address: /地址|寄到|邮寄|信函|address|post\b|mail to/u.test(normalizedQuestion),
-  };
-}
-
-/** 2023-10-26 → 2023年10月26日, as notices write dates. */
-function chineseDate(isoDate: string): string {
+/** 2023-10-26 → 2023年10月26日, as notices and signature blocks write dates. */
+export function chineseDate(isoDate: string): string {
   const [year, month, day] = isoDate.split('-');
   return `${year}年${Number(month)}月${Number(day)}日`;
 }
