@@ -2,12 +2,11 @@ import { normalizeText } from '../corpus/text-normalizer.ts';
 import type { Gazetteer } from '../places/gazetteer.ts';
 import type { BilingualDictionary } from '../ports/bilingual-dictionary.ts';
 import type { ChineseSegmenter } from '../text/chinese-segmenter.ts';
-import { translateEnglish } from './english-translator.ts';
+import { EnglishReader } from './english-reading.ts';
 import { ClauseReferenceReader, type ReferenceClause } from './clause-reference-reader.ts';
 import { commentDeadlineAsked, draftStatusAsked, issueDateAsked, ownDocumentOfPlaceBelow, planYearAsked, readDocumentAsk, THING_TAGS } from './document-asks.ts';
 import { LiteralPhraseReader } from './literal-phrases.ts';
-import cues from './question-cues.json' with { type: 'json' };
-import { cuePattern, escapePattern } from './cue-matching.ts';
+import { cuePattern } from './cue-matching.ts';
 import { continuesEarlier, resolveFollowUp, type ChatTurnText, type EarlierTurn } from './follow-up-resolver.ts';
 import { detectLanguage } from './language.ts';
 import { METADATA_SLOTS, type AskedSlot, type ClauseReference, type NamedUnit, type QuestionFrame, type TopicWord } from './question-frame.ts';
@@ -48,8 +47,7 @@ export class QuestionAnalyzer {
   private readonly titles: Map<string, string>;
   private readonly documentOfClause: Map<string, string>;
   private readonly headingOf: Map<string, string>;
-  /** The words of each unit's English name, by its Chinese name: what an English question may say of a unit it also names. */
-  private readonly englishNameWords: Map<string, Set<string>>;
+  private readonly english: EnglishReader;
 
   constructor(private readonly context: AnalyzerContext) {
     this.units = new UnitDirectory(context.units, context.segmenter, context.cityNames);
@@ -61,13 +59,7 @@ export class QuestionAnalyzer {
     this.titles = new Map(context.documents.map((document) => [document.id, normalizeText(document.title ?? '').toLowerCase()]));
     this.documentOfClause = new Map(context.clauses.map((clause) => [clause.id, clause.documentId]));
     this.headingOf = new Map(context.clauses.map((clause) => [clause.id, clause.heading ?? '']));
-    this.englishNameWords = new Map();
-    for (const unit of context.units) {
-      if (!unit.nameEn) continue;
-      const words = this.englishNameWords.get(unit.name) ?? new Set<string>();
-      for (const word of unit.nameEn.toLowerCase().match(/[a-z]+/gu) ?? []) words.add(word.replace(/s$/u, ''));
-      this.englishNameWords.set(unit.name, words);
-    }
+    this.english = new EnglishReader({ ...context, topic: this.topic });
   }
 
   /**
@@ -128,7 +120,7 @@ export class QuestionAnalyzer {
     const original = question.trim();
     const language = detectLanguage(original);
     const english = language === 'en';
-    const normalized = english ? this.possessivesOfPlaces(expandAbbreviations(normalizeText(original).toLowerCase())) : normalizeText(original).toLowerCase();
+    const normalized = english ? this.english.normalize(normalizeText(original).toLowerCase()) : normalizeText(original).toLowerCase();
     const found = this.units.find(normalized);
     let text = normalized;
     for (const { start, end } of [...found].reverse()) text = `${text.slice(0, start)} ${text.slice(end)}`;
@@ -149,14 +141,11 @@ export class QuestionAnalyzer {
     // English is translated as a phrase (glossary phrases keep their filler words: science and technology).
     const phrase = main.replace(/\s+/gu, ' ').trim();
     const translation = english
-      ? [...this.translate(phrase, original), ...asides.flatMap((aside) => this.translate(aside, original).filter((term) => term.source === 'glossary' || term.source === 'dictionary'))]
+      ? [...this.english.translate(phrase, original), ...asides.flatMap((aside) => this.english.translate(aside, original).filter((term) => term.source === 'glossary' || term.source === 'dictionary'))]
       : [];
-    const mainTopic = english ? { words: englishTopicWords(translation).map((word) => this.withSpecificity(word)), frameWords: [] } : this.topic.read(main);
+    const mainTopic = english ? { words: this.english.topicWords(translation, this.units.englishNameWords(units)), frameWords: [] } : this.topic.read(main);
     const asideWords = english ? [] : asides.flatMap((aside) => this.topic.read(aside).words.filter((word) => word.seen && !mainTopic.words.some((own) => own.word === word.word)));
-    // We are the Tianjin consumers association (市消协): English words that only spell out a unit named are its name, no topic.
-    const unitWords = english ? this.unitNameWords(units) : undefined;
-    const ownWords = unitWords ? mainTopic.words.filter((word) => !(word.written && word.written.split(/[\s,]+/u).filter(Boolean).every((each) => unitWords.has(each.replace(/s$/u, ''))))) : mainTopic.words;
-    const topic = { words: [...ownWords, ...asideWords], frameWords: mainTopic.frameWords };
+    const topic = { words: [...mainTopic.words, ...asideWords], frameWords: mainTopic.frameWords };
     const words = topic.words;
     const ownTopic = words.some((word) => word.seen || word.specific);
     const clauseAsked = CLAUSE_ASKED.test(normalized);
@@ -208,48 +197,6 @@ export class QuestionAnalyzer {
     };
   }
 
-  /**
-   * An English question's topic in Chinese: its English words translated, the Chinese it quotes (about
-   * 医美 supervision) read as a Chinese question's would be, abbreviations expanded.
-   */
-  private translate(phrase: string, original: string): QuestionFrame['translation'] {
-    const { dictionary, vocabulary } = this.context;
-    const quoted = phrase.match(/\p{Script=Han}+/gu) ?? [];
-    // A composed rendering that the corpus writes as it stands is its term
-    // even where its segmenter cuts it (China Brand Day → 中国品牌日, cut 中国/品牌/日).
-    // Only for a name the question writes as one, in title case (China Brand Day): words joined as written are as
-    // often a verb and its object (improving workers' quality → 提升劳动者质量, strengthening enterprises → 加强企业).
-    const titleCased = new Map<string, boolean>();
-    const isName = (english: string) => {
-      let named = titleCased.get(english);
-      if (named === undefined) titleCased.set(english, (named = isTitleCased(english, original)));
-      return named;
-    };
-    // A noun before a gerund (brand building, capacity building) is a compound noun, as Chinese writes it (品牌建设):
-    // unlike a gerund before its object (strengthening enterprises), it names a thing.
-    const isCompoundNoun = (english: string) => /^[a-z]+(?<!ing) [a-z]+ing$/u.test(english);
-    // Two words of two characters each, as such compounds are written (not 品 + 工程 inside 产品工程).
-    const isCorpusTerm = (term: string, english?: string) => vocabulary.isCorpusWord(term)
-      || (english !== undefined && (isName(english) || (isCompoundNoun(english) && [...term].length >= 4)) && vocabulary.writes(term));
-    const translated = translateEnglish(phrase.replace(/\p{Script=Han}+/gu, ' '), dictionary, vocabulary.isKnownTerm, isCorpusTerm, (head, characters) => vocabulary.compoundWithHead(head, characters));
-    const read = quoted.flatMap((span) => this.topic.read(span).words.map((word) => ({
-      english: word.written ?? word.word, chinese: word.word, weight: 1, source: word.seen ? ('glossary' as const) : ('literal' as const),
-    })));
-    return [...translated, ...read];
-  }
-
-  /**
-   * A translated English word is specific as its Chinese term would be (tractor → 拖拉机, rare; time → 时间, common):
-   * asked of documents that lack it, it is a topic they do not cover.
-   */
-  private withSpecificity(word: TopicWord): TopicWord {
-    // Three characters or more: a translation is a guess, and a name of a thing (拖拉机) is a safer guess than a
-    // two-character word the dictionaries may render one way where a document writes another (故障 for 失效).
-    if (!word.seen || !/^\p{Script=Han}{3,}$/u.test(word.word)) return word;
-    const idf = this.context.segmenter.generalIdf(word.word);
-    return { ...word, specific: idf === null || idf >= this.context.specificIdf };
-  }
-
   /** Clauses the question names itself: asked about, or (with 对应, 落实) their counterparts in the other documents named. */
   private namedReference(clauseIds: string[], labels: string[], correspondence: string | null, scoped: string[], words: TopicWord[], clauseAsked: boolean): ClauseReference | null {
     if (clauseIds.length === 0) return null;
@@ -293,18 +240,6 @@ export class QuestionAnalyzer {
     return { clauseIds: [], from: 'question', relation: 'corresponding', targetDocumentIds: targets, sourceDocumentIds: sources, cues: [asking[0]], ownTopic: false };
   }
 
-  /** Tianjins version, Shanweis draft: a place's possessive typed without its apostrophe is the place's. */
-  private possessivesOfPlaces(text: string): string {
-    return text.replace(/\b([a-z]{4,})s\b/gu, (word, stem: string) => (this.context.gazetteer.mentions(stem).some((mention) => mention.text === stem) ? `${stem}'s` : word));
-  }
-
-  /** The words of the English names of the units found (singular), when any is found. */
-  private unitNameWords(units: NamedUnit[]): Set<string> | undefined {
-    const words = new Set<string>();
-    for (const unit of units) for (const names of Object.values(unit.byDocument)) for (const name of names) for (const word of this.englishNameWords.get(name) ?? []) words.add(word);
-    return words.size > 0 ? words : undefined;
-  }
-
   /** A word of the title of one of the documents (all when none is named): it describes the document. */
   private inTitleOf(word: string, documentIds: string[]): boolean {
     return [...this.titles].some(([id, title]) => (documentIds.length === 0 || documentIds.includes(id)) && title.includes(word));
@@ -329,14 +264,6 @@ export class QuestionAnalyzer {
   }
 }
 
-const ABBREVIATIONS = new Map(Object.entries(cues.englishAbbreviations.words));
-const ABBREVIATED = new RegExp(`(?<![a-z0-9-])(${[...ABBREVIATIONS.keys()].sort((left, right) => right.length - left.length).map(escapePattern).join('|')})(?![a-z0-9-])`, 'gu');
-
-/** depts → departments, agri → agricultural: English shorthand read as the words it stands for. */
-function expandAbbreviations(text: string): string {
-  return text.replace(ABBREVIATED, (word) => ABBREVIATIONS.get(word) ?? word);
-}
-
 /**
  * 那绿电创新示范基地那条呢: a demonstrative clause word after a topic names the clause on that topic, not the clause in view
  * (这条里说的示范基地, with the topic after, is the clause in view).
@@ -347,14 +274,6 @@ function namedByTopic(sameClause: string | null, normalized: string, words: Topi
   // Three characters or more of topic before it: 国家那条 is the national plan's clause in view, 直播带货那条 the one on live selling.
   const before = words.filter((word) => word.seen && normalized.indexOf(word.word) >= 0 && normalized.indexOf(word.word) < at);
   return at > 0 && before.reduce((sum, word) => sum + (word.word.match(/\p{Script=Han}/gu)?.length ?? 0), 0) >= 3;
-}
-
-/** The English words stand in the question as a name: each capitalised (China Brand Day, Quality Month). */
-function isTitleCased(english: string, original: string): boolean {
-  const words = english.split(' ');
-  if (words.length < 2) return false;
-  const pattern = new RegExp(`(?<![A-Za-z])${words.map((word) => `${word[0]!.toUpperCase()}${word.slice(1).replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}`).join('\\s+')}(?![a-z])`, 'u');
-  return pattern.test(original);
 }
 
 // The question asks which clause (哪条, 哪几条, 哪一项, which Tianjin clause, what item).
@@ -375,19 +294,6 @@ function splitAsides(text: string): { main: string; asides: string[] } {
   });
   const han = main.match(/\p{Script=Han}/gu)?.length ?? 0;
   return han >= 2 || /[a-z]{3,}/u.test(main) ? { main, asides } : { main: text, asides: [] };
-}
-
-/** One topic word per English word or phrase: its best Chinese term, or the English word when none is known. */
-function englishTopicWords(translation: QuestionFrame['translation']): TopicWord[] {
-  const byEnglish = new Map<string, QuestionFrame['translation']>();
-  for (const term of translation) byEnglish.set(term.english, [...(byEnglish.get(term.english) ?? []), term]);
-  return [...byEnglish].map(([english, terms]) => {
-    const known = terms.find((term) => term.source === 'glossary' || term.source === 'dictionary' || /\p{Script=Han}/u.test(term.chinese));
-    const numeric = /^\d/u.test(english);
-    return known || numeric
-      ? { word: (known ?? terms[0]!).chinese, tag: 'eng', seen: true, specific: false, written: english }
-      : { word: english, tag: 'eng', seen: false, specific: terms.some((term) => term.source === 'absent'), written: english };
-  });
 }
 
 /** Each unit kept to the documents given (all when none), those left with no document dropped, once each. */

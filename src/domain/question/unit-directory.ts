@@ -48,6 +48,8 @@ export class UnitDirectory {
   private readonly english = new Map<string, Alias[]>();
   private readonly longestChinese: number;
   private readonly englishPattern: RegExp | undefined;
+  /** The words of each unit's English name (singular), by its Chinese name. */
+  private readonly nameWords = new Map<string, Set<string>>();
 
   constructor(units: DirectoryUnit[], segmenter: ChineseSegmenter, cityNames: string[] = []) {
     const seen = new Set<string>();
@@ -58,10 +60,22 @@ export class UnitDirectory {
       for (const form of chineseForms(unit.name, segmenter, unit.city)) this.add(this.chinese, form, { unitName: unit.name, documentId: unit.documentId, exact: true });
       for (const form of swappedForms(unit.name, segmenter, unit.city)) this.add(this.chinese, form, { unitName: unit.name, documentId: unit.documentId, exact: false });
       if (unit.nameEn) for (const form of englishForms(unit.nameEn, cityNames)) this.add(this.english, form, { unitName: unit.name, documentId: unit.documentId, exact: true });
+      if (unit.nameEn) {
+        const words = this.nameWords.get(unit.name) ?? new Set<string>();
+        for (const word of unit.nameEn.toLowerCase().match(/[a-z]+/gu) ?? []) words.add(word.replace(/s$/u, ''));
+        this.nameWords.set(unit.name, words);
+      }
     }
     this.longestChinese = Math.max(0, ...[...this.chinese.keys()].map((form) => form.length));
     const english = [...this.english.keys()].sort((left, right) => right.length - left.length).map((form) => form.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
     this.englishPattern = english.length > 0 ? new RegExp(`(?<![a-z])(?:${english.join('|')})(?![a-z])`, 'gu') : undefined;
+  }
+
+  /** The words of the English names of these units (singular): what an English question may say of a unit it also names. */
+  englishNameWords(units: NamedUnit[]): Set<string> {
+    const words = new Set<string>();
+    for (const unit of units) for (const names of Object.values(unit.byDocument)) for (const name of names) for (const word of this.nameWords.get(name) ?? []) words.add(word);
+    return words;
   }
 
   /** Units named in a normalised, lower-cased question: the longest name at each position. */
@@ -191,10 +205,9 @@ export function englishForms(nameEn: string, cityNames: string[]): string[] {
   const initials = base.split(/\s+/u).filter((word) => !INITIAL_SKIPPED.has(word)).map((word) => word[0]).join('');
   if (initials.length >= 3 && !ENGLISH_WORDS_AS_INITIALS.has(initials)) forms.add(initials);
   for (const alias of (exceptions.english as Record<string, string[]>)[nameEn] ?? []) forms.add(alias.toLowerCase());
-  // Consumers' Association is written consumer association too: the possessive and its plural dropped.
-  for (const form of [...forms]) if (/s'(?=\s|$)/u.test(form)) forms.add(form.replace(/s'(?=\s|$)/gu, ''));
-  // People's Bank, Consumers' Association are typed without the apostrophe too (Peoples Bank, consumers association).
-  for (const form of [...forms]) if (/'/u.test(form)) forms.add(form.replace(/'/gu, ''));
+  // People's Bank, Consumers' Association are typed without the apostrophe (Peoples Bank, consumers association),
+  // and without the possessive's plural (consumer association).
+  for (const form of [...forms]) if (form.includes("'")) forms.add(form.replace(/'/gu, '')).add(form.replace(/s'(?=\s|$)/gu, '').replace(/'/gu, ''));
   // A bare organ type (customs, office) is not a name: it needs its field or its city.
   // Customs is the exception: there is one customs service, and staff call it just that.
   return [...forms].filter((form) => form.includes(' ') || !ENGLISH_ORGAN_TYPES.test(form) || form === nameEn.toLowerCase() || form === 'customs');
