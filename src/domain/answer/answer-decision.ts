@@ -1,3 +1,4 @@
+import { namedSubject } from '../question/named-subject.ts';
 import { referencedDocumentAsked } from './referenced-documents.ts';
 import { METADATA_SLOTS } from '../question/question-frame.ts';
 import type { QuestionFrame } from '../question/question-frame.ts';
@@ -86,9 +87,10 @@ export function decideAnswer(input: DecisionInput): ExplainedDecision {
 
   // Tianjin plan: tractor MTBF target? The thing asked about (the topic's longest word, three characters or more) is
   // one other documents write and the documents asked about never do: theirs, whatever else the clauses share.
-  const elsewhere = namedElsewhere(frame, input.scopeUnseen);
-  if (elsewhere) {
-    return notFound({ kind: 'unseen-topic', term: elsewhere.written ?? elsewhere.word, elsewhere: true, detail: `no document asked about uses “${elsewhere.word}”, which others do; topic gate ${gate.probability.toFixed(2)}` }, 'subject: the thing asked about only documents not asked about write', gate);
+  const subject = namedSubject(frame.topic.words, 3).find((name) => input.scopeUnseen.includes(name));
+  if (subject) {
+    const written = frame.topic.words.find((word) => word.word === subject)?.written ?? subject;
+    return notFound({ kind: 'unseen-topic', term: written, elsewhere: true, detail: `no document asked about uses “${subject}”, which others do; topic gate ${gate.probability.toFixed(2)}` }, 'subject: the thing asked about only documents not asked about write', gate);
   }
   const result = kind.evidence(context);
   if ('found' in result) {
@@ -109,9 +111,3 @@ export function decideAnswer(input: DecisionInput): ExplainedDecision {
   );
 }
 
-/** The topic's longest word, of three Han characters or more, when the documents asked about lack it. */
-function namedElsewhere(frame: QuestionFrame, scopeUnseen: readonly string[]) {
-  const named = frame.topic.words.filter((word) => word.seen && /^\p{Script=Han}{3,}$/u.test(word.word));
-  const longest = Math.max(0, ...named.map((word) => word.word.length));
-  return named.find((word) => word.word.length === longest && scopeUnseen.includes(word.word));
-}

@@ -1,3 +1,4 @@
+import { namedSubject } from '../question/named-subject.ts';
 import { POLICY } from '../answer-policy.ts';
 import type { StoredClause } from '../ports/clause-store.ts';
 import type { QuestionFrame } from '../question/question-frame.ts';
@@ -62,7 +63,7 @@ export function findValue(clause: StoredClause, groups: TopicGroup[], kind: Valu
   let yearBefore: string | null = null;
   // A thing the question names in full (中国质量奖, 婴幼儿配方乳粉) that the clause writes: the value must be
   // in a part that names it, or carried from one; a value before it belongs to something else (天津质量奖's 100万元).
-  const named = namedSubject(frame, clause);
+  const named = namedSubject(frame.topic.words, 4, (name) => clause.normalizedText.includes(name), true);
   sentences.forEach((sentence, index) => {
     const parts = sentence.text.match(PART) ?? [sentence.text];
     const normalizedParts = sentence.normalized.match(PART) ?? [sentence.normalized];
@@ -95,18 +96,6 @@ export function findValue(clause: StoredClause, groups: TopicGroup[], kind: Valu
     yearBefore = lastYear(sentence.normalized) ?? yearBefore;
   });
   return best;
-}
-
-/**
- * The longest thing the question names that the clause writes as it stands, of four characters or
- * more: a topic word, or two topic words side by side as the clause writes them (中国 质量奖 → 中国质量奖).
- */
-function namedSubject(frame: QuestionFrame, clause: StoredClause): string[] {
-  const words = frame.topic.words.filter((word) => word.seen).map((word) => word.word);
-  const candidates = [...words, ...words.slice(1).map((word, index) => `${words[index]}${word}`)];
-  const written = candidates.filter((word) => /^\p{Script=Han}{4,}$/u.test(word) && clause.normalizedText.includes(word));
-  const longest = Math.max(0, ...written.map((word) => word.length));
-  return written.filter((word) => word.length === longest);
 }
 
 /** Whether a part of the clause holds the topic (any share) and the asked year: for "the clause is about that year". */

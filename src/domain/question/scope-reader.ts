@@ -209,7 +209,6 @@ export class ScopeReader {
     return this.gazetteer.within(placeCode, documentPlace) || this.gazetteer.within(documentPlace, placeCode);
   }
 
-  /** 95号文, 22号 written without the issuer's prefix: the number and the year, when one document has them. */
   /** Documents named by their title in quotes or book-title marks; the title is taken out of the text. */
   private quotedTitles(text: string): { documents: ScopeDocument[]; rest: string } {
     let rest = text;
@@ -225,6 +224,7 @@ export class ScopeReader {
     return { documents, rest };
   }
 
+  /** 95号文, 22号 written without the issuer's prefix: the number and the year, when one document has them. */
   private shortDocumentNumbers(text: string): { documents: ScopeDocument[]; rest: string } {
     const match = /(?<!\d)(?:((?:19|20)\d{2})\s*)?(\d{1,4})\s*号文?/u.exec(text);
     if (!match) return { documents: [], rest: text };

@@ -1,5 +1,5 @@
 import cues from './question-cues.json' with { type: 'json' };
-import { STOPWORDS } from '../retrieval/text-tokenizer.ts';
+import { FUNCTION_CHARACTERS, STOPWORDS } from '../retrieval/text-tokenizer.ts';
 import type { ChineseSegmenter, TaggedWord } from '../text/chinese-segmenter.ts';
 import { cuePattern, isLatin } from './cue-matching.ts';
 import type { TopicWord } from './question-frame.ts';
@@ -109,8 +109,8 @@ export class TopicReader {
     const characters = [...word];
     if (characters.length < 3) return undefined;
     const candidates = [
-      STOPWORDS.has(characters.at(-1)!) ? characters.slice(0, -1).join('') : undefined,
-      STOPWORDS.has(characters[0]!) ? characters.slice(1).join('') : undefined,
+      FUNCTION_CHARACTERS.has(characters.at(-1)!) ? characters.slice(0, -1).join('') : undefined,
+      FUNCTION_CHARACTERS.has(characters[0]!) ? characters.slice(1).join('') : undefined,
     ];
     return candidates.find((candidate) => candidate !== undefined && this.vocabulary.mentions(candidate));
   }

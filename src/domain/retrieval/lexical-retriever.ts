@@ -8,7 +8,7 @@ import { Bm25Index, type ScoredDocument, type WeightedTerm } from './bm25-index.
 import { chineseGroups, englishGroups, topicShare, type TopicGroup, type TermStatistics } from './topic-coverage.ts';
 import type { PassageCatalog } from './passage-catalog.ts';
 import type { PassageTokenCache } from './passage-token-cache.ts';
-import { createTokenizer, type TextTokenizer, type TokenizerMode } from './text-tokenizer.ts';
+import { createTokenizer, FUNCTION_CHARACTERS, type TextTokenizer, type TokenizerMode } from './text-tokenizer.ts';
 
 /**
  * The lexical path: BM25F over clause heading, body and responsible units, on normalised
@@ -159,7 +159,9 @@ export class LexicalRetriever implements CorpusVocabulary {
     const ending = [...head].length === 1 ? '(?![\\p{Script=Han}--[的和与及、]])' : '';
     const pattern = new RegExp(`(\\p{Script=Han}{2})${escapeRegExp(head)}${ending}`, 'gv');
     const modifiers = new Set<string>();
-    for (const text of this.coverageTexts) {
+    // Only the passages holding the head's rarest bigram are read (all of them for a one-character head).
+    for (const passage of this.passagesWithBigramsOf(head, -1)) {
+      const text = this.coverageTexts[passage]!;
       if (!text.includes(head)) continue;
       for (const match of text.matchAll(pattern)) modifiers.add(match[1]!);
     }
@@ -227,7 +229,7 @@ export class LexicalRetriever implements CorpusVocabulary {
         for (const passage of this.passagesWithBigramsOf(text, at)) {
           const match = pattern.exec(this.coverageTexts[passage]!);
           // A particle put in (事故率 → 事故的) makes no spelling of a word, only a stretch of text around one.
-          if (match && match[1] !== text[at] && !PARTICLES.has(match[1]!)) return word.slice(0, at - offset) + match[1] + word.slice(at - offset + 1);
+          if (match && match[1] !== text[at] && !FUNCTION_CHARACTERS.has(match[1]!)) return word.slice(0, at - offset) + match[1] + word.slice(at - offset + 1);
         }
       }
     }
@@ -296,8 +298,6 @@ export class LexicalRetriever implements CorpusVocabulary {
 }
 
 const MEASURE_SUFFIXES = new Set([...'率额量数度比']);
-// Function characters: never the character a typo stands for.
-const PARTICLES = new Set([...'的了和与及等在对为是将把并或由从以于其之也都而但就各该这那吗呢吧啊着过']);
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');

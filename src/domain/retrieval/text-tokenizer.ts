@@ -18,6 +18,8 @@ export interface TextTokenizer {
 export const STOPWORDS: ReadonlySet<string> = new Set(
   '的 了 和 与 及 等 到 年 月 日 在 对 为 是 将 把 并 或 由 从 以 于 其 之 按 向 中 上 下 个 要 有 被 让 给 也 都 而 但 就 各 该 这 那 哪 哪些 哪个 什么 多少 怎么 如何 是否 吗 呢 吧 啊 一个 一些 进一步 加强 推进 推动 提升 提高 开展 加快 深入 持续 不断 积极 大力 全面 健全 完善 强化 实施 支持 鼓励 引导 促进'.split(' '),
 );
+/** Function characters (particles, prepositions, pronouns): never a typo's intended character, nor part of a word jieba glued them to. */
+export const FUNCTION_CHARACTERS: ReadonlySet<string> = new Set([...'的了和与及等在对为是将把并或由从以于其之也都而但就各该这那吗呢吧啊着过']);
 // Verbs like 加强/推进 open almost every clause; as bigrams they still count, as words they drown the topic.
 
 const HAN_RUN = /\p{Script=Han}+/gu;
