@@ -28,5 +28,6 @@ describe('CueTypoReader', () => {
   it('drops the filler between the asker and the verb', () => {
     expect(reader.repair('海河工匠是谁在管').repaired).toBe('海河工匠是谁管');
     expect(reader.repair('由谁来负责').repaired).toBe('由谁负责');
+    expect(reader.repair('国家方案印发给了哪些单位').repaired).toBe('国家方案印发给哪些单位');
   });
 });

@@ -15,8 +15,10 @@ export interface CueTypoRepair {
 
 // Characters of question words, whose same-sound neighbours (那, 水, 己) are ordinary words.
 const QUESTION_CHARACTERS = new Set([...'哪谁几多什啥何么咋怎']);
-// 谁在管, 谁来负责: the filler between the asker and the verb does not change what is asked.
+// 谁在管, 谁来负责: the filler between the asker and the verb does not change what is asked; nor does the
+// aspect particle before a question word (印发给了哪些单位, 牵头了哪些).
 const FILLER_AFTER_WHO = /谁(?:在|来|去)(?=\p{Script=Han})/gu;
+const ASPECT_BEFORE_QUESTION_WORD = /了(?=哪|谁|什么|多少|几|啥)/gu;
 
 export class CueTypoReader {
   private readonly byLength = new Map<number, string[]>();
@@ -46,7 +48,7 @@ export class CueTypoReader {
 
   repair(text: string): CueTypoRepair {
     const repairs: CueTypoRepair['repairs'] = [];
-    let repaired = text.replace(FILLER_AFTER_WHO, '谁');
+    let repaired = text.replace(FILLER_AFTER_WHO, '谁').replace(ASPECT_BEFORE_QUESTION_WORD, '');
     const characters = [...repaired];
     // Where a cue stands as written (什么时候), no window across it is another cue mistyped (什么时 for 什么事).
     const written = new Array<boolean>(characters.length).fill(false);
