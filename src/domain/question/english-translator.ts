@@ -1,6 +1,7 @@
 import glossaryData from '../text/policy-glossary.json' with { type: 'json' };
 import cues from './question-cues.json' with { type: 'json' };
 import { eng as englishStopwords } from 'stopword';
+import { isEnglishFunctionWord } from '../text/english-word-class.ts';
 import type { BilingualDictionary } from '../ports/bilingual-dictionary.ts';
 import type { TranslatedTerm } from './question-frame.ts';
 
@@ -19,6 +20,7 @@ const GLOSSARY = new Map<string, string[]>(
 const LONGEST_PHRASE = Math.max(...[...GLOSSARY.keys()].map((phrase) => phrase.split(' ').length));
 // English function words (the stopword package's list) and the question frame's own filler words.
 const FILLERS = new Set([...englishStopwords, ...cues.fillers]);
+const isFiller = (word: string) => FILLERS.has(word) || isEnglishFunctionWord(word);
 const DICTIONARY_CANDIDATES = 3;
 // English names for the kind of document (action plan, implementation opinions): see withoutDocumentKinds.
 const DOCUMENT_KINDS = new RegExp(`\\b(?:${[...cues.documentKinds.cues].sort((left, right) => right.length - left.length).join('|')})\\b`, 'gu');
@@ -65,7 +67,7 @@ export function translateEnglish(text: string, dictionary: BilingualDictionary |
     }
     const word = words[start]!;
     start += 1;
-    if (FILLERS.has(word)) continue;
+    if (isFiller(word)) continue;
     if (/^\d/u.test(word) || /\p{Script=Han}/u.test(word)) {
       terms.push({ english: word, chinese: word, weight: 1, source: 'literal' });
       continue;
@@ -77,8 +79,10 @@ export function translateEnglish(text: string, dictionary: BilingualDictionary |
       terms.push(compound.term);
       start += compound.length - 1;
     } else if (fromDictionary.length > 0) terms.push(...fromDictionary);
-    // A code the corpus writes as it stands (IPv6, 5G, 96333) needs no translation: as good as a glossary term.
-    else if (/\d/u.test(word) && isKnownTerm(word)) terms.push({ english: word, chinese: word, weight: 1, source: 'glossary' });
+    // A code or acronym the corpus writes as it stands (IPv6, 5G, 96333, BIM) needs no translation: as good as a
+    // glossary term. Only where no dictionary renders the word: an English word a portal's Latin text happens to hold
+    // (gov, service) is still translated.
+    else if ((/\d/u.test(word) || word.length >= 2) && isKnownTerm(word)) terms.push({ english: word, chinese: word, weight: 1, source: 'glossary' });
     else terms.push({ english: word, chinese: word, weight: 0.5, source: dictionary && knowsWord(word, dictionary) ? 'absent' : 'literal' });
   }
   return terms;
@@ -93,7 +97,7 @@ function withoutDocumentKinds(text: string): string {
 function dictionaryPhrase(words: string[], start: number, dictionary: BilingualDictionary, isKnownTerm: (term: string) => boolean) {
   for (let length = Math.min(3, words.length - start); length >= 2; length -= 1) {
     const slice = words.slice(start, start + length);
-    if (FILLERS.has(slice[0]!) || FILLERS.has(slice.at(-1)!)) continue;
+    if (isFiller(slice[0]!) || isFiller(slice.at(-1)!)) continue;
     const candidates = dictionary.chineseForPhrase(slice.join(' ')).filter((candidate) => candidate.term.length > 1 && isKnownTerm(candidate.term));
     if (candidates.length === 0) continue;
     const english = slice.join(' ');
@@ -110,7 +114,7 @@ function dictionaryPhrase(words: string[], start: number, dictionary: BilingualD
 function composedPhrase(words: string[], start: number, dictionary: BilingualDictionary, isCorpusWord: (term: string, english?: string) => boolean): { term: TranslatedTerm; length: number } | undefined {
   for (let length = Math.min(3, words.length - start); length >= 2; length -= 1) {
     const slice = words.slice(start, start + length);
-    if (slice.some((word) => FILLERS.has(word) || /^\d/u.test(word))) continue;
+    if (slice.some((word) => isFiller(word) || /^\d/u.test(word))) continue;
     const renderings = slice.map((word) => renderingsOf(word, dictionary));
     if (renderings.some((list) => list.length === 0)) continue;
     let joined = [''];
@@ -135,7 +139,7 @@ function modifiedCompound(words: string[], at: number, dictionary: BilingualDict
   if (characters.size === 0) return undefined;
   for (let length = Math.min(2, words.length - at - 1); length >= 1; length -= 1) {
     const head = words.slice(at + 1, at + 1 + length);
-    if (head.some((word) => FILLERS.has(word) || /^\d/u.test(word))) continue;
+    if (head.some((word) => isFiller(word) || /^\d/u.test(word))) continue;
     const renderings = length === 1 ? renderingsOf(head[0]!, dictionary) : dictionary.chineseForPhrase(head.join(' ')).map((candidate) => candidate.term);
     // A one-character head (station → 站) is checked by the compound itself: the corpus must write it; not beside a
     // modifier read through its parts (one-time: 一, 时…), whose first characters are too many for a one-character head.

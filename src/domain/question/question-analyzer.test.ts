@@ -103,6 +103,15 @@ describe('QuestionAnalyzer: the asked slot', () => {
     expect(read('which documents mention IPv6?').translation).toEqual([expect.objectContaining({ chinese: 'ipv6', source: 'glossary' })]);
   });
 
+  it('takes an acronym the corpus writes as its own term, and no preposition as a topic the corpus lacks', () => {
+    const frame = read('Shanwei draft: BIM use across large construction projects, which bureau leads it?');
+    expect(frame.translation).toEqual(expect.arrayContaining([expect.objectContaining({ english: 'bim', chinese: 'bim', source: 'glossary' })]));
+    expect(frame.translation.map((term) => term.english)).not.toContain('across');
+    expect(unseen(frame)).toEqual([]);
+    // An English word the dictionaries render and the corpus lacks still counts against coverage.
+    expect(unseen(read('Who leads the pet food quality task in Tianjin?'))).not.toEqual([]);
+  });
+
   it('reads the wording of the responsibility lists (分工负责) as asking units, not as a topic the clauses lack', () => {
     const frame = read('天津方案裡面 電動自行車質量監督抽查 有哪些單位分工負責');
     expect(unseen(frame)).toEqual([]);
