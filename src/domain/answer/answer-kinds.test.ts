@@ -194,6 +194,29 @@ describe('answer kinds', () => {
     expect(how.text).toContain('by post or e-mail');
     expect((await answered('Shanwei draft comments: e-mail ok?')).text).toMatch(/^Yes\.\n/u);
     expect((await answered('汕尾征求意见稿的意见可以发邮件吗')).text).toMatch(/^可以。\n/u);
+    // A channel the notice does not give: asked for it, not covered; asked whether it will do, no, and the ones it gives.
+    expect((await refused('汕尾征求意见稿的传真号码是多少?')).reason.kind).toBe('missing-fact');
+    const fax = await answered('Can I send comments on the Shanwei draft by fax?');
+    expect(fax.text).toMatch(/^No\.\n/u);
+    expect(fax.text).toContain('swsqsb@126.com');
+  });
+
+  it('metadata: the date of the kind asked, and the record of a document the library holds only as implemented', async () => {
+    const signed = await answered('天津2023实施方案落款日期是哪天?');
+    expect(signed.text).toContain('成文日期 2023年9月4日');
+    expect(signed.text).not.toContain('9月8日');
+    expect((await answered('天津2023方案什么时候施行?')).text).not.toContain('成文日期');
+    expect((await refused('《质量强国建设纲要》是哪天印发的?')).reason.kind).toBe('uncovered-document');
+    // What a library document implements names that document as the answer.
+    expect((await answered('天津2023方案落实的是哪个文件')).text).toContain('《质量强国建设纲要》');
+  });
+
+  it('metadata: a status asked either way, in English as in Chinese, and who drafted a draft', async () => {
+    const status = await answered('Is the Shanwei implementing opinion already final or still a draft for comments?');
+    expect(status.decision.kind).toBe('metadata');
+    expect(status.text).toContain('draft for comment (征求意见稿)');
+    expect((await answered('汕尾那个征求意见稿是哪个单位牵头起草的')).text).toContain('汕尾市市场监督管理局');
+    expect((await refused('what is the 文号 of the Shanwei implementing opinion draft?')).reason.kind).toBe('missing-fact');
   });
 
   it('content: the quote, then the clause\'s lead', async () => {

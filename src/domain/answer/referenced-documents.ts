@@ -16,7 +16,11 @@ export interface ReferencedDocument {
 // The document asked about as the one that says something: its title, then what it requires or holds.
 const SAYS_AFTER_TITLE = /^(?:要求|提出|规定|明确|里|中|对|关于|的目标|的要求|怎么说|说了)/u;
 
+// A document's own record: its number, issuer, date (not what it implements, which names the referenced document as the answer).
+const RECORD_SLOTS = new Set(['docNumber', 'issuer', 'issue-date', 'status', 'approval']);
+
 export function referencedDocumentAsked(frame: QuestionFrame, documents: readonly DocumentSummary[], facts: Record<string, DocumentFactView[]>): ReferencedDocument | undefined {
+  const recordAsked = RECORD_SLOTS.has(frame.slot);
   const question = normalizeText(frame.original).toLowerCase().replace(/[《》〈〉「」“”"'\s]/gu, '');
   // A library title is taken whole: 关于深入贯彻落实《广东省质量强省建设纲要》的实施意见 is not the outline it names.
   const held = documents.map((document) => bare(normalizeText(document.title ?? '').toLowerCase()));
@@ -26,7 +30,9 @@ export function referencedDocumentAsked(frame: QuestionFrame, documents: readonl
       const core = titleCore(fact.value);
       if (core.length < 6 || held.includes(core)) continue;
       const at = question.indexOf(core);
-      if (at >= 0 && SAYS_AFTER_TITLE.test(question.slice(at + core.length))) return { title: `《${core}》`, implementedBy: document };
+      // Its own record (《质量强国建设纲要》是哪天印发的?) is asked of it wherever the title stands, when no library document is named.
+      const ownRecord = recordAsked && !frame.scope.named;
+      if (at >= 0 && (ownRecord || SAYS_AFTER_TITLE.test(question.slice(at + core.length)))) return { title: `《${core}》`, implementedBy: document };
     }
   }
   return undefined;

@@ -21,6 +21,7 @@ export type FactField =
   | 'approval'
   /** A draft's contact for comments. */
   | 'contactPhone'
+  | 'contactFax'
   | 'contactEmail'
   | 'contactAddress';
 
@@ -58,6 +59,7 @@ const ADDRESSEE_PART = /(单位|政府|机构|部门|部委|委|局|办|厅|小�
 const BASIS = /(?:贯彻落实|贯彻|落实|依据|根据|按照)[^。;]{0,40}?《([^》]{4,80})》(?:\s*\(([^()]{0,20}〔\d{4}〕\d+号)\))?/gu;
 const APPROVAL = /经([\p{Script=Han}]{2,10}?)同意/u;
 const PHONE = /^(?:联系电话|电话|联系方式)[:\s]*((?:\d{3,4}-)?\d{7,8}(?:[,、]\s*(?:\d{3,4}-)?\d{7,8})*)$/u;
+const FAX = /^(?:传真|传真号码|联系传真)[:\s]*((?:\d{3,4}-)?\d{7,8}(?:[,、]\s*(?:\d{3,4}-)?\d{7,8})*)$/u;
 const EMAIL = /^(?:电子邮箱|电子邮件|邮箱|e-?mail)[:\s]*([\w.+-]+@[\w-]+(?:\.[\w-]+)+)$/iu;
 const ADDRESS = /^(?:通讯地址|通信地址|邮寄地址|地址)[:\s]*(.{6,80})$/u;
 
@@ -123,7 +125,7 @@ export function extractFacts(allLines: SourceLine[], script: Script): DocumentFa
       const approval = APPROVAL.exec(text);
       if (approval) add('approval', approval[1]!, 'approval-sentence', line);
       // Contact lines count only in a notice's own header, not in a portal's footer (邮箱:law#…).
-      for (const [field, pattern] of [['contactPhone', PHONE], ['contactEmail', EMAIL], ['contactAddress', ADDRESS]] as const) {
+      for (const [field, pattern] of [['contactPhone', PHONE], ['contactFax', FAX], ['contactEmail', EMAIL], ['contactAddress', ADDRESS]] as const) {
         const contact = pattern.exec(text);
         if (contact) add(field, contact[1]!.trim(), 'contact-line', line);
       }

@@ -28,12 +28,21 @@ export function readDocumentAsk(normalized: string): DocumentAsk {
     status: asksDraft === asksIssued ? null : asksDraft ? 'draft' : 'issued',
     finalVersion: FINAL_VERSION.test(normalized),
     channels: {
-      phone: /电话|传真|phone|telephone|tel\b|fax/u.test(normalized),
+      phone: /电话|phone|telephone|tel\b/u.test(normalized),
+      fax: /传真|fax/u.test(normalized),
       email: /邮箱|邮件|e-?mail/u.test(normalized),
       address: /地址|寄到|邮寄|信函|address|post\b|mail to/u.test(normalized),
     },
+    date: ASKED_DATES.find(([, pattern]) => pattern.test(normalized))?.[0] ?? null,
   };
 }
+
+// The date on the signature (落款), the day it was made public, the day it takes effect: as notices and portals label them.
+const ASKED_DATES: [NonNullable<DocumentAsk['date']>, RegExp][] = [
+  ['signed-date', /落款|成文|签发|签署|\bsigned\b|\bdated\b|signature/u],
+  ['effective-date', /施行|生效|起实施|实施日期|effective|take[sn]? effect|in effect from/u],
+  ['published-date', /发布日期|发布时间|公布|\bpublished\b|\bposted\b/u],
+];
 
 /**
  * A year asked with the plan's goals or horizon, and no subject of its own (乳制品 would be one): the

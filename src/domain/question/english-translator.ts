@@ -2,6 +2,7 @@ import glossaryData from '../text/policy-glossary.json' with { type: 'json' };
 import cues from './question-cues.json' with { type: 'json' };
 import { eng as englishStopwords } from 'stopword';
 import { isEnglishFunctionWord } from '../text/english-word-class.ts';
+import { withoutDocumentKinds } from './document-kind-names.ts';
 import type { BilingualDictionary } from '../ports/bilingual-dictionary.ts';
 import type { TranslatedTerm } from './question-frame.ts';
 
@@ -22,8 +23,6 @@ const LONGEST_PHRASE = Math.max(...[...GLOSSARY.keys()].map((phrase) => phrase.s
 const FILLERS = new Set([...englishStopwords, ...cues.fillers]);
 const isFiller = (word: string) => FILLERS.has(word) || isEnglishFunctionWord(word);
 const DICTIONARY_CANDIDATES = 3;
-// English names for the kind of document (action plan, implementation opinions): see withoutDocumentKinds.
-const DOCUMENT_KINDS = new RegExp(`\\b(?:${[...cues.documentKinds.cues].sort((left, right) => right.length - left.length).join('|')})\\b`, 'gu');
 // Bounds on composing a phrase from its words' renderings: a few per word, a few hundred joins.
 const RENDERINGS_PER_WORD = 8;
 // Dictionary scores from which a rendering is one of a word's main senses (the dictionaries' first glosses score 1).
@@ -34,7 +33,20 @@ const COMPOSED_CANDIDATES = 512;
 export type CompoundWithHead = (head: string, characters: ReadonlySet<string>) => string | undefined;
 
 export function translateEnglish(text: string, dictionary: BilingualDictionary | undefined, isKnownTerm: (term: string) => boolean, isCorpusWord: (term: string, english?: string) => boolean = () => false, compoundWithHead?: CompoundWithHead): TranslatedTerm[] {
-  const words = withoutDocumentKinds(text.toLowerCase()).replace(/[’']s\b/gu, '').match(/[a-z0-9]+(?:[.-][a-z0-9]+)*|\p{Script=Han}+/gu) ?? [];
+  const written = withoutDocumentKinds(text.toLowerCase()).replace(/[’']s\b/gu, '').match(/[a-z0-9]+(?:[.-][a-z0-9]+)*|\p{Script=Han}+/gu) ?? [];
+  // A hyphenated word read as its words where they make a phrase the corpus uses (spot-check → spot check → 抽查),
+  // or where no dictionary has it at all; one the dictionaries know as a word stays one (e-cigarette → 电子烟, absent
+  // from the corpus, is no e + 香烟), and so does a code the corpus writes (c-ncap).
+  const asPhrase = (parts: string[]) => {
+    const phrase = parts.join(' ');
+    return GLOSSARY.has(phrase) || (dictionary?.chineseForPhrase(phrase).some((candidate) => isKnownTerm(candidate.term)) ?? false);
+  };
+  const readApart = (word: string) => {
+    if (!/^[a-z]+(?:-[a-z]+)+$/u.test(word) || GLOSSARY.has(word) || isKnownTerm(word)) return false;
+    const parts = word.split('-');
+    return asPhrase(parts) || !dictionary || dictionary.chineseFor(word).length === 0;
+  };
+  const words = written.flatMap((word) => (readApart(word) ? word.split('-') : [word]));
   const lemmas = words.map(lemmatize);
   const terms: TranslatedTerm[] = [];
   for (let start = 0; start < words.length; ) {
@@ -86,11 +98,6 @@ export function translateEnglish(text: string, dictionary: BilingualDictionary |
     else terms.push({ english: word, chinese: word, weight: 0.5, source: dictionary && knowsWord(word, dictionary) ? 'absent' : 'literal' });
   }
   return terms;
-}
-
-/** "the national action plan" is "the national plan": the kind of document is no topic (action is not 行动 there). */
-function withoutDocumentKinds(text: string): string {
-  return text.replace(DOCUMENT_KINDS, 'plan');
 }
 
 /** Three or two words the dictionary glosses as one thing, when the corpus uses its rendering. */

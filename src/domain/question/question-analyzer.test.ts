@@ -18,6 +18,9 @@ describe('QuestionAnalyzer: the asked slot', () => {
     expect(read('汕尾哪一年要让质量强市建设基础更加牢固').slot).toBe('date');
     expect(read('津政发2014 22号是谁发的 哪天').slots).toEqual(['issuer', 'issue-date']);
     expect(read('What is the document number of the national action plan?').slot).toBe('docNumber');
+    expect(read('Shanwei target for spot-check compliance of housing & municipal projects?').slot).toBe('figure');
+    // "implementing" inside the name of the kind of document asks nothing of what it implements.
+    expect(read('Is the Shanwei implementing opinion already final or still a draft for comments?').slot).toBe('status');
   });
 
   it('reads colloquial lead verbs (主责, 带头, 归谁管, 归口) as asking the lead', () => {
@@ -110,6 +113,9 @@ describe('QuestionAnalyzer: the asked slot', () => {
     expect(unseen(frame)).toEqual([]);
     // An English word the dictionaries render and the corpus lacks still counts against coverage.
     expect(unseen(read('Who leads the pet food quality task in Tianjin?'))).not.toEqual([]);
+    // A hyphenated word is read as the words of a phrase the corpus uses, but not split off a word the dictionaries know.
+    expect(read('Shanwei spot-check pass rate for housing projects?').translation.map((term) => term.chinese)).toContain('抽查');
+    expect(unseen(read('Does the Tianjin plan cover e-cigarette quality?'))).not.toEqual([]);
   });
 
   it('reads the wording of the responsibility lists (分工负责) as asking units, not as a topic the clauses lack', () => {

@@ -196,5 +196,7 @@ export interface DocumentAsk {
   /** The final version of a draft is asked about (正式版什么时候发布), which the library does not hold. */
   finalVersion: boolean;
   /** The ways to send comments named (邮件, phone, by post); none named asks for all. */
-  channels: { phone: boolean; email: boolean; address: boolean };
+  channels: { phone: boolean; fax: boolean; email: boolean; address: boolean };
+  /** Which of a document's dates is asked (落款日期 → signed, 什么时候发布 → published, 何时施行 → effective); null for any. */
+  date: 'signed-date' | 'published-date' | 'effective-date' | null;
 }

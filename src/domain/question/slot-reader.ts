@@ -1,3 +1,4 @@
+import { withoutDocumentKinds } from './document-kind-names.ts';
 import cues from './question-cues.json' with { type: 'json' };
 import { cuePattern, isLatin, matchesCue } from './cue-matching.ts';
 import type { AskedSlot, SlotCue } from './question-frame.ts';
@@ -39,6 +40,7 @@ const ALL_CUES: { kind: SlotCue['slot']; cue: string }[] = [
   ...cues.documentsAsked.cues.map((cue) => ({ kind: 'documents' as const, cue })),
   ...cues.sameness.cues.map((cue) => ({ kind: 'same' as const, cue })),
 ].sort((left, right) => right.cue.length - left.cue.length);
+const STATUS_CUES = ALL_CUES.filter(({ kind }) => kind === 'status').map(({ cue }) => cue);
 const WEAK_CUES = (cues.weakSlots.slots as { slot: AskedSlot; cues: string[] }[])
   .flatMap(({ slot, cues: phrases }) => phrases.map((cue) => ({ slot, cue })))
   .sort((left, right) => right.cue.length - left.cue.length);
@@ -56,8 +58,8 @@ const MEASURE_AFTER_QUESTION_WORD = new RegExp(`(?:几|多少)(${cues.measures.w
 // A question word with its measure word (哪些条, 哪几类, 几个) frames the question; the measure is no topic.
 // Asked in clauses or items (哪些条, 哪几项), it asks for a list of tasks.
 const QUESTION_MEASURE = new RegExp(`(?:哪些|哪几|哪一|哪|几|多少)(${cues.measures.words})`, 'gu');
-const ISSUER_ASK = /(?:谁|(?:哪个|哪些|哪家|什么)(?:部门|单位|机关|机构|部委)?)(?:联合)?(?:印发|发布|下发|出台|制定|起草|颁布|发|出)(?:的|了)?\s*(?:[吗呢?？。]|$)|\b(?:which|what)\s+(?:department|unit|body|agency|bureau|office|authority|organization|organisation)\s+(?:drafted|issued|published|released|wrote)\b/u;
-const ISSUE_VERB_AT_END = /(?:联合)?(?:印发|发布|下发|出台|制定|起草|颁布|发|出)(?:的|了)?\s*(?=[吗呢?？。]|$)/u;
+const ISSUER_ASK = /(?:谁|(?:哪个|哪些|哪家|什么)(?:部门|单位|机关|机构|部委)?)(?:联合|牵头)?(?:印发|发布|下发|出台|制定|起草|颁布|发|出)(?:的|了)?\s*(?:[吗呢?？。]|$)|\b(?:which|what)\s+(?:department|unit|body|agency|bureau|office|authority|organization|organisation)\s+(?:drafted|issued|published|released|wrote)\b/u;
+const ISSUE_VERB_AT_END = /(?:联合|牵头)?(?:印发|发布|下发|出台|制定|起草|颁布|发|出)(?:的|了)?\s*(?=[吗呢?？。]|$)/u;
 const BASIS_ASK = /(?:落实|贯彻|依据|根据|按照|依照|按)[^，,。?？]{0,8}?(?:哪个|哪份|哪些|哪几个|什么|哪一|哪)(?:[^，,。?？]{0,5}?(?:文件|纲要|通知|政策|方案|规定|意见)|\s*(?=[?？。]|$))|\b(?:implement|implements|implementing|implemented|carry out|carries out|follow|follows|based on|pursuant to)\b(?:\s+\S+){0,3}?\s+(?:which|what)\b(?:\s+\S+){0,3}?\s+(?:document|documents|plan|plans|policy|policies|outline|notice|guideline|guidelines)\b|\b(?:which|what)\b(?:\s+\S+){0,3}?\s+(?:document|documents|plan|plans|policy|policies|outline|notice|guideline|guidelines)\b.*\b(?:implement|implements|implementing|implemented|carry out|carries out|follow|follows|based on)\b/u;
 const A_NOT_A = /(\p{Script=Han})[没不]\1/u;
 const HAVE_NOT = /有[^，,。？?]{0,8}没有?(?=\s*[?？]?\s*$)|了没有?(?=\s*[?？]?\s*$)/u;
@@ -70,7 +72,7 @@ const PRECEDENCE: AskedSlot[] = ['docNumber', 'issuer', 'issue-date', 'status', 
 
 export function readSlots(asked: string, original: string, english: boolean): SlotReading {
   // "which other units", "who else": the same ask as "which units", "who" (the others are the answer's to say).
-  const text = english ? asked.replace(/\b(which|what|who)\s+(other|else|another|additional|more)\b\s*/gu, '$1 ') : asked.replace(/(其他|其它|另外|别的)(哪些|哪个|哪几)/gu, '$2');
+  const text = english ? withoutDocumentKinds(asked).replace(/\b(which|what|who)\s+(other|else|another|additional|more)\b\s*/gu, '$1 ') : asked.replace(/(其他|其它|另外|别的)(哪些|哪个|哪几)/gu, '$2');
   let rest = text;
   const found: SlotCue[] = [];
   const take = (slot: SlotCue['slot'], cue: string) => {
@@ -97,6 +99,11 @@ export function readSlots(asked: string, original: string, english: boolean): Sl
     else if (kind !== 'list') slots.add(kind);
     take(kind, cue);
   }
+  // 还是征求意见稿, still a draft: a status cue holds the draft word that also named the document, so it is read on
+  // the question as written as well as on what the scope left.
+  const whole = english ? withoutDocumentKinds(original.toLowerCase()) : original;
+  const status = !slots.has('status') && STATUS_CUES.find((cue) => matchesCue(whole, cue));
+  if (status) (slots.add('status'), found.push({ slot: 'status', cue: status }));
   for (const match of rest.matchAll(QUESTION_MEASURE)) {
     if (CLAUSE_MEASURES.has(match[1]!)) tasks = true;
     found.push({ slot: CLAUSE_MEASURES.has(match[1]!) ? 'tasks' : 'list', cue: match[0] });

@@ -4,7 +4,7 @@ import { normalizeText } from '../../corpus/text-normalizer.ts';
 import type { AnswerText } from '../answer-text.ts';
 import { bookTitle, capitalize, documentReferenceEn, documentReferenceZh } from '../clause-reference.ts';
 import { isEnglish, type AnswerKind, type KindContext } from './kind-support.ts';
-import { chineseDate, noticeLines, verdictLine } from './notice-facts.ts';
+import { CONTACT_CHANNELS, chineseDate, noticeLines, verdictLine } from './notice-facts.ts';
 
 /**
  * 文号, issuer and dates come from the document record, which keeps every value each source gave:
@@ -27,7 +27,8 @@ export const metadataKind: AnswerKind = {
     // 天津方案给的反馈电话是多少? 汕尾实施意见的文号? Asked what no document asked about states, the fact is not covered
     // (a yes/no on it is answered: 是否经国务院同意? No).
     const factSlots = context.frame.slots.filter((slot) => METADATA_SLOTS.includes(slot));
-    if (!context.frame.yesNo && factSlots.length > 0 && factSlots.every((slot) => STATED_BY[slot] !== undefined && documents.every((document) => !STATED_BY[slot]!(document, context.documentFacts[document.id] ?? [])))) {
+    const states = (slot: string, document: DocumentSummary) => STATED_BY[slot]!(document, context.documentFacts[document.id] ?? [], context);
+    if (!context.frame.yesNo && factSlots.length > 0 && factSlots.every((slot) => STATED_BY[slot] !== undefined && documents.every((document) => !states(slot, document)))) {
       return { missing: 'document', ...(clause ? { nearest: clause } : {}), rule: `metadata: no document asked about states its ${context.frame.slots.join(', ')}` };
     }
     return { found: clause ? [{ clause, quote: '' }] : [], rule: 'metadata: from the document record, every source\'s value' };
@@ -41,9 +42,16 @@ export const metadataKind: AnswerKind = {
 };
 
 // Whether a document states the fact a slot asks for, from its record; slots missing here are always answered.
-const STATED_BY: Partial<Record<string, (document: DocumentSummary, facts: DocumentFactView[]) => boolean>> = {
+const STATED_BY: Partial<Record<string, (document: DocumentSummary, facts: DocumentFactView[], context: KindContext) => boolean>> = {
   docNumber: (document) => document.docNumber !== null && document.docNumber !== '',
-  contact: (_document, facts) => facts.some((fact) => /^contact|^commentDeadline$/u.test(fact.field)),
+  // 传真号码是多少? A way of sending comments asked by name must be one the notice gives (a contact line, or its
+  // sentence on how to send them); asked for none in particular, any contact will do.
+  contact: (document, facts, context) => {
+    const asked = CONTACT_CHANNELS.filter(({ kind }) => context.frame.documentAsk.channels[kind]);
+    if (asked.length === 0) return facts.some((fact) => /^contact|^commentDeadline$/u.test(fact.field));
+    const passages = context.clauses.filter(({ hit }) => hit.document.id === document.id).map(({ hit }) => hit.clause.normalizedText);
+    return asked.some((channel) => facts.some((fact) => fact.field === channel.field) || passages.some((passage) => channel.pattern.test(passage)));
+  },
   addressees: (_document, facts) => facts.some((fact) => fact.field === 'addressees'),
   basis: (_document, facts) => facts.some((fact) => fact.field === 'basis'),
   approval: (_document, facts) => facts.some((fact) => fact.field === 'approval'),
@@ -141,7 +149,10 @@ function describeDocument(document: DocumentSummary, context: KindContext, text:
     }
   }
   if (slots.includes('issue-date')) {
-    const dated = facts.filter((fact) => fact.field === 'date');
+    const anyDate = facts.filter((fact) => fact.field === 'date');
+    // 落款日期是哪天? The date of the kind asked, where the sources give one; else every date, each labelled.
+    const askedDate = context.frame.documentAsk.date;
+    const dated = askedDate && anyDate.some((fact) => fact.evidence === askedDate) ? anyDate.filter((fact) => fact.evidence === askedDate) : anyDate;
     const byKind = new Map<string, string[]>();
     for (const fact of dated) {
       const label = (english ? EVIDENCE_EN : EVIDENCE_ZH)[fact.evidence] ?? fact.evidence;

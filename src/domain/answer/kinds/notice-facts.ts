@@ -67,11 +67,15 @@ export function noticeLines(slots: readonly string[], facts: DocumentFactView[],
     const phone = values('contactPhone');
     const email = values('contactEmail');
     const address = values('contactAddress');
+    const fax = values('contactFax');
     const deadline = values('commentDeadline').map(chineseDate)[0];
     const parts: string[] = [];
-    const wanted = (kind: keyof ContactAsked) => contactAsked[kind] || !Object.values(contactAsked).some(Boolean);
+    // The channels asked, or all where none is (or where the notice gives none of those asked: 能传真吗? No, and these it gives).
+    const givesAsked = CONTACT_CHANNELS.some(({ kind, field }) => contactAsked[kind] && values(field).length > 0);
+    const wanted = (kind: keyof ContactAsked) => (givesAsked ? contactAsked[kind] : true);
     if (wanted('phone') && phone.length > 0) parts.push(english ? `phone ${text.corpus(phone.join(', '))}` : `联系电话${text.corpus(phone.join('、'))}`);
     if (wanted('email') && email.length > 0) parts.push(english ? `e-mail ${text.corpus(email.join(', '))}` : `电子邮箱${text.corpus(email.join('、'))}`);
+    if (wanted('fax') && fax.length > 0) parts.push(english ? `fax ${text.corpus(fax.join(', '))}` : `传真${text.corpus(fax.join('、'))}`);
     if (wanted('address') && address.length > 0) parts.push(english ? `postal address ${text.corpus(address.join('; '))}` : `地址${text.corpus(address.join('；'))}`);
     if (parts.length === 0) {
       text.line(english ? `${referenceStart} gives no contact for comments.` : `${reference}没有写明反馈意见的联系方式。`);
@@ -80,11 +84,11 @@ export function noticeLines(slots: readonly string[], facts: DocumentFactView[],
     // How comments are sent is said in the notice's own sentence (有关意见请于…前以邮寄、电子邮件等方式书面反馈我局): quoted and cited.
     const sentence = passages.flatMap((passage) => passage.match(/[^。；!?！？]*(?:反馈|报送|提出)[^。；!?！？]*[。；]?/gu) ?? []).find((each) => /意见|建议/u.test(each) && /方式|形式|邮寄|邮件|传真/u.test(each));
     const how = sentence ? cite(sentence.slice(0, 12)) || cite('反馈') : cite('反馈');
-    const channels = sentence ? CHANNELS.filter(({ pattern }) => pattern.test(sentence)) : [];
+    const channels = sentence ? CONTACT_CHANNELS.filter(({ pattern }) => pattern.test(sentence)) : [];
     // E-mail all right? The verdict on the channel asked, from the notice's sentence and the contacts it gives.
-    const askedChannels = CHANNELS.filter(({ kind }) => contactAsked[kind]);
+    const askedChannels = CONTACT_CHANNELS.filter(({ kind }) => contactAsked[kind]);
     if (wording.yesNo && askedChannels.length > 0) {
-      const offered = askedChannels.every(({ kind }) => channels.some((channel) => channel.kind === kind) || (kind === 'email' ? email.length > 0 : kind === 'phone' ? phone.length > 0 : address.length > 0));
+      const offered = askedChannels.every(({ kind, field }) => channels.some((channel) => channel.kind === kind) || values(field).length > 0);
       text.line(verdictLine(offered, english, ['可以。', '不可以。']));
     }
     const shown = sentence?.replace(/[。；]$/u, '');
@@ -98,11 +102,12 @@ export function noticeLines(slots: readonly string[], facts: DocumentFactView[],
   }
 }
 
-// The ways a notice invites comments, by the words it uses, with what staff ask them as.
-const CHANNELS: { kind: keyof ContactAsked; pattern: RegExp; english: string }[] = [
-  { kind: 'address', pattern: /邮寄|信函|寄送/u, english: 'post' },
-  { kind: 'email', pattern: /电子邮件|电子邮箱|邮箱/u, english: 'e-mail' },
-  { kind: 'phone', pattern: /电话|传真/u, english: 'phone or fax' },
+// The ways a notice invites comments, by the words it uses and the contact line that gives each, with what staff ask them as.
+export const CONTACT_CHANNELS: { kind: keyof ContactAsked; field: string; pattern: RegExp; english: string }[] = [
+  { kind: 'address', field: 'contactAddress', pattern: /邮寄|信函|寄送/u, english: 'post' },
+  { kind: 'email', field: 'contactEmail', pattern: /电子邮件|电子邮箱|邮箱/u, english: 'e-mail' },
+  { kind: 'phone', field: 'contactPhone', pattern: /电话/u, english: 'phone' },
+  { kind: 'fax', field: 'contactFax', pattern: /传真/u, english: 'fax' },
 ];
 
 type ContactAsked = DocumentAsk['channels'];
