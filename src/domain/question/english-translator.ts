@@ -34,17 +34,16 @@ export type CompoundWithHead = (head: string, characters: ReadonlySet<string>) =
 
 export function translateEnglish(text: string, dictionary: BilingualDictionary | undefined, isKnownTerm: (term: string) => boolean, isCorpusWord: (term: string, english?: string) => boolean = () => false, compoundWithHead?: CompoundWithHead): TranslatedTerm[] {
   const written = withoutDocumentKinds(text.toLowerCase()).replace(/[’']s\b/gu, '').match(/[a-z0-9]+(?:[.-][a-z0-9]+)*|\p{Script=Han}+/gu) ?? [];
-  // A hyphenated word read as its words where they make a phrase the corpus uses (spot-check → spot check → 抽查),
-  // or where no dictionary has it at all; one the dictionaries know as a word stays one (e-cigarette → 电子烟, absent
-  // from the corpus, is no e + 香烟), and so does a code the corpus writes (c-ncap).
+  // A hyphenated word read as its words where they make a phrase the corpus uses (spot-check → spot check → 抽查);
+  // else it stays one: a word the dictionaries know (e-cigarette → 电子烟, absent from the corpus, is no e + 香烟), a
+  // modifier read through its parts beside its head (ready-mixed concrete, modifiedCompound), a code (c-ncap).
   const asPhrase = (parts: string[]) => {
     const phrase = parts.join(' ');
     return GLOSSARY.has(phrase) || (dictionary?.chineseForPhrase(phrase).some((candidate) => isKnownTerm(candidate.term)) ?? false);
   };
   const readApart = (word: string) => {
     if (!/^[a-z]+(?:-[a-z]+)+$/u.test(word) || GLOSSARY.has(word) || isKnownTerm(word)) return false;
-    const parts = word.split('-');
-    return asPhrase(parts) || !dictionary || dictionary.chineseFor(word).length === 0;
+    return asPhrase(word.split('-'));
   };
   const words = written.flatMap((word) => (readApart(word) ? word.split('-') : [word]));
   const lemmas = words.map(lemmatize);
