@@ -38,10 +38,16 @@ export async function retrieveForChat(retriever: Retriever, frame: QuestionFrame
     const resolved = resolveReference(frame.reference, catalog, filter);
     if (resolved.targets.length > 0) {
       const result = retriever.retrieveReferenced(frame, resolved);
+      // The counterpart of a clause on the topic asked before (快递“最后一公里” → 国家方案对应的那条呢?): where the clause
+      // aligned by title holds none of that topic and another clause of the document holds all of it, that one is.
+      const topical = await topicalCounterpart(retriever, frame, result);
+      if (topical) return { result: topical, clauses: number(topical.hits), scopeDocumentIds: topical.searchedDocumentIds };
       // Asked about something the clause pointed at does not hold (what does it say about tourism?), the
       // question is about its document: searched there like any other.
       const holdsTopic = !frame.reference.ownTopic || frame.reference.relation !== 'same' || topicGate(frame, number(result.hits), result).open;
-      if (holdsTopic) return { result, clauses: number(result.hits), scopeDocumentIds: result.searchedDocumentIds };
+      // Asked the facts of the document a clause is in (who issued that document?), its record passages come too, to cite.
+      const hits = METADATA_SLOTS.includes(frame.slot) ? withRecordPassages(result.hits, catalog, result.searchedDocumentIds) : result.hits;
+      if (holdsTopic) return { result, clauses: number(hits), scopeDocumentIds: result.searchedDocumentIds };
       return retrieveForChat(retriever, { ...frame, reference: null, scope: { ...frame.scope, documentIds: result.searchedDocumentIds } }, catalog, filter);
     }
   }
@@ -50,7 +56,7 @@ export async function retrieveForChat(retriever: Retriever, frame: QuestionFrame
     const result = retriever.retrieveUnitTasks(frame, documentIds ? { documentIds } : {});
     return { result, clauses: number(result.hits), scopeDocumentIds: documentIds ?? [] };
   }
-  const result = await retriever.retrieve(frame, { ...(documentIds ? { documentIds } : {}), limit: CLAUSES_PER_ANSWER });
+  const result = retriever.preferPrior(await retriever.retrieve(frame, { ...(documentIds ? { documentIds } : {}), limit: CLAUSES_PER_ANSWER }), documentIds);
   const scopeDocumentIds = documentIds ?? [];
   if (METADATA_SLOTS.includes(frame.slot)) return { result, clauses: number(withRecordPassages(result.hits, catalog, scopeDocumentIds)), scopeDocumentIds };
   if (frame.planYear) return { result, clauses: number(withGoalPassages(result.hits, catalog, scopeDocumentIds)), scopeDocumentIds };
@@ -75,6 +81,25 @@ export async function retrieveForChat(retriever: Retriever, frame: QuestionFrame
     .sort((left, right) => right.confidence - left.confidence)
     .map((each) => each.hits[0]!);
   return { result, clauses: number(best.length > 0 ? best : result.hits), scopeDocumentIds };
+}
+
+async function topicalCounterpart(retriever: Retriever, frame: QuestionFrame, referenced: RetrievalResult): Promise<RetrievalResult | undefined> {
+  const reference = frame.reference!;
+  if (reference.relation !== 'corresponding' || reference.ownTopic || !frame.followUp?.carried.includes('topic') || frame.topic.words.length === 0) return undefined;
+  const targets = referenced.hits.filter((hit) => hit.reference?.role === 'target');
+  const documentIds = [...new Set(targets.map((hit) => hit.document.id))];
+  if (documentIds.length !== 1) return undefined;
+  const searched = await retriever.retrieve({ ...frame, reference: null }, { documentIds, limit: POLICY.evidenceDepth });
+  const best = bestCovered(searched.hits)[0];
+  if (!best || targets.some((hit) => hit.clause.id === best.clause.id)) return undefined;
+  const aligned = Math.max(...targets.map((hit) => retriever.coverageOf(searched.groups, hit.clause.id)));
+  // Only a clear case: the aligned clause holds none of the topic, the other clause all of it (an aligned clause
+  // that shares some of it, as 5G with a national clause on new technologies, stays the counterpart).
+  if (aligned > POLICY.coverageMargin || best.coverage < 1 - 1e-9 || !topicGate(frame, number([best]), searched).open) return undefined;
+  // Answered as the counterpart it is, beside the clause it was found from.
+  const of = targets[0]!.reference?.of;
+  const sources = referenced.hits.filter((hit) => hit.reference?.role === 'source');
+  return { ...referenced, hits: [{ ...best, reference: { role: 'target', relation: 'same-topic', ...(of ? { of } : {}) } }, ...sources] };
 }
 
 /**

@@ -248,6 +248,43 @@ describe('answer kinds', () => {
     expect(turn.text).toMatch(/^\*\*是。\*\*国家发展改革委/u);
   });
 
+  it('a conversation: the clause cited before stays in view, a counterpart found by the topic asked, the wording asked for a year', async () => {
+    // A question of its own after an answer: the clause that answer cited holds the whole topic, so it is asked about it.
+    const count = await answerFromSeeds('每个产业集群要建几个?', [
+      { role: 'user', content: '汕尾产业集群建质检中心那条谁牵头?' },
+      { role: 'assistant', content: '市市场监管局牵头(sw-2023-0926:8.22)。' },
+    ]);
+    expect(count.cited).toEqual(['sw-2023-0926:8.22']);
+    expect(count.text).toContain('**1个**');
+    // The national clause aligned by title holds nothing of 快递 “最后一公里”; the one that does is the counterpart.
+    const counterpart = await answerFromSeeds('国家方案对应的那条呢?', [
+      { role: 'user', content: '天津2023方案中快递“最后一公里”投递那条谁牵头?' },
+      { role: 'assistant', content: '市邮政管理局牵头，津质量发〔2023〕3号 五（十四）。' },
+    ]);
+    expect(counterpart.cited[0]).toBe('cn-2022-95:5.11');
+    expect(counterpart.text).toContain('住房城乡建设部');
+    // What it says, asked after a figure: the wording, from the sentence on the year asked.
+    const wording = await answered('and what does that document say for 2035?');
+    expect(wording.decision.kind).toBe('content');
+    const followed = await answerFromSeeds('and what does that document say for 2035?', [
+      { role: 'user', content: "What's Shanwei's 2025 target for manufacturing product pass rate?" },
+      { role: 'assistant', content: 'It aims for 94.8% by 2025 (sw-2023-0926:1.2).' },
+    ]);
+    expect(followed.text).toContain('到2035年,质量强市建设基础更加牢固');
+    // Approval asked in English of the document before, and the record passage cited for who signed it.
+    const approval = await answerFromSeeds('Did the State Council approve it?', [
+      { role: 'user', content: 'How many departments issued the national action plan?' },
+      { role: 'assistant', content: '18 departments, led by 市场监管总局 (cn-2022-95:notice).' },
+    ]);
+    expect(approval.text).toMatch(/^Yes\.\n.*经国务院同意/su);
+    const signed = await answerFromSeeds('who issued that document and when was it signed?', [
+      { role: 'user', content: 'How much is the Tianjin Quality Award prize?' },
+      { role: 'assistant', content: '1,000,000 yuan (100万元) per winner (tj-2014-22:4.2).' },
+    ]);
+    const marker = Number(/signed 2014年9月22日 \(2014-09-22\) \[(\d)\]/u.exec(signed.text)?.[1]);
+    expect(signed.retrieval.clauses.find((clause) => clause.n === marker)?.hit.clause.id).toBe('tj-2014-22:signature');
+  });
+
   it('metadata: the final version of a draft is not in the library', async () => {
     const turn = await refused('汕尾這個徵求意見稿，正式版什麼時候發布？');
     expect(turn.reason).toMatchObject({ kind: 'missing-fact', missing: 'document' });

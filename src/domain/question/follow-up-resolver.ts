@@ -88,6 +88,12 @@ export function resolveFollowUp(current: QuestionFrame, earlier: EarlierTurn[], 
   return state!;
 }
 
+/** A new question that names no document of its own keeps the clauses last cited in view (QuestionFrame.priorClauseIds). */
+export function withPrior(frame: QuestionFrame, cited: string[]): QuestionFrame {
+  const restates = frame.scope.named || frame.scope.uncoveredPlace !== null || frame.reference !== null || METADATA_SLOTS.includes(frame.slot) || NEW_QUESTION.test(frame.original);
+  return cited.length === 0 || restates ? frame : { ...frame, priorClauseIds: cited };
+}
+
 // 它, 他们, 该局, 这个单位, it, they, this bureau: the unit the answer before named.
 const UNIT_PRONOUN = /^\s*(?:那么?|那)?\s*(它们?|他们|她们|该局|该委|该单位|该部门|这个单位|这个部门|这个局|这家单位)|(?<![a-z])(it|they|this bureau|this department|this unit|that bureau|that department)(?![a-z])/iu;
 
@@ -124,7 +130,9 @@ function merge(frame: QuestionFrame, previous: QuestionFrame, cited: string[], d
   // Asked which clause of another document (which clause of the national plan is that based on?): the clause is the answer.
   // Asked whether the two say the same (牵头单位一样吗), the slot stays, and the clauses are compared on it.
   const clauseAsked = frame.referenceCues.clauseAsked && reference?.relation === 'corresponding' && !frame.same;
-  const ownSlot = clauseAsked || frame.slot !== 'content' || frame.yesNo || (reference?.relation === 'same' && ownTopic);
+  // Asked what it says (and what does it say for 2035?), the wording is asked, whatever slot came before.
+  const contentAsked = frame.cues.some((cue) => cue.slot === 'content');
+  const ownSlot = clauseAsked || contentAsked || frame.slot !== 'content' || frame.yesNo || (reference?.relation === 'same' && ownTopic);
   if (reference) carried.push('clauses');
   if (!ownTopic) carried.push('topic');
   if (!ownSlot) carried.push('slot');

@@ -314,3 +314,20 @@ describe('QuestionAnalyzer: questions as people type them', () => {
     expect(topic(read('national plan - who leads on the MTBF targets for tractors and grain harvesters'))).not.toContain('质量获');
   });
 });
+
+describe('QuestionAnalyzer: the clauses last cited, for a question of its own', () => {
+  const answer = [
+    { role: 'user' as const, content: '汕尾产业集群建质检中心那条谁牵头?' },
+    { role: 'assistant' as const, content: '市市场监管局牵头(sw-2023-0926:8.22)。' },
+  ];
+
+  it('keeps them in view, read from clause ids as the API returns them', () => {
+    expect(analyzer.analyze('每个产业集群要建几个?', answer).priorClauseIds).toEqual(['sw-2023-0926:8.22']);
+  });
+
+  it('drops them when the question names a document or says it is another question', () => {
+    expect(analyzer.analyze('天津方案里产业集群要建几个?', answer).priorClauseIds).toEqual([]);
+    expect(analyzer.analyze('另外问下 产业集群要建几个?', answer).priorClauseIds).toEqual([]);
+    expect(analyzer.analyze('每个产业集群要建几个?').priorClauseIds).toEqual([]);
+  });
+});

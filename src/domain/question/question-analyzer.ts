@@ -7,7 +7,7 @@ import { ClauseReferenceReader, type ReferenceClause } from './clause-reference-
 import { commentDeadlineAsked, draftStatusAsked, issueDateAsked, ownDocumentOfPlaceBelow, planYearAsked, readDocumentAsk, THING_TAGS } from './document-asks.ts';
 import { LiteralPhraseReader } from './literal-phrases.ts';
 import { cuePattern } from './cue-matching.ts';
-import { continuesEarlier, resolveFollowUp, type ChatTurnText, type EarlierTurn } from './follow-up-resolver.ts';
+import { continuesEarlier, resolveFollowUp, withPrior, type ChatTurnText, type EarlierTurn } from './follow-up-resolver.ts';
 import { detectLanguage } from './language.ts';
 import { METADATA_SLOTS, type AskedSlot, type ClauseReference, type NamedUnit, type QuestionFrame, type TopicWord } from './question-frame.ts';
 import { ScopeReader, type ScopeDocument } from './scope-reader.ts';
@@ -36,6 +36,8 @@ export interface AnalyzerContext {
  * (places, documents, years), the asked slot and its modifiers, and the topic words with how the
  * corpus knows each. A follow-up is read against the earlier user turns (follow-up-resolver.ts).
  */
+const CLAUSE_ID = /[a-z][a-z0-9-]*:[a-z0-9]+(?:\.[0-9]+)*/gu;
+
 export class QuestionAnalyzer {
   private readonly units: UnitDirectory;
   private readonly scope: ScopeReader;
@@ -88,7 +90,10 @@ export class QuestionAnalyzer {
         answerUnits: () => (answer ? this.unitsIn(answer.content, scoped) : []),
       });
     }
-    return resolveFollowUp(current, earlier, (ids) => this.documentsOf(ids), (ids) => this.otherLevel(ids));
+    const resolved = resolveFollowUp(current, earlier, (ids) => this.documentsOf(ids), (ids) => this.otherLevel(ids));
+    // A question of its own still comes after an answer: the clauses it cited stay in view.
+    const last = earlier.length === 0 ? turns.at(-1)?.answer : undefined;
+    return last ? withPrior(resolved, last.citedClauseIds ?? this.citedIn(last.content)) : resolved;
   }
 
   /** The units a name stands for, as staff write it (工信局, MIIT, Tianjin Commerce Bureau): found in the whole of it. */
@@ -112,7 +117,9 @@ export class QuestionAnalyzer {
   /** The clauses an answer's text names by document and place; a place alone is read within `scoped` (all when empty). */
   citedIn(answer: string, scoped: string[] = []): string[] {
     const text = normalizeText(answer).toLowerCase();
-    return this.references.read(text, scoped, (stretch) => this.documentsNamed(stretch)).clauseIds;
+    // Clause ids as the API returns them (sw-2023-0926:8.22), pasted back by a client into its history.
+    const ids = [...text.matchAll(CLAUSE_ID)].map((match) => match[0]).filter((id) => this.documentOfClause.has(id));
+    return [...new Set([...ids, ...this.references.read(text, scoped, (stretch) => this.documentsNamed(stretch)).clauseIds])];
   }
 
   /** One question on its own. */
@@ -194,6 +201,7 @@ export class QuestionAnalyzer {
       reference,
       referenceCues: { sameClause: namedByTopic(references.sameClause, normalized, words) ? null : references.sameClause, correspondence: references.correspondence, clauseAsked },
       followUp: null,
+      priorClauseIds: [],
     };
   }
 

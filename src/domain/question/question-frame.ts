@@ -187,6 +187,12 @@ export interface QuestionFrame {
   reference: ClauseReference | null;
   referenceCues: ReferenceCues;
   followUp: FollowUpReading | null;
+  /**
+   * A question that reads as new but restates no document, after an answer that cited clauses: those
+   * clauses (每个产业集群要建几个? after the answer on 8.22's 质检中心). A topic they hold as well as any
+   * clause found is most likely asked about them (retriever.ts preferPrior).
+   */
+  priorClauseIds: string[];
 }
 
 /** Read with the slot when a document's own facts are asked (document-asks.ts). */

@@ -43,7 +43,8 @@ export interface RetrievalHit {
 export interface ReferenceRole {
   role: 'source' | 'target';
   /** For a target: how it relates to the source it was found from. */
-  relation?: 'same' | 'implements' | 'implemented-by' | 'corresponds' | 'nearest';
+  /** same-topic: not aligned at ingest, but the clause there that holds the whole topic the source was asked on. */
+  relation?: 'same' | 'implements' | 'implemented-by' | 'corresponds' | 'same-topic' | 'nearest';
   /** For a target: the source clause. */
   of?: string;
 }

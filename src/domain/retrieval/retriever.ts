@@ -61,6 +61,33 @@ export class Retriever {
     return { frame, terms: [], groups: [], hits, confidence: hits.length > 0 ? 1 : 0, activePaths: this.activePaths, searchedDocumentIds: documentIds ?? [], scopeUnseen: [] };
   }
 
+  /** The share of the topic a clause holds (coverage), for the groups a search read the topic into. */
+  coverageOf(groups: RetrievalResult['groups'], clauseId: string): number {
+    return this.lexical.coverage(groups, clauseId);
+  }
+
+  /**
+   * The clauses the answer before cited (QuestionFrame.priorClauseIds), first, when one holds the topic at
+   * least as well as the best clause found, within the documents searched: 每个产业集群要建几个? after an
+   * answer on 8.22 is asked of 8.22, not of 3.8 whose heading shares the words.
+   */
+  preferPrior(result: RetrievalResult, documentIds: string[] | undefined): RetrievalResult {
+    const ids = result.frame.priorClauseIds;
+    if (ids.length === 0 || result.hits.length === 0) return result;
+    const best = Math.max(...result.hits.slice(0, CONFIDENCE_DEPTH).map((hit) => hit.coverage));
+    const prior = ids.flatMap((id): RetrievalHit[] => {
+      const index = this.catalog.indexOf(id);
+      if (index === undefined) return [];
+      const { clause, document } = this.catalog.passages[index]!;
+      if (documentIds && !documentIds.includes(document.id)) return [];
+      const coverage = this.coverageOf(result.groups, id);
+      return coverage > 0 && coverage >= best ? [{ clause, document, score: 0, coverage, paths: {} }] : [];
+    });
+    if (prior.length === 0) return result;
+    const first = new Set(prior.map((hit) => hit.clause.id));
+    return { ...result, hits: [...prior, ...result.hits.filter((hit) => !first.has(hit.clause.id))].slice(0, Math.max(result.hits.length, prior.length)) };
+  }
+
   /**
    * The clauses a reference resolved to (reference-resolution.ts), targets first, then the sources
    * they were found from when those are other clauses. With a topic of the question's own, the

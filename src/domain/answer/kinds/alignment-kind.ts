@@ -44,14 +44,16 @@ export const alignmentKind: AnswerKind = {
           closestMatch ? `The closest to ${sourceName} is ${named}.`
             : relation === 'implements' ? `${sourceName} implements ${named}.`
               : relation === 'implemented-by' ? `${named} ${targets.length > 1 ? 'implement' : 'implements'} ${sourceName}.`
-                : `${sourceName} corresponds to ${named}.`,
+                : relation === 'same-topic' ? `What ${sourceName} says on this is taken up in ${named}.`
+                  : `${sourceName} corresponds to ${named}.`,
         );
       } else {
         text.line(
           closestMatch ? `与${sourceName}最接近的是${named}。`
             : relation === 'implements' ? `${sourceName}落实的是${named}。`
               : relation === 'implemented-by' ? `落实${sourceName}的是${named}。`
-                : `与${sourceName}相对应的是${named}。`,
+                : relation === 'same-topic' ? `${sourceName}所讲的这一事项，见${named}。`
+                  : `与${sourceName}相对应的是${named}。`,
         );
       }
     }

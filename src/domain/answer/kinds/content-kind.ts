@@ -16,7 +16,7 @@ export const contentKind: AnswerKind = {
     // "到2030年的目标是什么?", "2030年定了什么目标": the answer must be about that year (years.asked leaves out the documents' own years).
     const year = context.frame.years.asked.find((each) => !nearestClauses(context).some((clause) => yearsOf(clause.hit.clause).includes(each)));
     if (year) return { missing: 'year', nearest: best, rule: `content: no clause among the nearest speaks of ${year}` };
-    return { found: [{ clause: best, quote: topicQuote(best, context.groups, context.frame.mention ? 1 : 2), verdict: true }], rule: 'content: the sentences of the most on-topic clause that hold the topic' };
+    return { found: [{ clause: best, quote: topicQuote(best, context.groups, context.frame.mention ? 1 : 2, context.frame.years.asked), verdict: true }], rule: 'content: the sentences of the most on-topic clause that hold the topic' };
   },
   compose(context, [evidence], text) {
     const english = isEnglish(context);

@@ -85,8 +85,11 @@ export function mostOnTopic(clauses: NumberedClause[], context: KindContext): Nu
  * The sentence(s) of a clause that hold the topic, as written: the best one, and the runner-up when
  * it matches at least half as well and a content answer wants more than one.
  */
-export function topicQuote(clause: NumberedClause, groups: TopicGroup[], count = 1): string {
-  const all = rankSentencesByTopic(clause.hit.clause, groups);
+export function topicQuote(clause: NumberedClause, groups: TopicGroup[], count = 1, years: readonly string[] = []): string {
+  const byTopic = rankSentencesByTopic(clause.hit.clause, groups);
+  // Asked for a year (what does it say for 2035?): the sentences that speak of it, where the clause has any.
+  const forYear = years.length > 0 ? byTopic.filter(({ sentence }) => years.some((year) => sentence.normalized.includes(`${year}年`))) : [];
+  const all = forYear.length > 0 ? forYear : byTopic;
   if (all.length === 0) return clause.hit.clause.text;
   // The clause's title restated as its first sentence says nothing the headline does not: the quote is
   // the body sentence that holds most of the topic (or the first, when none holds any).
