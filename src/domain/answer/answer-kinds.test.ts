@@ -285,6 +285,15 @@ describe('answer kinds', () => {
     expect(signed.retrieval.clauses.find((clause) => clause.n === marker)?.hit.clause.id).toBe('tj-2014-22:signature');
   });
 
+  it('compare: whether all write it, by the places asked, or by the documents named one by one', async () => {
+    // Tianjin writes it when one of its two documents does.
+    const places = await answered('平均失效间隔时间提高60%以上,天津和国家方案是不是都有写?');
+    expect(places.text).toMatch(/^有，2份文件都提到了。/u);
+    // Named by year, the 2014 opinion answers for itself, and the verdict comes first though one document holds it.
+    const named = await answered('天津2014年的意见和国家方案是不是都提到平均失效间隔时间?');
+    expect(named.text).toMatch(/^不是都有：国市监质发〔2022〕95号提到了，津政发〔2014〕22号没有提到。/u);
+  });
+
   it('metadata: the final version of a draft is not in the library', async () => {
     const turn = await refused('汕尾這個徵求意見稿，正式版什麼時候發布？');
     expect(turn.reason).toMatchObject({ kind: 'missing-fact', missing: 'document' });

@@ -78,6 +78,11 @@ export interface QuestionScope {
    * documents apply there, but none is that place's own.
    */
   placeBelow: string | null;
+  /**
+   * The documents were named by their places only (天津和国家方案), not one by one (by year, 文号): a
+   * place's documents answer together (Tianjin writes it if either of its documents does).
+   */
+  byPlace?: boolean;
 }
 
 export interface QuestionYears {

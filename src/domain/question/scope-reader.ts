@@ -190,6 +190,7 @@ export class ScopeReader {
         named: namesPlace || usedDraft,
         uncoveredPlace: namesPlace ? null : uncoveredPlace,
         placeBelow: ownPlaceNamed ? null : placeBelow,
+        byPlace: regionCodes.size > 0 && explicit.length === 0 && usedYears.size === 0,
       },
       years,
       rest,

@@ -44,7 +44,9 @@ export const compareKind: AnswerKind = {
   },
   compose(context, evidence, text) {
     const kind = slotKind(context);
-    const summary = evidence.length > 1 ? summaryLine(context, kind, evidence, text) : null;
+    // 天津2014年的意见和国家方案是不是都提到X? Asked whether all do and only one does: the verdict still comes first.
+    const alone = evidence.length === 1 && context.frame.yesNo && context.frame.units.length === 0 ? presenceLine(context, evidence, text) : null;
+    const summary = evidence.length > 1 ? summaryLine(context, kind, evidence, text) : alone;
     if (summary) text.line(summary);
     else if (evidence.length > 1) text.line(isEnglish(context) ? 'By document:' : '各文件的规定如下：');
     const table = evidence.length > 1 ? comparisonTable(context, kind, evidence, text) : null;
@@ -167,7 +169,9 @@ function presenceLine(context: KindContext, evidence: Evidence[], text: AnswerTe
   const english = isEnglish(context);
   const name = (each: Evidence) => text.corpus(english ? documentReferenceEn(each.clause.hit.document) : documentShortNameZh(each.clause.hit.document));
   const holding = new Set(evidence.map((each) => each.clause.hit.document.id));
-  const lacking = context.searchedDocuments.filter((document) => !holding.has(document.id));
+  // 天津和国家方案是不是都有写? Asked of places, a place writes it when one of its documents does.
+  const heldPlaces = new Set(evidence.map((each) => each.clause.hit.document.regionCode));
+  const lacking = context.searchedDocuments.filter((document) => !holding.has(document.id) && !(context.frame.scope.byPlace && heldPlaces.has(document.regionCode)));
   const lackingNames = lacking.map((document) => text.corpus(english ? documentReferenceEn(document) : documentShortNameZh(document)));
   if (lacking.length === 0) return english ? `Yes, ${evidence.length === 2 ? 'both documents do' : `all ${evidence.length} documents do`}.` : `有，${evidence.length}份文件都提到了。`;
   return english
