@@ -21,6 +21,10 @@ describe('QuestionAnalyzer: the asked slot', () => {
     expect(read('Shanwei target for spot-check compliance of housing & municipal projects?').slot).toBe('figure');
     // "implementing" inside the name of the kind of document asks nothing of what it implements.
     expect(read('Is the Shanwei implementing opinion already final or still a draft for comments?').slot).toBe('status');
+    // The number asked beside what a document implements is that document's.
+    expect(read('天津2014年意見是為落實國務院哪份文件？文號多少').slots).toEqual(['basis']);
+    // "in any role" frames a unit's tasks; it names no topic.
+    expect(read('Which Tianjin 2023 clauses involve Tianjin Customs in any role?').unitTasks).toBe(true);
   });
 
   it('reads colloquial lead verbs (主责, 带头, 归谁管, 归口) as asking the lead', () => {

@@ -159,7 +159,9 @@ export function readSlots(asked: string, original: string, english: boolean): Sl
   }
   // 落实哪个文件, 依据的是什么纲要, 落实国务院哪个文件, 按照国家哪个文件要求制定, 落实哪个 (its 文件 read as naming a document), implement which State Council document: what the document implements,
   // however the verb and the asked document combine.
-  if (BASIS_ASK.test(text) && slots.size <= 1 && !slots.has('issuer')) {
+  // 落实国务院哪份文件？文号多少: the number asked with it is that document's, which the basis gives with its title.
+  const besideBasis = [...slots].filter((slot) => slot !== 'docNumber' && slot !== 'figure');
+  if (BASIS_ASK.test(text) && (slots.size <= 1 || besideBasis.length === 0) && !slots.has('issuer')) {
     slots.clear();
     slots.add('basis');
   }
