@@ -294,6 +294,18 @@ describe('answer kinds', () => {
     expect(named.text).toMatch(/^不是都有：国市监质发〔2022〕95号提到了，津政发〔2014〕22号没有提到。/u);
   });
 
+  it('a value the question states is checked: the part that sets it, and the verdict on it', async () => {
+    const both = await answered('Do both the Tianjin 2023 plan and the national plan set the 60% MTBF target for excavators?');
+    expect(both.text).toMatch(/^Yes\. Side by side: .*60%; .*60%\./u);
+    expect((await answered('天津和国家方案都定了挖掘机平均失效间隔时间提高50%以上的目标吗')).text).toMatch(/^没有，都没有提到。/u);
+    // Asked 是不是, the verdict says 是 or 不是; the quote shows what the clause sets.
+    const other = await answered('天津是不是要求挖掘机平均失效间隔时间提高50%?');
+    expect(other.text).toMatch(/^不是。\n.*60%/su);
+    expect((await answered('天津是不是要求挖掘机平均失效间隔时间提高60%?')).text).toMatch(/^是。\n/u);
+    // A year written short (14年) is the scope, no value checked.
+    expect((await answered('天津14年的意见 提到96333了吗 是干啥的')).text).toMatch(/^有。\n/u);
+  });
+
   it('metadata: the final version of a draft is not in the library', async () => {
     const turn = await refused('汕尾這個徵求意見稿，正式版什麼時候發布？');
     expect(turn.reason).toMatchObject({ kind: 'missing-fact', missing: 'document' });

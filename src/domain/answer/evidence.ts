@@ -37,6 +37,8 @@ export type ValueKind = 'figure' | 'money' | 'date' | 'year';
 
 const PART = /[^,，;；]+[,，;；]?/gu;
 const YEAR = /(?<!\d)((?:19|20)\d{2})\s*年/gu;
+// Above any share a part can have: the part that writes the value the question states wins.
+const STATED_VALUE_BONUS = 1;
 // A part matched only by a word or two of the topic is not about the asked subject.
 const MIN_PART_SHARE = POLICY.valuePartShare;
 
@@ -64,6 +66,8 @@ export function findValue(clause: StoredClause, groups: TopicGroup[], kind: Valu
   // A thing the question names in full (中国质量奖, 婴幼儿配方乳粉) that the clause writes: the value must be
   // in a part that names it, or carried from one; a value before it belongs to something else (天津质量奖's 100万元).
   const named = namedSubject(frame.topic.words, 4, (name) => clause.normalizedText.includes(name), true);
+  // A value the question states itself (do both set the 60% target?): the part that sets it is the one asked about.
+  const stated = statedValues(frame, kind);
   sentences.forEach((sentence, index) => {
     const parts = sentence.text.match(PART) ?? [sentence.text];
     const normalizedParts = sentence.normalized.match(PART) ?? [sentence.normalized];
@@ -87,15 +91,26 @@ export function findValue(clause: StoredClause, groups: TopicGroup[], kind: Valu
         carried = Math.max(own >= strongest * 0.9 ? own : 0, carried * POLICY.carriedPartFactor);
         return;
       }
-      const share = Math.max(own, carried * POLICY.carriedPartFactor);
+      const states = stated.some((each) => part.replace(/\s+/gu, '').includes(each));
+      const share = states ? Math.max(own, strongest, MIN_PART_SHARE) + STATED_VALUE_BONUS : Math.max(own, carried * POLICY.carriedPartFactor);
       carried = 0;
-      if (share < MIN_PART_SHARE || !namedSeen) return;
+      if (share < MIN_PART_SHARE || (!namedSeen && !states)) return;
       const candidate: ValueMatch = { sentence, index, share, value: displayValue(parts[at] ?? part, value), part: (parts[at] ?? part).replace(/[,，;；]$/u, ''), year: sentenceYear };
       if (!best || share > best.share + 1e-9) best = candidate;
     });
     yearBefore = lastYear(sentence.normalized) ?? yearBefore;
   });
   return best;
+}
+
+// Values a question states to check them: rates and amounts (60%, 100万元). Not counts or years, which a
+// question writes as its scope (天津14年的意见) or its ask (几个).
+const STATED: Partial<Record<ValueKind, RegExp>> = { figure: /(?<![\d.])\d+(?:\.\d+)?\s*(?:%|‰|个百分点|倍)/gu, money: new RegExp(MONEY.source, 'gu') };
+
+/** The rates and amounts the question writes itself (60%, 100万元), spaces dropped. */
+export function statedValues(frame: QuestionFrame, kind: ValueKind): string[] {
+  const pattern = STATED[kind];
+  return pattern ? [...frame.normalized.matchAll(pattern)].map((match) => match[0].replace(/\s+/gu, '')) : [];
 }
 
 /** Whether a part of the clause holds the topic (any share) and the asked year: for "the clause is about that year". */

@@ -1,4 +1,6 @@
 import { normalizeText } from '../../corpus/text-normalizer.ts';
+import { statedValues } from '../evidence.ts';
+import { verdictLine } from './notice-facts.ts';
 import { unitCore } from '../../question/unit-directory.ts';
 import type { Evidence } from '../answer-decision-types.ts';
 import type { AnswerText } from '../answer-text.ts';
@@ -114,10 +116,17 @@ function summaryLine(context: KindContext, kind: AnswerKind, evidence: Evidence[
   // 2014年天津意见跟汕尾稿都有提到首席质量官吗? The verdict over the documents asked: each that holds it, and those that do not.
   if (kind === contentKind && context.frame.yesNo) return presenceLine(context, evidence, text);
   if (kind === figureKind || kind === moneyKind || kind === dateKind) {
-    if (evidence.some((each) => !each.value)) return null;
-    return english
+    if (evidence.some((each) => !each.value)) return presence || null;
+    // Do both set the 60% target? With the value asked, the verdict is whether each sets that value.
+    const stated = statedValues(context.frame, kind === moneyKind ? 'money' : kind === dateKind ? 'date' : 'figure');
+    const setsIt = (each: Evidence) => stated.some((value) => normalizeText(each.value!).replace(/\s+/gu, '').includes(value));
+    const verdict = context.frame.yesNo && stated.length > 0 && evidence.length === context.searchedDocuments.length
+      ? verdictLine(evidence.every(setsIt), english, ['是。', '不是。'])
+      : presence;
+    const opening = verdict ? `${verdict}${english ? ' ' : ''}` : '';
+    return opening + (english
       ? `Side by side: ${evidence.map((each) => `${name(each)} ${text.corpus(each.value!)}`).join('; ')}.`
-      : `对比：${evidence.map((each) => `${name(each)} ${text.corpus(each.value!)}`).join('；')}。`;
+      : `对比：${evidence.map((each) => `${name(each)} ${text.corpus(each.value!)}`).join('；')}。`);
   }
   return null;
 }
@@ -168,13 +177,16 @@ function pairsOf(text: string): string[] {
 function presenceLine(context: KindContext, evidence: Evidence[], text: AnswerText): string {
   const english = isEnglish(context);
   const name = (each: Evidence) => text.corpus(english ? documentReferenceEn(each.clause.hit.document) : documentShortNameZh(each.clause.hit.document));
-  const holding = new Set(evidence.map((each) => each.clause.hit.document.id));
+  // A document whose clause sets another value than the question states does not write what was asked.
+  const holders = evidence.filter((each) => each.verdict !== false);
+  const holding = new Set(holders.map((each) => each.clause.hit.document.id));
   // 天津和国家方案是不是都有写? Asked of places, a place writes it when one of its documents does.
-  const heldPlaces = new Set(evidence.map((each) => each.clause.hit.document.regionCode));
+  const heldPlaces = new Set(holders.map((each) => each.clause.hit.document.regionCode));
   const lacking = context.searchedDocuments.filter((document) => !holding.has(document.id) && !(context.frame.scope.byPlace && heldPlaces.has(document.regionCode)));
   const lackingNames = lacking.map((document) => text.corpus(english ? documentReferenceEn(document) : documentShortNameZh(document)));
-  if (lacking.length === 0) return english ? `Yes, ${evidence.length === 2 ? 'both documents do' : `all ${evidence.length} documents do`}.` : `有，${evidence.length}份文件都提到了。`;
+  if (lacking.length === 0) return english ? `Yes, ${holders.length === 2 ? 'both documents do' : `all ${holders.length} documents do`}.` : `有，${holders.length}份文件都提到了。`;
+  if (holders.length === 0) return english ? 'No, none of them does.' : '没有，都没有提到。';
   return english
-    ? `Not all: ${evidence.map(name).join('; ')} ${evidence.length === 1 ? 'does' : 'do'}; ${lackingNames.join('; ')} ${lacking.length === 1 ? 'does' : 'do'} not.`
-    : `不是都有：${evidence.map(name).join('、')}提到了，${lackingNames.join('、')}没有提到。`;
+    ? `Not all: ${holders.map(name).join('; ')} ${holders.length === 1 ? 'does' : 'do'}; ${lackingNames.join('; ')} ${lacking.length === 1 ? 'does' : 'do'} not.`
+    : `不是都有：${holders.map(name).join('、')}提到了，${lackingNames.join('、')}没有提到。`;
 }

@@ -1,6 +1,7 @@
 import { clauseHeadline } from '../clause-reference.ts';
-import { yearsOf } from '../evidence.ts';
-import { isEnglish, mostOnTopic, topicFit, nearestClauses, topicQuote, unitName, unitsLeadFirst, type AnswerKind } from './kind-support.ts';
+import { statedValues, yearsOf } from '../evidence.ts';
+import { isEnglish, mostOnTopic, topicFit, nearestClauses, topicQuote, unitName, unitsLeadFirst, verdictWords, type AnswerKind } from './kind-support.ts';
+import { verdictLine } from './notice-facts.ts';
 
 /**
  * What a document says about a topic: the sentence(s) of the most on-topic clause that hold it.
@@ -16,14 +17,18 @@ export const contentKind: AnswerKind = {
     // "到2030年的目标是什么?", "2030年定了什么目标": the answer must be about that year (years.asked leaves out the documents' own years).
     const year = context.frame.years.asked.find((each) => !nearestClauses(context).some((clause) => yearsOf(clause.hit.clause).includes(each)));
     if (year) return { missing: 'year', nearest: best, rule: `content: no clause among the nearest speaks of ${year}` };
-    return { found: [{ clause: best, quote: topicQuote(best, context.groups, context.frame.mention ? 1 : 2, context.frame.years.asked), verdict: true }], rule: 'content: the sentences of the most on-topic clause that hold the topic' };
+    // 是不是要求提高50%? A value the question states must be the clause's for a yes; the quote shows the one it sets.
+    const stated = [...statedValues(context.frame, 'figure'), ...statedValues(context.frame, 'money')];
+    const text = best.hit.clause.normalizedText.replace(/\s+/gu, '');
+    const verdict = stated.length === 0 || stated.some((value) => text.includes(value));
+    return { found: [{ clause: best, quote: topicQuote(best, context.groups, context.frame.mention ? 1 : 2, context.frame.years.asked), verdict }], rule: verdict ? 'content: the sentences of the most on-topic clause that hold the topic' : 'content: the most on-topic clause sets another value than the question states' };
   },
   compose(context, [evidence], text) {
     const english = isEnglish(context);
     const head = clauseHeadline(evidence!.clause, text, true);
     const quote = text.corpus(evidence!.quote);
     // In a comparison the verdict over all documents comes first; each entry does not repeat it.
-    if (context.frame.yesNo && !context.comparing) text.line(english ? 'Yes.' : '有。');
+    if (context.frame.yesNo && !context.comparing) text.line(verdictLine(evidence!.verdict !== false, english, verdictWords(context)));
     text.line(english ? `${head}: “${quote}”` : `${head}：“${quote}”`);
     // Who carries it out is what staff ask next: the clause's lead, from its responsibility list.
     const lead = unitsLeadFirst(evidence!.clause)[0];

@@ -139,3 +139,12 @@ export function unitName(unit: { name: string; nameEn: string | null }, text: An
 export function isEnglish(context: KindContext): boolean {
   return context.frame.language === 'en';
 }
+
+/**
+ * The Chinese verdict words a yes/no takes as it was asked: 是不是/是否 → 是/不是, 有没有/提到了吗 → 有/没有.
+ * A verdict in the question's own verb reads as an answer to it, not as a form.
+ */
+export function verdictWords(context: KindContext): [string, string] {
+  const cue = context.frame.cues.find((each) => each.slot === 'yes-no')?.cue ?? '';
+  return /是/u.test(cue) ? ['是。', '不是。'] : ['有。', '没有。'];
+}
