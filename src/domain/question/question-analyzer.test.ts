@@ -23,6 +23,8 @@ describe('QuestionAnalyzer: the asked slot', () => {
     expect(read('Is the Shanwei implementing opinion already final or still a draft for comments?').slot).toBe('status');
     // The number asked beside what a document implements is that document's.
     expect(read('天津2014年意見是為落實國務院哪份文件？文號多少').slots).toEqual(['basis']);
+    // A condition joining two asks (没有的话参与了哪些) is no topic: the unit's tasks are asked.
+    expect(read('市卫健委在天津方案里有没有牵头的任务？没有的话参与了哪些').unitTasks).toBe(true);
     // "in any role" frames a unit's tasks; it names no topic.
     expect(read('Which Tianjin 2023 clauses involve Tianjin Customs in any role?').unitTasks).toBe(true);
   });

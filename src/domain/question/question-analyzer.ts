@@ -36,6 +36,7 @@ export interface AnalyzerContext {
  * (places, documents, years), the asked slot and its modifiers, and the topic words with how the
  * corpus knows each. A follow-up is read against the earlier user turns (follow-up-resolver.ts).
  */
+const CONDITIONAL = /(?:如果|若|要是|假如)?(?:没有|不是|没|不)的话|不然的话|否则/gu;
 const CLAUSE_ID = /[a-z][a-z0-9-]*:[a-z0-9]+(?:\.[0-9]+)*/gu;
 
 export class QuestionAnalyzer {
@@ -141,6 +142,8 @@ export class QuestionAnalyzer {
     for (const label of references.labels) rest = rest.replace(label, ' ');
     if (references.correspondence) rest = rest.replace(cuePattern(references.correspondence), ' ');
     if (references.sameClause && references.sameClause !== 'it') rest = rest.replace(cuePattern(references.sameClause), ' ');
+    // 没有的话参与了哪些: a condition between two asks joins them; read as words, its 有/的 would be taken for cues.
+    if (!english) rest = rest.replace(CONDITIONAL, ' ');
     const slots = readSlots(this.cueTypos.repair(rest).repaired, original, english);
     // Text in brackets glosses what the question asks ((津门老字号), (括号里排第一)): what of it the corpus
     // uses joins the topic; what it does not use is no reason to say the documents lack the topic.
