@@ -38,7 +38,8 @@ export interface NotFoundReason {
   /** For unseen-topic: other documents of the library use the term, only those asked about do not. */
   elsewhere?: boolean;
   /** For missing-fact: what is missing, and the clause that came closest. */
-  missing?: 'units' | 'figure' | 'money' | 'date' | 'year' | 'document';
+  /** unit: the clause does not list the unit the question names. */
+  missing?: 'units' | 'unit' | 'figure' | 'money' | 'date' | 'year' | 'document';
   year?: string;
   nearest?: number;
 }

@@ -306,6 +306,25 @@ describe('answer kinds', () => {
     expect((await answered('天津14年的意见 提到96333了吗 是干啥的')).text).toMatch(/^有。\n/u);
   });
 
+  it('a unit asked of a clause: its place on the list, or not covered when the clause does not list it', async () => {
+    const listed = await answered('市财政局在天津2023方案完善财政金融政策那条里负责什么');
+    expect(listed.text).toMatch(/^市财政局是该条的牵头单位。\n/u);
+    const absent = await refused('汕尾海关在汕尾强化工程质量保障那条里负责什么');
+    expect(absent.reason).toMatchObject({ kind: 'missing-fact', missing: 'unit' });
+    expect(absent.text).toContain('该条的责任单位中没有汕尾海关');
+    // Short and colloquial: 消协 for 市消协, 团中央, a verb with 不 at the end.
+    expect((await answered('国家方案提升劳动者质量素养 团中央参加不')).text).toMatch(/^\*\*是。\*\*共青团中央/u);
+    expect((await answered('消协在天津平台企业提供优质产品服务那条里有没有')).decision.kind).toBe('unit-check');
+  });
+
+  it('a target asked of a county within a city is not the city\'s; English issue and approval verbs', async () => {
+    expect((await refused('海丰县到2025年食品抽检合格率目标是多少')).reason.kind).toBe('uncovered-place');
+    expect((await refused("What's Lufeng's own 2025 target for the manufacturing pass rate?")).reason.kind).toBe('uncovered-place');
+    expect((await answered('What date was the Tianjin 2023–2025 implementation plan sent out?')).decision.kind).toBe('metadata');
+    expect((await answered('Was the national action plan cleared by the State Council before it went out?')).text).toMatch(/^Yes\./u);
+    expect((await refused('How big is the special fund Tianjin set up to support the platform economy?')).reason.kind).toBe('missing-fact');
+  });
+
   it('metadata: the final version of a draft is not in the library', async () => {
     const turn = await refused('汕尾這個徵求意見稿，正式版什麼時候發布？');
     expect(turn.reason).toMatchObject({ kind: 'missing-fact', missing: 'document' });

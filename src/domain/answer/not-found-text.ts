@@ -86,6 +86,10 @@ function missingFact(reason: NotFoundReason, input: NotFoundInput, text: AnswerT
   if (reason.missing === 'year' && reason.year) {
     return english ? `${nearestName} comes closest, but sets nothing for ${reason.year}.` : `${nearestName}与问题最接近，但没有${reason.year}年的相应规定。`;
   }
+  if (reason.missing === 'unit' && input.frame.units[0]) {
+    const unit = text.corpus(input.frame.units[0].mention);
+    return english ? `${nearestName} comes closest, but does not list ${unit} among its responsible units.` : `${nearestName}与问题最接近，但该条的责任单位中没有${unit}。`;
+  }
   const template = kindFor(input.frame).missingText;
   return (english ? template.en : template.zh).replace('{nearest}', nearestName);
 }

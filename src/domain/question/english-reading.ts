@@ -29,7 +29,8 @@ export class EnglishReader {
 
   /** The normalised question as it is meant: depts → departments, Tianjins → tianjin's. */
   normalize(text: string): string {
-    const expanded = text.replace(ABBREVIATED, (word) => ABBREVIATIONS.get(word) ?? word);
+    // "science & tech" is "science and technology"; s&t and r&d, written without spaces, stay as they are.
+    const expanded = text.replace(/\s+&\s+/gu, ' and ').replace(ABBREVIATED, (word) => ABBREVIATIONS.get(word) ?? word);
     return expanded.replace(/\b([a-z]{4,})s\b/gu, (word, stem: string) => (this.context.gazetteer.mentions(stem).some((mention) => mention.text === stem) ? `${stem}'s` : word));
   }
 

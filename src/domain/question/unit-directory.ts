@@ -163,8 +163,9 @@ export function chineseForms(name: string, segmenter: ChineseSegmenter, city: st
   for (const alias of (exceptions.aliases as Record<string, string[]>)[name] ?? []) forms.add(alias);
   // A unit named with its city (天津海关, 天津银保监局) is called without it in that city's documents.
   const withoutCity = city && name.startsWith(city) ? name.slice(city.length) : undefined;
-  // A form of one character plus its suffix (商局) is not a name anyone uses.
-  return [...forms].filter((form) => form.length >= 3 || form === name).concat(withoutCity && withoutCity.length >= 2 ? [withoutCity] : []);
+  // A form of one character plus its suffix (商局) is not a name anyone uses; the name without its level is
+  // (消协 for 市消协, 科协 for 市科协).
+  return [...forms].filter((form) => form.length >= 3 || form === name || form === core + suffix).concat(withoutCity && withoutCity.length >= 2 ? [withoutCity] : []);
 }
 
 /** The same forms with another organ type: 市监局 and 市场监管局 for 市市场监管委. */

@@ -17,6 +17,11 @@ export const contentKind: AnswerKind = {
     // "到2030年的目标是什么?", "2030年定了什么目标": the answer must be about that year (years.asked leaves out the documents' own years).
     const year = context.frame.years.asked.find((each) => !nearestClauses(context).some((clause) => yearsOf(clause.hit.clause).includes(each)));
     if (year) return { missing: 'year', nearest: best, rule: `content: no clause among the nearest speaks of ${year}` };
+    // 汕尾海关在强化工程质量保障那条里负责什么? A unit asked of a clause that does not list it has no part in it there.
+    const named = context.frame.units.flatMap((unit) => unit.byDocument[best.hit.document.id] ?? []);
+    if (context.frame.units.length > 0 && best.hit.clause.units.length > 0 && !best.hit.clause.units.some((unit) => named.includes(unit.name))) {
+      return { missing: 'unit', nearest: best, rule: 'content: the clause does not list the unit asked about' };
+    }
     // 是不是要求提高50%? A value the question states must be the clause's for a yes; the quote shows the one it sets.
     const stated = [...statedValues(context.frame, 'figure'), ...statedValues(context.frame, 'money')];
     const text = best.hit.clause.normalizedText.replace(/\s+/gu, '');
@@ -29,10 +34,18 @@ export const contentKind: AnswerKind = {
     const quote = text.corpus(evidence!.quote);
     // In a comparison the verdict over all documents comes first; each entry does not repeat it.
     if (context.frame.yesNo && !context.comparing) text.line(verdictLine(evidence!.verdict !== false, english, verdictWords(context)));
+    // Asked what a unit does there (市财政局在天津质量奖那条里负责什么?): its place on the clause's list first.
+    const asked = context.frame.units.flatMap((unit) => unit.byDocument[evidence!.clause.hit.document.id] ?? []);
+    const listed = context.comparing ? undefined : evidence!.clause.hit.clause.units.find((unit) => asked.includes(unit.name));
+    if (listed) {
+      text.line(english
+        ? `${unitName(listed, text)} ${listed.role === 'lead' ? 'leads this clause' : 'is one of the units responsible for this clause'}.`
+        : `${unitName(listed, text)}${listed.role === 'lead' ? '是该条的牵头单位' : '是该条的责任单位之一（配合）'}。`);
+    }
     text.line(english ? `${head}: “${quote}”` : `${head}：“${quote}”`);
     // Who carries it out is what staff ask next: the clause's lead, from its responsibility list.
     const lead = unitsLeadFirst(evidence!.clause)[0];
-    if (lead && !context.comparing) text.line(english ? `Lead unit: ${unitName(lead, text)}.` : `牵头单位：${unitName(lead, text)}。`);
+    if (lead && !context.comparing && listed?.role !== 'lead') text.line(english ? `Lead unit: ${unitName(lead, text)}.` : `牵头单位：${unitName(lead, text)}。`);
     return { quotes: { [evidence!.clause.n]: evidence!.quote } };
   },
   missingText: { zh: '没有找到与问题足够相关的条款。', en: 'No clause matches the question closely enough to answer it.' },
