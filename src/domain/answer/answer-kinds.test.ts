@@ -325,6 +325,16 @@ describe('answer kinds', () => {
     expect((await refused('How big is the special fund Tianjin set up to support the platform economy?')).reason.kind).toBe('missing-fact');
   });
 
+  it('compare: 国家 standing in a list of places is the national plan; a counterpart asked with its verb', async () => {
+    const three = await answered('提升食品质量这块 国家 天津 汕尾分别谁牵头');
+    expect(three.cited).toEqual(['cn-2022-95:2.1', 'tj-2023-3:2.2', 'sw-2023-0926:4.10']);
+    // 国家标准 stays a topic beside a place.
+    expect((await answered('天津国家标准制修订谁牵头')).cited.every((id) => id.startsWith('tj-'))).toBe(true);
+    // "implements" asks for the counterpart (no 器具), IT in capitals is information technology.
+    const counterpart = await answered('Which Tianjin clause implements the national task on next-generation IT product quality?');
+    expect(counterpart.cited).toContain('tj-2023-3:4.9');
+  });
+
   it('metadata: the final version of a draft is not in the library', async () => {
     const turn = await refused('汕尾這個徵求意見稿，正式版什麼時候發布？');
     expect(turn.reason).toMatchObject({ kind: 'missing-fact', missing: 'document' });

@@ -24,8 +24,16 @@ export interface EnglishReadingContext {
 const ABBREVIATIONS = new Map(Object.entries(cues.englishAbbreviations.words));
 const ABBREVIATED = new RegExp(`(?<![a-z0-9-])(${[...ABBREVIATIONS.keys()].sort((left, right) => right.length - left.length).map(escapePattern).join('|')})(?![a-z0-9-])`, 'gu');
 
+const CAPITALS = new Map(Object.entries(cues.englishCapitalAcronyms.words));
+const CAPITAL_ACRONYMS = new RegExp(`(?<![A-Za-z])(?:${[...CAPITALS.keys()].join('|')})(?![A-Za-z])`, 'gu');
+
 export class EnglishReader {
   constructor(private readonly context: EnglishReadingContext) {}
+
+  /** IT written in capitals is information technology, before lower case makes it the pronoun. */
+  capitalAcronyms(original: string): string {
+    return original.replace(CAPITAL_ACRONYMS, (word) => CAPITALS.get(word) ?? word);
+  }
 
   /** The normalised question as it is meant: depts → departments, Tianjins → tianjin's. */
   normalize(text: string): string {

@@ -2,6 +2,7 @@ import { normalizeText } from '../corpus/text-normalizer.ts';
 import type { Gazetteer } from '../places/gazetteer.ts';
 import type { BilingualDictionary } from '../ports/bilingual-dictionary.ts';
 import type { ChineseSegmenter } from '../text/chinese-segmenter.ts';
+import cues from './question-cues.json' with { type: 'json' };
 import { EnglishReader } from './english-reading.ts';
 import { ClauseReferenceReader, type ReferenceClause } from './clause-reference-reader.ts';
 import { commentDeadlineAsked, draftStatusAsked, issueDateAsked, ownDocumentOfPlaceBelow, planYearAsked, readDocumentAsk, THING_TAGS } from './document-asks.ts';
@@ -36,6 +37,7 @@ export interface AnalyzerContext {
  * (places, documents, years), the asked slot and its modifiers, and the topic words with how the
  * corpus knows each. A follow-up is read against the earlier user turns (follow-up-resolver.ts).
  */
+const IMPLEMENTATION_CUES = [...cues.references.implementation].sort((left, right) => right.length - left.length);
 const CONDITIONAL = /(?:如果|若|要是|假如)?(?:没有|不是|没|不)的话|不然的话|否则/gu;
 const CLAUSE_ID = /[a-z][a-z0-9-]*:[a-z0-9]+(?:\.[0-9]+)*/gu;
 
@@ -128,7 +130,7 @@ export class QuestionAnalyzer {
     const original = question.trim();
     const language = detectLanguage(original);
     const english = language === 'en';
-    const normalized = english ? this.english.normalize(normalizeText(original).toLowerCase()) : normalizeText(original).toLowerCase();
+    const normalized = english ? this.english.normalize(normalizeText(this.english.capitalAcronyms(original)).toLowerCase()) : normalizeText(original).toLowerCase();
     const found = this.units.find(normalized);
     let text = normalized;
     for (const { start, end } of [...found].reverse()) text = `${text.slice(0, start)} ${text.slice(end)}`;
@@ -141,6 +143,9 @@ export class QuestionAnalyzer {
     let rest = scope.rest;
     for (const label of references.labels) rest = rest.replace(label, ' ');
     if (references.correspondence) rest = rest.replace(cuePattern(references.correspondence), ' ');
+    // Which Tianjin clause implements the national task on…? Asked for a counterpart, the verb of taking it up is
+    // part of that ask (implements is no 器具, 落实 no topic).
+    if (references.correspondence) for (const cue of IMPLEMENTATION_CUES) rest = rest.replace(cuePattern(cue), ' ');
     if (references.sameClause && references.sameClause !== 'it') rest = rest.replace(cuePattern(references.sameClause), ' ');
     // 没有的话参与了哪些: a condition between two asks joins them; read as words, its 有/的 would be taken for cues.
     if (!english) rest = rest.replace(CONDITIONAL, ' ');

@@ -47,6 +47,9 @@ const ENGLISH_DOCUMENT_KINDS: [RegExp, string][] = [
   [/\b(?:action|implementation|work)?\s*plan\b/u, '方案'],
   [/\bopinions?\b/u, '意见'],
 ];
+const NATIONAL_CODE = 'cn';
+// Beside a place (whose name the loop above has turned into a space) or a list separator; 国家标准 stays a topic.
+const NATIONAL_IN_LIST = /(?<=^|[\s、，,和与跟及])国家(?![\p{Script=Han}])|国家(?=\s|[、，,]|和|与|跟|及)/u;
 const DEADLINE = /(到|至|截至|截止|by|until|before|for)\s*$/u;
 
 /**
@@ -116,6 +119,13 @@ export class ScopeReader {
         uncoveredPlace ??= /\p{Script=Han}/u.test(mention.text) ? (mention.places[0]!.short ?? mention.places[0]!.name) : mention.text;
       }
       rest = rest.replace(mention.text, ' ');
+    }
+    // 国家 天津 汕尾分别谁牵头: standing alone in a list of places, 国家 is the national level (not 国家级, 国家标准).
+    const listedNational = NATIONAL_IN_LIST.exec(rest);
+    if (listedNational && regionCodes.size > 0 && !regionCodes.has(NATIONAL_CODE)) {
+      regionCodes.add(NATIONAL_CODE);
+      scopeCues.push('国家');
+      rest = rest.replace(listedNational[0], ' ');
     }
 
     let scoped = this.documents.filter((document) => regionCodes.size === 0 || regionCodes.has(document.regionCode));
