@@ -1,3 +1,4 @@
+import { isEnglishAdjective } from '../text/english-word-class.ts';
 import type { Gazetteer } from '../places/gazetteer.ts';
 import type { BilingualDictionary } from '../ports/bilingual-dictionary.ts';
 import type { ChineseSegmenter } from '../text/chinese-segmenter.ts';
@@ -61,7 +62,8 @@ export class EnglishReader {
     };
     // A noun before a gerund (brand building, capacity building) is a compound noun, as Chinese writes it (品牌建设):
     // unlike a gerund before its object (strengthening enterprises), it names a thing.
-    const isCompoundNoun = (english: string) => /^[a-z]+(?<!ing) [a-z]+ing$/u.test(english);
+    // So does an adjective before a noun (electric bicycles → 电动自行车): it modifies, it takes no object.
+    const isCompoundNoun = (english: string) => /^[a-z]+(?<!ing) [a-z]+ing$/u.test(english) || (/^[a-z]+ [a-z]+$/u.test(english) && isEnglishAdjective(english.split(' ')[0]!));
     // Two words of two characters each, as such compounds are written (not 品 + 工程 inside 产品工程).
     const isCorpusTerm = (term: string, english?: string) => vocabulary.isCorpusWord(term)
       || (english !== undefined && (isName(english) || (isCompoundNoun(english) && [...term].length >= 4)) && vocabulary.writes(term));

@@ -122,6 +122,8 @@ describe('QuestionAnalyzer: the asked slot', () => {
     // A hyphenated word is read as the words of a phrase the corpus uses, but not split off a word the dictionaries know.
     expect(read('Shanwei spot-check pass rate for housing projects?').translation.map((term) => term.chinese)).toContain('抽查');
     expect(unseen(read('Does the Tianjin plan cover e-cigarette quality?'))).not.toEqual([]);
+    // An adjective before a noun is composed where the corpus writes the whole (electric bicycles → 电动自行车).
+    expect(topic(read('What does the Shanwei draft say about spot checks on electric bicycles?'))).toContain('电动自行车');
   });
 
   it('reads the wording of the responsibility lists (分工负责) as asking units, not as a topic the clauses lack', () => {

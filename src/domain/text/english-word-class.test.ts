@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isEnglishFunctionWord } from './english-word-class.ts';
+import { isEnglishAdjective, isEnglishFunctionWord } from './english-word-class.ts';
 
 describe('isEnglishFunctionWord', () => {
   it('knows prepositions, conjunctions and determiners the stopword list lacks', () => {
@@ -8,5 +8,10 @@ describe('isEnglishFunctionWord', () => {
 
   it('keeps nouns, verbs, adjectives and acronyms, which may be topics', () => {
     for (const word of ['dairy', 'lead', 'draft', 'final', 'BIM', 'quality', 'set']) expect(isEnglishFunctionWord(word), word).toBe(false);
+  });
+
+  it('tells adjectives only from words that are also nouns or verbs', () => {
+    for (const word of ['electric', 'smart', 'special']) expect(isEnglishAdjective(word), word).toBe(true);
+    for (const word of ['fund', 'chain', 'quality', 'across']) expect(isEnglishAdjective(word), word).toBe(false);
   });
 });

@@ -10,6 +10,21 @@ const FUNCTION_TAGS = ['Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'Q
 const MEMORY_LIMIT = 20_000;
 const verdicts = new Map<string, boolean>();
 
+const adjectives = new Map<string, boolean>();
+
+/** A word compromise's lexicon knows only as an adjective (electric, smart, special; not fund, chain). */
+export function isEnglishAdjective(word: string): boolean {
+  const key = word.toLowerCase();
+  let verdict = adjectives.get(key);
+  if (verdict === undefined) {
+    const tags: string[] = nlp(key).terms().json()[0]?.terms?.[0]?.tags ?? [];
+    verdict = tags.includes('Adjective') && !tags.includes('Noun') && !tags.includes('Verb');
+    if (adjectives.size >= MEMORY_LIMIT) adjectives.clear();
+    adjectives.set(key, verdict);
+  }
+  return verdict;
+}
+
 export function isEnglishFunctionWord(word: string): boolean {
   const key = word.toLowerCase();
   let verdict = verdicts.get(key);
