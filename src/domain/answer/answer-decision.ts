@@ -59,7 +59,10 @@ export function decideAnswer(input: DecisionInput): ExplainedDecision {
   if (clauses.length === 0) return notFound({ kind: 'nothing-retrieved', detail: 'retrieval returned no clause' }, 'retrieval: nothing retrieved');
   // Clauses pointed at (这一条, 国家方案二(一)) with no topic of the question's own are the topic: no gate stands before them.
   if (input.referenced && !frame.reference?.ownTopic) {
-    const result = kind.evidence(context);
+    // A value asked of the clause itself (这条有提到具体数字吗? how much does it give?) may stand in any part of it:
+    // the topic carried from before named the clause, not the value's subject.
+    const valueAsked = kind.name === 'figure' || kind.name === 'money' || kind.name === 'date';
+    const result = kind.evidence(valueAsked ? { ...context, groups: [] } : context);
     // Only the nearest clause of the other document was found: the answer says it is the closest match.
     const closest = ('found' in result && result.closestMatch === true) || clauses[0]!.hit.reference?.relation === 'nearest';
     if ('found' in result) return { decision: { outcome: 'answer', kind: kind.name, evidence: result.found, closestMatch: closest, rule: `reference: ${result.rule}` }, gate: null, context };

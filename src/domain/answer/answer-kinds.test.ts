@@ -335,6 +335,16 @@ describe('answer kinds', () => {
     expect(counterpart.cited).toContain('tj-2023-3:4.9');
   });
 
+  it('a figure asked of the clause in view, with no topic of its own: any part of it, with the verdict', async () => {
+    const turn = await answerFromSeeds('這條有提到具體數字嗎？', [
+      { role: 'user', content: '汕尾優化質量基礎設施管理那條誰牽頭？' },
+      { role: 'assistant', content: '市市場監管局牽頭（汕尾實施意見 八（二十二））。' },
+    ]);
+    expect(turn.decision.outcome).toBe('answer');
+    expect(turn.text).toMatch(/^有。\n/u);
+    expect(turn.text).toContain('1个国家级或省级质检中心');
+  });
+
   it('metadata: the final version of a draft is not in the library', async () => {
     const turn = await refused('汕尾這個徵求意見稿，正式版什麼時候發布？');
     expect(turn.reason).toMatchObject({ kind: 'missing-fact', missing: 'document' });

@@ -65,13 +65,15 @@ export function findValue(clause: StoredClause, groups: TopicGroup[], kind: Valu
   let yearBefore: string | null = null;
   // A thing the question names in full (中国质量奖, 婴幼儿配方乳粉) that the clause writes: the value must be
   // in a part that names it, or carried from one; a value before it belongs to something else (天津质量奖's 100万元).
-  const named = namedSubject(frame.topic.words, 4, (name) => clause.normalizedText.includes(name), true);
+  // With no topic (the clause pointed at is asked about as a whole), no subject narrows where the value may stand.
+  const named = groups.length === 0 ? [] : namedSubject(frame.topic.words, 4, (name) => clause.normalizedText.includes(name), true);
   // A value the question states itself (do both set the 60% target?): the part that sets it is the one asked about.
   const stated = statedValues(frame, kind);
   sentences.forEach((sentence, index) => {
     const parts = sentence.text.match(PART) ?? [sentence.text];
     const normalizedParts = sentence.normalized.match(PART) ?? [sentence.normalized];
-    const shares = normalizedParts.map((part) => topicShare(groups, part.toLowerCase()));
+    // With no topic of its own (这条有提到具体数字吗?), the clause pointed at is the topic: every part is on it.
+    const shares = normalizedParts.map((part) => (groups.length === 0 ? 1 : topicShare(groups, part.toLowerCase())));
     let sentenceYear = yearBefore;
     // The part that names the subject best carries it to the parts after it, fading, until a value
     // answers it; a part that names it less well (质量奖 of 天津质量奖, asked of 中国质量奖) carries nothing.

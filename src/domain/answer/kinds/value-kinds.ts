@@ -6,7 +6,8 @@ import { bestPartShare, findValue, yearsOf, type ValueKind, type ValueMatch } fr
 import { DATE, FIGURE, MONEY } from '../sentences.ts';
 import type { AnswerText } from '../answer-text.ts';
 import { englishQualifiers, englishValue } from '../value-translation.ts';
-import { isEnglish, mostOnTopic, topicFit, nearestClauses, type AnswerKind, type EvidenceResult, type KindContext } from './kind-support.ts';
+import { isEnglish, mostOnTopic, topicFit, nearestClauses, verdictWords, type AnswerKind, type EvidenceResult, type KindContext } from './kind-support.ts';
+import { verdictLine } from './notice-facts.ts';
 
 /**
  * Figures, amounts and dates: the value that belongs to the asked subject, in the nearest clauses
@@ -63,6 +64,8 @@ function composeValue(context: KindContext, [evidence]: Evidence[], text: Parame
     text.line(`“${text.corpus(evidence!.quote)}”`);
   } else {
     // The answer first, the value emphasised in the words that state it; then the quote it comes from.
+    // Asked whether it gives one (有没有具体数字?), the verdict before it.
+    if (context.frame.yesNo && !context.comparing) text.line(verdictLine(true, english, verdictWords(context)));
     if (!context.comparing) text.line(valueHeadline(evidence!, text, context.frame.slot));
     text.line(english ? `${head}: “${text.corpus(evidence!.quote)}”` : `${head}：“${text.corpus(evidence!.quote)}”`);
   }
