@@ -3,6 +3,7 @@ import { referencedDocumentAsked } from './referenced-documents.ts';
 import type { QuestionFrame } from '../question/question-frame.ts';
 import type { TopicGroup } from '../retrieval/topic-coverage.ts';
 import { kindFor } from './answer-kinds.ts';
+import { contentKind } from './kinds/content-kind.ts';
 import type { AnswerDecision, NotFoundReason, NumberedClause } from './answer-decision-types.ts';
 import type { KindContext } from './kinds/kind-support.ts';
 import { topicGate, type GateVerdict } from './topic-gate.ts';
@@ -97,6 +98,12 @@ export function decideAnswer(input: DecisionInput): ExplainedDecision {
   const result = kind.evidence(context);
   if ('found' in result) {
     return { decision: { outcome: 'answer', kind: kind.name, evidence: result.found, closestMatch: result.closestMatch ?? false, rule: result.rule }, gate, context };
+  }
+  // "What about the 2035 goal?" after a figure for 2025: the figure was carried, not asked. Where the clause speaks
+  // of that year without a figure, what it says for the year is the answer (a figure asked in so many words is not).
+  if (result.missing === 'year' && frame.followUp?.carried.includes('slot')) {
+    const wording = contentKind.evidence(context);
+    if ('found' in wording) return { decision: { outcome: 'answer', kind: contentKind.name, evidence: wording.found, closestMatch: true, rule: `follow-up: no figure for the year, its wording instead; ${wording.rule}` }, gate, context };
   }
   const nearest = result.nearest ?? clauses[0];
   const year = result.missing === 'year' ? frame.years.asked[0] : undefined;

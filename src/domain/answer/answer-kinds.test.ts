@@ -345,6 +345,16 @@ describe('answer kinds', () => {
     expect(turn.text).toContain('1个国家级或省级质检中心');
   });
 
+  it('a year asked after a figure for another year: no figure, said so, and what the clause says for it', async () => {
+    const turn = await answerFromSeeds('what about the 2035 goal?', [
+      { role: 'user', content: "What is Shanwei's 2025 target for the food sampling pass rate?" },
+      { role: 'assistant', content: '98.5% or above (汕尾市市场监督管理局 实施意见（征求意见稿） 一（二）).' },
+    ]);
+    expect(turn.text).toMatch(/^No figure is set for 2035; for 2035 the clause says:\n.*到2035年,质量强市建设基础更加牢固/su);
+    // Asked for a figure in so many words, a year without one stays not covered.
+    expect((await refused('汕尾到2035年制造业产品质量合格率目标是多少?')).reason).toMatchObject({ kind: 'missing-fact', missing: 'year' });
+  });
+
   it('metadata: the final version of a draft is not in the library', async () => {
     const turn = await refused('汕尾這個徵求意見稿，正式版什麼時候發布？');
     expect(turn.reason).toMatchObject({ kind: 'missing-fact', missing: 'document' });
