@@ -1,16 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { percentile, printTable } from '../eval/report-table.ts';
-
-/**
- * The allocator settings `npm start` runs the server with (package.json's start script: glibc returns what
- * an index build freed instead of keeping it in per-thread arenas), so that children measure what the
- * server holds. Read from there: one home for them.
- */
-export function serverAllocatorEnvironment(): Record<string, string> {
-  const start = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } }).scripts.start;
-  return Object.fromEntries([...start.matchAll(/\b(MALLOC_[A-Z_]+)=(\S+)/gu)].map((match) => [match[1]!, match[2]!]));
-}
 
 /**
  * Runs `script --child SIZE …` once per corpus size, each in its own process so that peak memory
@@ -19,7 +8,7 @@ export function serverAllocatorEnvironment(): Record<string, string> {
 export function runEachSizeInChild(script: string, sizes: number[], childArguments: string[], derive: (rows: Record<string, string>[]) => Record<string, string>[] = (rows) => rows): void {
   const rows: Record<string, string>[] = [];
   for (const size of sizes) {
-    const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', script, '--child', String(size), ...childArguments], { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, ...serverAllocatorEnvironment() } });
+    const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', script, '--child', String(size), ...childArguments], { encoding: 'utf8', maxBuffer: 1 << 26 });
     if (run.status !== 0) throw new Error(`size ${size} failed:\n${run.stderr}`);
     rows.push(...[JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Record<string, string> | Record<string, string>[]].flat());
   }
