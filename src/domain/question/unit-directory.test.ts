@@ -30,6 +30,14 @@ describe('unit names as staff write them', () => {
   it('writes English names without their city, with the organ before or after the field', () => {
     expect(englishForms('Tianjin Municipal Commerce Bureau', ['tianjin'])).toEqual(expect.arrayContaining(['commerce bureau', 'bureau of commerce', 'commerce department']));
     expect(englishForms('Ministry of Commerce', [])).toEqual(expect.arrayContaining(['ministry of commerce', 'commerce ministry', 'mofcom']));
+    // Any local organ called a bureau or an office, and by its first field as in Chinese.
+    expect(englishForms('Tianjin Municipal Tax Service', ['tianjin'])).toEqual(expect.arrayContaining(['tax bureau', 'tax office']));
+    expect(englishForms('Shanwei Municipal Housing and Urban-Rural Development Bureau', ['shanwei'])).toContain('housing bureau');
+  });
+
+  it('keeps the name without its level, however short (消协 for 市消协)', () => {
+    expect(chineseForms('市消协', segmenter)).toContain('消协');
+    expect(chineseForms('市商务局', segmenter)).not.toContain('商局');
   });
 
   it('prefers a document where the mention is exact, keeping near matches for the others', () => {

@@ -194,8 +194,12 @@ export function englishForms(nameEn: string, cityNames: string[]): string[] {
     if (field !== '' && field.split(' ').length <= 7) {
       forms.add(`${field} ${type}`);
       forms.add(`${type} of ${field}`);
-      forms.add(`${field} department`);
+      // Staff call any local organ a bureau or an office whatever its formal type (tax bureau for the Tax Service).
+      for (const loose of ['department', 'bureau', 'office']) forms.add(`${field} ${loose}`);
       forms.add(`department of ${field}`);
+      // The first field alone, as in Chinese (交通部): housing bureau for the Housing and Urban-Rural Development Bureau.
+      const first = field.split(' ')[0]!;
+      if (field.includes(' ') && first.length >= 4 && !INITIAL_SKIPPED.has(first)) forms.add(`${first} ${type}`);
     }
   }
   // Staff shorten the way English names are shortened everywhere: IT for information technology, and
