@@ -355,6 +355,11 @@ describe('answer kinds', () => {
     expect((await refused('汕尾到2035年制造业产品质量合格率目标是多少?')).reason).toMatchObject({ kind: 'missing-fact', missing: 'year' });
   });
 
+  it('a compound guessed through its head does not make the topic one only other documents write', async () => {
+    const turn = await answered('Which Tianjin departments share responsibility for the work on value-traceability research and developing special metrology equipment?');
+    expect(turn.cited).toEqual(['tj-2023-3:6.16']);
+  });
+
   it('metadata: the final version of a draft is not in the library', async () => {
     const turn = await refused('汕尾這個徵求意見稿，正式版什麼時候發布？');
     expect(turn.reason).toMatchObject({ kind: 'missing-fact', missing: 'document' });

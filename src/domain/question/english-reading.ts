@@ -86,6 +86,9 @@ export class EnglishReader {
     return [...byEnglish].filter(([english]) => !spellsUnit(english)).map(([english, terms]) => {
       const known = terms.find((term) => term.source === 'glossary' || term.source === 'dictionary' || /\p{Script=Han}/u.test(term.chinese));
       const numeric = /^\d/u.test(english);
+      // A compound guessed through its head (english-translator.ts modifiedCompound) is a topic word, but too weak a
+      // reading to say that only other documents write the thing asked about.
+      if (known?.guessed) return { word: known.chinese, tag: 'eng', seen: true, specific: false, written: english };
       return known || numeric
         ? this.withSpecificity({ word: (known ?? terms[0]!).chinese, tag: 'eng', seen: true, specific: false, written: english })
         : { word: english, tag: 'eng', seen: false, specific: terms.some((term) => term.source === 'absent'), written: english };

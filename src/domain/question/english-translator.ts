@@ -152,7 +152,7 @@ function modifiedCompound(words: string[], at: number, dictionary: BilingualDict
     const hyphenated = words[at]!.includes('-');
     for (const rendering of renderings.filter((term) => ([...term].length === 1 && !hyphenated) || isKnownTerm(term))) {
       const compound = compoundWithHead(rendering, characters);
-      if (compound) return { term: { english: words.slice(at, at + 1 + length).join(' '), chinese: compound, weight: 0.8, source: 'dictionary' }, length: length + 1 };
+      if (compound) return { term: { english: words.slice(at, at + 1 + length).join(' '), chinese: compound, weight: 0.8, source: 'dictionary', guessed: true }, length: length + 1 };
     }
   }
   return undefined;

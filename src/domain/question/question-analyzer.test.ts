@@ -122,6 +122,10 @@ describe('QuestionAnalyzer: the asked slot', () => {
     // A hyphenated word is read as the words of a phrase the corpus uses, but not split off a word the dictionaries know.
     expect(read('Shanwei spot-check pass rate for housing projects?').translation.map((term) => term.chinese)).toContain('抽查');
     expect(unseen(read('Does the Tianjin plan cover e-cigarette quality?'))).not.toEqual([]);
+    // A compound guessed through its head is a topic word, never evidence that only other documents write it.
+    const guessed = read('Which Tianjin departments share responsibility for the work on value-traceability research and developing special metrology equipment?');
+    expect(guessed.translation.some((term) => term.guessed)).toBe(true);
+    expect(guessed.translation.filter((term) => term.guessed).every((term) => guessed.topic.words.some((word) => word.word === term.chinese && !word.specific))).toBe(true);
     // An adjective before a noun is composed where the corpus writes the whole (electric bicycles → 电动自行车).
     expect(topic(read('What does the Shanwei draft say about spot checks on electric bicycles?'))).toContain('电动自行车');
   });

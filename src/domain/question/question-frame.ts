@@ -62,6 +62,8 @@ export interface TranslatedTerm {
   weight: number;
   /** literal: unknown to the dictionaries; absent: the dictionary renders it, the corpus uses no rendering. */
   source: 'glossary' | 'dictionary' | 'absent' | 'literal';
+  /** Found through its head from a modifier's first character (offshore wind power → 海上风电): a guess, no evidence of absence. */
+  guessed?: boolean;
 }
 
 export interface QuestionScope {
