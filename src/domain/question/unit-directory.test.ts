@@ -35,6 +35,12 @@ describe('unit names as staff write them', () => {
     expect(englishForms('Shanwei Municipal Housing and Urban-Rural Development Bureau', ['shanwei'])).toContain('housing bureau');
   });
 
+  it('writes a long name with inner words left out', () => {
+    const long = createChineseSegmenter(['市公平竞争审查工作部门间联席会议成员单位']);
+    expect(chineseForms('市公平竞争审查工作部门间联席会议成员单位', long)).toContain('公平竞争审查联席会议成员单位');
+    expect(chineseForms('市工业和信息化局', segmenter).some((form) => form.length >= 6 && form !== '市工业和信息化局' && !form.includes('工业和信息化'))).toBe(false);
+  });
+
   it('keeps the name without its level, however short (消协 for 市消协)', () => {
     expect(chineseForms('市消协', segmenter)).toContain('消协');
     expect(chineseForms('市商务局', segmenter)).not.toContain('商局');

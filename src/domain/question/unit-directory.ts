@@ -149,6 +149,17 @@ export function chineseForms(name: string, segmenter: ChineseSegmenter, city: st
     // The first field alone, as ministries are called by their older or shorter names: 交通部, 农业局, 文化局.
     if (words[0]!.length >= 2) bare.add(words[0]! + suffix);
   }
+  // A long name is written with inner words left out (公平竞争审查联席会议成员单位 for 市公平竞争审查工作部门间联席会议成员单位):
+  // a run of up to three inner words dropped, first and last kept, when six characters or more remain.
+  const whole = segmenter.cut(core + suffix);
+  if (whole.length >= 5) {
+    for (let start = 1; start < whole.length - 1; start += 1) {
+      for (let end = start + 1; end <= Math.min(start + 3, whole.length - 1); end += 1) {
+        const shortened = [...whole.slice(0, start), ...whole.slice(end)].join('');
+        if ([...shortened].length >= 6) bare.add(shortened);
+      }
+    }
+  }
   for (const [short, formal] of FORMAL_FORMS) if (core.includes(short)) bare.add(core.replace(short, formal) + (suffix === '委' ? '委员会' : suffix));
   if (suffix === '委') bare.add(`${core}委员会`);
   // Staff name a bureau by its field: 市场监管部门 is the market regulator of whichever document.
