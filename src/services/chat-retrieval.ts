@@ -4,7 +4,7 @@ import { topicGate } from '../domain/answer/topic-gate.ts';
 import { METADATA_SLOTS, type QuestionFrame } from '../domain/question/question-frame.ts';
 import type { PassageCatalog } from '../domain/retrieval/passage-catalog.ts';
 import { resolveReference } from '../domain/retrieval/reference-resolution.ts';
-import { holdsPhrases } from '../domain/retrieval/phrase-match.ts';
+import { writesPhrases } from '../domain/retrieval/phrase-match.ts';
 import { TARGET_YEAR } from '../domain/answer/sentences.ts';
 import type { RetrievalHit, RetrievalResult, Retriever } from '../domain/retrieval/retriever.ts';
 
@@ -71,7 +71,7 @@ export async function retrieveForChat(retriever: Retriever, frame: QuestionFrame
   // Asked literally (中国品牌日, IPv6), a document's clause is one that writes the phrases, wherever retrieval ranked it.
   if (frame.documentsAsked) {
     const clauses = inScope.flatMap((documentId, index) => {
-      const writing = frame.topic.phrases.length > 0 ? clauseWriting(frame.topic.phrases, documentId, perDocument[index]!, catalog) : undefined;
+      const writing = frame.topic.phrases.length > 0 ? clauseWriting(frame.topic.phrases, frame.topic.words.map((word) => word.word), documentId, perDocument[index]!, catalog) : undefined;
       return writing ? [writing] : perDocument[index]!.hits;
     });
     return { result, clauses: number(clauses), scopeDocumentIds };
@@ -132,8 +132,8 @@ function withSupplied(hits: RetrievalHit[], catalog: PassageCatalog, documentIds
 }
 
 /** The document's clause that writes every phrase: among those retrieval found first, else any of its passages. */
-function clauseWriting(phrases: string[], documentId: string, found: RetrievalResult, catalog: PassageCatalog): RetrievalHit | undefined {
-  const writes = (clause: RetrievalHit['clause']) => holdsPhrases(clause, phrases);
+function clauseWriting(phrases: string[], topicWords: string[], documentId: string, found: RetrievalResult, catalog: PassageCatalog): RetrievalHit | undefined {
+  const writes = (clause: RetrievalHit['clause']) => writesPhrases(clause, phrases, topicWords);
   const hit = found.hits.find((each) => writes(each.clause));
   if (hit) return hit;
   const passage = catalog.passages.find(({ clause, document }) => document.id === documentId && clause.kind !== 'signature' && writes(clause));

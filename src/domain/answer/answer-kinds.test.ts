@@ -360,6 +360,13 @@ describe('answer kinds', () => {
     expect(turn.cited).toEqual(['tj-2023-3:6.16']);
   });
 
+  it('mentions: a phrase joined from words is also written by its head alone, not by a modifier', async () => {
+    const head = await answered('哪几份文件提了内外贸产品同线同标同质');
+    expect(head.cited).toEqual(['tj-2023-3:6.19', 'cn-2022-95:6.17', 'sw-2023-0926:4.11']);
+    // 工程质量 opens 工程质量潜在缺陷保险: documents writing only it do not mention the insurance.
+    expect((await answered('which docs mention 工程质量潜在缺陷保险?')).cited).toEqual(['tj-2023-3:7.21', 'sw-2023-0926:5.13']);
+  });
+
   it('metadata: the final version of a draft is not in the library', async () => {
     const turn = await refused('汕尾這個徵求意見稿，正式版什麼時候發布？');
     expect(turn.reason).toMatchObject({ kind: 'missing-fact', missing: 'document' });

@@ -15,3 +15,16 @@ export function holdsPhrases(clause: StoredClause, phrases: readonly string[]): 
   }
   return phrases.every((phrase) => text.includes(phrase));
 }
+
+/**
+ * A phrase joined from several topic words (内外贸产品同线同标同质) is also written by a clause that writes its
+ * last word, the head a Chinese compound ends with, on its own when it has four characters or more
+ * (“同线同标同质”产品): the thing named, less its modifiers (工程质量潜在缺陷保险: 缺陷保险, not 工程质量).
+ */
+export function writesPhrases(clause: StoredClause, phrases: readonly string[], topicWords: readonly string[]): boolean {
+  return phrases.every((phrase) => {
+    if (holdsPhrases(clause, [phrase])) return true;
+    const core = topicWords.find((word) => word !== phrase && [...word].length >= 4 && phrase.endsWith(word));
+    return core !== undefined && holdsPhrases(clause, [core]);
+  });
+}

@@ -1,6 +1,6 @@
 import { POLICY } from '../../answer-policy.ts';
 import { clauseHeadline, documentReferenceEn, documentReferenceZh } from '../clause-reference.ts';
-import { holdsPhrases } from '../../retrieval/phrase-match.ts';
+import { writesPhrases } from '../../retrieval/phrase-match.ts';
 import { isEnglish, topicQuote, type AnswerKind } from './kind-support.ts';
 
 /**
@@ -16,7 +16,8 @@ export const mentionsKind: AnswerKind = {
   evidence(context) {
     // Literally when the question writes phrases the corpus writes; else by how much of the topic the clause holds.
     const phrases = context.frame.topic.phrases;
-    const mentioning = context.clauses.filter((clause) => (phrases.length > 0 ? holdsPhrases(clause.hit.clause, phrases) : clause.hit.coverage >= POLICY.mentionCoverage));
+    const words = context.frame.topic.words.map((word) => word.word);
+    const mentioning = context.clauses.filter((clause) => (phrases.length > 0 ? writesPhrases(clause.hit.clause, phrases, words) : clause.hit.coverage >= POLICY.mentionCoverage));
     if (mentioning.length === 0) return { missing: 'document', ...(context.clauses[0] ? { nearest: context.clauses[0] } : {}), rule: 'mentions: no document holds the topic' };
     return { found: mentioning.map((clause) => ({ clause, quote: topicQuote(clause, context.groups) })), rule: `mentions: documents whose best clause holds at least ${POLICY.mentionCoverage} of the topic` };
   },
