@@ -1,5 +1,6 @@
 import cues from './question-cues.json' with { type: 'json' };
 import { normalizeText } from '../corpus/text-normalizer.ts';
+import { formatChineseNumeral } from '../corpus/chinese-numerals.ts';
 import { cuePattern, matchesCue } from './cue-matching.ts';
 
 /**
@@ -95,4 +96,19 @@ export class ClauseReferenceReader {
     const documents = scoped.length > 0 ? scoped : [...this.byDocument.keys()];
     return documents.flatMap((id) => (this.byDocument.get(id) ?? []).filter(matches));
   }
+}
+
+// A clause labelled in Arabic numerals, as English answers and clients write them: 4(11), section 8 item 22, clause 4.11.
+const ARABIC_LABELS: RegExp[] = [
+  /(?<![\d.])(\d{1,2})\s*[(（]\s*(\d{1,2})\s*[)）]/gu,
+  /\b(?:section|part)\s+(\d{1,2}),?\s+(?:item|clause|point|task|article)\s+(\d{1,2})\b/gu,
+  /\b(?:clause|item|point)\s+(\d{1,2})\.(\d{1,2})\b/gu,
+];
+
+/** The same clause labels in the documents' own numerals (四(十一)), which the reader knows; lower-cased text in and out. */
+export function withChineseClauseNumbers(text: string): string {
+  return ARABIC_LABELS.reduce((written, pattern) => written.replace(pattern, (_match, section: string, item: string) => {
+    const [major, minor] = [Number(section), Number(item)];
+    return major >= 1 && minor >= 1 ? ` ${formatChineseNumeral(major)}(${formatChineseNumeral(minor)}) ` : _match;
+  }), text);
 }

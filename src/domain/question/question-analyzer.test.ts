@@ -343,3 +343,18 @@ describe('QuestionAnalyzer: the clauses last cited, for a question of its own', 
     expect(analyzer.analyze('每个产业集群要建几个?').priorClauseIds).toEqual([]);
   });
 });
+
+describe('QuestionAnalyzer: clauses labelled in Arabic numerals', () => {
+  it('reads 4(11), section 8 item 22 and clause 4.11 as the documents number them', () => {
+    expect(analyzer.citedIn('市商务局 leads (Tianjin 2023 plan, clause 4(11)).')).toEqual(['tj-2023-3:4.11']);
+    expect(analyzer.citedIn('the Shanwei draft, section 8, item 22')).toEqual(['sw-2023-0926:8.22']);
+    expect(analyzer.citedIn('national plan clause 3.7')).toEqual(['cn-2022-95:3.7']);
+    // A figure is no clause: 94.8% (2025).
+    expect(analyzer.citedIn('rate 94.8% (2025)')).toEqual([]);
+  });
+
+  it('reads 提到 before 的 as describing the thing asked, not as a yes/no', () => {
+    expect(read('这条里提到的奖励金额是多少')).toMatchObject({ slot: 'money', yesNo: false });
+    expect(read('天津方案提到首席质量官了吗').yesNo).toBe(true);
+  });
+});

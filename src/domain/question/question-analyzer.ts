@@ -4,7 +4,7 @@ import type { BilingualDictionary } from '../ports/bilingual-dictionary.ts';
 import type { ChineseSegmenter } from '../text/chinese-segmenter.ts';
 import cues from './question-cues.json' with { type: 'json' };
 import { EnglishReader } from './english-reading.ts';
-import { ClauseReferenceReader, type ReferenceClause } from './clause-reference-reader.ts';
+import { ClauseReferenceReader, withChineseClauseNumbers, type ReferenceClause } from './clause-reference-reader.ts';
 import { commentDeadlineAsked, draftStatusAsked, issueDateAsked, ownDocumentOfPlaceBelow, planYearAsked, readDocumentAsk, THING_TAGS } from './document-asks.ts';
 import { LiteralPhraseReader } from './literal-phrases.ts';
 import { cuePattern } from './cue-matching.ts';
@@ -119,7 +119,7 @@ export class QuestionAnalyzer {
 
   /** The clauses an answer's text names by document and place; a place alone is read within `scoped` (all when empty). */
   citedIn(answer: string, scoped: string[] = []): string[] {
-    const text = normalizeText(answer).toLowerCase();
+    const text = withChineseClauseNumbers(normalizeText(answer).toLowerCase());
     // Clause ids as the API returns them (sw-2023-0926:8.22), pasted back by a client into its history.
     const ids = [...text.matchAll(CLAUSE_ID)].map((match) => match[0]).filter((id) => this.documentOfClause.has(id));
     return [...new Set([...ids, ...this.references.read(text, scoped, (stretch) => this.documentsNamed(stretch)).clauseIds])];
@@ -130,7 +130,8 @@ export class QuestionAnalyzer {
     const original = question.trim();
     const language = detectLanguage(original);
     const english = language === 'en';
-    const normalized = english ? this.english.normalize(normalizeText(this.english.capitalAcronyms(original)).toLowerCase()) : normalizeText(original).toLowerCase();
+    const lowered = withChineseClauseNumbers(normalizeText(english ? this.english.capitalAcronyms(original) : original).toLowerCase());
+    const normalized = english ? this.english.normalize(lowered) : lowered;
     const found = this.units.find(normalized);
     let text = normalized;
     for (const { start, end } of [...found].reverse()) text = `${text.slice(0, start)} ${text.slice(end)}`;

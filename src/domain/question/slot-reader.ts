@@ -1,6 +1,6 @@
 import { withoutDocumentKinds } from './document-kind-names.ts';
 import cues from './question-cues.json' with { type: 'json' };
-import { cuePattern, isLatin, matchesCue } from './cue-matching.ts';
+import { cuePattern, escapePattern, isLatin, matchesCue } from './cue-matching.ts';
 import type { AskedSlot, SlotCue } from './question-frame.ts';
 
 /**
@@ -91,6 +91,8 @@ export function readSlots(asked: string, original: string, english: boolean): Sl
   let same = false;
   for (const { kind, cue } of ALL_CUES) {
     if (!matchesCue(rest, cue)) continue;
+    // 这条里提到的奖励金额是多少: 提到 before 的 describes the thing asked about; it asks nothing of its own.
+    if (kind === 'mention' && !isLatin(cue) && new RegExp(`${escapePattern(cue)}(?:了)?的`, 'u').test(rest)) continue;
     if (kind === 'count') count = true;
     else if (kind === 'mention') mention = true;
     else if (kind === 'yes-no') yesNo = true;
