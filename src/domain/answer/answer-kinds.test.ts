@@ -367,6 +367,20 @@ describe('answer kinds', () => {
     expect((await answered('which docs mention 工程质量潜在缺陷保险?')).cited).toEqual(['tj-2023-3:7.21', 'sw-2023-0926:5.13']);
   });
 
+  it('follow-ups: the deadline for comments on the draft named before; the same department, by its field at the other level', async () => {
+    const deadline = await answerFromSeeds('Is there a deadline for comments?', [
+      { role: 'user', content: 'Who issued the Shanwei draft?' },
+      { role: 'assistant', content: '汕尾市市场监督管理局 (the Shanwei draft, notice).' },
+    ]);
+    expect(deadline.text).toContain('until 2023年10月26日');
+    const same = await answerFromSeeds('天津的呢？也是这个部门吗', [
+      { role: 'user', content: '国家方案里提升新一代信息技术产品质量谁牵头' },
+      { role: 'assistant', content: '中央网信办牵头（国市监质发〔2022〕95号 四（八））。' },
+    ]);
+    expect(same.cited).toEqual(['tj-2023-3:4.9']);
+    expect(same.text).toMatch(/^\*\*是。\*\*市委网信办（与中央网信办同属网信部门）是牵头单位。/u);
+  });
+
   it('metadata: the final version of a draft is not in the library', async () => {
     const turn = await refused('汕尾這個徵求意見稿，正式版什麼時候發布？');
     expect(turn.reason).toMatchObject({ kind: 'missing-fact', missing: 'document' });

@@ -57,7 +57,8 @@ export function planYearAsked(normalized: string, cues: SlotCue[], words: TopicW
 
 /** A date asked of a draft with no subject of its own: its deadline for comments, stated in its notice. */
 export function commentDeadlineAsked(normalized: string, scopeCues: string[], words: TopicWord[]): boolean {
-  return !words.some((word) => word.specific) && scopeCues.some((cue) => DRAFT_WORDS.test(cue)) && COMMENT_DEADLINE.test(normalized);
+  // The comments themselves (comments → 征求意见) are what the deadline is for, no subject of their own.
+  return !words.some((word) => word.specific && !DRAFT_WORDS.test(word.word)) && scopeCues.some((cue) => DRAFT_WORDS.test(cue)) && COMMENT_DEADLINE.test(normalized);
 }
 
 /**

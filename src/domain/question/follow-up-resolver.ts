@@ -1,4 +1,5 @@
 import cues from './question-cues.json' with { type: 'json' };
+import { commentDeadlineAsked } from './document-asks.ts';
 import { METADATA_SLOTS, type ClauseReference, type FollowUpReading, type NamedUnit, type QuestionFrame } from './question-frame.ts';
 
 /**
@@ -81,7 +82,12 @@ export function resolveFollowUp(current: QuestionFrame, earlier: EarlierTurn[], 
   for (const turn of [...earlier, { frame: current, cited: [] }]) {
     const follows = state && continuesEarlier(turn.frame);
     const tasksOf = follows && asksItsTasks(turn.frame) ? answerUnits()[0] : undefined;
-    state = tasksOf ? unitTasksOf(turn.frame, tasksOf, state!) : follows ? merge(turn.frame, state!, cited, documentsOf, otherLevel) : turn.frame;
+    // 天津的呢？也是这个部门吗? The unit the answer before named is the one checked.
+    const named = follows && !tasksOf && turn.frame.yesNo && turn.frame.units.length === 0 && SAME_UNIT.test(turn.frame.original) ? answerUnits()[0] : undefined;
+    // Asked again of a lead (也是这个部门吗 after 谁牵头), it is the lead that is checked.
+    const leadAgain = named && state!.slot === 'lead' && turn.frame.slot === 'content';
+    const frame = named ? { ...turn.frame, units: [named], ...(leadAgain ? { slot: 'lead' as const, slots: ['lead' as const] } : {}) } : turn.frame;
+    state = tasksOf ? unitTasksOf(turn.frame, tasksOf, state!) : follows ? merge(frame, state!, cited, documentsOf, otherLevel) : turn.frame;
     cited = turn.cited;
     answerUnits = turn.answerUnits ?? (() => []);
   }
@@ -93,6 +99,9 @@ export function withPrior(frame: QuestionFrame, cited: string[]): QuestionFrame 
   const restates = frame.scope.named || frame.scope.uncoveredPlace !== null || frame.reference !== null || METADATA_SLOTS.includes(frame.slot) || NEW_QUESTION.test(frame.original);
   return cited.length === 0 || restates ? frame : { ...frame, priorClauseIds: cited };
 }
+
+// 这个部门, the same department: the unit the answer before named, checked again (not 它, which is as often the clause).
+const SAME_UNIT = /(?:这个|该|同一个|同一|那个)(?:部门|单位|局|委|机构)|\b(?:the same|this|that)\s+(?:department|bureau|unit|agency|body|ministry|commission)\b/iu;
 
 // 它, 他们, 该局, 这个单位, it, they, this bureau: the unit the answer before named.
 const UNIT_PRONOUN = /^\s*(?:那么?|那)?\s*(它们?|他们|她们|该局|该委|该单位|该部门|这个单位|这个部门|这个局|这家单位)|(?<![a-z])(it|they|this bureau|this department|this unit|that bureau|that department)(?![a-z])/iu;
@@ -138,10 +147,14 @@ function merge(frame: QuestionFrame, previous: QuestionFrame, cited: string[], d
   if (!ownSlot) carried.push('slot');
   if (!restatesScope) carried.push('scope');
   if (frame.years.all.length === 0 && previous.years.all.length > 0) carried.push('years');
+  // Is there a deadline for comments? after a question on the Shanwei draft: the draft named before is the one whose
+  // comments are asked (a date asked of a draft with no subject of its own, document-asks.ts).
+  const scope = restatesScope ? frame.scope : previous.scope;
+  const draftDeadline = !restatesScope && frame.slot === 'date' && commentDeadlineAsked(frame.normalized, scope.cues, frame.topic.words);
   return {
     ...frame,
     standalone: `${frame.original} (${previous.standalone})`,
-    ...(clauseAsked ? { slot: 'content' as const, slots: ['content' as const] } : ownSlot ? {} : { slot: previous.slot, slots: previous.slots, measure: frame.measure ?? previous.measure, count: previous.count }),
+    ...(draftDeadline ? { slot: 'contact' as const, slots: ['contact' as const] } : clauseAsked ? { slot: 'content' as const, slots: ['content' as const] } : ownSlot ? {} : { slot: previous.slot, slots: previous.slots, measure: frame.measure ?? previous.measure, count: previous.count }),
     ...(ownTopic ? {} : { topic: previous.topic, translation: previous.translation, units: frame.units.length > 0 ? frame.units : previous.units, unitTasks: frame.unitTasks || previous.unitTasks }),
     // The corresponding clause is sought on the earlier topic too: a similar target is still a pass-rate target.
     ...(ownTopic && reference?.relation === 'corresponding' ? joinedTopic(frame, previous) : {}),
@@ -150,7 +163,7 @@ function merge(frame: QuestionFrame, previous: QuestionFrame, cited: string[], d
     // Asked about one clause, a question is not a comparison, whatever the question before compared.
     compare: reference?.relation === 'same' ? false : frame.compare || (!restatesScope && previous.compare),
     // Within the clauses pointed at, scope is theirs; the documents named are where counterparts are sought.
-    scope: restatesScope ? frame.scope : previous.scope,
+    scope,
     years: frame.years.all.length > 0 ? frame.years : previous.years,
     reference,
     followUp: { continues: previous.original, carried },

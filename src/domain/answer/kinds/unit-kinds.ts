@@ -2,6 +2,7 @@ import { findResponsibilityAnnotation } from '../../corpus/responsibility-parser
 import { unifyWidths } from '../../corpus/text-normalizer.ts';
 import { POLICY } from '../../answer-policy.ts';
 import type { QuestionFrame } from '../../question/question-frame.ts';
+import { unitCore } from '../../question/unit-directory.ts';
 import type { Evidence, NumberedClause } from '../answer-decision-types.ts';
 import { clauseHeadline, documentShortNameEn, documentShortNameZh } from '../clause-reference.ts';
 import { isEnglish, mostOnTopic, topicFit, nearestClauses, topicSentenceBeyondHeading, unitName, unitsLeadFirst, type AnswerKind, type EvidenceResult, type KindContext } from './kind-support.ts';
@@ -152,8 +153,13 @@ export const unitCheckKind: AnswerKind = {
     if (!candidate || !best || topicFit(candidate, context) < topicFit(best, context) * CLOSE_ENOUGH) {
       return { missing: 'units', ...(best ? { nearest: best } : {}), rule: 'unit check: the most on-topic clause lists no units' };
     }
-    const names = namesIn(candidate);
     const units = unitsLeadFirst(candidate);
+    // 国家方案中央网信办牵头 → 天津的呢？也是这个部门吗? A unit of another level is checked by its field: the clause's unit
+    // of the same field (市委网信办 for 中央网信办) is its counterpart there.
+    const ownNames = unit.byDocument[candidate.hit.document.id];
+    const field = ownNames ? undefined : Object.values(unit.byDocument).flat().map(unitCore).find((core) => core !== '');
+    const counterpart = field ? units.find((each) => unitCore(each.name) === field) : undefined;
+    const names = counterpart ? [counterpart.name] : namesIn(candidate);
     const asked = units.find((each) => names.includes(each.name))?.name ?? names[0]!;
     const leadCheck = context.frame.slot === 'lead';
     const verdict = leadCheck ? names.includes(units[0]?.name ?? '') : units.some((each) => names.includes(each.name));
@@ -169,8 +175,12 @@ export const unitCheckKind: AnswerKind = {
     const others = units.slice(1).map((unit) => unitName(unit, text));
     const listing = english ? `the lead unit is ${unitName(lead, text)}${others.length ? `; co-responsible: ${others.join('; ')}` : ''}` : `牵头单位为${unitName(lead, text)}${others.length ? `，${others.join('、')}按职责分工负责` : ''}`;
     let opening: string;
+    // A counterpart of another level's unit (市委网信办 for 中央网信办) is named as such.
+    const mention = context.frame.units[0]!;
+    const counterpartOf = mention.byDocument[evidence!.clause.hit.document.id] === undefined && Object.keys(mention.byDocument).length > 0 ? Object.values(mention.byDocument).flat()[0] : undefined;
+    const same = counterpartOf && counterpartOf !== asked.name ? (english ? ` (the counterpart there of ${text.corpus(counterpartOf)})` : `（与${text.corpus(counterpartOf)}同属${text.corpus(unitCore(asked.name))}部门）`) : '';
     if (evidence!.verdict) {
-      opening = english ? `${text.strong('Yes.')} ${unitName(asked, text)} ${leadCheck ? 'leads this task' : 'is one of the responsible units'}.` : `${text.strong('是。')}${unitName(asked, text)}${leadCheck ? '是牵头单位' : '是责任单位之一'}。`;
+      opening = english ? `${text.strong('Yes.')} ${unitName(asked, text)}${same} ${leadCheck ? 'leads this task' : 'is one of the responsible units'}.` : `${text.strong('是。')}${unitName(asked, text)}${same}${leadCheck ? '是牵头单位' : '是责任单位之一'}。`;
     } else {
       const involved = units.some((unit) => unit.name === asked.name);
       opening = english
