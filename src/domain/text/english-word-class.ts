@@ -1,39 +1,38 @@
 import nlp from 'compromise';
 
 /**
- * English closed-class words (prepositions, conjunctions, determiners, pronouns, auxiliaries) by
- * compromise's lexicon rather than a hand list: "across", "within", "whether", "both" frame an English
- * question and name no topic, so a topic word must not come from one. Words are tagged alone, as the
- * translator reads them, and remembered: a question's words repeat across turns and users.
+ * English word classes by compromise's lexicon rather than hand lists. Closed-class words (prepositions,
+ * conjunctions, determiners, pronouns, auxiliaries: across, within, whether, both) frame an English
+ * question and name no topic; an adjective (electric, smart) modifies the noun after it, so the two read
+ * as one compound. Words are tagged alone, as the translator reads them, and their tags remembered: a
+ * question's words repeat across turns and users.
  */
 const FUNCTION_TAGS = ['Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'QuestionWord', 'Copula', 'Modal', 'Auxiliary'];
 const MEMORY_LIMIT = 20_000;
-const verdicts = new Map<string, boolean>();
+const remembered = new Map<string, readonly string[]>();
 
-const adjectives = new Map<string, boolean>();
-
-/** A word compromise's lexicon knows only as an adjective (electric, smart, special; not fund, chain). */
-export function isEnglishAdjective(word: string): boolean {
+function tagsOf(word: string): readonly string[] {
   const key = word.toLowerCase();
-  let verdict = adjectives.get(key);
-  if (verdict === undefined) {
-    const tags: string[] = nlp(key).terms().json()[0]?.terms?.[0]?.tags ?? [];
-    verdict = tags.includes('Adjective') && !tags.includes('Noun') && !tags.includes('Verb');
-    if (adjectives.size >= MEMORY_LIMIT) adjectives.clear();
-    adjectives.set(key, verdict);
+  let tags = remembered.get(key);
+  if (tags === undefined) {
+    tags = (nlp(key).terms().json()[0]?.terms?.[0]?.tags as string[] | undefined) ?? [];
+    if (remembered.size >= MEMORY_LIMIT) remembered.clear();
+    remembered.set(key, tags);
   }
-  return verdict;
+  return tags;
 }
 
+// The lexicon loads on first use: paid at start-up, not by the first English question.
+tagsOf('the');
+
+/** A word that frames and is nothing else (set, lead are also nouns: they may be topics). */
 export function isEnglishFunctionWord(word: string): boolean {
-  const key = word.toLowerCase();
-  let verdict = verdicts.get(key);
-  if (verdict === undefined) {
-    const tags: string[] = nlp(key).terms().json()[0]?.terms?.[0]?.tags ?? [];
-    // A word that is also a noun (set, lead) can be a topic: only a word that is nothing else frames.
-    verdict = tags.length > 0 && tags.some((tag) => FUNCTION_TAGS.includes(tag)) && !tags.includes('Noun') && !tags.includes('Verb') && !tags.includes('Adjective');
-    if (verdicts.size >= MEMORY_LIMIT) verdicts.clear();
-    verdicts.set(key, verdict);
-  }
-  return verdict;
+  const tags = tagsOf(word);
+  return tags.some((tag) => FUNCTION_TAGS.includes(tag)) && !tags.includes('Noun') && !tags.includes('Verb') && !tags.includes('Adjective');
+}
+
+/** A word the lexicon knows only as an adjective (electric, smart, special; not fund, chain). */
+export function isEnglishAdjective(word: string): boolean {
+  const tags = tagsOf(word);
+  return tags.includes('Adjective') && !tags.includes('Noun') && !tags.includes('Verb');
 }
