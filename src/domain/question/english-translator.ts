@@ -37,13 +37,10 @@ export function translateEnglish(text: string, dictionary: BilingualDictionary |
   // A hyphenated word read as its words where they make a phrase the corpus uses (spot-check → spot check → 抽查);
   // else it stays one: a word the dictionaries know (e-cigarette → 电子烟, absent from the corpus, is no e + 香烟), a
   // modifier read through its parts beside its head (ready-mixed concrete, modifiedCompound), a code (c-ncap).
-  const asPhrase = (parts: string[]) => {
-    const phrase = parts.join(' ');
-    return GLOSSARY.has(phrase) || (dictionary?.chineseForPhrase(phrase).some((candidate) => isKnownTerm(candidate.term)) ?? false);
-  };
   const readApart = (word: string) => {
     if (!/^[a-z]+(?:-[a-z]+)+$/u.test(word) || GLOSSARY.has(word) || isKnownTerm(word)) return false;
-    return asPhrase(word.split('-'));
+    const phrase = word.replaceAll('-', ' ');
+    return GLOSSARY.has(phrase) || (dictionary?.chineseForPhrase(phrase).some((candidate) => isKnownTerm(candidate.term)) ?? false);
   };
   const words = written.flatMap((word) => (readApart(word) ? word.split('-') : [word]));
   const lemmas = words.map(lemmatize);
@@ -93,7 +90,7 @@ export function translateEnglish(text: string, dictionary: BilingualDictionary |
     // A code or acronym the corpus writes as it stands (IPv6, 5G, 96333, BIM) needs no translation: as good as a
     // glossary term. Only where no dictionary renders the word: an English word a portal's Latin text happens to hold
     // (gov, service) is still translated.
-    else if ((/\d/u.test(word) || word.length >= 2) && isKnownTerm(word)) terms.push({ english: word, chinese: word, weight: 1, source: 'glossary' });
+    else if (word.length >= 2 && isKnownTerm(word)) terms.push({ english: word, chinese: word, weight: 1, source: 'glossary' });
     else terms.push({ english: word, chinese: word, weight: 0.5, source: dictionary && knowsWord(word, dictionary) ? 'absent' : 'literal' });
   }
   return terms;
