@@ -21,6 +21,8 @@ describe('QuestionAnalyzer: the asked slot', () => {
     expect(read('Shanwei target for spot-check compliance of housing & municipal projects?').slot).toBe('figure');
     // "implementing" inside the name of the kind of document asks nothing of what it implements.
     expect(read('Is the Shanwei implementing opinion already final or still a draft for comments?').slot).toBe('status');
+    // The status cue read on the whole question is read on it normalised: in Traditional script too.
+    expect(read('汕尾那個實施意見是正式印發了還是徵求意見稿').slot).toBe('status');
     // The number asked beside what a document implements is that document's.
     expect(read('天津2014年意見是為落實國務院哪份文件？文號多少').slots).toEqual(['basis']);
     // A condition joining two asks (没有的话参与了哪些) is no topic: the unit's tasks are asked.

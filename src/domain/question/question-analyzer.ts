@@ -32,15 +32,18 @@ export interface AnalyzerContext {
   specificIdf: number;
 }
 
+// The verbs of taking a clause up (落实, implements): part of an ask for the counterpart, no topic.
+const IMPLEMENTATION_CUES = [...cues.references.implementation].sort((left, right) => right.length - left.length);
+// A condition joining two asks (没有的话, 否则).
+const CONDITIONAL = /(?:如果|若|要是|假如)?(?:没有|不是|没|不)的话|不然的话|否则/gu;
+// A clause id as the API returns it (sw-2023-0926:8.22).
+const CLAUSE_ID = /[a-z][a-z0-9-]*:[a-z0-9]+(?:\.[0-9]+)*/gu;
+
 /**
  * Reads a question into its frame, once per turn: units named (by any name staff use), scope
  * (places, documents, years), the asked slot and its modifiers, and the topic words with how the
  * corpus knows each. A follow-up is read against the earlier user turns (follow-up-resolver.ts).
  */
-const IMPLEMENTATION_CUES = [...cues.references.implementation].sort((left, right) => right.length - left.length);
-const CONDITIONAL = /(?:如果|若|要是|假如)?(?:没有|不是|没|不)的话|不然的话|否则/gu;
-const CLAUSE_ID = /[a-z][a-z0-9-]*:[a-z0-9]+(?:\.[0-9]+)*/gu;
-
 export class QuestionAnalyzer {
   private readonly units: UnitDirectory;
   private readonly scope: ScopeReader;
@@ -150,7 +153,7 @@ export class QuestionAnalyzer {
     if (references.sameClause && references.sameClause !== 'it') rest = rest.replace(cuePattern(references.sameClause), ' ');
     // 没有的话参与了哪些: a condition between two asks joins them; read as words, its 有/的 would be taken for cues.
     if (!english) rest = rest.replace(CONDITIONAL, ' ');
-    const slots = readSlots(this.cueTypos.repair(rest).repaired, original, english);
+    const slots = readSlots(this.cueTypos.repair(rest).repaired, normalized, english);
     // Text in brackets glosses what the question asks ((津门老字号), (括号里排第一)): what of it the corpus
     // uses joins the topic; what it does not use is no reason to say the documents lack the topic.
     const { main, asides } = splitAsides(slots.rest);

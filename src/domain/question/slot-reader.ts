@@ -40,6 +40,8 @@ const ALL_CUES: { kind: SlotCue['slot']; cue: string }[] = [
   ...cues.documentsAsked.cues.map((cue) => ({ kind: 'documents' as const, cue })),
   ...cues.sameness.cues.map((cue) => ({ kind: 'same' as const, cue })),
 ].sort((left, right) => right.cue.length - left.cue.length);
+// 提到的, 提及了的: a Chinese mention cue before 的 describes a noun (这条里提到的奖励金额).
+const DESCRIBING_MENTION = new Map(cues.mentions.cues.filter((cue) => !isLatin(cue)).map((cue) => [cue, new RegExp(`${escapePattern(cue)}(?:了)?的`, 'u')]));
 const STATUS_CUES = ALL_CUES.filter(({ kind }) => kind === 'status').map(({ cue }) => cue);
 const WEAK_CUES = (cues.weakSlots.slots as { slot: AskedSlot; cues: string[] }[])
   .flatMap(({ slot, cues: phrases }) => phrases.map((cue) => ({ slot, cue })))
@@ -71,7 +73,8 @@ const ENGLISH_MEASURES = Object.entries(cues.measures.english as Record<string, 
 // When several slots are asked, this order decides which the answer leads with.
 const PRECEDENCE: AskedSlot[] = ['docNumber', 'issuer', 'issue-date', 'status', 'addressees', 'basis', 'approval', 'contact', 'unit-count', 'lead', 'units', 'money', 'figure', 'date', 'content'];
 
-export function readSlots(asked: string, original: string, english: boolean): SlotReading {
+/** `asked`: the question with its scope and references taken out; `question`: all of it, normalised. */
+export function readSlots(asked: string, question: string, english: boolean): SlotReading {
   // "which other units", "who else": the same ask as "which units", "who" (the others are the answer's to say).
   const text = english ? withoutDocumentKinds(asked).replace(/\b(which|what|who)\s+(other|else|another|additional|more)\b\s*/gu, '$1 ') : asked.replace(/(其他|其它|另外|别的)(哪些|哪个|哪几)/gu, '$2');
   let rest = text;
@@ -92,7 +95,7 @@ export function readSlots(asked: string, original: string, english: boolean): Sl
   for (const { kind, cue } of ALL_CUES) {
     if (!matchesCue(rest, cue)) continue;
     // 这条里提到的奖励金额是多少: 提到 before 的 describes the thing asked about; it asks nothing of its own.
-    if (kind === 'mention' && !isLatin(cue) && new RegExp(`${escapePattern(cue)}(?:了)?的`, 'u').test(rest)) continue;
+    if (kind === 'mention' && DESCRIBING_MENTION.get(cue)?.test(rest)) continue;
     if (kind === 'count') count = true;
     else if (kind === 'mention') mention = true;
     else if (kind === 'yes-no') yesNo = true;
@@ -104,7 +107,7 @@ export function readSlots(asked: string, original: string, english: boolean): Sl
   }
   // 还是征求意见稿, still a draft: a status cue holds the draft word that also named the document, so it is read on
   // the question as written as well as on what the scope left.
-  const whole = english ? withoutDocumentKinds(original.toLowerCase()) : original;
+  const whole = english ? withoutDocumentKinds(question) : question;
   const status = !slots.has('status') && STATUS_CUES.find((cue) => matchesCue(whole, cue));
   if (status) (slots.add('status'), found.push({ slot: 'status', cue: status }));
   for (const match of rest.matchAll(QUESTION_MEASURE)) {
@@ -132,7 +135,7 @@ export function readSlots(asked: string, original: string, english: boolean): Sl
     found.push({ slot: 'yes-no', cue: aNotA });
     rest = rest.replace(aNotA, ' ');
   }
-  const opening = english ? englishYesNoCue(original) : undefined;
+  const opening = english ? englishYesNoCue(question) : undefined;
   if (opening) {
     yesNo = true;
     found.push({ slot: 'yes-no', cue: opening });
