@@ -45,7 +45,7 @@ export function decideAnswer(input: DecisionInput): ExplainedDecision {
   }
   // 广东省质量强省建设纲要要求…达到多少? Asked what a document says that the library holds only as what one of its
   // documents implements: that document is not in the library, whatever its implementer says.
-  const referenced = frame.slot === 'basis' || frame.slot === 'contact' || frame.slot === 'addressees' ? undefined : referencedDocumentAsked(frame, [...input.searchedDocuments, ...clauses.map(({ hit }) => hit.document)], input.documentFacts);
+  const referenced = referencedDocumentAsked(frame, [...input.searchedDocuments, ...clauses.map(({ hit }) => hit.document)], input.documentFacts);
   if (referenced) {
     return notFound({ kind: 'uncovered-document', document: { title: referenced.title, implementedBy: referenced.implementedBy.id }, detail: `the library holds ${referenced.title} only as what ${referenced.implementedBy.id} implements` }, 'document: the question asks what a document the library does not hold says');
   }
@@ -119,4 +119,3 @@ export function decideAnswer(input: DecisionInput): ExplainedDecision {
     gate,
   );
 }
-

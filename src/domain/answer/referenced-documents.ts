@@ -16,10 +16,14 @@ export interface ReferencedDocument {
 // The document asked about as the one that says something: its title, then what it requires or holds.
 const SAYS_AFTER_TITLE = /^(?:要求|提出|规定|明确|里|中|对|关于|的目标|的要求|怎么说|说了)/u;
 
-// A document's own record: its number, issuer, date (not what it implements, which names the referenced document as the answer).
+// A document's own record: its number, issuer, date.
 const RECORD_SLOTS = new Set(['docNumber', 'issuer', 'issue-date', 'status', 'approval']);
+// What a library document implements, where its comments go, to whom it is addressed: asked of the library document,
+// they name a referenced document as the answer (落实的是《质量强国建设纲要》), not as the thing asked about.
+const LIBRARY_DOCUMENT_SLOTS = new Set(['basis', 'contact', 'addressees']);
 
 export function referencedDocumentAsked(frame: QuestionFrame, documents: readonly DocumentSummary[], facts: Record<string, DocumentFactView[]>): ReferencedDocument | undefined {
+  if (LIBRARY_DOCUMENT_SLOTS.has(frame.slot)) return undefined;
   const recordAsked = RECORD_SLOTS.has(frame.slot);
   const question = normalizeText(frame.original).toLowerCase().replace(/[《》〈〉「」“”"'\s]/gu, '');
   // A library title is taken whole: 关于深入贯彻落实《广东省质量强省建设纲要》的实施意见 is not the outline it names.

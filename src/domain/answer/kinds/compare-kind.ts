@@ -1,12 +1,11 @@
 import { normalizeText } from '../../corpus/text-normalizer.ts';
 import { statedValues } from '../evidence.ts';
-import { verdictLine } from './notice-facts.ts';
 import { unitCore } from '../../question/unit-directory.ts';
 import type { Evidence } from '../answer-decision-types.ts';
 import type { AnswerText } from '../answer-text.ts';
 import { clauseLocation, documentReferenceEn, documentShortNameEn, documentShortNameZh } from '../clause-reference.ts';
 import { contentKind } from './content-kind.ts';
-import { isEnglish, unitName, type AnswerKind, type EvidenceResult, type KindContext } from './kind-support.ts';
+import { isEnglish, unitName, verdictLine, type AnswerKind, type EvidenceResult, type KindContext } from './kind-support.ts';
 import { leadKind, unitCheckKind, unitsKind } from './unit-kinds.ts';
 import { dateKind, figureKind, moneyKind } from './value-kinds.ts';
 

@@ -1,7 +1,6 @@
 import { clauseHeadline } from '../clause-reference.ts';
 import { statedValues, yearsOf } from '../evidence.ts';
-import { isEnglish, mostOnTopic, topicFit, nearestClauses, topicQuote, unitName, unitsLeadFirst, verdictWords, type AnswerKind } from './kind-support.ts';
-import { verdictLine } from './notice-facts.ts';
+import { isEnglish, mostOnTopic, topicFit, nearestClauses, topicQuote, unitName, unitsLeadFirst, verdictLine, verdictWords, type AnswerKind } from './kind-support.ts';
 
 /**
  * What a document says about a topic: the sentence(s) of the most on-topic clause that hold it.

@@ -148,3 +148,8 @@ export function verdictWords(context: KindContext): [string, string] {
   const cue = context.frame.cues.find((each) => each.slot === 'yes-no')?.cue ?? '';
   return /是/u.test(cue) ? ['是。', '不是。'] : ['有。', '没有。'];
 }
+
+/** The verdict a yes/no answer opens with: Yes./No., or the Chinese words that fit the question (有/没有, 可以/不可以). */
+export function verdictLine(holds: boolean, english: boolean, [yes, no]: [string, string]): string {
+  return holds ? (english ? 'Yes.' : yes) : english ? 'No.' : no;
+}

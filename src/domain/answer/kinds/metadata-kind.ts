@@ -3,8 +3,8 @@ import { METADATA_SLOTS } from '../../question/question-frame.ts';
 import { normalizeText } from '../../corpus/text-normalizer.ts';
 import type { AnswerText } from '../answer-text.ts';
 import { bookTitle, capitalize, documentReferenceEn, documentReferenceZh } from '../clause-reference.ts';
-import { isEnglish, type AnswerKind, type KindContext } from './kind-support.ts';
-import { CONTACT_CHANNELS, chineseDate, noticeLines, verdictLine } from './notice-facts.ts';
+import { isEnglish, verdictLine, type AnswerKind, type KindContext } from './kind-support.ts';
+import { CONTACT_CHANNELS, chineseDate, noticeLines } from './notice-facts.ts';
 
 /**
  * 文号, issuer and dates come from the document record, which keeps every value each source gave:

@@ -2,6 +2,7 @@ import { normalizeText } from '../../corpus/text-normalizer.ts';
 import type { DocumentFactView } from '../../ports/clause-store.ts';
 import type { DocumentAsk } from '../../question/question-frame.ts';
 import type { AnswerText } from '../answer-text.ts';
+import { verdictLine } from './kind-support.ts';
 
 /**
  * The facts a notice states about itself, read at ingest with their evidence lines
@@ -112,10 +113,6 @@ export const CONTACT_CHANNELS: { kind: keyof ContactAsked; field: string; patter
 
 type ContactAsked = DocumentAsk['channels'];
 
-/** The verdict a yes/no answer opens with: Yes./No., or the Chinese words that fit the question (有/没有, 可以/不可以). */
-export function verdictLine(holds: boolean, english: boolean, [yes, no]: [string, string]): string {
-  return holds ? (english ? 'Yes.' : yes) : english ? 'No.' : no;
-}
 
 /** 2023-10-26 → 2023年10月26日, as notices and signature blocks write dates. */
 export function chineseDate(isoDate: string): string {

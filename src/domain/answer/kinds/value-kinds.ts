@@ -6,8 +6,7 @@ import { bestPartShare, findValue, yearsOf, type ValueKind, type ValueMatch } fr
 import { DATE, FIGURE, MONEY } from '../sentences.ts';
 import type { AnswerText } from '../answer-text.ts';
 import { englishQualifiers, englishValue } from '../value-translation.ts';
-import { isEnglish, mostOnTopic, topicFit, nearestClauses, verdictWords, type AnswerKind, type EvidenceResult, type KindContext } from './kind-support.ts';
-import { verdictLine } from './notice-facts.ts';
+import { isEnglish, mostOnTopic, topicFit, nearestClauses, verdictLine, verdictWords, type AnswerKind, type EvidenceResult, type KindContext } from './kind-support.ts';
 
 /**
  * Figures, amounts and dates: the value that belongs to the asked subject, in the nearest clauses
