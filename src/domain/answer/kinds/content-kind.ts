@@ -1,6 +1,6 @@
 import { clauseHeadline } from '../clause-reference.ts';
 import { statedValues, yearsOf } from '../evidence.ts';
-import { isEnglish, mostOnTopic, topicFit, nearestClauses, topicQuote, unitName, unitsLeadFirst, verdictLine, verdictWords, type AnswerKind } from './kind-support.ts';
+import { askedUnitNames, isEnglish, mostOnTopic, topicFit, nearestClauses, topicQuote, unitName, unitsLeadFirst, verdictLine, verdictWords, type AnswerKind } from './kind-support.ts';
 
 /**
  * What a document says about a topic: the sentence(s) of the most on-topic clause that hold it.
@@ -17,7 +17,7 @@ export const contentKind: AnswerKind = {
     const year = context.frame.years.asked.find((each) => !nearestClauses(context).some((clause) => yearsOf(clause.hit.clause).includes(each)));
     if (year) return { missing: 'year', nearest: best, rule: `content: no clause among the nearest speaks of ${year}` };
     // 汕尾海关在强化工程质量保障那条里负责什么? A unit asked of a clause that does not list it has no part in it there.
-    const named = context.frame.units.flatMap((unit) => unit.byDocument[best.hit.document.id] ?? []);
+    const named = askedUnitNames(context.frame, best.hit.document.id);
     if (context.frame.units.length > 0 && best.hit.clause.units.length > 0 && !best.hit.clause.units.some((unit) => named.includes(unit.name))) {
       return { missing: 'unit', nearest: best, rule: 'content: the clause does not list the unit asked about' };
     }
@@ -37,7 +37,7 @@ export const contentKind: AnswerKind = {
     // In a comparison the verdict over all documents comes first; each entry does not repeat it.
     if (context.frame.yesNo && !context.comparing) text.line(verdictLine(evidence!.verdict !== false, english, verdictWords(context)));
     // Asked what a unit does there (市财政局在天津质量奖那条里负责什么?): its place on the clause's list first.
-    const asked = context.frame.units.flatMap((unit) => unit.byDocument[evidence!.clause.hit.document.id] ?? []);
+    const asked = askedUnitNames(context.frame, evidence!.clause.hit.document.id);
     const listed = context.comparing ? undefined : evidence!.clause.hit.clause.units.find((unit) => asked.includes(unit.name));
     if (listed) {
       text.line(english

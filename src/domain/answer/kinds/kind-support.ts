@@ -153,3 +153,8 @@ export function verdictWords(context: KindContext): [string, string] {
 export function verdictLine(holds: boolean, english: boolean, [yes, no]: [string, string]): string {
   return holds ? (english ? 'Yes.' : yes) : english ? 'No.' : no;
 }
+
+/** The names the units the question names have in a document (市财政局 for 市财政局, 市市场监管委 for 市监委). */
+export function askedUnitNames(frame: KindContext['frame'], documentId: string): string[] {
+  return frame.units.flatMap((unit) => unit.byDocument[documentId] ?? []);
+}

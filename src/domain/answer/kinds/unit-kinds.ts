@@ -140,6 +140,11 @@ export const unitCountKind: AnswerKind = {
  * "是不是市监委牵头?", "海关有没有参与?": the named unit checked against the responsibility list of
  * the on-topic clause, in a document that lists that unit. The answer opens with the verdict.
  */
+/** The unit's name in another document, when it has none in this one (中央网信办, asked of a Tianjin clause). */
+function nameAtOtherLevel(unit: QuestionFrame['units'][number], documentId: string): string | undefined {
+  return unit.byDocument[documentId] === undefined ? Object.values(unit.byDocument).flat()[0] : undefined;
+}
+
 export const unitCheckKind: AnswerKind = {
   name: 'unit-check',
   applies: (frame) => frame.yesNo && frame.units.length > 0 && (asksUnits(frame) || frame.slot === 'content'),
@@ -156,9 +161,9 @@ export const unitCheckKind: AnswerKind = {
     const units = unitsLeadFirst(candidate);
     // 国家方案中央网信办牵头 → 天津的呢？也是这个部门吗? A unit of another level is checked by its field: the clause's unit
     // of the same field (市委网信办 for 中央网信办) is its counterpart there.
-    const ownNames = unit.byDocument[candidate.hit.document.id];
-    const field = ownNames ? undefined : Object.values(unit.byDocument).flat().map(unitCore).find((core) => core !== '');
-    const counterpart = field ? units.find((each) => unitCore(each.name) === field) : undefined;
+    const elsewhere = nameAtOtherLevel(unit, candidate.hit.document.id);
+    const field = elsewhere ? unitCore(elsewhere) : '';
+    const counterpart = field !== '' ? units.find((each) => unitCore(each.name) === field) : undefined;
     const names = counterpart ? [counterpart.name] : namesIn(candidate);
     const asked = units.find((each) => names.includes(each.name))?.name ?? names[0]!;
     const leadCheck = context.frame.slot === 'lead';
@@ -176,8 +181,7 @@ export const unitCheckKind: AnswerKind = {
     const listing = english ? `the lead unit is ${unitName(lead, text)}${others.length ? `; co-responsible: ${others.join('; ')}` : ''}` : `牵头单位为${unitName(lead, text)}${others.length ? `，${others.join('、')}按职责分工负责` : ''}`;
     let opening: string;
     // A counterpart of another level's unit (市委网信办 for 中央网信办) is named as such.
-    const mention = context.frame.units[0]!;
-    const counterpartOf = mention.byDocument[evidence!.clause.hit.document.id] === undefined && Object.keys(mention.byDocument).length > 0 ? Object.values(mention.byDocument).flat()[0] : undefined;
+    const counterpartOf = nameAtOtherLevel(context.frame.units[0]!, evidence!.clause.hit.document.id);
     const same = counterpartOf && counterpartOf !== asked.name ? (english ? ` (the counterpart there of ${text.corpus(counterpartOf)})` : `（与${text.corpus(counterpartOf)}同属${text.corpus(unitCore(asked.name))}部门）`) : '';
     if (evidence!.verdict) {
       opening = english ? `${text.strong('Yes.')} ${unitName(asked, text)}${same} ${leadCheck ? 'leads this task' : 'is one of the responsible units'}.` : `${text.strong('是。')}${unitName(asked, text)}${same}${leadCheck ? '是牵头单位' : '是责任单位之一'}。`;
