@@ -7,6 +7,8 @@ const answered = async (question: string) => {
   if (turn.decision.outcome !== 'answer') throw new Error(`not answered: ${question}: ${turn.decision.reason.detail}`);
   return { ...turn, decision: turn.decision };
 };
+// A question asked after one earlier exchange, as a client sends the history.
+const afterAnswer = (question: string, asked: string, answer: string) => answerFromSeeds(question, [{ role: 'user', content: asked }, { role: 'assistant', content: answer }]);
 const refused = async (question: string) => {
   const turn = await answerFromSeeds(question);
   if (turn.decision.outcome !== 'not-found') throw new Error(`answered: ${question}: ${turn.text}`);
@@ -74,10 +76,7 @@ describe('answer kinds', () => {
   });
 
   it('says when the corresponding clause is only the closest in wording', async () => {
-    const turn = await answerFromSeeds('天津方案里对应的条款由谁牵头?', [
-      { role: 'user', content: '汕尾稿里强化工程质量保障由谁牵头?' },
-      { role: 'assistant', content: '《关于深入贯彻落实〈广东省质量强省建设纲要〉的实施意见》（征求意见稿） 五(十三)「强化工程质量保障」[1]：牵头单位为市住房城乡建设局。' },
-    ]);
+    const turn = await afterAnswer('天津方案里对应的条款由谁牵头?', '汕尾稿里强化工程质量保障由谁牵头?', '《关于深入贯彻落实〈广东省质量强省建设纲要〉的实施意见》（征求意见稿） 五(十三)「强化工程质量保障」[1]：牵头单位为市住房城乡建设局。');
     expect(turn.cited).toEqual(['tj-2023-3:2.5']);
     expect(turn.text).toContain('以上是措辞最接近的一条');
   });
@@ -240,47 +239,29 @@ describe('answer kinds', () => {
   });
 
   it('unit check on the clause that takes up the one in view (国家层面对应那条 也是发改委牵头吗)', async () => {
-    const turn = await answerFromSeeds('国家层面对应那条呢 也是发改委牵头吗', [
-      { role: 'user', content: '天津方案哪个部门牵头推动5G典型应用场景?' },
-      { role: 'assistant', content: '由市发展改革委牵头。依据：津质量发〔2023〕3号 四（十）。' },
-    ]);
+    const turn = await afterAnswer('国家层面对应那条呢 也是发改委牵头吗', '天津方案哪个部门牵头推动5G典型应用场景?', '由市发展改革委牵头。依据：津质量发〔2023〕3号 四（十）。');
     expect(turn.cited).toEqual(['cn-2022-95:4.9']);
     expect(turn.text).toMatch(/^\*\*是。\*\*国家发展改革委/u);
   });
 
   it('a conversation: the clause cited before stays in view, a counterpart found by the topic asked, the wording asked for a year', async () => {
     // A question of its own after an answer: the clause that answer cited holds the whole topic, so it is asked about it.
-    const count = await answerFromSeeds('每个产业集群要建几个?', [
-      { role: 'user', content: '汕尾产业集群建质检中心那条谁牵头?' },
-      { role: 'assistant', content: '市市场监管局牵头(sw-2023-0926:8.22)。' },
-    ]);
+    const count = await afterAnswer('每个产业集群要建几个?', '汕尾产业集群建质检中心那条谁牵头?', '市市场监管局牵头(sw-2023-0926:8.22)。');
     expect(count.cited).toEqual(['sw-2023-0926:8.22']);
     expect(count.text).toContain('**1个**');
     // The national clause aligned by title holds nothing of 快递 “最后一公里”; the one that does is the counterpart.
-    const counterpart = await answerFromSeeds('国家方案对应的那条呢?', [
-      { role: 'user', content: '天津2023方案中快递“最后一公里”投递那条谁牵头?' },
-      { role: 'assistant', content: '市邮政管理局牵头，津质量发〔2023〕3号 五（十四）。' },
-    ]);
+    const counterpart = await afterAnswer('国家方案对应的那条呢?', '天津2023方案中快递“最后一公里”投递那条谁牵头?', '市邮政管理局牵头，津质量发〔2023〕3号 五（十四）。');
     expect(counterpart.cited[0]).toBe('cn-2022-95:5.11');
     expect(counterpart.text).toContain('住房城乡建设部');
     // What it says, asked after a figure: the wording, from the sentence on the year asked.
     const wording = await answered('and what does that document say for 2035?');
     expect(wording.decision.kind).toBe('content');
-    const followed = await answerFromSeeds('and what does that document say for 2035?', [
-      { role: 'user', content: "What's Shanwei's 2025 target for manufacturing product pass rate?" },
-      { role: 'assistant', content: 'It aims for 94.8% by 2025 (sw-2023-0926:1.2).' },
-    ]);
+    const followed = await afterAnswer('and what does that document say for 2035?', "What's Shanwei's 2025 target for manufacturing product pass rate?", 'It aims for 94.8% by 2025 (sw-2023-0926:1.2).');
     expect(followed.text).toContain('到2035年,质量强市建设基础更加牢固');
     // Approval asked in English of the document before, and the record passage cited for who signed it.
-    const approval = await answerFromSeeds('Did the State Council approve it?', [
-      { role: 'user', content: 'How many departments issued the national action plan?' },
-      { role: 'assistant', content: '18 departments, led by 市场监管总局 (cn-2022-95:notice).' },
-    ]);
+    const approval = await afterAnswer('Did the State Council approve it?', 'How many departments issued the national action plan?', '18 departments, led by 市场监管总局 (cn-2022-95:notice).');
     expect(approval.text).toMatch(/^Yes\.\n.*经国务院同意/su);
-    const signed = await answerFromSeeds('who issued that document and when was it signed?', [
-      { role: 'user', content: 'How much is the Tianjin Quality Award prize?' },
-      { role: 'assistant', content: '1,000,000 yuan (100万元) per winner (tj-2014-22:4.2).' },
-    ]);
+    const signed = await afterAnswer('who issued that document and when was it signed?', 'How much is the Tianjin Quality Award prize?', '1,000,000 yuan (100万元) per winner (tj-2014-22:4.2).');
     const marker = Number(/signed 2014年9月22日 \(2014-09-22\) \[(\d)\]/u.exec(signed.text)?.[1]);
     expect(signed.retrieval.clauses.find((clause) => clause.n === marker)?.hit.clause.id).toBe('tj-2014-22:signature');
   });
@@ -336,20 +317,14 @@ describe('answer kinds', () => {
   });
 
   it('a figure asked of the clause in view, with no topic of its own: any part of it, with the verdict', async () => {
-    const turn = await answerFromSeeds('這條有提到具體數字嗎？', [
-      { role: 'user', content: '汕尾優化質量基礎設施管理那條誰牽頭？' },
-      { role: 'assistant', content: '市市場監管局牽頭（汕尾實施意見 八（二十二））。' },
-    ]);
+    const turn = await afterAnswer('這條有提到具體數字嗎？', '汕尾優化質量基礎設施管理那條誰牽頭？', '市市場監管局牽頭（汕尾實施意見 八（二十二））。');
     expect(turn.decision.outcome).toBe('answer');
     expect(turn.text).toMatch(/^有。\n/u);
     expect(turn.text).toContain('1个国家级或省级质检中心');
   });
 
   it('a year asked after a figure for another year: no figure, said so, and what the clause says for it', async () => {
-    const turn = await answerFromSeeds('what about the 2035 goal?', [
-      { role: 'user', content: "What is Shanwei's 2025 target for the food sampling pass rate?" },
-      { role: 'assistant', content: '98.5% or above (汕尾市市场监督管理局 实施意见（征求意见稿） 一（二）).' },
-    ]);
+    const turn = await afterAnswer('what about the 2035 goal?', "What is Shanwei's 2025 target for the food sampling pass rate?", '98.5% or above (汕尾市市场监督管理局 实施意见（征求意见稿） 一（二）).');
     expect(turn.text).toMatch(/^No figure is set for 2035; for 2035 the clause says:\n.*到2035年,质量强市建设基础更加牢固/su);
     // Asked for a figure in so many words, a year without one stays not covered.
     expect((await refused('汕尾到2035年制造业产品质量合格率目标是多少?')).reason).toMatchObject({ kind: 'missing-fact', missing: 'year' });
@@ -368,15 +343,9 @@ describe('answer kinds', () => {
   });
 
   it('follow-ups: the deadline for comments on the draft named before; the same department, by its field at the other level', async () => {
-    const deadline = await answerFromSeeds('Is there a deadline for comments?', [
-      { role: 'user', content: 'Who issued the Shanwei draft?' },
-      { role: 'assistant', content: '汕尾市市场监督管理局 (the Shanwei draft, notice).' },
-    ]);
+    const deadline = await afterAnswer('Is there a deadline for comments?', 'Who issued the Shanwei draft?', '汕尾市市场监督管理局 (the Shanwei draft, notice).');
     expect(deadline.text).toContain('until 2023年10月26日');
-    const same = await answerFromSeeds('天津的呢？也是这个部门吗', [
-      { role: 'user', content: '国家方案里提升新一代信息技术产品质量谁牵头' },
-      { role: 'assistant', content: '中央网信办牵头（国市监质发〔2022〕95号 四（八））。' },
-    ]);
+    const same = await afterAnswer('天津的呢？也是这个部门吗', '国家方案里提升新一代信息技术产品质量谁牵头', '中央网信办牵头（国市监质发〔2022〕95号 四（八））。');
     expect(same.cited).toEqual(['tj-2023-3:4.9']);
     expect(same.text).toMatch(/^\*\*是。\*\*市委网信办（与中央网信办同属网信部门）是牵头单位。/u);
   });
