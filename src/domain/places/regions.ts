@@ -28,6 +28,9 @@ const UNKNOWN_REGION: Region = { code: 'doc', place: null, level: 'unknown', nam
 // The four municipalities directly under the central government are provinces of their own.
 const MUNICIPALITIES = new Set(['11', '12', '31', '50']);
 
+/** The national region's code (cn): the documents that apply nationwide. */
+export const NATIONAL_REGION_CODE = REGIONS.find((region) => region.level === 'national')!.code;
+
 /**
  * Words (besides place names) that name a region in a question: 国家方案, nationally, 津门; and
  * adjectives that do so only before certain words or at the end (national plan, not national standards).

@@ -1,7 +1,7 @@
 import cues from './question-cues.json' with { type: 'json' };
 import { normalizeText } from '../corpus/text-normalizer.ts';
 import type { Gazetteer } from '../places/gazetteer.ts';
-import { regionQuestionCues } from '../places/regions.ts';
+import { NATIONAL_REGION_CODE, regionQuestionCues } from '../places/regions.ts';
 import { cuePattern, escapePattern, matchesCue } from './cue-matching.ts';
 import type { NamedUnit, QuestionScope, QuestionYears } from './question-frame.ts';
 
@@ -47,7 +47,6 @@ const ENGLISH_DOCUMENT_KINDS: [RegExp, string][] = [
   [/\b(?:action|implementation|work)?\s*plan\b/u, '方案'],
   [/\bopinions?\b/u, '意见'],
 ];
-const NATIONAL_CODE = 'cn';
 // Beside a place (whose name the loop above has turned into a space) or a list separator; 国家标准 stays a topic.
 const NATIONAL_IN_LIST = /(?<=^|[\s、，,和与跟及])国家(?![\p{Script=Han}])|国家(?=\s|[、，,]|和|与|跟|及)/u;
 const DEADLINE = /(到|至|截至|截止|by|until|before|for)\s*$/u;
@@ -122,8 +121,8 @@ export class ScopeReader {
     }
     // 国家 天津 汕尾分别谁牵头: standing alone in a list of places, 国家 is the national level (not 国家级, 国家标准).
     const listedNational = NATIONAL_IN_LIST.exec(rest);
-    if (listedNational && regionCodes.size > 0 && !regionCodes.has(NATIONAL_CODE)) {
-      regionCodes.add(NATIONAL_CODE);
+    if (listedNational && regionCodes.size > 0 && !regionCodes.has(NATIONAL_REGION_CODE)) {
+      regionCodes.add(NATIONAL_REGION_CODE);
       scopeCues.push('国家');
       rest = rest.replace(listedNational[0], ' ');
     }
