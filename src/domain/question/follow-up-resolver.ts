@@ -83,7 +83,7 @@ export function resolveFollowUp(current: QuestionFrame, earlier: EarlierTurn[], 
     const follows = state && continuesEarlier(turn.frame);
     const tasksOf = follows && asksItsTasks(turn.frame) ? answerUnits()[0] : undefined;
     // 天津的呢？也是这个部门吗? The unit the answer before named is the one checked.
-    const named = follows && !tasksOf && turn.frame.yesNo && turn.frame.units.length === 0 && SAME_UNIT.test(turn.frame.original) ? answerUnits()[0] : undefined;
+    const named = follows && !tasksOf && turn.frame.yesNo && turn.frame.units.length === 0 && UNIT_REFERENCE.test(turn.frame.original) ? answerUnits()[0] : undefined;
     // Asked again of a lead (也是这个部门吗 after 谁牵头), it is the lead that is checked.
     const leadAgain = named && state!.slot === 'lead' && turn.frame.slot === 'content';
     const frame = named ? { ...turn.frame, units: [named], ...(leadAgain ? { slot: 'lead' as const, slots: ['lead' as const] } : {}) } : turn.frame;
@@ -100,11 +100,11 @@ export function withPrior(frame: QuestionFrame, cited: string[]): QuestionFrame 
   return cited.length === 0 || restates ? frame : { ...frame, priorClauseIds: cited };
 }
 
-// 这个部门, the same department: the unit the answer before named, checked again (not 它, which is as often the clause).
-const SAME_UNIT = /(?:这个|该|同一个|同一|那个)(?:部门|单位|局|委|机构)|\b(?:the same|this|that)\s+(?:department|bureau|unit|agency|body|ministry|commission)\b/iu;
-
-// 它, 他们, 该局, 这个单位, it, they, this bureau: the unit the answer before named.
-const UNIT_PRONOUN = /^\s*(?:那么?|那)?\s*(它们?|他们|她们|该局|该委|该单位|该部门|这个单位|这个部门|这个局|这家单位)|(?<![a-z])(it|they|this bureau|this department|this unit|that bureau|that department)(?![a-z])/iu;
+// 这个部门, 该局, the same department: a noun that points at the unit the answer before named, wherever it stands.
+const UNIT_REFERENCE = /(?:这个|这家|该|同一个|同一|那个)(?:部门|单位|局|委|机构)|(?<![a-z])(?:the same|this|that)\s+(?:department|bureau|unit|agency|body|ministry|commission)(?![a-z])/iu;
+// 它, 他们, it, they, or such a noun: the unit the answer before named (its tasks: 它还牵头了哪些条?). Not the bare
+// pronoun for a unit checked again: 它 is as often the clause.
+const UNIT_PRONOUN = new RegExp(`^\\s*(?:那么?|那)?\\s*(?:它们?|他们|她们)|(?<![a-z])(?:it|they)(?![a-z])|${UNIT_REFERENCE.source}`, 'iu');
 
 /** 它还牵头了哪些条? what else does it lead? A pronoun, a list of tasks asked, and no unit or topic of its own. */
 function asksItsTasks(frame: QuestionFrame): boolean {
