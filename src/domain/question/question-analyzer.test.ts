@@ -21,6 +21,10 @@ describe('QuestionAnalyzer: the asked slot', () => {
     expect(read('Shanwei target for spot-check compliance of housing & municipal projects?').slot).toBe('figure');
     // "implementing" inside the name of the kind of document asks nothing of what it implements.
     expect(read('Is the Shanwei implementing opinion already final or still a draft for comments?').slot).toBe('status');
+    // A figure asked as such (具体数字), not the 数字 of 数字经济 or 数字化.
+    expect(read('这条有提到具体数字吗').slot).toBe('figure');
+    expect(read('天津方案对数字经济有什么要求').slot).toBe('content');
+    expect(read('汕尾数字化转型谁牵头').slots).toEqual(['lead']);
     // The status cue read on the whole question is read on it normalised: in Traditional script too.
     expect(read('汕尾那個實施意見是正式印發了還是徵求意見稿').slot).toBe('status');
     // The number asked beside what a document implements is that document's.
