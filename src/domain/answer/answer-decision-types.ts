@@ -59,6 +59,8 @@ export interface Evidence {
   year?: string | null;
   /** The comma-separated part of the quote that holds the value, as written (制造业产品质量合格率力争达到94.8%). */
   part?: string;
+  /** A figure was asked for this year and the clause sets none: its wording for the year is quoted instead. */
+  noFigureFor?: string;
 }
 
 export type AnswerDecision =

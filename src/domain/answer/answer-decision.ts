@@ -103,7 +103,11 @@ export function decideAnswer(input: DecisionInput): ExplainedDecision {
   // of that year without a figure, what it says for the year is the answer (a figure asked in so many words is not).
   if (result.missing === 'year' && frame.followUp?.carried.includes('slot')) {
     const wording = contentKind.evidence(context);
-    if ('found' in wording) return { decision: { outcome: 'answer', kind: contentKind.name, evidence: wording.found, closestMatch: true, rule: `follow-up: no figure for the year, its wording instead; ${wording.rule}` }, gate, context };
+    const year = frame.years.asked[0];
+    if ('found' in wording && year) {
+      const evidence = wording.found.map((each) => ({ ...each, noFigureFor: year }));
+      return { decision: { outcome: 'answer', kind: contentKind.name, evidence, closestMatch: false, rule: `follow-up: no figure for ${year}, its wording instead; ${wording.rule}` }, gate, context };
+    }
   }
   const nearest = result.nearest ?? clauses[0];
   const year = result.missing === 'year' ? frame.years.asked[0] : undefined;

@@ -27,11 +27,11 @@ export const contentKind: AnswerKind = {
     const verdict = stated.length === 0 || stated.some((value) => text.includes(value));
     return { found: [{ clause: best, quote: topicQuote(best, context.groups, context.frame.mention ? 1 : 2, context.frame.years.asked), verdict }], rule: verdict ? 'content: the sentences of the most on-topic clause that hold the topic' : 'content: the most on-topic clause sets another value than the question states' };
   },
-  compose(context, [evidence], text, closestMatch) {
+  compose(context, [evidence], text) {
     const english = isEnglish(context);
     // Reached from a figure asked for a year the clause sets none for (answer-decision.ts): say so before its wording.
-    const year = context.frame.years.asked[0];
-    if (closestMatch && year && !context.comparing) text.line(english ? `No figure is set for ${year}; for ${year} the clause says:` : `没有${year}年的具体数字；该条对${year}年的表述是：`);
+    const year = evidence!.noFigureFor;
+    if (year && !context.comparing) text.line(english ? `No figure is set for ${year}; for ${year} the clause says:` : `没有${year}年的具体数字；该条对${year}年的表述是：`);
     const head = clauseHeadline(evidence!.clause, text, true);
     const quote = text.corpus(evidence!.quote);
     // In a comparison the verdict over all documents comes first; each entry does not repeat it.
