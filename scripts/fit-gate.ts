@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadEntries } from '../src/adapters/cedict/cedict-dictionary.ts';
+import { loadCedictEntries } from './dictionary/cedict-entries.ts';
 import { englishChineseDictionary } from '../src/adapters/dictionary/english-chinese-dictionary.ts';
 import { FEATURE_NAMES, gateFeatures, gateProbability, type GateFeatures, type GateModel } from '../src/domain/answer/topic-gate.ts';
 import { POLICY } from '../src/domain/answer-policy.ts';
@@ -28,7 +28,7 @@ const L2 = 0.5;
 const { values } = parseArgs({ options: { 'dry-run': { type: 'boolean', default: false } } });
 const store = seedStore();
 const components = await buildRetriever(store, { tokenizerMode: 'jieba+bigram', dictionary: englishChineseDictionary() });
-const questions = generateQuestions({ catalog: components.catalog, segmenter: components.segmenter, vocabulary: components.vocabulary, gazetteer: Gazetteer.standard(), cedict: loadEntries(), dictionary: englishChineseDictionary(), seed: SEED });
+const questions = generateQuestions({ catalog: components.catalog, segmenter: components.segmenter, vocabulary: components.vocabulary, gazetteer: Gazetteer.standard(), cedict: loadCedictEntries(), dictionary: englishChineseDictionary(), seed: SEED });
 
 interface Row {
   question: GeneratedQuestion;

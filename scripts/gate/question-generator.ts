@@ -14,7 +14,7 @@ import type { Gazetteer } from '../../src/domain/places/gazetteer.ts';
 import type { CorpusVocabulary } from '../../src/domain/question/topic-reader.ts';
 import type { PassageCatalog } from '../../src/domain/retrieval/passage-catalog.ts';
 import type { ChineseSegmenter } from '../../src/domain/text/chinese-segmenter.ts';
-import type { RawEntry } from '../../src/adapters/cedict/cedict-dictionary.ts';
+import type { RawEntry } from '../dictionary/cedict-entries.ts';
 import type { BilingualDictionary } from '../../src/domain/ports/bilingual-dictionary.ts';
 
 export interface GeneratedQuestion {

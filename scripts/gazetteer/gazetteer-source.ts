@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { pinyin } from 'pinyin-pro';
-import { loadEntries } from '../../src/adapters/cedict/cedict-dictionary.ts';
+import { loadCedictEntries } from '../dictionary/cedict-entries.ts';
 import exceptions from './english-names.json' with { type: 'json' };
 import { shortPlaceName } from './short-names.ts';
 
@@ -43,7 +43,7 @@ function romanize(name: string): string {
  * (弥勒 → mile) would find places in questions that name none.
  */
 const englishWords = new Set(
-  loadEntries().flatMap(([, , , meanings]) => (Array.isArray(meanings) ? meanings : [meanings]).flatMap((meaning) => meaning.split(/[^A-Za-z]+/u).filter((word) => word !== '' && word === word.toLowerCase()))),
+  loadCedictEntries().flatMap(([, , , meanings]) => (Array.isArray(meanings) ? meanings : [meanings]).flatMap((meaning) => meaning.split(/[^A-Za-z]+/u).filter((word) => word !== '' && word === word.toLowerCase()))),
 );
 
 /**

@@ -127,6 +127,18 @@ describe('answer kinds', () => {
     expect(batches.decision.evidence[0]!.value).toBe('4萬批次');
   });
 
+  it('figure: a value the question states is checked against the subject’s own, not one that matches elsewhere in the clause', async () => {
+    // 98% is the clause's figure for 农产品 and for 水利工程, not for 食品抽检合格率 (98.5%).
+    const wrong = await answered('汕尾食品抽检合格率是98%吗?');
+    expect(wrong.decision.kind).toBe('figure');
+    expect(wrong.text.split('\n').slice(0, 2)).toEqual(['不是。', '食品抽检合格率达到**98.5%**以上。']);
+    const right = await answered('天津每年监督抽查不少于4万批次，对吧');
+    expect(right.text.split('\n')[0]).toBe('对。');
+    const english = await answered("Is Shanwei's target for the manufacturing product pass rate 95%?");
+    expect(english.text.split('\n')[0]).toBe('No.');
+    expect(english.text).toContain('**94.8%**');
+  });
+
   it('figure: refuses a year no clause sets a figure for, saying what the nearest clause does say', async () => {
     const turn = await refused('汕尾到2035年制造业产品质量合格率要达到多少');
     expect(turn.reason).toMatchObject({ kind: 'missing-fact', missing: 'year', year: '2035' });
@@ -278,7 +290,8 @@ describe('answer kinds', () => {
   it('a value the question states is checked: the part that sets it, and the verdict on it', async () => {
     const both = await answered('Do both the Tianjin 2023 plan and the national plan set the 60% MTBF target for excavators?');
     expect(both.text).toMatch(/^Yes\. Side by side: .*60%; .*60%\./u);
-    expect((await answered('天津和国家方案都定了挖掘机平均失效间隔时间提高50%以上的目标吗')).text).toMatch(/^没有，都没有提到。/u);
+    // A stated value neither sets: the verdict, then the value each does set.
+    expect((await answered('天津和国家方案都定了挖掘机平均失效间隔时间提高50%以上的目标吗')).text).toMatch(/^不是。对比：国市监质发〔2022〕95号 60%；津质量发〔2023〕3号 60%。/u);
     // Asked 是不是, the verdict says 是 or 不是; the quote shows what the clause sets.
     const other = await answered('天津是不是要求挖掘机平均失效间隔时间提高50%?');
     expect(other.text).toMatch(/^不是。\n.*60%/su);

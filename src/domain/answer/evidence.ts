@@ -67,8 +67,10 @@ export function findValue(clause: StoredClause, groups: TopicGroup[], kind: Valu
   // in a part that names it, or carried from one; a value before it belongs to something else (天津质量奖's 100万元).
   // With no topic (the clause pointed at is asked about as a whole), no subject narrows where the value may stand.
   const named = groups.length === 0 ? [] : namedSubject(frame.topic.words, 4, (name) => clause.normalizedText.includes(name), true);
-  // A value the question states itself (do both set the 60% target?): the part that sets it is the one asked about.
-  const stated = statedValues(frame, kind);
+  // A value a comparison states itself (do both set the 60% target?): the part that sets it is the one asked
+  // about. A single figure checked (汕尾食品抽检合格率是98%吗?) is the subject's own, whatever it is: the
+  // 98% of 水利工程 two parts on is not it.
+  const stated = frame.compare ? statedValues(frame, kind) : [];
   sentences.forEach((sentence, index) => {
     const parts = sentence.text.match(PART) ?? [sentence.text];
     const normalizedParts = sentence.normalized.match(PART) ?? [sentence.normalized];
@@ -105,14 +107,9 @@ export function findValue(clause: StoredClause, groups: TopicGroup[], kind: Valu
   return best;
 }
 
-// Values a question states to check them: rates and amounts (60%, 100万元). Not counts or years, which a
-// question writes as its scope (天津14年的意见) or its ask (几个).
-const STATED: Partial<Record<ValueKind, RegExp>> = { figure: /(?<![\d.])\d+(?:\.\d+)?\s*(?:%|‰|个百分点|倍)/gu, money: new RegExp(MONEY.source, 'gu') };
-
-/** The rates and amounts the question writes itself (60%, 100万元), spaces dropped. */
+/** The values of the kind the question states itself (60%, 100万元: stated-values.ts), spaces dropped. */
 export function statedValues(frame: QuestionFrame, kind: ValueKind): string[] {
-  const pattern = STATED[kind];
-  return pattern ? [...frame.normalized.matchAll(pattern)].map((match) => match[0].replace(/\s+/gu, '')) : [];
+  return frame.statedValues.filter((value) => value.kind === kind).map((value) => value.text);
 }
 
 /** Whether a part of the clause holds the topic (any share) and the asked year: for "the clause is about that year". */

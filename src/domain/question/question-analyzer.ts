@@ -204,6 +204,7 @@ export class QuestionAnalyzer {
       planYear: askedSlots[0] === 'date' ? planYearAsked(normalized, slots.cues, words, describesDocument) : null,
       documentAsk: readDocumentAsk(normalized),
       measure: slots.measure,
+      statedValues: slots.stated,
       scope: ownDocumentBelow ? { ...scope.scope, uncoveredPlace: scope.scope.placeBelow } : scope.scope,
       years: scope.years,
       units,

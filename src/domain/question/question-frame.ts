@@ -1,3 +1,4 @@
+import type { StatedValue } from './stated-values.ts';
 /**
  * What a question means, read once per turn (question-analyzer.ts) and then only read: retrieval
  * takes its topic and scope, the answer decision its asked slot, the backends its language. Nothing
@@ -169,6 +170,8 @@ export interface QuestionFrame {
   documentAsk: DocumentAsk;
   /** The measure the asked figure is in, when the question says (几家 → 家, 合格率 → %). */
   measure: string | null;
+  /** Values the question states to check them (是95%对吧?, Is the target 98%?), compared with the clause's. */
+  statedValues: StatedValue[];
   scope: QuestionScope;
   years: QuestionYears;
   units: NamedUnit[];

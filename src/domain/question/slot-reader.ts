@@ -2,6 +2,7 @@ import { withoutDocumentKinds } from './document-kind-names.ts';
 import cues from './question-cues.json' with { type: 'json' };
 import { cuePattern, escapePattern, isLatin, matchesCue } from './cue-matching.ts';
 import type { AskedSlot, SlotCue } from './question-frame.ts';
+import { readStatedValues, type StatedValue } from './stated-values.ts';
 
 /**
  * Which fact a question asks for, read from its frame words (question-cues.json): the slot cues,
@@ -24,6 +25,8 @@ export interface SlotReading {
   /** Whether the documents say the same is asked (一样吗, the same?). */
   same: boolean;
   measure: string | null;
+  /** Values the question states to check them (是95%对吧?): stated-values.ts. */
+  stated: StatedValue[];
   rest: string;
 }
 
@@ -140,13 +143,22 @@ export function readSlots(asked: string, question: string, english: boolean): Sl
     yesNo = true;
     found.push({ slot: 'yes-no', cue: opening });
   }
+  // 是95%对吧? 不少于3万批次，对吗? A value stated and asked yes or no checks the figure the clause sets,
+  // in that value's measure; the value itself is no topic word.
+  const stated = readStatedValues(english ? question : text);
+  let measured = measure;
+  if (stated.length > 0 && yesNo && ![...slots].some((slot) => VALUE_SLOTS.has(slot) || slot === 'lead' || slot === 'units')) {
+    slots.add(stated[0]!.kind);
+    measured ??= stated[0]!.measure;
+  }
+  for (const value of stated) rest = rest.replace(value.text, ' ');
   // 一共几个部门负责 asks how many units; 几家企业 asks a figure.
   if (count && unitNoun && !slots.has('issuer')) slots.add('unit-count');
   if (count && !slots.has('unit-count') && !slots.has('issuer')) slots.add('figure');
   // "pass rate target?", 合格率目标: a rate asked with no other slot is a figure.
-  if (measure === '%' && slots.size === 0) slots.add('figure');
+  if (measured === '%' && slots.size === 0) slots.add('figure');
   // 一共有多少钱: a figure asked in money is an amount.
-  if (measure === '元' && slots.delete('figure')) slots.add('money');
+  if (measured === '元' && slots.delete('figure')) slots.add('money');
   if (slots.has('date') && ISSUE_VERBS.some((verb) => matchesCue(text, verb))) {
     slots.delete('date');
     slots.add('issue-date');
@@ -173,7 +185,7 @@ export function readSlots(asked: string, question: string, english: boolean): Sl
   }
   const compare = slots.delete('compare') || same;
   const ordered = PRECEDENCE.filter((slot) => slots.has(slot));
-  return { slots: ordered.length > 0 ? ordered : ['content'], cues: found, yesNo: yesNo || same, compare, count, mention, tasks, documents, same, measure, rest };
+  return { slots: ordered.length > 0 ? ordered : ['content'], cues: found, yesNo: yesNo || same, compare, count, mention, tasks, documents, same, measure: measured, stated, rest };
 }
 
 /**

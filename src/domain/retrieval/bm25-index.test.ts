@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Bm25Index, type WeightedTerm } from './bm25-index.ts';
+import { TermTable } from './term-table.ts';
 
 /** A corpus with a Zipf-like vocabulary, so some terms are in most documents and most are rare. */
 function syntheticIndex(documents: number, seed: number): { index: Bm25Index; random: () => number } {
@@ -50,5 +51,27 @@ describe('Bm25Index', () => {
     expect(first!.index).toBe(0);
     expect(second!.index).toBe(1);
     expect(index.idf('乳制品')).toBeGreaterThan(index.idf('质量'));
+  });
+
+  it('shares its term table with later indexes and reads only the terms it was built with', () => {
+    const fields = [{ name: 'text', weight: 1, lengthNormalization: 0 }];
+    const terms = new TermTable();
+    const before = new Bm25Index(fields, terms);
+    before.add([['钢铁', '质量']]);
+    before.add([['质量']]);
+    before.build();
+    // The next library drops the steel clause and brings a dairy one, numbering into the same table.
+    const after = new Bm25Index(fields, terms);
+    after.add([['质量']]);
+    after.add([['乳制品', '质量']]);
+    after.build();
+    expect(terms.size).toBe(3);
+    expect(before.has('乳制品')).toBe(false);
+    expect(before.search([{ term: '乳制品', weight: 1 }], 5)).toEqual([]);
+    expect(before.search([{ term: '钢铁', weight: 1 }], 5).map((hit) => hit.index)).toEqual([0]);
+    // A term only a removed document had is not in the new index: no postings, no idf.
+    expect(after.has('钢铁')).toBe(false);
+    expect(after.idf('钢铁')).toBe(0);
+    expect(after.search([{ term: '乳制品', weight: 1 }], 5).map((hit) => hit.index)).toEqual([1]);
   });
 });

@@ -23,15 +23,26 @@ export interface ScoredDocument {
   coverage: number;
 }
 
+import { TermTable } from './term-table.ts';
+
 const K1 = 1.2;
+/**
+ * Saturated weights lie in [0, 1) and are kept as 16-bit steps of 1/65535: half the memory of
+ * 32-bit floats, and an error (under 8e-6 of a term's weight) far below any score gap that decides
+ * a ranking.
+ */
+const SATURATION_STEPS = 0xffff;
+/** A document's count of a term and the field it is in share 16 bits: two bits of field, fourteen of count. */
+const FIELD_BITS = 2;
+const MAX_COUNT = (1 << (16 - FIELD_BITS)) - 1;
 const EMPTY_DOCUMENTS = new Uint32Array(0);
-const EMPTY_WEIGHTS = new Float32Array(0);
 
 /** A term's postings: views into the index's shared arrays, never copies. */
 interface Posting {
   /** Ascending document indexes. */
   documents: Uint32Array;
-  saturated: Float32Array;
+  /** Saturated weights in steps of 1/SATURATION_STEPS. */
+  saturated: Uint16Array;
   idf: number;
   /** The largest saturated weight: with the idf, the most this term can add to any score. */
   maxSaturated: number;
@@ -58,22 +69,24 @@ class ChunkedArray<T extends Uint32Array | Uint16Array | Uint8Array> {
 }
 
 /**
- * The postings of every term in two shared typed arrays (documents, saturated weights), each term's
+ * The postings of every term in two shared typed arrays (documents, 16-bit saturated weights), each term's
  * slice found by its id: no object and no JavaScript array per posting, so the index of 100,000
  * clauses fits in a fraction of the memory per-term objects took. Documents are added, then the
- * index is built once; adding after that is an error (a changed library builds a new index).
+ * index is built once; adding after that is an error (a changed library builds a new index). Term
+ * ids come from a TermTable, which the index may share with the builds before and after it.
  */
 export class Bm25Index {
-  private readonly termIds = new Map<string, number>();
   private readonly documentStarts: number[] = [0];
   private readonly fieldLengths: number[] = [];
   // What add() gathered: per document, per field, each term with its count.
   private entryTerms = new ChunkedArray((size) => new Uint32Array(size));
-  private entryCounts = new ChunkedArray((size) => new Uint16Array(size));
-  private entryFields = new ChunkedArray((size) => new Uint8Array(size));
-  private built?: { offsets: Uint32Array; documents: Uint32Array; saturated: Float32Array; idf: Float64Array; maxSaturated: Float32Array };
+  private entryCountFields = new ChunkedArray((size) => new Uint16Array(size));
+  private scratch?: { scores: Float32Array; matchedWeight: Float32Array };
+  private built?: { termCount: number; offsets: Uint32Array; documents: Uint32Array; saturated: Uint16Array; idf: Float64Array; maxSaturated: Float32Array };
 
-  constructor(private readonly fields: FieldSpec[]) {}
+  constructor(private readonly fields: FieldSpec[], readonly terms: TermTable = new TermTable()) {
+    if (fields.length > 1 << FIELD_BITS) throw new Error(`Bm25Index: at most ${1 << FIELD_BITS} fields`);
+  }
 
   get size(): number {
     return this.documentStarts.length - 1;
@@ -81,24 +94,22 @@ export class Bm25Index {
 
   /** Adds a document; `fieldTokens[i]` are the tokens of `fields[i]`. Returns its index. */
   add(fieldTokens: string[][]): number {
+    return this.addTermIds(fieldTokens.map((tokens) => tokens.map((token) => this.terms.intern(token))));
+  }
+
+  /** The same with the tokens as numbers of the index's TermTable (what the token cache keeps). */
+  addTermIds(fieldTermIds: ArrayLike<number>[]): number {
     if (this.built) throw new Error('Bm25Index: documents are added before build(); a changed library builds a new index');
-    fieldTokens.forEach((tokens, field) => {
+    for (let field = 0; field < fieldTermIds.length; field += 1) {
+      const ids = fieldTermIds[field]!;
       const counts = new Map<number, number>();
-      for (const token of tokens) {
-        let id = this.termIds.get(token);
-        if (id === undefined) {
-          id = this.termIds.size;
-          this.termIds.set(token, id);
-        }
-        counts.set(id, (counts.get(id) ?? 0) + 1);
-      }
+      for (let position = 0; position < ids.length; position += 1) counts.set(ids[position]!, (counts.get(ids[position]!) ?? 0) + 1);
       for (const [id, count] of counts) {
         this.entryTerms.push(id);
-        this.entryCounts.push(Math.min(count, 0xffff));
-        this.entryFields.push(field);
+        this.entryCountFields.push((Math.min(count, MAX_COUNT) << FIELD_BITS) | field);
       }
-      this.fieldLengths.push(tokens.length);
-    });
+      this.fieldLengths.push(ids.length);
+    }
     this.documentStarts.push(this.entryTerms.length);
     return this.size - 1;
   }
@@ -114,9 +125,8 @@ export class Bm25Index {
       return sum / Math.max(documentCount, 1) || 1;
     });
     const terms = this.entryTerms;
-    const counts = this.entryCounts;
-    const entryField = this.entryFields;
-    const termCount = this.termIds.size;
+    const countFields = this.entryCountFields;
+    const termCount = this.terms.size;
     // Pass 1: in how many documents each term occurs (a document may list a term in several fields).
     const frequency = new Uint32Array(termCount);
     const lastSeen = new Int32Array(termCount).fill(-1);
@@ -132,7 +142,7 @@ export class Bm25Index {
     const offsets = new Uint32Array(termCount + 1);
     for (let term = 0; term < termCount; term += 1) offsets[term + 1] = offsets[term]! + frequency[term]!;
     const documents = new Uint32Array(offsets[termCount]!);
-    const saturated = new Float32Array(offsets[termCount]!);
+    const saturated = new Uint16Array(offsets[termCount]!);
     const filled = new Uint32Array(termCount);
     // Pass 2: each document's combined field weight per term, saturated, into the term's slice.
     const combined = new Float64Array(termCount);
@@ -140,17 +150,18 @@ export class Bm25Index {
     for (let document = 0; document < documentCount; document += 1) {
       for (let entry = this.documentStarts[document]!; entry < this.documentStarts[document + 1]!; entry += 1) {
         const term = terms.at(entry);
-        const field = entryField.at(entry);
+        const countField = countFields.at(entry);
+        const field = countField & ((1 << FIELD_BITS) - 1);
         const spec = this.fields[field]!;
         const norm = 1 - spec.lengthNormalization + spec.lengthNormalization * (this.fieldLengths[document * fieldCount + field]! / averages[field]!);
         if (combined[term] === 0) touched.push(term);
-        combined[term]! += (spec.weight * counts.at(entry)) / norm;
+        combined[term]! += (spec.weight * (countField >> FIELD_BITS)) / norm;
       }
       for (const term of touched) {
         const weight = combined[term]!;
         const position = offsets[term]! + filled[term]!;
         documents[position] = document;
-        saturated[position] = weight / (K1 + weight);
+        saturated[position] = Math.round((weight / (K1 + weight)) * SATURATION_STEPS);
         filled[term]! += 1;
         combined[term] = 0;
       }
@@ -163,17 +174,17 @@ export class Bm25Index {
       idf[term] = Math.log(1 + (documentCount - documentFrequency + 0.5) / (documentFrequency + 0.5));
       let max = 0;
       for (let position = offsets[term]!; position < offsets[term + 1]!; position += 1) if (saturated[position]! > max) max = saturated[position]!;
-      maxSaturated[term] = max;
+      maxSaturated[term] = max / SATURATION_STEPS;
     }
-    this.built = { offsets, documents, saturated, idf, maxSaturated };
+    this.built = { termCount, offsets, documents, saturated, idf, maxSaturated };
     // What add() gathered is in the postings now.
     this.entryTerms = new ChunkedArray((size) => new Uint32Array(size));
-    this.entryCounts = new ChunkedArray((size) => new Uint16Array(size));
-    this.entryFields = new ChunkedArray((size) => new Uint8Array(size));
+    this.entryCountFields = new ChunkedArray((size) => new Uint16Array(size));
   }
 
+  /** Some document of this index has the term (in any field). */
   has(term: string): boolean {
-    return this.termIds.has(term);
+    return this.posting(term) !== undefined;
   }
 
   /** Ascending indexes of the documents holding the term (empty when none does). Read only. */
@@ -185,13 +196,20 @@ export class Bm25Index {
     return this.posting(term)?.idf ?? 0;
   }
 
+  /** The term's id when this index was built knowing it: the shared table may have grown since. */
+  private termId(term: string): number | undefined {
+    const id = this.terms.find(term);
+    return id !== undefined && id < this.requireBuilt().termCount ? id : undefined;
+  }
+
   private posting(term: string): Posting | undefined {
-    const id = this.termIds.get(term);
+    const id = this.termId(term);
     if (id === undefined) return undefined;
     const { offsets, documents, saturated, idf, maxSaturated } = this.requireBuilt();
     const start = offsets[id]!;
     const end = offsets[id + 1]!;
-    if (start === end) return { documents: EMPTY_DOCUMENTS, saturated: EMPTY_WEIGHTS, idf: idf[id]!, maxSaturated: 0 };
+    // A term of the shared table that no document of this index holds (one of a removed document's).
+    if (start === end) return undefined;
     return { documents: documents.subarray(start, end), saturated: saturated.subarray(start, end), idf: idf[id]!, maxSaturated: maxSaturated[id]! };
   }
 
@@ -200,16 +218,30 @@ export class Bm25Index {
    * (scope filters) before ranking.
    */
   search(query: WeightedTerm[], limit: number, allowed?: Uint8Array): ScoredDocument[] {
-    const scores = new Float32Array(this.size);
-    const matchedWeight = new Float32Array(this.size);
+    // One pair of score arrays per index, reused (a search runs start to end without yielding):
+    // two fresh arrays of the corpus's size per question were most of what a search allocated.
+    this.scratch ??= { scores: new Float32Array(this.size), matchedWeight: new Float32Array(this.size) };
+    const { scores, matchedWeight } = this.scratch;
     const touched: number[] = [];
+    try {
+      return this.rank(query, limit, allowed, scores, matchedWeight, touched);
+    } finally {
+      for (const document of touched) {
+        scores[document] = 0;
+        matchedWeight[document] = 0;
+      }
+    }
+  }
+
+  private rank(query: WeightedTerm[], limit: number, allowed: Uint8Array | undefined, scores: Float32Array, matchedWeight: Float32Array, touched: number[]): ScoredDocument[] {
     const merged = new Map<string, number>();
     for (const { term, weight } of query) merged.set(term, Math.max(merged.get(term) ?? 0, weight));
     // Terms by the most they can add to a score, highest first: rare terms, short postings.
     const terms = [...merged]
       .flatMap(([term, weight]) => {
         const posting = this.posting(term);
-        return posting ? [{ posting, termWeight: posting.idf * weight, bound: posting.idf * weight * posting.maxSaturated * (K1 + 1) }] : [];
+        // perStep: what one step of a saturated weight adds to a score.
+        return posting ? [{ posting, termWeight: posting.idf * weight, perStep: (posting.idf * weight * (K1 + 1)) / SATURATION_STEPS, bound: posting.idf * weight * posting.maxSaturated * (K1 + 1) }] : [];
       })
       .sort((left, right) => right.bound - left.bound);
     const totalWeight = terms.reduce((sum, term) => sum + term.termWeight, 0);
@@ -223,13 +255,13 @@ export class Bm25Index {
       // Once the terms left cannot lift a document that has none of the terms so far into the
       // top `limit`, only the documents already scored can still place; switch to looking them up.
       if (touched.length >= limit && remaining[next]! < maxScore && remaining[next]! < kthScore(touched, scores, limit)) break;
-      const { posting, termWeight } = terms[next]!;
+      const { posting, termWeight, perStep } = terms[next]!;
       const { documents, saturated } = posting;
       for (let position = 0; position < documents.length; position += 1) {
         const document = documents[position]!;
         if (allowed && allowed[document] === 0) continue;
         if (scores[document] === 0) touched.push(document);
-        const score = scores[document]! + termWeight * saturated[position]! * (K1 + 1);
+        const score = scores[document]! + perStep * saturated[position]!;
         scores[document] = score;
         if (score > maxScore) maxScore = score;
         matchedWeight[document] = matchedWeight[document]! + termWeight;
@@ -239,11 +271,11 @@ export class Bm25Index {
     for (; next < terms.length; next += 1) {
       const threshold = kthScore(candidates, scores, limit);
       candidates = candidates.filter((document) => scores[document]! + remaining[next]! >= threshold);
-      const { posting, termWeight } = terms[next]!;
+      const { posting, termWeight, perStep } = terms[next]!;
       for (const document of candidates) {
         const position = findPosition(posting.documents, document);
         if (position === -1) continue;
-        scores[document] = scores[document]! + termWeight * posting.saturated[position]! * (K1 + 1);
+        scores[document] = scores[document]! + perStep * posting.saturated[position]!;
         matchedWeight[document] = matchedWeight[document]! + termWeight;
       }
     }

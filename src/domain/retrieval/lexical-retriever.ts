@@ -8,6 +8,7 @@ import { Bm25Index, type ScoredDocument, type WeightedTerm } from './bm25-index.
 import { chineseGroups, englishGroups, topicShare, type TopicGroup, type TermStatistics } from './topic-coverage.ts';
 import type { PassageCatalog } from './passage-catalog.ts';
 import type { PassageTokenCache } from './passage-token-cache.ts';
+import { TermTable } from './term-table.ts';
 import { createTokenizer, FUNCTION_CHARACTERS, type TextTokenizer, type TokenizerMode } from './text-tokenizer.ts';
 
 /**
@@ -36,7 +37,8 @@ const DEFAULT_WEIGHTS = POLICY.fieldWeights;
 export class LexicalRetriever implements CorpusVocabulary {
   private readonly index: Bm25Index;
   private readonly tokenizer: TextTokenizer;
-  private readonly vocabulary = new Set<string>();
+  /** Per term number: 1 when some passage's body has the term (the corpus's vocabulary; headings and unit lists aside). */
+  private bodyTerms: Uint8Array;
   /** Words of the responsibility lists besides the units' names (分工, 配合, 按职责): how the corpus assigns tasks. */
   private readonly responsibilityWords = new Set<string>();
   private readonly statistics: TermStatistics;
@@ -48,27 +50,33 @@ export class LexicalRetriever implements CorpusVocabulary {
 
   constructor(private readonly catalog: PassageCatalog, private readonly options: LexicalOptions) {
     const weights = options.fieldWeights ?? DEFAULT_WEIGHTS;
-    this.index = new Bm25Index([
-      { name: 'heading', weight: weights.heading, lengthNormalization: 0.3 },
-      { name: 'section', weight: weights.section, lengthNormalization: 0 },
-      { name: 'body', weight: weights.body, lengthNormalization: 0.75 },
-      { name: 'units', weight: weights.units, lengthNormalization: 0 },
-    ]);
-    this.tokenizer = createTokenizer(options.tokenizerMode, options.segmenter);
-    const cut = (clause: PassageCatalog['passages'][number]['clause']) => [
-      this.tokenizer.tokenize(normalizeText(clause.heading ?? '')),
-      this.tokenizer.tokenize(normalizeText(clause.sectionHeading ?? '')),
-      this.tokenizer.tokenize(withAlternatives(withoutResponsibility(clause.normalizedText))),
-      clause.units.flatMap((unit) => this.tokenizer.tokenize(unit.name)),
-    ];
     const cache = options.tokenCache;
+    const terms = cache?.terms ?? new TermTable();
+    this.index = new Bm25Index(
+      [
+        { name: 'heading', weight: weights.heading, lengthNormalization: 0.3 },
+        { name: 'section', weight: weights.section, lengthNormalization: 0 },
+        { name: 'body', weight: weights.body, lengthNormalization: 0.75 },
+        { name: 'units', weight: weights.units, lengthNormalization: 0 },
+      ],
+      terms,
+    );
+    this.tokenizer = createTokenizer(options.tokenizerMode, options.segmenter);
+    const numbered = (tokens: string[]) => tokens.map((token) => terms.intern(token));
+    const cut = (clause: PassageCatalog['passages'][number]['clause']) => [
+      numbered(this.tokenizer.tokenize(normalizeText(clause.heading ?? ''))),
+      numbered(this.tokenizer.tokenize(normalizeText(clause.sectionHeading ?? ''))),
+      numbered(this.tokenizer.tokenize(withAlternatives(withoutResponsibility(clause.normalizedText)))),
+      numbered(clause.units.flatMap((unit) => this.tokenizer.tokenize(unit.name))),
+    ];
+    this.bodyTerms = new Uint8Array(Math.max(terms.size, 1024));
     for (const { clause } of catalog.passages) {
-      // The key is every text the fields are cut from: a changed clause misses, an unchanged one hits.
+      // Every text the fields are cut from: a changed clause misses, an unchanged one hits.
       const fields = cache
-        ? cache.tokens([this.tokenizer.mode, clause.heading ?? '', clause.sectionHeading ?? '', clause.normalizedText, ...clause.units.map((unit) => unit.name)].join('\u0000'), () => cut(clause))
+        ? cache.termIds(clause.id, [this.tokenizer.mode, clause.heading ?? '', clause.sectionHeading ?? '', clause.normalizedText, ...clause.units.map((unit) => unit.name)].join('\u0000'), () => cut(clause))
         : cut(clause);
-      this.index.add(fields);
-      for (const token of fields[2]!) this.vocabulary.add(token);
+      this.index.addTermIds(fields);
+      this.markBodyTerms(fields[2]!, terms.size);
       const annotation = findResponsibilityAnnotation(clause.normalizedText);
       if (annotation) {
         let words = annotation.raw;
@@ -111,18 +119,33 @@ export class LexicalRetriever implements CorpusVocabulary {
     return known;
   };
 
-  isCorpusWord = (term: string): boolean => this.vocabulary.has(term);
+  isCorpusWord = (term: string): boolean => this.inBodies(term);
 
   isResponsibilityWord = (word: string): boolean => this.responsibilityWords.has(word);
 
+  private markBodyTerms(ids: number[], termCount: number): void {
+    if (termCount > this.bodyTerms.length) {
+      const grown = new Uint8Array(Math.max(termCount, this.bodyTerms.length * 2));
+      grown.set(this.bodyTerms);
+      this.bodyTerms = grown;
+    }
+    for (const id of ids) this.bodyTerms[id] = 1;
+  }
+
+  /** Some passage's body has the token (terms learned by later builds over the same table have no flag here). */
+  private inBodies(token: string): boolean {
+    const id = this.index.terms.find(token);
+    return id !== undefined && this.bodyTerms[id] === 1;
+  }
+
   private judgeTerm(term: string): boolean {
-    if (this.vocabulary.has(term)) return true;
+    if (this.inBodies(term)) return true;
     // A Chinese term with a bigram the corpus lacks is unknown: no need to run jieba over it.
     if (this.mode !== 'jieba' && /^\p{Script=Han}{2,}$/u.test(term)) {
-      for (let index = 0; index < term.length - 1; index += 1) if (!this.vocabulary.has(`~${term.slice(index, index + 2)}`)) return false;
+      for (let index = 0; index < term.length - 1; index += 1) if (!this.inBodies(`~${term.slice(index, index + 2)}`)) return false;
     }
     const tokens = this.tokenizer.tokenize(term);
-    return tokens.length > 0 && tokens.every((token) => this.vocabulary.has(token)) && (this.mode !== 'jieba' || tokens.includes(term));
+    return tokens.length > 0 && tokens.every((token) => this.inBodies(token)) && (this.mode !== 'jieba' || tokens.includes(term));
   }
 
   /**
@@ -200,7 +223,7 @@ export class LexicalRetriever implements CorpusVocabulary {
         const first = word[0]! + match[1]!;
         const second = word[1]! + match[2]!;
         // 国企: 国有企业 is one word of the corpus's segmenter, not 国有 beside 企业.
-        if ((this.vocabulary.has(first) && this.vocabulary.has(second)) || this.vocabulary.has(first + second)) return first + second;
+        if ((this.inBodies(first) && this.inBodies(second)) || this.inBodies(first + second)) return first + second;
       }
     }
     return undefined;

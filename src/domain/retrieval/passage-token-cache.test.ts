@@ -5,7 +5,7 @@ import { loadEvalSet } from '../../../eval/eval-set.ts';
 import { buildRetriever } from '../../services/retrieval-service.ts';
 import { seedCorpus } from '../../test-support/seed-files.ts';
 import { SegmenterVocabulary } from '../text/chinese-segmenter.ts';
-import { PassageTokenCache, type GrowingVocabulary } from './passage-token-cache.ts';
+import { PassageTokenCache, decodeFields, encodeFields, textHash, type GrowingVocabulary } from './passage-token-cache.ts';
 
 class CountingVocabulary implements GrowingVocabulary {
   words: string[] = [];
@@ -24,19 +24,37 @@ describe('PassageTokenCache', () => {
     let cuts = 0;
     const cut = () => {
       cuts += 1;
-      return [[`cut-${cuts}`]];
+      return [[cuts]];
     };
-    expect(cache.tokens('提升钢铁产品质量', cut)).toEqual([['cut-1']]);
-    expect(cache.tokens('提升钢铁产品质量', cut)).toEqual([['cut-1']]);
-    expect(cache.tokens('提高港口物流服务质量', cut)).toEqual([['cut-2']]);
+    expect(cache.termIds('a', '提升钢铁产品质量', cut)).toEqual([[1]]);
+    expect(cache.termIds('a', '提升钢铁产品质量', cut)).toEqual([[1]]);
+    expect(cache.termIds('b', '提高港口物流服务质量', cut)).toEqual([[2]]);
     vocabulary.words.push('钢铁产品');
-    expect(cache.tokens('提升钢铁产品质量', cut)).toEqual([['cut-3']]);
-    expect(cache.tokens('提高港口物流服务质量', cut)).toEqual([['cut-2']]);
+    expect(cache.termIds('a', '提升钢铁产品质量', cut)).toEqual([[3]]);
+    expect(cache.termIds('b', '提高港口物流服务质量', cut)).toEqual([[2]]);
+    // The same passage id with other text is cut again.
+    expect(cache.termIds('b', '提高港口物流服务水平', cut)).toEqual([[4]]);
     cache.keepOnlyUsed();
     expect(cache.size).toBe(2);
-    expect(cache.tokens('提升钢铁产品质量', cut)).toEqual([['cut-3']]);
+    expect(cache.termIds('a', '提升钢铁产品质量', cut)).toEqual([[3]]);
     cache.keepOnlyUsed();
     expect(cache.size).toBe(1);
+  });
+
+  it('writes fields so that they read back as the same terms with the same counts, large numbers and empty fields included', () => {
+    const fields = [[], [5, 5, 5, 0], [40_000, 3, 1_073_741_823, 40_000, 32_767, 32_768], Array.from({ length: 20_000 }, (_, index) => index % 7_000)];
+    const read = decodeFields(encodeFields(fields));
+    expect(read).toEqual(fields.map((ids) => [...ids].sort((left, right) => left - right)));
+  });
+
+  it('holds about two bytes per distinct term of a passage', () => {
+    const ids = Array.from({ length: 300 }, (_, index) => index * 1_000 + 7);
+    expect(encodeFields([ids]).length).toBeLessThanOrEqual(301);
+  });
+
+  it('hashes texts that differ in one character apart', () => {
+    expect(textHash('提升钢铁产品质量')).not.toBe(textHash('提升钢铁产品质最'));
+    expect(textHash('')).toBe(textHash(''));
   });
 });
 

@@ -146,6 +146,8 @@ export function isEnglish(context: KindContext): boolean {
  */
 export function verdictWords(context: KindContext): [string, string] {
   const cue = context.frame.cues.find((each) => each.slot === 'yes-no')?.cue ?? '';
+  // A value checked (是95%对吧?) is confirmed or not, never "had": 对/不对 for 对吧, 对吗; else 是/不是.
+  if (context.frame.statedValues.length > 0) return /对/u.test(context.frame.normalized) ? ['对。', '不对。'] : ['是。', '不是。'];
   return /是/u.test(cue) ? ['是。', '不是。'] : ['有。', '没有。'];
 }
 

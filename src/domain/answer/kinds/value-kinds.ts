@@ -6,6 +6,7 @@ import { bestPartShare, findValue, yearsOf, type ValueKind, type ValueMatch } fr
 import { DATE, FIGURE, MONEY } from '../sentences.ts';
 import type { AnswerText } from '../answer-text.ts';
 import { englishQualifiers, englishValue } from '../value-translation.ts';
+import { sameValue } from '../../question/stated-values.ts';
 import { isEnglish, mostOnTopic, topicFit, nearestClauses, verdictLine, verdictWords, type AnswerKind, type EvidenceResult, type KindContext } from './kind-support.ts';
 
 /**
@@ -64,7 +65,10 @@ function composeValue(context: KindContext, [evidence]: Evidence[], text: Parame
   } else {
     // The answer first, the value emphasised in the words that state it; then the quote it comes from.
     // Asked whether it gives one (有没有具体数字?), the verdict before it.
-    if (context.frame.yesNo && !context.comparing) text.line(verdictLine(true, english, verdictWords(context)));
+    // Checked against a value the question states (是95%对吧?), the verdict is whether the clause sets that one.
+    const stated = context.frame.statedValues;
+    const confirmed = stated.length === 0 || stated.some((value) => sameValue(value.text, evidence!.value!));
+    if (context.frame.yesNo && !context.comparing) text.line(verdictLine(confirmed, english, verdictWords(context)));
     if (!context.comparing) text.line(valueHeadline(evidence!, text, context.frame.slot));
     text.line(english ? `${head}: “${text.corpus(evidence!.quote)}”` : `${head}：“${text.corpus(evidence!.quote)}”`);
   }
