@@ -118,6 +118,17 @@ describe('answer kinds', () => {
     expect(turn.text).toMatch(/^共\*\*12\*\*個單位負責/u);
   });
 
+  it('unit count and check: the units beside the lead, and whether the named unit is the only one', async () => {
+    const supporting = await answered('天津2023方案里乳制品质量安全提升那条，除了牵头的还有几个部门配合?');
+    expect(supporting.decision.kind).toBe('unit-count');
+    expect(supporting.text).toMatch(/^除牵头单位市工业和信息化局外，共\*\*8\*\*个单位配合。/u);
+    const english = await answered('In the national plan, how many departments support the lead on green building materials going to the countryside?');
+    expect(english.text).toMatch(/^Besides the lead, 住房城乡建设部 .*, \*\*2\*\* units share it\./u);
+    const only = await answered('天津2023方案冷链食品监管是不是只有市市场监管委负责?');
+    expect(only.decision.kind).toBe('unit-check');
+    expect(only.text).toMatch(/^\*\*不是。\*\*除市市场监管委外还有8个单位负责。/u);
+  });
+
   it('figure: the value in the part that names the subject, in the measure asked', async () => {
     const rate = await answered('汕尾水利工程质量抽检合格率要求是多少');
     expect(rate.decision.evidence[0]!.value).toBe('98%');

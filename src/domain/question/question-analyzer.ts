@@ -16,6 +16,7 @@ import { CueTypoReader } from './cue-typos.ts';
 import { asksBasisOrApproval, FRAME_CUES, readSlots } from './slot-reader.ts';
 import { TopicReader, type CorpusVocabulary } from './topic-reader.ts';
 import { UnitDirectory, type DirectoryUnit } from './unit-directory.ts';
+import { unitsAskedAbout } from './asker-introduction.ts';
 
 export interface AnalyzerContext {
   documents: (ScopeDocument & { level: string })[];
@@ -138,7 +139,7 @@ export class QuestionAnalyzer {
     const found = this.units.find(normalized);
     let text = normalized;
     for (const { start, end } of [...found].reverse()) text = `${text.slice(0, start)} ${text.slice(end)}`;
-    const units = dedupeUnits(found.map((each) => each.unit));
+    const units = dedupeUnits(unitsAskedAbout(found, normalized).map((each) => each.unit));
     // 落实国务院哪个文件, was it approved by the State Council: there the State Council is what is asked about,
     // the document implemented or the approver, not the national plan as the scope.
     if (asksBasisOrApproval(normalized)) text = text.replace(STATE_COUNCIL, ' ');
@@ -153,7 +154,7 @@ export class QuestionAnalyzer {
     if (references.sameClause && references.sameClause !== 'it') rest = rest.replace(cuePattern(references.sameClause), ' ');
     // 没有的话参与了哪些: a condition between two asks joins them; read as words, its 有/的 would be taken for cues.
     if (!english) rest = rest.replace(CONDITIONAL, ' ');
-    const slots = readSlots(this.cueTypos.repair(rest).repaired, normalized, english);
+    const slots = readSlots(this.cueTypos.repair(rest).repaired, normalized, english, units.length > 0);
     // Text in brackets glosses what the question asks ((津门老字号), (括号里排第一)): what of it the corpus
     // uses joins the topic; what it does not use is no reason to say the documents lack the topic.
     const { main, asides } = splitAsides(slots.rest);
@@ -205,6 +206,7 @@ export class QuestionAnalyzer {
       documentAsk: readDocumentAsk(normalized),
       measure: slots.measure,
       statedValues: slots.stated,
+      unitRole: slots.unitRole,
       scope: ownDocumentBelow ? { ...scope.scope, uncoveredPlace: scope.scope.placeBelow } : scope.scope,
       years: scope.years,
       units,

@@ -27,8 +27,16 @@ export interface SlotReading {
   measure: string | null;
   /** Values the question states to check them (是95%对吧?): stated-values.ts. */
   stated: StatedValue[];
+  /** Which of a clause's units a count or check is about: those beside the lead, or the named one alone. */
+  unitRole: UnitRole | null;
   rest: string;
 }
+
+export type UnitRole = 'supporting' | 'only';
+const UNIT_ROLE_CUES: { role: UnitRole; cue: string }[] = [
+  ...cues.unitRoles.supporting.map((cue) => ({ role: 'supporting' as const, cue })),
+  ...cues.unitRoles.only.map((cue) => ({ role: 'only' as const, cue })),
+].sort((left, right) => right.cue.length - left.cue.length);
 
 type CueSlot = AskedSlot | 'compare';
 
@@ -77,7 +85,7 @@ const ENGLISH_MEASURES = Object.entries(cues.measures.english as Record<string, 
 const PRECEDENCE: AskedSlot[] = ['docNumber', 'issuer', 'issue-date', 'status', 'addressees', 'basis', 'approval', 'contact', 'unit-count', 'lead', 'units', 'money', 'figure', 'date', 'content'];
 
 /** `asked`: the question with its scope and references taken out; `question`: all of it, normalised. */
-export function readSlots(asked: string, question: string, english: boolean): SlotReading {
+export function readSlots(asked: string, question: string, english: boolean, namesUnits = false): SlotReading {
   // "which other units", "who else": the same ask as "which units", "who" (the others are the answer's to say).
   const text = english ? withoutDocumentKinds(asked).replace(/\b(which|what|who)\s+(other|else|another|additional|more)\b\s*/gu, '$1 ') : asked.replace(/(其他|其它|另外|别的)(哪些|哪个|哪几)/gu, '$2');
   let rest = text;
@@ -147,13 +155,17 @@ export function readSlots(asked: string, question: string, english: boolean): Sl
   // in that value's measure; the value itself is no topic word.
   const stated = readStatedValues(english ? question : text);
   let measured = measure;
-  if (stated.length > 0 && yesNo && ![...slots].some((slot) => VALUE_SLOTS.has(slot) || slot === 'lead' || slot === 'units')) {
+  // A unit named beside it (100%覆盖那条，公安局也有份吗?) is what is checked; the value only points at the clause.
+  if (stated.length > 0 && yesNo && !namesUnits && ![...slots].some((slot) => VALUE_SLOTS.has(slot) || slot === 'lead' || slot === 'units')) {
     slots.add(stated[0]!.kind);
     measured ??= stated[0]!.measure;
   }
   for (const value of stated) rest = rest.replace(value.text, ' ');
-  // 一共几个部门负责 asks how many units; 几家企业 asks a figure.
-  if (count && unitNoun && !slots.has('issuer')) slots.add('unit-count');
+  // 除了牵头单位还有几个配合? 是不是只有市场监管委负责? Which units are counted or checked; the cue is no topic.
+  const role = UNIT_ROLE_CUES.find(({ cue }) => matchesCue(text, cue));
+  if (role) rest = rest.replace(cuePattern(role.cue), ' ');
+  // 一共几个部门负责 asks how many units; 几家企业 asks a figure; 配合的有几个 how many support the lead.
+  if (count && (unitNoun || role?.role === 'supporting') && !slots.has('issuer')) slots.add('unit-count');
   if (count && !slots.has('unit-count') && !slots.has('issuer')) slots.add('figure');
   // "pass rate target?", 合格率目标: a rate asked with no other slot is a figure.
   if (measured === '%' && slots.size === 0) slots.add('figure');
@@ -185,7 +197,7 @@ export function readSlots(asked: string, question: string, english: boolean): Sl
   }
   const compare = slots.delete('compare') || same;
   const ordered = PRECEDENCE.filter((slot) => slots.has(slot));
-  return { slots: ordered.length > 0 ? ordered : ['content'], cues: found, yesNo: yesNo || same, compare, count, mention, tasks, documents, same, measure: measured, stated, rest };
+  return { slots: ordered.length > 0 ? ordered : ['content'], cues: found, yesNo: yesNo || same, compare, count, mention, tasks, documents, same, measure: measured, stated, unitRole: role?.role ?? null, rest };
 }
 
 /**

@@ -126,6 +126,16 @@ export const unitCountKind: AnswerKind = {
     const units = evidence!.units!;
     const names = units.map((unit) => unitName(unit, text));
     const head = clauseHeadline(evidence!.clause, text, true);
+    // 除了牵头单位还有几个配合? The units beside the lead are counted; the lead is named apart.
+    if (context.frame.unitRole === 'supporting' && units.length > 0) {
+      const supporting = names.slice(1);
+      text.line(
+        isEnglish(context)
+          ? `Besides the lead, ${names[0]}, ${text.strong(String(supporting.length))} ${supporting.length === 1 ? 'unit shares' : 'units share'} it. ${head}: ${supporting.join('; ') || 'none'}.`
+          : `除牵头单位${names[0]}外，共${text.strong(String(supporting.length))}个单位配合。${head}：${supporting.join('、') || '无'}。`,
+      );
+      return { quotes: { [evidence!.clause.n]: evidence!.quote } };
+    }
     text.line(
       isEnglish(context)
         ? `${text.strong(String(units.length))} ${units.length === 1 ? 'unit is' : 'units are'} responsible. ${head}: ${names.join('; ')}; ${names[0]} leads.`
@@ -167,8 +177,10 @@ export const unitCheckKind: AnswerKind = {
     const names = counterpart ? [counterpart.name] : namesIn(candidate);
     const asked = units.find((each) => names.includes(each.name))?.name ?? names[0]!;
     const leadCheck = context.frame.slot === 'lead';
-    const verdict = leadCheck ? names.includes(units[0]?.name ?? '') : units.some((each) => names.includes(each.name));
-    return { found: [{ ...asEvidence(candidate), verdict, value: asked }], rule: `unit check: is ${asked} ${leadCheck ? 'the lead' : 'listed'} in the most on-topic clause's responsibility list` };
+    // 是不是只有市场监管委负责? Only when the list names that unit and no other.
+    const onlyCheck = context.frame.unitRole === 'only';
+    const verdict = onlyCheck ? units.length > 0 && units.every((each) => names.includes(each.name)) : leadCheck ? names.includes(units[0]?.name ?? '') : units.some((each) => names.includes(each.name));
+    return { found: [{ ...asEvidence(candidate), verdict, value: asked }], rule: `unit check: is ${asked} ${onlyCheck ? 'the only unit' : leadCheck ? 'the lead' : 'listed'} in the most on-topic clause's responsibility list` };
   },
   compose(context, [evidence], text) {
     const units = evidence!.units!;
@@ -183,7 +195,16 @@ export const unitCheckKind: AnswerKind = {
     // A counterpart of another level's unit (市委网信办 for 中央网信办) is named as such.
     const counterpartOf = nameAtOtherLevel(context.frame.units[0]!, evidence!.clause.hit.document.id);
     const same = counterpartOf && counterpartOf !== asked.name ? (english ? ` (the counterpart there of ${text.corpus(counterpartOf)})` : `（与${text.corpus(counterpartOf)}同属${text.corpus(unitCore(asked.name))}部门）`) : '';
-    if (evidence!.verdict) {
+    const onlyCheck = context.frame.unitRole === 'only';
+    if (onlyCheck) {
+      const involved = units.some((unit) => unit.name === asked.name);
+      const rest = units.filter((unit) => unit.name !== asked.name).length;
+      opening = evidence!.verdict
+        ? english ? `${text.strong('Yes.')} ${unitName(asked, text)} is the only responsible unit.` : `${text.strong('是。')}只有${unitName(asked, text)}负责。`
+        : english
+          ? `${text.strong('No.')} ${involved ? `${unitName(asked, text)} is one of ${units.length} responsible units` : `${unitName(asked, text)} is not listed; ${units.length} units are`}.`
+          : `${text.strong('不是。')}${involved ? `除${unitName(asked, text)}外还有${rest}个单位负责` : `责任单位中没有${unitName(asked, text)}，共${units.length}个单位负责`}。`;
+    } else if (evidence!.verdict) {
       opening = english ? `${text.strong('Yes.')} ${unitName(asked, text)}${same} ${leadCheck ? 'leads this task' : 'is one of the responsible units'}.` : `${text.strong('是。')}${unitName(asked, text)}${same}${leadCheck ? '是牵头单位' : '是责任单位之一'}。`;
     } else {
       const involved = units.some((unit) => unit.name === asked.name);
