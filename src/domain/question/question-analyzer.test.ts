@@ -163,6 +163,15 @@ describe('QuestionAnalyzer: scope', () => {
     expect(read('What does the national plan say about elevators?').scope.documentIds).toEqual(['cn-2022-95']);
   });
 
+  it('names documents by a stretch of their title, unquoted, with 国家 before the words that point at one', () => {
+    const opinions = read('天津那份加强质量工作的意见里监督抽查每年多少批次');
+    expect(opinions.scope.documentIds).toEqual(['tj-2014-22']);
+    expect(topic(opinions)).not.toContain('意见');
+    expect(read('国家那份进一步提高产品、工程和服务质量的行动方案是哪天印发的').scope.documentIds).toEqual(['cn-2022-95']);
+    // A title many places give their documents, with a place no document covers, names that place's.
+    expect(read('重庆市关于加强质量工作的意见是哪年出的').scope.uncoveredPlace).toBe('重庆');
+  });
+
   it('keeps a place no document covers as uncovered, in Chinese and in pinyin', () => {
     expect(read('唐山提升钢铁产品质量由哪个部门牵头?').scope.uncoveredPlace).toBe('唐山');
     expect(read('迁安市的质量目标是多少?').scope.uncoveredPlace).toBe('迁安');

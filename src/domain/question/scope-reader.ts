@@ -1,4 +1,5 @@
 import cues from './question-cues.json' with { type: 'json' };
+import { TitleMentions } from './title-mentions.ts';
 import { normalizeText } from '../corpus/text-normalizer.ts';
 import type { Gazetteer } from '../places/gazetteer.ts';
 import { NATIONAL_REGION_CODE, regionQuestionCues } from '../places/regions.ts';
@@ -48,6 +49,7 @@ const ENGLISH_DOCUMENT_KINDS: [RegExp, string][] = [
   [/\bopinions?\b/u, '意见'],
 ];
 // Beside a place (whose name the loop above has turned into a space) or a list separator; 国家标准 stays a topic.
+const NATIONAL_DOCUMENT = /国家(?=\s*(?:的|那份|这份|那个|这个)(?:\s|$|[\p{Script=Han}]{0,4}(?:方案|意见|文件|通知)))/u;
 const NATIONAL_IN_LIST = /(?<=^|[\s、，,和与跟及])国家(?![\p{Script=Han}])|国家(?=\s|[、，,]|和|与|跟|及)/u;
 const DEADLINE = /(到|至|截至|截止|by|until|before|for)\s*$/u;
 
@@ -61,6 +63,7 @@ export class ScopeReader {
   private readonly numberKeys: { document: ScopeDocument; key: string }[];
   /** Titles without punctuation, normalised once, for a document a question names by its title. */
   private readonly titleKeys: { document: ScopeDocument; key: string }[];
+  private readonly titleMentions: TitleMentions;
 
   constructor(
     private readonly documents: ScopeDocument[],
@@ -70,6 +73,7 @@ export class ScopeReader {
   ) {
     this.numberKeys = documents.filter((document) => document.docNumber).map((document) => ({ document, key: withoutBrackets(normalizeText(document.docNumber!).toLowerCase()) }));
     this.titleKeys = documents.map((document) => ({ document, key: titleKey(normalizeText(document.title ?? '').toLowerCase()) }));
+    this.titleMentions = new TitleMentions(documents);
   }
 
   read(normalized: string, units: NamedUnit[]): ScopeReading {
@@ -81,6 +85,9 @@ export class ScopeReader {
     rest = shortNumbered.rest;
     const titled = this.quotedTitles(rest);
     rest = titled.rest;
+    // Named by a stretch of the title, unquoted: narrows what places and years name, and is no topic.
+    let mentioned = this.titleMentions.find(rest);
+    rest = mentioned.rest;
 
     const named = new Set<string>();
     const regionCodes = new Set<string>();
@@ -118,6 +125,15 @@ export class ScopeReader {
         uncoveredPlace ??= /\p{Script=Han}/u.test(mention.text) ? (mention.places[0]!.short ?? mention.places[0]!.name) : mention.text;
       }
       rest = rest.replace(mention.text, ' ');
+    }
+    // 重庆市关于加强质量工作的意见: a title many places give their documents, with a place no document covers, is that place's.
+    if (uncoveredPlace && regionCodes.size === 0) mentioned = { documentIds: [], rest };
+    // 国家那份…, 国家的方案: before the words that point at a document, 国家 is the national level.
+    const nationalDocument = NATIONAL_DOCUMENT.exec(rest);
+    if (nationalDocument && !regionCodes.has(NATIONAL_REGION_CODE)) {
+      regionCodes.add(NATIONAL_REGION_CODE);
+      scopeCues.push('国家');
+      rest = rest.replace(nationalDocument[0], ' ');
     }
     // 国家 天津 汕尾分别谁牵头: standing alone in a list of places, 国家 is the national level (not 国家级, 国家标准).
     const listedNational = NATIONAL_IN_LIST.exec(rest);
@@ -179,9 +195,13 @@ export class ScopeReader {
     if (explicit.length > 0) {
       scoped = explicit;
       scopeCues.push(...explicit.map((document) => document.docNumber ?? document.title ?? document.id));
+    } else if (mentioned.documentIds.length > 0) {
+      const byTitle = scoped.filter((document) => mentioned.documentIds.includes(document.id));
+      scoped = byTitle.length > 0 ? byTitle : this.documents.filter((document) => mentioned.documentIds.includes(document.id));
+      scopeCues.push(...scoped.map((document) => document.title ?? document.id));
     }
     // A unit only some documents list (市监委 is Tianjin's) names them when nothing else does.
-    const namesPlace = regionCodes.size > 0 || explicit.length > 0;
+    const namesPlace = regionCodes.size > 0 || explicit.length > 0 || mentioned.documentIds.length > 0;
     if (!namesPlace && units.length > 0) {
       const byUnit = this.documentsOfUnits(units).filter((id) => scoped.some((document) => document.id === id));
       if (byUnit.length > 0 && byUnit.length < scoped.length) {
