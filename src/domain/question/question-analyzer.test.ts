@@ -142,6 +142,11 @@ describe('QuestionAnalyzer: the asked slot', () => {
     expect(frame.slot).toBe('units');
   });
 
+  it('reads a rare verb before a noun as part of the topic, and one before a count or particle as the ask', () => {
+    expect(unseen(read('天津方案对殡葬服务有什么要求'))).toContain('殡葬');
+    expect(topic(read('汕尾公共服务提质扩容那条牵扯几个部门'))).not.toContain('牵扯');
+  });
+
   it('reads 参与/负责 as the asked units only when no figure or date is asked', () => {
     expect(read('天津冷链食品监管 海关有没有参与').slot).toBe('units');
     const figure = read('主导或参与制修订国家标准 天津目标是几项');

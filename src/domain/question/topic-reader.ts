@@ -72,7 +72,8 @@ export class TopicReader {
         words.push({ word, tag: 'm', seen: true, specific: false });
         return;
       }
-      const reading = this.readWord(word, tag, before, after);
+      const next = tagged.slice(index + 1).find((each) => !/^\s*$/u.test(each.word));
+      const reading = this.readWord(word, tag, before, after, next !== undefined && /\p{Script=Han}/u.test(next.word) && NOUN_TAGS.test(next.tag) && !STOPWORDS.has(next.word));
       if (reading) words.push(reading);
       else frameWords.push(word);
     });
@@ -115,7 +116,8 @@ export class TopicReader {
     return candidates.find((candidate) => candidate !== undefined && this.vocabulary.mentions(candidate));
   }
 
-  private readWord(word: string, tag: string, before: string, after: string): TopicWord | undefined {
+  /** `beforeNoun`: a noun follows, so that a verb or adjective here modifies it (殡葬 of 殡葬服务). */
+  private readWord(word: string, tag: string, before: string, after: string, beforeNoun = false): TopicWord | undefined {
     const han = /\p{Script=Han}/u.test(word);
     if (!han) return /^[a-z][a-z0-9.+-]*$/iu.test(word) ? { word: word.toLowerCase(), tag: 'eng', seen: this.vocabulary.mentions(word.toLowerCase()), specific: true } : undefined;
     if (FRAME_TAGS.test(tag)) return undefined;
@@ -136,6 +138,9 @@ export class TopicReader {
     // A word the corpus lacks may be a typo (消废品 for 消费品, 质量水准 for 质量水平): one character off.
     const corrected = this.vocabulary.correctedSpelling(word, before, after);
     if (corrected) return { word: corrected, tag, seen: true, specific: false, written: word };
+    // A verb rare in general Chinese that modifies the noun after it (殡葬 of 殡葬服务) names what is asked about,
+    // as a noun would; before a count or a particle (牵扯几个, 点名了哪些) it is how the question asks, as 弄, 搞, 管 are.
+    if (beforeNoun && PREDICATE_TAGS.test(tag) && /^\p{Script=Han}{2,}$/u.test(word) && idf !== null && idf >= this.specificIdf) return { word, tag, seen: false, specific: true };
     if (PREDICATE_TAGS.test(tag) || !NOUN_TAGS.test(tag)) return undefined;
     return { word, tag, seen: false, specific };
   }
