@@ -1,7 +1,7 @@
 import glossaryData from '../text/policy-glossary.json' with { type: 'json' };
 import cues from './question-cues.json' with { type: 'json' };
 import { eng as englishStopwords } from 'stopword';
-import { isEnglishFunctionWord } from '../text/english-word-class.ts';
+import { isEnglishFunctionWord, isEnglishVerbOnly } from '../text/english-word-class.ts';
 import { withoutDocumentKinds } from './document-kind-names.ts';
 import type { BilingualDictionary } from '../ports/bilingual-dictionary.ts';
 import type { TranslatedTerm } from './question-frame.ts';
@@ -91,6 +91,10 @@ export function translateEnglish(text: string, dictionary: BilingualDictionary |
     // glossary term. Only where no dictionary renders the word: an English word a portal's Latin text happens to hold
     // (gov, service) is still translated.
     else if (word.length >= 2 && isKnownTerm(word)) terms.push({ english: word, chinese: word, weight: 1, source: 'glossary' });
+    // A verb the corpus has no rendering of (supposed to, beat by, went out) is how the question asks, as an unused
+    // Chinese verb is (topic-reader.ts): no topic the documents lack.
+    // Before a word of content it modifies that word (drone quality, return goods): a topic.
+    else if (isEnglishVerbOnly(word) && (start >= words.length || isFiller(words[start]!))) continue;
     else terms.push({ english: word, chinese: word, weight: 0.5, source: dictionary && knowsWord(word, dictionary) ? 'absent' : 'literal' });
   }
   return terms;

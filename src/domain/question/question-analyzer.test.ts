@@ -118,6 +118,12 @@ describe('QuestionAnalyzer: the asked slot', () => {
     expect(read('which documents mention IPv6?').translation).toEqual([expect.objectContaining({ chinese: 'ipv6', source: 'glossary' })]);
   });
 
+  it('reads an English verb the corpus has no rendering of as how the question asks, unless it modifies a noun', () => {
+    const rate = read('Under the Tianjin 2014 opinions, what rate were manufactured goods supposed to beat?');
+    expect(unseen(rate)).toEqual([]);
+    expect(read('what does the national plan say about drone quality standards').topic.words.filter((word) => !word.seen).map((word) => word.word)).toContain('drone');
+  });
+
   it('takes an acronym the corpus writes as its own term, and no preposition as a topic the corpus lacks', () => {
     const frame = read('Shanwei draft: BIM use across large construction projects, which bureau leads it?');
     expect(frame.translation).toEqual(expect.arrayContaining([expect.objectContaining({ english: 'bim', chinese: 'bim', source: 'glossary' })]));

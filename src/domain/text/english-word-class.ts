@@ -36,3 +36,12 @@ export function isEnglishAdjective(word: string): boolean {
   const tags = tagsOf(word);
   return tags.includes('Adjective') && !tags.includes('Noun') && !tags.includes('Verb');
 }
+
+/**
+ * A word the lexicon knows only as a verb (supposed, beat, went; not report, a noun too). Not a gerund, which names
+ * an activity as a noun does (smuggling), nor a form in -s, which may be a plural the lexicon reads as a verb (drones).
+ */
+export function isEnglishVerbOnly(word: string): boolean {
+  const tags = tagsOf(word);
+  return tags.includes('Verb') && !tags.includes('Noun') && !tags.includes('Adjective') && !tags.includes('Gerund') && !/(?:ing|s)$/u.test(word);
+}
