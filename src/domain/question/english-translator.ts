@@ -46,6 +46,12 @@ export function translateEnglish(text: string, dictionary: BilingualDictionary |
   const lemmas = words.map(lemmatize);
   const terms: TranslatedTerm[] = [];
   for (let start = 0; start < words.length; ) {
+    // Expected to, required to, supposed to, asked to: a participle before an infinitive frames what is asked of
+    // someone (what is Tianjin Customs expected to do?); it names no topic.
+    if (/^[a-z]+ed$/u.test(words[start]!) && words[start + 1] === 'to' && !GLOSSARY.has(lemmas[start]!)) {
+      start += 1;
+      continue;
+    }
     let matched = false;
     for (let length = Math.min(LONGEST_PHRASE, words.length - start); length >= 1; length -= 1) {
       const phrase = lemmas.slice(start, start + length).join(' ');

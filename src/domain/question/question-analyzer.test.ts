@@ -86,6 +86,13 @@ describe('QuestionAnalyzer: the asked slot', () => {
     expect(read('汕尾征求意见的截止时间').slot).toBe('contact');
   });
 
+  it('reads an approval asked as people say it in English, and a participle before an infinitive as the frame', () => {
+    expect(read('Has the Tianjin plan had the State Council sign-off?').slot).toBe('approval');
+    expect(read('What is the Ministry of Commerce expected to do under the national plan?').unitTasks).toBe(true);
+    // 号码 asks for the number a passage gives; it is no topic the corpus lacks.
+    expect(unseen(read('电梯应急处置平台是哪个号码'))).toEqual([]);
+  });
+
   it('reads an approval asked with whatever stands between 经 and 同意', () => {
     expect(read('国家方案有没有经过国务院同意')).toMatchObject({ slot: 'approval', yesNo: true });
     expect(read('国家方案经哪个部门批准').slot).toBe('approval');

@@ -77,7 +77,8 @@ const BASIS_ASK = /(?:落实|贯彻|依据|根据|按照|依照|按)[^，,。?�
 const A_NOT_A = /(\p{Script=Han})[没不]\1/u;
 // 有…没, …了没, and a verb with 不 at the end (团中央参加不, 算不): the colloquial yes/no.
 const HAVE_NOT = /有[^，,。？?]{0,8}没有?(?=\s*[?？]?\s*$)|了没有?(?=\s*[?？]?\s*$)|(?<=\p{Script=Han}{2})不(?=\s*[?？]?\s*$)/u;
-const APPROVAL_ASK = /经过?\s*[^，,。?？]{0,10}?(?:同意|批准)|\bapproved by\b|\bapproval\b|\b(?:did|does|has|was)\b[^?]{0,40}\bapprove[ds]?\b/u;
+// In English also as people say it: the State Council's sign-off, consent, go-ahead, endorsement.
+const APPROVAL_ASK = /经过?\s*[^，,。?？]{0,10}?(?:同意|批准)|\bapproved by\b|\bapproval\b|\b(?:did|does|has|was)\b[^?]{0,40}\bapprove[ds]?\b|\b(?:sign[- ]?off|signed off|consent|go-ahead|green light|endorse(?:d|ment)?|blessing)\b/u;
 const CLAUSE_MEASURES = new Set(['条', '项', '款']);
 const ENGLISH_MEASURES = Object.entries(cues.measures.english as Record<string, string>).sort(([left], [right]) => right.length - left.length);
 
