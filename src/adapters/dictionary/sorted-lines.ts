@@ -25,16 +25,28 @@ export class SortedLines {
     while (low <= high) {
       const middle = (low + high) >> 1;
       const start = this.lineStarts[middle]!;
-      const tab = this.text.indexOf('\t', start);
-      const found = this.text.slice(start, tab);
-      if (found === key) {
-        const end = this.text.indexOf('\n', tab);
-        return this.text.slice(tab + 1, end < 0 ? undefined : end);
+      const order = this.compareKeyAt(start, key);
+      if (order === 0) {
+        const valueStart = start + key.length + 1;
+        const end = this.text.indexOf('\n', valueStart);
+        return this.text.slice(valueStart, end < 0 ? undefined : end);
       }
-      if (found < key) low = middle + 1;
+      if (order < 0) low = middle + 1;
       else high = middle - 1;
     }
     return undefined;
+  }
+
+  /** How the key of the line at `start` compares with `key` (as JavaScript compares strings), read in place: no slice per step. */
+  private compareKeyAt(start: number, key: string): number {
+    for (let offset = 0; ; offset += 1) {
+      const unit = this.text.charCodeAt(start + offset);
+      const lineEnded = unit === 9 || Number.isNaN(unit);
+      if (offset === key.length) return lineEnded ? 0 : 1;
+      if (lineEnded) return -1;
+      const wanted = key.charCodeAt(offset);
+      if (unit !== wanted) return unit - wanted;
+    }
   }
 }
 
