@@ -23,6 +23,8 @@ export interface ScoredDocument {
   coverage: number;
 }
 
+import { ChunkedArray } from './chunked-array.ts';
+import { findPosition, kthScore, topDocuments } from './ranked-documents.ts';
 import { TermTable } from './term-table.ts';
 
 const K1 = 1.2;
@@ -48,25 +50,6 @@ interface Posting {
   maxSaturated: number;
 }
 
-/**
- * What the documents add before the index is built, in fixed-size chunks: growing one array by
- * doubling would copy it each time and briefly hold two, which is what sets the peak memory.
- */
-class ChunkedArray<T extends Uint32Array | Uint16Array | Uint8Array> {
-  private static readonly CHUNK = 1 << 20;
-  private readonly chunks: T[] = [];
-  length = 0;
-  constructor(private readonly make: (size: number) => T) {}
-  push(value: number): void {
-    const offset = this.length % ChunkedArray.CHUNK;
-    if (offset === 0) this.chunks.push(this.make(ChunkedArray.CHUNK));
-    this.chunks[this.chunks.length - 1]![offset] = value;
-    this.length += 1;
-  }
-  at(index: number): number {
-    return this.chunks[Math.floor(index / ChunkedArray.CHUNK)]![index % ChunkedArray.CHUNK]!;
-  }
-}
 
 /**
  * The postings of every term in two shared typed arrays (documents, 16-bit saturated weights), each term's
@@ -290,44 +273,4 @@ export class Bm25Index {
     if (!this.built) this.build();
     return this.built!;
   }
-}
-
-/** The score of the `limit`-th best document, or 0 when there are fewer. */
-function kthScore(documents: number[], scores: Float32Array, limit: number): number {
-  if (documents.length < limit) return 0;
-  const best = topDocuments(documents, scores, limit);
-  return scores[best[limit - 1]!]!;
-}
-
-/** Binary search in ascending document indexes. */
-function findPosition(documents: Uint32Array, document: number): number {
-  let low = 0;
-  let high = documents.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const value = documents[middle]!;
-    if (value === document) return middle;
-    if (value < document) low = middle + 1;
-    else high = middle - 1;
-  }
-  return -1;
-}
-
-/** The `limit` best of the touched documents, best first, without sorting them all. */
-function topDocuments(touched: number[], scores: Float32Array, limit: number): number[] {
-  const best: number[] = [];
-  for (const document of touched) {
-    const score = scores[document]!;
-    if (best.length === limit && score <= scores[best[limit - 1]!]!) continue;
-    let low = 0;
-    let high = best.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (scores[best[middle]!]! >= score) low = middle + 1;
-      else high = middle;
-    }
-    best.splice(low, 0, document);
-    if (best.length > limit) best.pop();
-  }
-  return best;
 }

@@ -9,6 +9,7 @@ import { chineseGroups, englishGroups, topicShare, type TopicGroup, type TermSta
 import type { PassageCatalog } from './passage-catalog.ts';
 import type { PassageTokenCache } from './passage-token-cache.ts';
 import { TermTable } from './term-table.ts';
+import { escapeRegExp, forMatching, withAlternatives, withoutResponsibility } from './passage-text.ts';
 import { createTokenizer, FUNCTION_CHARACTERS, type TextTokenizer, type TokenizerMode } from './text-tokenizer.ts';
 
 /**
@@ -321,26 +322,3 @@ export class LexicalRetriever implements CorpusVocabulary {
 }
 
 const MEASURE_SUFFIXES = new Set([...'率额量数度比']);
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-}
-
-/**
- * Text as words are looked for in it: normalised, lower case, and with the bracketed alternatives of
- * official drafting opened up (制(修)订 reads as 制修订 too, the way it is meant: 制订 and 修订).
- */
-function forMatching(text: string): string {
-  return withAlternatives(normalizeText(text).toLowerCase());
-}
-
-function withAlternatives(normalized: string): string {
-  const opened = normalized.replace(/(?<=\p{Script=Han})\((\p{Script=Han}{1,2})\)(?=\p{Script=Han})/gu, '$1');
-  return opened === normalized ? normalized : `${normalized}\n${opened}`;
-}
-
-/** The responsibility annotation is indexed as the units field; in the body it would only add noise. */
-function withoutResponsibility(normalizedText: string): string {
-  const annotation = findResponsibilityAnnotation(normalizedText);
-  return annotation ? normalizedText.slice(0, annotation.start) : normalizedText;
-}
