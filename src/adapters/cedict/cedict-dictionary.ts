@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { stemmer } from 'stemmer';
 import type { BilingualDictionary } from '../../domain/ports/bilingual-dictionary.ts';
 import { SortedLines } from '../dictionary/sorted-lines.ts';
 
 /**
- * English → Chinese lookups over CC-CEDICT read backwards (cedict-reverse-index.tsv, built by npm
+ * English → Chinese lookups over CC-CEDICT read backwards (cedict-reverse-index.tsv.gz, built by npm
  * run build:cedict-index from the cc-cedict package): by gloss word, by its Porter stem (so that
  * implementation finds 实施 glossed "to implement"), and by whole gloss phrases of two or three
  * words (fuel cell → 燃料电池). The file is searched as loaded (SortedLines); nothing is parsed at
@@ -26,7 +27,7 @@ export class CedictDictionary implements BilingualDictionary {
   private readonly lines: SortedLines;
 
   static shared(): CedictDictionary {
-    shared ??= new CedictDictionary(readFileSync(new URL('./cedict-reverse-index.tsv', import.meta.url), 'utf8'));
+    shared ??= new CedictDictionary(gunzipSync(readFileSync(new URL('./cedict-reverse-index.tsv.gz', import.meta.url))).toString('utf8'));
     return shared;
   }
 
