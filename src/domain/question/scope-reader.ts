@@ -48,8 +48,9 @@ const ENGLISH_DOCUMENT_KINDS: [RegExp, string][] = [
   [/\b(?:action|implementation|work)?\s*plan\b/u, '方案'],
   [/\bopinions?\b/u, '意见'],
 ];
-// Beside a place (whose name the loop above has turned into a space) or a list separator; 国家标准 stays a topic.
+// 国家 before the words that point at a document (国家那份, 国家的方案): the national level.
 const NATIONAL_DOCUMENT = /国家(?=\s*(?:的|那份|这份|那个|这个)(?:\s|$|[\p{Script=Han}]{0,4}(?:方案|意见|文件|通知)))/u;
+// Beside a place (whose name the loop above has turned into a space) or a list separator; 国家标准 stays a topic.
 const NATIONAL_IN_LIST = /(?<=^|[\s、，,和与跟及])国家(?![\p{Script=Han}])|国家(?=\s|[、，,]|和|与|跟|及)/u;
 const DEADLINE = /(到|至|截至|截止|by|until|before|for)\s*$/u;
 
@@ -86,8 +87,9 @@ export class ScopeReader {
     const titled = this.quotedTitles(rest);
     rest = titled.rest;
     // Named by a stretch of the title, unquoted: narrows what places and years name, and is no topic.
-    let mentioned = this.titleMentions.find(rest);
+    const mentioned = this.titleMentions.find(rest);
     rest = mentioned.rest;
+    let byTitle = mentioned.documentIds;
 
     const named = new Set<string>();
     const regionCodes = new Set<string>();
@@ -127,7 +129,7 @@ export class ScopeReader {
       rest = rest.replace(mention.text, ' ');
     }
     // 重庆市关于加强质量工作的意见: a title many places give their documents, with a place no document covers, is that place's.
-    if (uncoveredPlace && regionCodes.size === 0) mentioned = { documentIds: [], rest };
+    if (uncoveredPlace && regionCodes.size === 0) byTitle = [];
     // 国家那份…, 国家的方案: before the words that point at a document, 国家 is the national level.
     const nationalDocument = NATIONAL_DOCUMENT.exec(rest);
     if (nationalDocument && !regionCodes.has(NATIONAL_REGION_CODE)) {
@@ -195,13 +197,13 @@ export class ScopeReader {
     if (explicit.length > 0) {
       scoped = explicit;
       scopeCues.push(...explicit.map((document) => document.docNumber ?? document.title ?? document.id));
-    } else if (mentioned.documentIds.length > 0) {
-      const byTitle = scoped.filter((document) => mentioned.documentIds.includes(document.id));
-      scoped = byTitle.length > 0 ? byTitle : this.documents.filter((document) => mentioned.documentIds.includes(document.id));
+    } else if (byTitle.length > 0) {
+      const withinPlaces = scoped.filter((document) => byTitle.includes(document.id));
+      scoped = withinPlaces.length > 0 ? withinPlaces : this.documents.filter((document) => byTitle.includes(document.id));
       scopeCues.push(...scoped.map((document) => document.title ?? document.id));
     }
     // A unit only some documents list (市监委 is Tianjin's) names them when nothing else does.
-    const namesPlace = regionCodes.size > 0 || explicit.length > 0 || mentioned.documentIds.length > 0;
+    const namesPlace = regionCodes.size > 0 || explicit.length > 0 || byTitle.length > 0;
     if (!namesPlace && units.length > 0) {
       const byUnit = this.documentsOfUnits(units).filter((id) => scoped.some((document) => document.id === id));
       if (byUnit.length > 0 && byUnit.length < scoped.length) {

@@ -95,7 +95,7 @@ export function readSlots(asked: string, question: string, english: boolean, nam
     found.push({ slot, cue });
     rest = rest.replace(cuePattern(cue), ' ');
   };
-  const measure = measureOf(text, english);
+  let measure = measureOf(text, english);
   // One pass over every kind of cue, longest first: "document number" is not read as "number of".
   const slots = new Set<CueSlot>();
   let count = false;
@@ -154,12 +154,11 @@ export function readSlots(asked: string, question: string, english: boolean, nam
   }
   // 是95%对吧? 不少于3万批次，对吗? A value stated and asked yes or no checks the figure the clause sets,
   // in that value's measure; the value itself is no topic word.
-  const stated = readStatedValues(english ? question : text);
-  let measured = measure;
+  const stated = readStatedValues(question);
   // A unit named beside it (100%覆盖那条，公安局也有份吗?) is what is checked; the value only points at the clause.
   if (stated.length > 0 && yesNo && !namesUnits && ![...slots].some((slot) => VALUE_SLOTS.has(slot) || slot === 'lead' || slot === 'units')) {
     slots.add(stated[0]!.kind);
-    measured ??= stated[0]!.measure;
+    measure ??= stated[0]!.measure;
   }
   for (const value of stated) rest = rest.replace(value.text, ' ');
   // 除了牵头单位还有几个配合? 是不是只有市场监管委负责? Which units are counted or checked; the cue is no topic.
@@ -169,9 +168,9 @@ export function readSlots(asked: string, question: string, english: boolean, nam
   if (count && (unitNoun || role?.role === 'supporting') && !slots.has('issuer')) slots.add('unit-count');
   if (count && !slots.has('unit-count') && !slots.has('issuer')) slots.add('figure');
   // "pass rate target?", 合格率目标: a rate asked with no other slot is a figure.
-  if (measured === '%' && slots.size === 0) slots.add('figure');
+  if (measure === '%' && slots.size === 0) slots.add('figure');
   // 一共有多少钱: a figure asked in money is an amount.
-  if (measured === '元' && slots.delete('figure')) slots.add('money');
+  if (measure === '元' && slots.delete('figure')) slots.add('money');
   if (slots.has('date') && ISSUE_VERBS.some((verb) => matchesCue(text, verb))) {
     slots.delete('date');
     slots.add('issue-date');
@@ -198,7 +197,7 @@ export function readSlots(asked: string, question: string, english: boolean, nam
   }
   const compare = slots.delete('compare') || same;
   const ordered = PRECEDENCE.filter((slot) => slots.has(slot));
-  return { slots: ordered.length > 0 ? ordered : ['content'], cues: found, yesNo: yesNo || same, compare, count, mention, tasks, documents, same, measure: measured, stated, unitRole: role?.role ?? null, rest };
+  return { slots: ordered.length > 0 ? ordered : ['content'], cues: found, yesNo: yesNo || same, compare, count, mention, tasks, documents, same, measure, stated, unitRole: role?.role ?? null, rest };
 }
 
 /**

@@ -1,3 +1,5 @@
+import { normalizeText } from '../corpus/text-normalizer.ts';
+
 /**
  * Values a question states to check them (汕尾的目标是95%对吧? Is Tianjin's target 98%? 每年抽查不少于3万批次，
  * 对吗?): rates, amounts and quantities with their measure. Not bare counts or years, which a question
@@ -12,7 +14,9 @@ export interface StatedValue {
   measure: string;
 }
 
-const STATED = /(?<![\d.])(\d+(?:\.\d+)?)\s*(万|亿)?\s*(%|‰|个百分点|倍|元|批次|家|项|件|台|所|座|处|小时)/gu;
+// Measures of a checked value; 个 and 年 are left out, as they write counts and years.
+const MEASURES = '%|‰|个百分点|倍|元|批次|家|项|件|台|所|座|处|小时';
+const STATED = new RegExp(`(?<![\\d.])(\\d+(?:\\.\\d+)?)\\s*(万|亿)?\\s*(${MEASURES})`, 'gu');
 const ENGLISH_PERCENT = /(?<![\d.])(\d+(?:\.\d+)?)\s*(?:per\s*cent|percent)\b/gu;
 
 export function readStatedValues(normalizedQuestion: string): StatedValue[] {
@@ -25,15 +29,14 @@ export function readStatedValues(normalizedQuestion: string): StatedValue[] {
 }
 
 /**
- * The same value, as a number in its measure: 3万批次 is 30000 批次, 4萬批次 40000 (Traditional 萬 too), 95% is not
- * 98.5%. A value whose measure the other does not write compares by number alone.
+ * The same value, as a number in its measure: 3万批次 is 30000 批次, 4萬批次 (normalised: any script) 40000, 95%
+ * is not 98.5%. A value whose measure the other does not write compares by number alone.
  */
 export function sameValue(stated: string, written: string): boolean {
   const read = (value: string) => {
-    const match = /(\d+(?:\.\d+)?)\s*([万萬亿億])?\s*(%|‰|个百分点|個百分點|倍|元|批次|家|项|項|件|台|所|座|处|處|小时|小時)?/u.exec(value.replace(/\s+/gu, ''));
+    const match = new RegExp(`(\\d+(?:\\.\\d+)?)(万|亿)?(${MEASURES})?`, 'u').exec(normalizeText(value).replace(/\s+/gu, ''));
     if (!match) return undefined;
-    const scale = match[2] === '万' || match[2] === '萬' ? 1e4 : match[2] === '亿' || match[2] === '億' ? 1e8 : 1;
-    return { amount: Number(match[1]) * scale, measure: match[3]?.replace('個百分點', '个百分点').replace('項', '项').replace('處', '处').replace('小時', '小时') };
+    return { amount: Number(match[1]) * (match[2] === '万' ? 1e4 : match[2] === '亿' ? 1e8 : 1), measure: match[3] };
   };
   const left = read(stated);
   const right = read(written);

@@ -144,10 +144,12 @@ export function isEnglish(context: KindContext): boolean {
  * The Chinese verdict words a yes/no takes as it was asked: 是不是/是否 → 是/不是, 有没有/提到了吗 → 有/没有.
  * A verdict in the question's own verb reads as an answer to it, not as a form.
  */
+const CONFIRM_TAG = /对[吧吗么嘛]|对不对/u;
+
 export function verdictWords(context: KindContext): [string, string] {
   const cue = context.frame.cues.find((each) => each.slot === 'yes-no')?.cue ?? '';
   // A value checked (是95%对吧?) is confirmed or not, never "had": 对/不对 for 对吧, 对吗; else 是/不是.
-  if (context.frame.statedValues.length > 0) return /对/u.test(context.frame.normalized) ? ['对。', '不对。'] : ['是。', '不是。'];
+  if (context.frame.statedValues.length > 0) return CONFIRM_TAG.test(context.frame.normalized) ? ['对。', '不对。'] : ['是。', '不是。'];
   return /是/u.test(cue) ? ['是。', '不是。'] : ['有。', '没有。'];
 }
 

@@ -5,6 +5,7 @@ import type { QuestionFrame } from '../../question/question-frame.ts';
 import { unitCore } from '../../question/unit-directory.ts';
 import type { Evidence, NumberedClause } from '../answer-decision-types.ts';
 import { clauseHeadline, documentShortNameEn, documentShortNameZh } from '../clause-reference.ts';
+import type { AnswerText } from '../answer-text.ts';
 import { isEnglish, mostOnTopic, topicFit, nearestClauses, topicSentenceBeyondHeading, unitName, unitsLeadFirst, type AnswerKind, type EvidenceResult, type KindContext } from './kind-support.ts';
 
 /**
@@ -155,6 +156,16 @@ function nameAtOtherLevel(unit: QuestionFrame['units'][number], documentId: stri
   return unit.byDocument[documentId] === undefined ? Object.values(unit.byDocument).flat()[0] : undefined;
 }
 
+/** 是不是只有市场监管委负责? The verdict, and how many other units share the clause. */
+function onlyUnitOpening(asked: { name: string; nameEn: string | null }, units: { name: string; nameEn: string | null }[], only: boolean, text: AnswerText): string {
+  const english = text.language === 'en';
+  const name = unitName(asked, text);
+  if (only) return english ? `${text.strong('Yes.')} ${name} is the only responsible unit.` : `${text.strong('是。')}只有${name}负责。`;
+  const others = units.filter((unit) => unit.name !== asked.name).length;
+  if (others < units.length) return english ? `${text.strong('No.')} ${name} is one of ${units.length} responsible units.` : `${text.strong('不是。')}除${name}外还有${others}个单位负责。`;
+  return english ? `${text.strong('No.')} ${name} is not listed; ${units.length} units are.` : `${text.strong('不是。')}责任单位中没有${name}，共${units.length}个单位负责。`;
+}
+
 export const unitCheckKind: AnswerKind = {
   name: 'unit-check',
   applies: (frame) => frame.yesNo && frame.units.length > 0 && (asksUnits(frame) || frame.slot === 'content'),
@@ -195,15 +206,8 @@ export const unitCheckKind: AnswerKind = {
     // A counterpart of another level's unit (市委网信办 for 中央网信办) is named as such.
     const counterpartOf = nameAtOtherLevel(context.frame.units[0]!, evidence!.clause.hit.document.id);
     const same = counterpartOf && counterpartOf !== asked.name ? (english ? ` (the counterpart there of ${text.corpus(counterpartOf)})` : `（与${text.corpus(counterpartOf)}同属${text.corpus(unitCore(asked.name))}部门）`) : '';
-    const onlyCheck = context.frame.unitRole === 'only';
-    if (onlyCheck) {
-      const involved = units.some((unit) => unit.name === asked.name);
-      const rest = units.filter((unit) => unit.name !== asked.name).length;
-      opening = evidence!.verdict
-        ? english ? `${text.strong('Yes.')} ${unitName(asked, text)} is the only responsible unit.` : `${text.strong('是。')}只有${unitName(asked, text)}负责。`
-        : english
-          ? `${text.strong('No.')} ${involved ? `${unitName(asked, text)} is one of ${units.length} responsible units` : `${unitName(asked, text)} is not listed; ${units.length} units are`}.`
-          : `${text.strong('不是。')}${involved ? `除${unitName(asked, text)}外还有${rest}个单位负责` : `责任单位中没有${unitName(asked, text)}，共${units.length}个单位负责`}。`;
+    if (context.frame.unitRole === 'only') {
+      opening = onlyUnitOpening(asked, units, evidence!.verdict === true, text);
     } else if (evidence!.verdict) {
       opening = english ? `${text.strong('Yes.')} ${unitName(asked, text)}${same} ${leadCheck ? 'leads this task' : 'is one of the responsible units'}.` : `${text.strong('是。')}${unitName(asked, text)}${same}${leadCheck ? '是牵头单位' : '是责任单位之一'}。`;
     } else {
