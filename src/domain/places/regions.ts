@@ -21,6 +21,7 @@ interface RegionEntry extends Region {
   issuerCues?: string[];
   questionCues?: string[];
   adjectiveCues?: { cue: string; followers: string[] };
+  standaloneCue?: { cue: string; followers: string[] };
 }
 
 const REGIONS = regionsData.regions as RegionEntry[];
@@ -35,8 +36,8 @@ export const NATIONAL_REGION_CODE = REGIONS.find((region) => region.level === 'n
  * Words (besides place names) that name a region in a question: 国家方案, nationally, 津门; and
  * adjectives that do so only before certain words or at the end (national plan, not national standards).
  */
-export function regionQuestionCues(): { code: string; cues: string[]; adjective: { cue: string; followers: string[] } | null }[] {
-  return REGIONS.filter((region) => region.questionCues).map((region) => ({ code: region.code, cues: region.questionCues!, adjective: region.adjectiveCues ?? null }));
+export function regionQuestionCues(): { code: string; cues: string[]; adjective: { cue: string; followers: string[] } | null; standalone: { cue: string; followers: string[] } | null }[] {
+  return REGIONS.filter((region) => region.questionCues).map((region) => ({ code: region.code, cues: region.questionCues!, adjective: region.adjectiveCues ?? null, standalone: region.standaloneCue ?? null }));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { isEnglishAdjective } from '../text/english-word-class.ts';
+import { englishAskingWords, isEnglishAdjective } from '../text/english-word-class.ts';
 import type { Gazetteer } from '../places/gazetteer.ts';
 import type { BilingualDictionary } from '../ports/bilingual-dictionary.ts';
 import type { ChineseSegmenter } from '../text/chinese-segmenter.ts';
@@ -67,7 +67,7 @@ export class EnglishReader {
     // Two words of two characters each, as such compounds are written (not 品 + 工程 inside 产品工程).
     const isCorpusTerm = (term: string, english?: string) => vocabulary.isCorpusWord(term)
       || (english !== undefined && (isName(english) || (isCompoundNoun(english) && [...term].length >= 4)) && vocabulary.writes(term));
-    const translated = translateEnglish(phrase.replace(/\p{Script=Han}+/gu, ' '), dictionary, vocabulary.isKnownTerm, isCorpusTerm, (head, characters) => vocabulary.compoundWithHead(head, characters));
+    const translated = translateEnglish(phrase.replace(/\p{Script=Han}+/gu, ' '), dictionary, vocabulary.isKnownTerm, isCorpusTerm, (head, characters) => vocabulary.compoundWithHead(head, characters), englishAskingWords(original));
     const read = quoted.flatMap((span) => this.context.topic.read(span).words.map((word) => ({
       english: word.written ?? word.word, chinese: word.word, weight: 1, source: word.seen ? ('glossary' as const) : ('literal' as const),
     })));

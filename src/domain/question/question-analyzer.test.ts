@@ -131,6 +131,16 @@ describe('QuestionAnalyzer: the asked slot', () => {
     expect(read('what does the national plan say about drone quality standards').topic.words.filter((word) => !word.seen).map((word) => word.word)).toContain('drone');
   });
 
+  it('reads a word its sentence uses as a verb or a degree word as the ask, whatever it is alone', () => {
+    // spearheads alone is a plural noun; bigger and stronger say how much, not what of.
+    expect(unseen(read('Who spearheads the Tianjin task that includes the heritage shopping festival?'))).not.toContain('spearheads');
+    expect(unseen(read('Which local specialty products does the Shanwei draft want to grow bigger and stronger?'))).toEqual([]);
+  });
+
+  it('reads no compound of a modifier that is only the tail of a longer word (提高乳制品 holds no 高乳制品)', () => {
+    expect(read('Which agency leads the elderly-friendly products task in Tianjin?').translation.map((term) => term.chinese)).not.toContain('高乳制品');
+  });
+
   it('takes an acronym the corpus writes as its own term, and no preposition as a topic the corpus lacks', () => {
     const frame = read('Shanwei draft: BIM use across large construction projects, which bureau leads it?');
     expect(frame.translation).toEqual(expect.arrayContaining([expect.objectContaining({ english: 'bim', chinese: 'bim', source: 'glossary' })]));
@@ -203,6 +213,16 @@ describe('QuestionAnalyzer: scope', () => {
     expect(read('津质量发〔2023〕3号是哪个单位发布的?').scope.documentIds).toEqual(['tj-2023-3']);
     expect(read('国家95号文 云计算产品质量和服务能力评估 谁牵头').scope.documentIds).toEqual(['cn-2022-95']);
     expect(read('天津14年的意见 提到96333了吗').scope.documentIds).toEqual(['tj-2014-22']);
+    // The issuer's code before a short number is the 文号's, not a topic the corpus lacks.
+    const short = read('津政发22号里 到2016年“天津品牌”要打造多少个');
+    expect(short.scope.documentIds).toEqual(['tj-2014-22']);
+    expect(topic(short)).not.toContain('政发');
+  });
+
+  it('reads 国家 standing as a place (国家呢, 国家那边) as the national plan, and not 国家 before a noun', () => {
+    expect(read('国家呢').scope.documentIds).toEqual(['cn-2022-95']);
+    expect(read('那国家那边呢 谁牵头').scope.documentIds).toEqual(['cn-2022-95']);
+    expect(read('天津方案里参与制修订国家标准多少项').scope.documentIds).toEqual(['tj-2023-3']);
   });
 
   it('narrows to the documents that list a named unit when nothing else names one', () => {
@@ -243,6 +263,15 @@ describe('QuestionAnalyzer: topic words', () => {
     expect(topic(frame)).toEqual(['鲁班奖']);
     expect(unseen(read('天津品牌 一共要打造多少个'))).toEqual([]);
     expect(unseen(read('这事儿咋弄 食品安全追溯体系啥时候建'))).toEqual([]);
+  });
+
+  it('reads a phrase jieba glued from characters it did not know (不太熟, 归谁, 别的局) by its parts, and keeps a coined name whole', () => {
+    expect(unseen(read('我刚来不太熟，想问下天津方案里城市一刻钟便民生活圈那条，负责单位有几个'))).toEqual([]);
+    expect(unseen(read('设备监理师职业资格考试那个归谁'))).toEqual([]);
+    expect(unseen(read('预制菜产业集群试点那个 汕尾是工信局牵头还是别的局'))).toEqual([]);
+    expect(unseen(read('那檢驗檢測中心有點名哪幾個？'))).toEqual([]);
+    expect(unseen(read('天津方案里关于网约车服务质量的要求是谁负责'))).toEqual(['网约车']);
+    expect(unseen(read('充電樁產品質量抽查由哪個部門牽頭？'))).toEqual(['充电桩']);
   });
 
   it('marks specific words no document uses, and not ordinary ones', () => {

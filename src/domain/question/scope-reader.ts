@@ -112,6 +112,15 @@ export class ScopeReader {
           rest = rest.replace(pattern, ' ');
         }
       }
+      if (region.standalone) {
+        const { cue, followers } = region.standalone;
+        const pattern = new RegExp(`${escapePattern(cue)}(?=\\s*(?:${followers.map(escapePattern).join('|')})|\\s*的?\\s*[呢吗么嘛]?\\s*(?:[?？!！,，。;；]|$))`, 'gu');
+        if (pattern.test(rest)) {
+          regionCodes.add(region.code);
+          scopeCues.push(cue);
+          rest = rest.replace(pattern, ' ');
+        }
+      }
     }
     for (const mention of this.gazetteer.mentions(rest)) {
       const documents = this.documents.filter((document) => document.placeCode && mention.places.some((place) => this.related(place.code, document.placeCode!)));
@@ -265,7 +274,18 @@ export class ScopeReader {
       const parts = document.docNumber ? /〔(\d{4})〕(\d+)号/u.exec(document.docNumber) : null;
       return parts !== null && parts[2] === serial && (year === undefined || parts[1] === year);
     });
-    return documents.length === 1 ? { documents, rest: text.replace(match[0], ' ') } : { documents: [], rest: text };
+    if (documents.length !== 1) return { documents: [], rest: text };
+    // 津政发22号: the issuer's code written before the number belongs to it, not to the topic.
+    const before = text.slice(0, match.index);
+    const prefix = [...normalizeText(documents[0]!.docNumber!.split('〔')[0] ?? '').toLowerCase()];
+    let start = match.index;
+    for (let length = prefix.length; length >= 2; length -= 1) {
+      if (before.trimEnd().endsWith(prefix.slice(-length).join(''))) {
+        start = before.trimEnd().length - length;
+        break;
+      }
+    }
+    return { documents, rest: `${text.slice(0, start)} ${text.slice(match.index + match[0].length)}` };
   }
 }
 

@@ -43,6 +43,9 @@ const FRAME_TAGS = /^(r|rr|rz|ry|y|u.*|p|c|cc|d|q|f|t|e|o|zg|m|mq)$/u;
 const PREDICATE_TAGS = /^(v|vd|vg|a|ad|ag|z|b)$/u;
 // Nouns, names, idioms, Latin words, unknown words: the topic, whether the corpus knows them or not.
 const NOUN_TAGS = /^(n|nr|nrt|nrfg|ns|nt|nz|ng|l|i|j|vn|an|eng|x|s|g|k|h)$/u;
+// The last word of a phrase that asks rather than names (不太熟, 有点名); a pronoun that opens one (别的局).
+const PHRASE_HEAD_TAGS = /^(y|u.*|p|c|cc|d|q|f|m|mq|e|o|a|ad)$/u;
+const PRONOUN_TAGS = /^(r|rr|rz|ry)$/u;
 const FILLERS = [...new Set(cues.fillers)].sort((left, right) => right.length - left.length);
 
 export class TopicReader {
@@ -74,7 +77,15 @@ export class TopicReader {
       }
       const next = tagged.slice(index + 1).find((each) => !/^\s*$/u.test(each.word));
       const reading = this.readWord(word, tag, before, after, next !== undefined && /\p{Script=Han}/u.test(next.word) && NOUN_TAGS.test(next.tag) && !STOPWORDS.has(next.word));
-      if (reading) words.push(reading);
+      // A word the corpus lacks may be a phrase jieba glued (不太熟): its parts, read one by one.
+      const parts = reading && !reading.seen ? this.phraseParts({ word, tag }) : undefined;
+      if (parts) {
+        for (const part of parts) {
+          const partReading = STOPWORDS.has(part.word) ? undefined : this.readWord(part.word, part.tag, before, after);
+          if (partReading) words.push(partReading);
+          else frameWords.push(part.word);
+        }
+      } else if (reading) words.push(reading);
       else frameWords.push(word);
     });
     return { words, frameWords };
@@ -93,7 +104,7 @@ export class TopicReader {
         const parts = tagged.slice(index, index + length);
         if (parts.length < length || !parts.every((part) => /^\p{Script=Han}+$/u.test(part.word) && !STOPWORDS.has(part.word))) continue;
         const word = parts.map((part) => part.word).join('');
-        const head = length === 2 && parts[1]!.word.length === 1 && /^(n|ng|q|k)$/u.test(parts[1]!.tag) && parts[0]!.word.length >= 2 && !this.vocabulary.mentions(parts[0]!.word);
+        const head = length === 2 && parts[1]!.word.length === 1 && /^(n|ng|q|k)$/u.test(parts[1]!.tag) && this.modifiesHead(parts[0]!);
         const fragment = parts.some((part) => part.word.length === 1) && parts.every((part) => !FRAME_TAGS.test(part.tag));
         if (word.length <= 5 && (head || (fragment && this.vocabulary.writes(word)))) {
           result.push({ word, tag: 'n' });
@@ -104,6 +115,49 @@ export class TopicReader {
       index += joined;
     }
     return result;
+  }
+
+  /**
+   * A word that may take a one-character head as a compound the corpus lacks (充电 of 充电桩): one the
+   * corpus never uses and rare in general Chinese; a pronoun or a common word (别的 局, 有点 名) does not.
+   */
+  private modifiesHead(modifier: TaggedWord): boolean {
+    if (modifier.word.length < 2 || FRAME_TAGS.test(modifier.tag) || this.vocabulary.mentions(modifier.word)) return false;
+    return this.isRare(modifier.word);
+  }
+
+  /** Rare in general Chinese (jieba's idf table), or not in it at all. */
+  private isRare(word: string): boolean {
+    const idf = this.segmenter.generalIdf(word);
+    return idf === null || idf >= this.specificIdf;
+  }
+
+  /**
+   * A word the corpus lacks that jieba's dictionary splits into a phrase (its last word an adverb, a
+   * measure word or an adjective, or its first a pronoun: 不太熟 → 不 太 熟, 有点名 → 有点 名) is part
+   * of how the question is put, which jieba's new-word discovery glued.
+   * Its parts are read one by one; a coinage headed by a noun (网约车, 工信局) stays whole.
+   */
+  private phraseParts(tagged: TaggedWord): TaggedWord[] | undefined {
+    const { word } = tagged;
+    if (!/^\p{Script=Han}{2,}$/u.test(word) || FRAME_TAGS.test(tagged.tag)) return undefined;
+    const parts = this.segmenter.dictionaryTag(word);
+    // A compound's last word is its head: a name ends in a noun (网约车, 工信局), a phrase of the question in an
+    // adverb, a measure word or an adjective (不太熟, 有点名); one opening with a pronoun (别的局) names nothing.
+    // A rare word before a one-character head is a compound all the same (充电 桩, 桩 also a measure word).
+    const compound = parts.length === 2 && parts[1]!.word.length === 1 && this.isRare(parts[0]!.word);
+    if (parts.length > 1 && !compound && (PHRASE_HEAD_TAGS.test(parts.at(-1)!.tag) || PRONOUN_TAGS.test(parts[0]!.tag))) return parts;
+    // jieba's table lists some such phrases as words (归谁, as a name): a pronoun or a particle at either end
+    // (谁, 啥, 吗) still makes one of them.
+    const characters = [...word];
+    for (const [edge, rest] of [[characters[0]!, characters.slice(1)], [characters.at(-1)!, characters.slice(0, -1)]] as const) {
+      const edgeTag = this.segmenter.dictionaryTag(edge)[0]?.tag ?? '';
+      if (!PRONOUN_TAGS.test(edgeTag) && !/^(y|u.*)$/u.test(edgeTag)) continue;
+      const restParts = this.segmenter.dictionaryTag(rest.join(''));
+      const edgePart = { word: edge, tag: edgeTag };
+      return edge === characters[0] ? [edgePart, ...restParts] : [...restParts, edgePart];
+    }
+    return undefined;
   }
 
   private withoutParticle(word: string): string | undefined {

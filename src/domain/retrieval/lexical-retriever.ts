@@ -191,7 +191,8 @@ export class LexicalRetriever implements CorpusVocabulary {
     }
     // A head the corpus modifies in many ways (质量: 产品质量, 进行质量…) makes one shared character no evidence.
     if (modifiers.size > POLICY.compoundHeadModifiers) return undefined;
-    const modifier = [...modifiers].find((each) => characters.has([...each][0]!));
+    // The two characters are a word of the corpus's own (海上 of 海上风电), not the tail of a longer one (提高乳制品 has no 高乳).
+    const modifier = [...modifiers].find((each) => characters.has([...each][0]!) && (this.isCorpusWord(each) || this.isCorpusWord(each + head)));
     return modifier ? modifier + head : undefined;
   }
 

@@ -18,6 +18,11 @@ export interface ChineseSegmenter {
   cutForSearch(text: string): string[];
   tag(text: string): TaggedWord[];
   /**
+   * Tagged with the dictionary's words only, without jieba's discovery of new words: how a word jieba
+   * coined from characters it did not know (不太熟, 归谁) splits into words its dictionary has.
+   */
+  dictionaryTag(text: string): TaggedWord[];
+  /**
    * How rare a word is in general Chinese (jieba's idf table): 情况 4.0, 事情 4.9, 无人机 9.7. A word
    * the corpus never uses says the topic is absent only when it is rare in general language too.
    * Null for words the table lacks (new coinages, abbreviations, typos) and single characters.
@@ -77,6 +82,7 @@ function segmenterOver(jieba: Jieba): ChineseSegmenter {
     cut: (text) => jieba.cut(text, true),
     cutForSearch: (text) => jieba.cutForSearch(text, true),
     tag: (text) => jieba.tag(text, true).map(({ word, tag }) => ({ word, tag })),
+    dictionaryTag: (text) => jieba.tag(text, false).map(({ word, tag }) => ({ word, tag })),
     generalIdf(word) {
       let value = idfCache.get(word);
       if (value === undefined) {

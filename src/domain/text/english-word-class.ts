@@ -45,3 +45,20 @@ export function isEnglishVerbOnly(word: string): boolean {
   const tags = tagsOf(word);
   return tags.includes('Verb') && !tags.includes('Noun') && !tags.includes('Adjective') && !tags.includes('Gerund') && !/(?:ing|s)$/u.test(word);
 }
+
+/**
+ * The words an English sentence uses as its verbs (who spearheads the task, which agency oversees it) or as
+ * degree words (grow bigger and stronger), tagged in the sentence rather than alone: spearheads alone is
+ * a plural noun, in its sentence the verb of the question. A word of either kind that no dictionary
+ * renders as a corpus term is how the question asks, not what about. Gerunds name activities and stay out.
+ */
+export function englishAskingWords(sentence: string): ReadonlySet<string> {
+  const words = new Set<string>();
+  for (const term of nlp(sentence.toLowerCase()).terms().json() as { terms: { normal: string; tags: string[] }[] }[]) {
+    const { normal, tags } = term.terms[0] ?? { normal: '', tags: [] };
+    const verb = tags.includes('Verb') && !tags.includes('Gerund') && !tags.includes('Noun');
+    const degree = (tags.includes('Comparative') || tags.includes('Superlative')) && !tags.includes('Noun');
+    if ((verb || degree) && /^[a-z]+$/u.test(normal)) words.add(normal);
+  }
+  return words;
+}
