@@ -65,6 +65,10 @@ const UNIT_NOUNS = cues.counts.unitNouns;
 const ISSUE_VERBS = cues.issueVerbs.cues;
 const LONE_TASK_NOUN = /(?<=^|\s)(?:工作|任务|事项|事情|事儿|活儿|活)(?=\s|[?？。]|$)/gu;
 const LONE_UNIT_NOUN = new RegExp(`(?<=^|\\s)(?:${UNIT_NOUNS.filter((noun) => /^\p{Script=Han}{2,}$/u.test(noun)).join('|')})(?=\\s|[?？。]|$)`, 'gu');
+// 谁, or 哪/什么 with a measure before a unit noun (哪几个部门, 哪些局, 什么单位).
+const UNIT_ASK = new RegExp(`谁|(?:哪|什么)(?:些|几个|几家|几|个|家|一个)?(?:${UNIT_NOUNS.filter((noun) => /^\p{Script=Han}+$/u.test(noun)).join('|')})`, 'u');
+// The unit noun a question word asked for, left where its measure was taken out (哪几个 | 部门的事).
+const ASKED_UNIT_NOUN = new RegExp(`(?<=^|\\s)(?:${UNIT_NOUNS.filter((noun) => /^\p{Script=Han}{2,}$/u.test(noun)).join('|')})(?=的|\\s|[?？。]|$)`, 'gu');
 const PERCENT = cues.measures.percent;
 const MONEY_WORDS = cues.measures.money;
 const MEASURE_AFTER_QUESTION_WORD = new RegExp(`(?:几|多少)(${cues.measures.words})`, 'u');
@@ -168,7 +172,8 @@ export function readSlots(asked: string, question: string, english: boolean, nam
   if (count && (unitNoun || role?.role === 'supporting') && !slots.has('issuer')) slots.add('unit-count');
   if (count && !slots.has('unit-count') && !slots.has('issuer')) slots.add('figure');
   // "pass rate target?", 合格率目标: a rate asked with no other slot is a figure.
-  if (measure === '%' && slots.size === 0) slots.add('figure');
+  // 效率那条 应急管理局有吗: not where a named unit is checked yes or no; the rate word only names the clause.
+  if (measure === '%' && slots.size === 0 && !(namesUnits && yesNo)) slots.add('figure');
   // 一共有多少钱: a figure asked in money is an amount.
   if (measure === '元' && slots.delete('figure')) slots.add('money');
   if (slots.has('date') && ISSUE_VERBS.some((verb) => matchesCue(text, verb))) {
@@ -194,6 +199,14 @@ export function readSlots(asked: string, question: string, english: boolean, nam
   if (BASIS_ASK.test(text) && (slots.size <= 1 || besideBasis.length === 0) && !slots.has('issuer')) {
     slots.clear();
     slots.add('basis');
+  }
+  // 归谁, 是哪几个部门的事: a question word that asks for units, with nothing else asked, asks the responsible units
+  // (whose answer names the lead among them), whatever verb or phrase carries it.
+  const unitAsk = !english && slots.size === 0 && !count && !mention ? UNIT_ASK.exec(text) : null;
+  if (unitAsk) {
+    slots.add('units');
+    found.push({ slot: 'units', cue: unitAsk[0] });
+    rest = rest.replace(UNIT_ASK, ' ').replace(ASKED_UNIT_NOUN, ' ');
   }
   const compare = slots.delete('compare') || same;
   const ordered = PRECEDENCE.filter((slot) => slots.has(slot));

@@ -39,6 +39,7 @@ const SWAPPABLE_SUFFIXES = ['局', '委', '办'];
 const ENGLISH_ABBREVIATIONS: [string, string][] = [['information technology', 'it'], ['science and technology', 's&t'], ['research and development', 'r&d']];
 // Initials are of the content words: State-owned Assets Supervision and Administration Commission is SASAC.
 const INITIAL_SKIPPED = new Set(['of', 'and', 'for', 'the', 'on', 'in', '&']);
+const INITIAL_SKIPPED_BUT_OF = new Set([...INITIAL_SKIPPED].filter((word) => word !== 'of'));
 // Initials that spell an English word would be found in ordinary questions.
 const ENGLISH_WORDS_AS_INITIALS = new Set(['can', 'was', 'has', 'its', 'the', 'and', 'for', 'are', 'not', 'but', 'all', 'any', 'one', 'how', 'who', 'why', 'what', 'most', 'man', 'men', 'bit', 'map']);
 const ENGLISH_ORGAN_TYPES = /\b(bureau|commission|ministry|administration|office|department|committee|federation|association|service|agency|customs)\b/u;
@@ -65,6 +66,17 @@ export class UnitDirectory {
         for (const word of unit.nameEn.toLowerCase().match(/[a-z]+/gu) ?? []) words.add(word.replace(/s$/u, ''));
         this.nameWords.set(unit.name, words);
       }
+    }
+    // 总局, 总署, 总社: a national head organ is called by its organ type alone where the document has one of that type.
+    const headOrgans = new Map<string, DirectoryUnit[]>();
+    for (const unit of units) {
+      const { suffix } = partsOf(unit.name);
+      if (!/^总./u.test(suffix)) continue;
+      const key = `${unit.documentId}\n${suffix}`;
+      if (!headOrgans.get(key)?.some((each) => each.name === unit.name)) headOrgans.set(key, [...(headOrgans.get(key) ?? []), unit]);
+    }
+    for (const [key, [unit, ...others]] of headOrgans) {
+      if (others.length === 0) this.add(this.chinese, key.split('\n')[1]!, { unitName: unit!.name, documentId: unit!.documentId, exact: true });
     }
     this.longestChinese = Math.max(0, ...[...this.chinese.keys()].map((form) => form.length));
     const english = [...this.english.keys()].sort((left, right) => right.length - left.length).map((form) => form.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
@@ -171,12 +183,13 @@ export function chineseForms(name: string, segmenter: ChineseSegmenter, city: st
     if (city && prefix.startsWith('市')) forms.add(`${city}${prefix}${form}`);
     if (city && prefix === '市') forms.add(`${city}${form}`);
   }
-  for (const alias of (exceptions.aliases as Record<string, string[]>)[name] ?? []) forms.add(alias);
   // A unit named with its city (天津海关, 天津银保监局) is called without it in that city's documents.
   const withoutCity = city && name.startsWith(city) ? name.slice(city.length) : undefined;
   // A form of one character plus its suffix (商局) is not a name anyone uses; the name without its level is
   // (消协 for 市消协, 科协 for 市科协).
-  return [...forms].filter((form) => form.length >= 3 || form === name || form === core + suffix).concat(withoutCity && withoutCity.length >= 2 ? [withoutCity] : []);
+  // The listed exceptions are names staff use, however short (总局).
+  const listed = (exceptions.aliases as Record<string, string[]>)[name] ?? [];
+  return [...forms].filter((form) => form.length >= 3 || form === name || form === core + suffix).concat(withoutCity && withoutCity.length >= 2 ? [withoutCity] : [], listed);
 }
 
 /** The same forms with another organ type: 市监局 and 市场监管局 for 市市场监管委. */
@@ -218,8 +231,15 @@ export function englishForms(nameEn: string, cityNames: string[]): string[] {
   for (const form of [...forms]) {
     for (const [long, short] of ENGLISH_ABBREVIATIONS) if (form.includes(long)) forms.add(form.replaceAll(long, short));
   }
-  const initials = base.split(/\s+/u).filter((word) => !INITIAL_SKIPPED.has(word)).map((word) => word[0]).join('');
-  if (initials.length >= 3 && !ENGLISH_WORDS_AS_INITIALS.has(initials)) forms.add(initials);
+  // Initials with "of" kept are as usual (PBOC, MOFA-style), and of the name before a branch or office (PBOC for
+  // the People's Bank of China Tianjin Branch, whose branch is then written out).
+  const beforeBranch = base.replace(/\s+(branch|sub-branch|office)$/u, '');
+  for (const words of new Set([base, beforeBranch])) {
+    for (const skipped of [INITIAL_SKIPPED, INITIAL_SKIPPED_BUT_OF]) {
+      const initials = words.split(/\s+/u).filter((word) => !skipped.has(word)).map((word) => word[0]).join('');
+      if (initials.length >= 3 && !ENGLISH_WORDS_AS_INITIALS.has(initials)) forms.add(initials);
+    }
+  }
   for (const alias of (exceptions.english as Record<string, string[]>)[nameEn] ?? []) forms.add(alias.toLowerCase());
   // People's Bank, Consumers' Association are typed without the apostrophe (Peoples Bank, consumers association),
   // and without the possessive's plural (consumer association).
