@@ -27,6 +27,12 @@ describe('follow-ups resolved from the earlier user turns', () => {
     expect(own.topic.words.map((word) => word.word)).not.toContain('合格率');
   });
 
+  it('keeps the clauses cited before, to stand for their counterparts, when a follow-up names another document and a topic of its own', () => {
+    const frame = analyzer.analyze('那国家方案里乳粉这块呢 谁牵头', [{ role: 'user', content: '天津提升食品质量那条谁牵头？' }, { role: 'assistant', content: '由市工业和信息化局牵头，见二（二），市发展改革委、市市场监管委等按职责分工负责。' }]);
+    expect(frame.scope.documentIds).toEqual(['cn-2022-95']);
+    expect(frame.priorClauseIds).toContain('tj-2023-3:2.2');
+  });
+
   it('reads 它还有哪些配合单位? as the units of the clause the answer before named', () => {
     const frame = analyzer.analyze('它还有哪些配合单位?', [{ role: 'user', content: '天津提升建筑工程质量水平谁牵头?' }, { role: 'assistant', content: '由市住房城乡建设委牵头，见二（五）。' }]);
     expect(frame.slot).toBe('units');

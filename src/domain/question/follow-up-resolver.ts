@@ -100,6 +100,16 @@ export function withPrior(frame: QuestionFrame, cited: string[]): QuestionFrame 
   return cited.length === 0 || restates ? frame : { ...frame, priorClauseIds: cited };
 }
 
+/**
+ * A follow-up that names another document and a topic of its own (那国家方案里乳粉这块呢?) still sits in the
+ * answer before: the clauses it cited stand for their counterparts in that document (retriever.ts preferPrior),
+ * which come first when they hold the new topic as well as any clause found.
+ */
+export function withPriorCounterparts(frame: QuestionFrame, cited: string[]): QuestionFrame {
+  const across = frame.followUp !== null && frame.scope.named && frame.reference === null && !frame.followUp.carried.includes('topic') && !METADATA_SLOTS.includes(frame.slot);
+  return cited.length === 0 || !across ? frame : { ...frame, priorClauseIds: cited };
+}
+
 // 这个部门, 该局, the same department: a noun that points at the unit the answer before named, wherever it stands.
 const UNIT_REFERENCE = /(?:这个|这家|该|同一个|同一|那个)(?:部门|单位|局|委|机构)|(?<![a-z])(?:the same|this|that)\s+(?:department|bureau|unit|agency|body|ministry|commission)(?![a-z])/iu;
 // 它, 他们, it, they, or such a noun: the unit the answer before named (its tasks: 它还牵头了哪些条?). Not the bare

@@ -41,6 +41,21 @@ describe('QuestionAnalyzer: the asked slot', () => {
     }
   });
 
+  it('reads a question word asking for units (归谁, 哪几个部门的事) as asking the responsible units', () => {
+    expect(read('设备监理师职业资格考试那个归谁').slot).toBe('units');
+    const which = read('国家方案 家居装饰装修产品有毒有害物质限量要求 是哪几个部门的事');
+    expect(which.slot).toBe('units');
+    expect(topic(which)).not.toContain('部门');
+    // A rate word beside a unit checked yes or no names the clause; no figure is asked.
+    expect(read('汕尾公共服务质量效率那条 应急管理局有吗').slot).not.toBe('figure');
+    // Who a notice goes to, asked beside its approval, is asked too.
+    expect(read('國家方案是發給哪些單位的？有沒有經國務院同意？').slots).toEqual(['addressees', 'approval']);
+  });
+
+  it('reads a one-character verb (定, 管) as how the question asks', () => {
+    expect(topic(read('农产品质量安全监测合格率 汕尾定的多少'))).not.toContain('定');
+  });
+
   it('tells yes/no, counts and lists apart', () => {
     const check = read('危化品质量监督抽查是不是市监委带头的');
     expect(check).toMatchObject({ slot: 'lead', yesNo: true });

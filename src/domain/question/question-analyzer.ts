@@ -8,7 +8,7 @@ import { ClauseReferenceReader, withChineseClauseNumbers, type ReferenceClause }
 import { commentDeadlineAsked, draftStatusAsked, issueDateAsked, ownDocumentOfPlaceBelow, planYearAsked, readDocumentAsk, THING_TAGS } from './document-asks.ts';
 import { LiteralPhraseReader } from './literal-phrases.ts';
 import { cuePattern } from './cue-matching.ts';
-import { continuesEarlier, resolveFollowUp, withPrior, type ChatTurnText, type EarlierTurn } from './follow-up-resolver.ts';
+import { continuesEarlier, resolveFollowUp, withPrior, withPriorCounterparts, type ChatTurnText, type EarlierTurn } from './follow-up-resolver.ts';
 import { detectLanguage } from './language.ts';
 import { METADATA_SLOTS, type AskedSlot, type ClauseReference, type NamedUnit, type QuestionFrame, type TopicWord } from './question-frame.ts';
 import { ScopeReader, type ScopeDocument } from './scope-reader.ts';
@@ -99,8 +99,10 @@ export class QuestionAnalyzer {
     }
     const resolved = resolveFollowUp(current, earlier, (ids) => this.documentsOf(ids), (ids) => this.otherLevel(ids));
     // A question of its own still comes after an answer: the clauses it cited stay in view.
-    const last = earlier.length === 0 ? turns.at(-1)?.answer : undefined;
-    return last ? withPrior(resolved, last.citedClauseIds ?? this.citedIn(last.content)) : resolved;
+    const last = turns.at(-1)?.answer;
+    if (!last) return resolved;
+    // A follow-up's answer before was read within its question's documents (二（二） of the Tianjin plan).
+    return earlier.length === 0 ? withPrior(resolved, last.citedClauseIds ?? this.citedIn(last.content)) : withPriorCounterparts(resolved, earlier.at(-1)!.cited);
   }
 
   /** The units a name stands for, as staff write it (工信局, MIIT, Tianjin Commerce Bureau): found in the whole of it. */

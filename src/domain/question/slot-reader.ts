@@ -69,6 +69,8 @@ const LONE_UNIT_NOUN = new RegExp(`(?<=^|\\s)(?:${UNIT_NOUNS.filter((noun) => /^
 const UNIT_ASK = new RegExp(`谁|(?:哪|什么)(?:些|几个|几家|几|个|家|一个)?(?:${UNIT_NOUNS.filter((noun) => /^\p{Script=Han}+$/u.test(noun)).join('|')})`, 'u');
 // The unit noun a question word asked for, left where its measure was taken out (哪几个 | 部门的事).
 const ASKED_UNIT_NOUN = new RegExp(`(?<=^|\\s)(?:${UNIT_NOUNS.filter((noun) => /^\p{Script=Han}{2,}$/u.test(noun)).join('|')})(?=的|\\s|[?？。]|$)`, 'gu');
+// Facts of a notice that may be asked together (to whom, approved by whom, 文号, dates).
+const NOTICE_SLOTS = new Set<CueSlot>(['addressees', 'docNumber', 'issue-date', 'basis', 'contact', 'status']);
 const PERCENT = cues.measures.percent;
 const MONEY_WORDS = cues.measures.money;
 const MEASURE_AFTER_QUESTION_WORD = new RegExp(`(?:几|多少)(${cues.measures.words})`, 'u');
@@ -189,8 +191,10 @@ export function readSlots(asked: string, question: string, english: boolean, nam
   }
   // 有没有经过国务院同意, 经谁批准: the approval, with whatever stands between 经 and 同意.
   if (APPROVAL_ASK.test(text) && !slots.has('issuer')) {
+    // 发给哪些单位？有没有经国务院同意？ Another fact of the notice asked beside it is still asked.
+    const notice = [...slots].filter((slot) => NOTICE_SLOTS.has(slot));
     slots.clear();
-    slots.add('approval');
+    for (const slot of ['approval' as const, ...notice]) slots.add(slot);
   }
   // 落实哪个文件, 依据的是什么纲要, 落实国务院哪个文件, 按照国家哪个文件要求制定, 落实哪个 (its 文件 read as naming a document), implement which State Council document: what the document implements,
   // however the verb and the asked document combine.

@@ -16,6 +16,22 @@ describe('unit names as staff write them', () => {
     expect(chineseForms('天津海关', segmenter, '天津')).toContain('海关');
   });
 
+  it('spells initials with "of" as well, and of a branch\'s parent (PBOC)', () => {
+    expect(englishForms("People's Bank of China Tianjin Branch", ['tianjin'])).toContain('pboc');
+    expect(englishForms('Ministry of Industry and Information Technology', [])).toContain('miit');
+  });
+
+  it('calls a head organ (总局, 总署) by its organ type alone where the document has only one, and keeps listed short aliases', () => {
+    const directory = new UnitDirectory([
+      { name: '海关总署', nameEn: null, documentId: 'cn', city: null },
+      { name: '广电总局', nameEn: null, documentId: 'cn', city: null },
+      { name: '体育总局', nameEn: null, documentId: 'cn', city: null },
+    ], segmenter);
+    expect(directory.find('总署有没有参与').map((each) => each.unit.byDocument)).toEqual([{ cn: ['海关总署'] }]);
+    expect(directory.find('是不是总局牵头').map((each) => each.unit.byDocument)).toEqual([]);
+    expect(chineseForms('市场监管总局', segmenter)).toContain('总局');
+  });
+
   it('makes no form of one character and a suffix, nor a bare organ', () => {
     expect(chineseForms('团市委', segmenter)).not.toContain('市委');
     expect(englishForms('Tianjin Municipal People\'s Government Office', ['tianjin'])).not.toContain('office');

@@ -72,8 +72,14 @@ export class Retriever {
    * answer on 8.22 is asked of 8.22, not of 3.8 whose heading shares the words.
    */
   preferPrior(result: RetrievalResult, documentIds: string[] | undefined): RetrievalResult {
-    const ids = result.frame.priorClauseIds;
-    if (ids.length === 0 || result.hits.length === 0) return result;
+    if (result.frame.priorClauseIds.length === 0 || result.hits.length === 0) return result;
+    // A clause cited before that lies outside the documents now asked about stands for its counterparts there
+    // (天津提升食品质量那条 → 那国家方案里乳粉这块呢?: the national clause it takes up, if that holds the topic as well).
+    const ids = [...new Set(result.frame.priorClauseIds.flatMap((id) => {
+      const index = this.catalog.indexOf(id);
+      if (index === undefined || !documentIds || documentIds.includes(this.catalog.passages[index]!.document.id)) return [id];
+      return this.catalog.counterparts(id, documentIds).filter((each) => each.relation !== 'nearest').map((each) => each.clauseId);
+    }))];
     const best = Math.max(...result.hits.slice(0, CONFIDENCE_DEPTH).map((hit) => hit.coverage));
     const prior = ids.flatMap((id): RetrievalHit[] => {
       const index = this.catalog.indexOf(id);
