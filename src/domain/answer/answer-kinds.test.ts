@@ -112,6 +112,19 @@ describe('answer kinds', () => {
     expect(english.text.startsWith('**Yes.**')).toBe(true);
   });
 
+  it('lead: each clause that takes up the clause in view, where the document split it in two', async () => {
+    const split = await afterAnswer('那天津对应的呢？好像拆成两条了', '国家方案 提高生产流通服务专业化融合化水平 谁牵头', '人民银行牵头（国市监质发〔2022〕95号 五（十二））。');
+    expect(split.cited).toEqual(['tj-2023-3:5.13', 'tj-2023-3:5.14']);
+    expect(split.text.split('\n')[0]).toBe('牵头单位：五(十三)为**人民银行天津分行**；五(十四)为**市邮政管理局**。');
+  });
+
+  it('unit check: a unit checked beside an open question for the lead is checked for taking part', async () => {
+    const turn = await afterAnswer('牵头的是哪个局 公安也参与吗', '汕尾婴幼儿配方乳粉生产企业体系检查要求多少', '每年100%全覆盖，见四（十）。');
+    expect(turn.cited).toEqual(['sw-2023-0926:4.10']);
+    expect(turn.text.split('\n')[0]).toBe('**是。**市公安局是责任单位之一。');
+    expect(turn.text).toContain('牵头单位为市市场监管局');
+  });
+
   it('unit count: how many units, listed', async () => {
     const turn = await answered('国家方案 綠色債券、冷鏈物流那條，一共幾個部門負責？');
     expect(turn.decision.kind).toBe('unit-count');

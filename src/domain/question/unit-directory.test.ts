@@ -32,6 +32,12 @@ describe('unit names as staff write them', () => {
     expect(chineseForms('市场监管总局', segmenter)).toContain('总局');
   });
 
+  it('reads a unit\'s field alone as the unit only before a verb of taking part (公安也参与吗, not 财政金融政策)', () => {
+    const directory = new UnitDirectory([{ name: '市公安局', nameEn: null, documentId: 'sw', city: '汕尾' }, { name: '市财政局', nameEn: null, documentId: 'sw', city: '汕尾' }], segmenter);
+    expect(directory.find('牵头的是哪个局公安也参与吗').map((each) => each.unit.mention)).toEqual(['公安']);
+    expect(directory.find('财政金融政策谁牵头')).toEqual([]);
+  });
+
   it('makes no form of one character and a suffix, nor a bare organ', () => {
     expect(chineseForms('团市委', segmenter)).not.toContain('市委');
     expect(englishForms('Tianjin Municipal People\'s Government Office', ['tianjin'])).not.toContain('office');

@@ -28,6 +28,8 @@ interface Alias {
 const PREFIX = /^(市委|市(?!场)|国务院|国家|中央|省委|省)/u;
 const SUFFIX = /(委员会|总局|总社|总署|总会|局|委|办|部|厅|署|会|社|联|协|中心|分行)$/u;
 const CONNECTIVES = new Set(['和', '与', '及', '、']);
+// A verb of taking part in a task, right after a unit's field (公安也参与吗, 商务有份吗).
+const TAKES_PART = /^\s*(?:也|还|有没有|是否|有)?\s*(?:参与|参加|负责|牵头|有份|在内|算在|配合)/u;
 const FORMAL_FORMS: [string, string][] = [
   ['监管', '监督管理'],
   ['发展改革', '发展和改革'],
@@ -46,6 +48,8 @@ const ENGLISH_ORGAN_TYPES = /\b(bureau|commission|ministry|administration|office
 
 export class UnitDirectory {
   private readonly chinese = new Map<string, Alias[]>();
+  /** Fields without level or organ type (公安 of 市公安局): a unit's name only right before a verb of taking part. */
+  private readonly cores = new Map<string, Alias[]>();
   private readonly english = new Map<string, Alias[]>();
   private readonly longestChinese: number;
   private readonly englishPattern: RegExp | undefined;
@@ -59,6 +63,8 @@ export class UnitDirectory {
       if (seen.has(key)) continue;
       seen.add(key);
       for (const form of chineseForms(unit.name, segmenter, unit.city)) this.add(this.chinese, form, { unitName: unit.name, documentId: unit.documentId, exact: true });
+      const core = unitCore(unit.name);
+      if ([...core].length >= 2 && core !== unit.name) this.add(this.cores, core, { unitName: unit.name, documentId: unit.documentId, exact: true });
       for (const form of swappedForms(unit.name, segmenter, unit.city)) this.add(this.chinese, form, { unitName: unit.name, documentId: unit.documentId, exact: false });
       if (unit.nameEn) for (const form of englishForms(unit.nameEn, cityNames)) this.add(this.english, form, { unitName: unit.name, documentId: unit.documentId, exact: true });
       if (unit.nameEn) {
@@ -98,6 +104,13 @@ export class UnitDirectory {
       for (let length = Math.min(this.longestChinese, text.length - start); length >= 2 && !match; length -= 1) {
         const aliases = this.chinese.get(text.slice(start, start + length));
         if (aliases) match = { unit: named(text.slice(start, start + length), aliases), start, end: start + length };
+      }
+      // 公安也参与吗: the field alone names its unit where a verb of taking part follows; elsewhere it is a topic (财政金融政策).
+      for (let length = Math.min(this.longestChinese, text.length - start); length >= 2 && !match; length -= 1) {
+        const aliases = this.cores.get(text.slice(start, start + length));
+        if (aliases && TAKES_PART.test(text.slice(start + length))) {
+          match = { unit: named(text.slice(start, start + length), aliases), start, end: start + length };
+        }
       }
       if (match) {
         found.push(match);

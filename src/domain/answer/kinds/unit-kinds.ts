@@ -4,7 +4,7 @@ import { POLICY } from '../../answer-policy.ts';
 import type { QuestionFrame } from '../../question/question-frame.ts';
 import { unitCore } from '../../question/unit-directory.ts';
 import type { Evidence, NumberedClause } from '../answer-decision-types.ts';
-import { clauseHeadline, documentShortNameEn, documentShortNameZh } from '../clause-reference.ts';
+import { clauseHeadline, clauseLocation, documentShortNameEn, documentShortNameZh } from '../clause-reference.ts';
 import type { AnswerText } from '../answer-text.ts';
 import { isEnglish, mostOnTopic, topicFit, nearestClauses, topicSentenceBeyondHeading, unitName, unitsLeadFirst, type AnswerKind, type EvidenceResult, type KindContext } from './kind-support.ts';
 
@@ -27,6 +27,16 @@ function unitEvidence(context: KindContext): EvidenceResult {
     return { missing: 'units', nearest: best, rule: 'units: the most on-topic clause lists no units, and none nearly as close does' };
   }
   const found = [asEvidence(withUnits)];
+  // A clause found as another's counterpart, where that one is taken up by several clauses of the document (the
+  // national task split in two): each of them answers.
+  const source = withUnits.hit.reference?.role === 'target' ? withUnits.hit.reference.of : undefined;
+  if (source) {
+    for (const clause of nearest) {
+      const { hit } = clause;
+      if (clause !== withUnits && hit.reference?.role === 'target' && hit.reference.of === source && hit.document.id === withUnits.hit.document.id && hit.clause.units.length > 0) found.push(asEvidence(clause));
+    }
+    if (found.length > 1) return { found, rule: 'units: the responsibility lists of every clause that takes up the clause referred to' };
+  }
   // Unscoped, a second document's clause that fits nearly as well is named too (Tianjin and national plans).
   if (context.scopeDocuments.length === 0 && !context.frame.scope.named) {
     const other = mostOnTopic(nearest.filter((clause) => clause.hit.document.id !== withUnits.hit.document.id && clause.hit.clause.units.length > 0), context);
@@ -61,11 +71,14 @@ function unitsHeadline(context: KindContext, evidence: Evidence[], text: Paramet
   const english = isEnglish(context);
   const lead = (each: Evidence) => text.strong(unitName(each.units![0]!, text));
   if (evidence.length > 1) {
+    const oneDocument = evidence.every((each) => each.clause.hit.document.id === evidence[0]!.clause.hit.document.id);
     const perDocument = evidence.map((each) => {
-      const { document } = each.clause.hit;
-      const name = english ? documentShortNameEn(document) : documentShortNameZh(document);
+      const { document, clause } = each.clause.hit;
+      // Clauses of one document are told apart by their place in it.
+      const name = oneDocument ? clauseLocation(clause, english) : english ? documentShortNameEn(document) : documentShortNameZh(document);
       return `${text.corpus(name)}${english ? ': ' : '为'}${lead(each)}`;
     });
+    if (oneDocument) return english ? `Each clause has its lead unit: ${perDocument.join('; ')}.` : `牵头单位：${perDocument.join('；')}。`;
     return english ? `The lead units differ by document: ${perDocument.join('; ')}.` : `牵头单位：${perDocument.join('；')}。`;
   }
   const [only] = evidence;
@@ -166,6 +179,14 @@ function onlyUnitOpening(asked: { name: string; nameEn: string | null }, units: 
   return english ? `${text.strong('No.')} ${name} is not listed; ${units.length} units are.` : `${text.strong('不是。')}责任单位中没有${name}，共${units.length}个单位负责。`;
 }
 
+/**
+ * The check is of the lead when the lead alone is asked (是不是市监委牵头的?); asked beside the units (牵头的是哪个局，
+ * 公安也参与吗?), the lead is asked openly and the unit checked is checked for taking part.
+ */
+function checksLead(frame: QuestionFrame): boolean {
+  return frame.slot === 'lead' && !frame.slots.includes('units');
+}
+
 export const unitCheckKind: AnswerKind = {
   name: 'unit-check',
   applies: (frame) => frame.yesNo && frame.units.length > 0 && (asksUnits(frame) || frame.slot === 'content'),
@@ -187,7 +208,7 @@ export const unitCheckKind: AnswerKind = {
     const counterpart = field !== '' ? units.find((each) => unitCore(each.name) === field) : undefined;
     const names = counterpart ? [counterpart.name] : namesIn(candidate);
     const asked = units.find((each) => names.includes(each.name))?.name ?? names[0]!;
-    const leadCheck = context.frame.slot === 'lead';
+    const leadCheck = checksLead(context.frame);
     // 是不是只有市场监管委负责? Only when the list names that unit and no other.
     const onlyCheck = context.frame.unitRole === 'only';
     const verdict = onlyCheck ? units.length > 0 && units.every((each) => names.includes(each.name)) : leadCheck ? names.includes(units[0]?.name ?? '') : units.some((each) => names.includes(each.name));
@@ -198,7 +219,7 @@ export const unitCheckKind: AnswerKind = {
     const asked = units.find((unit) => unit.name === evidence!.value) ?? { name: evidence!.value!, nameEn: null };
     const lead = units[0]!;
     const english = isEnglish(context);
-    const leadCheck = context.frame.slot === 'lead';
+    const leadCheck = checksLead(context.frame);
     const head = clauseHeadline(evidence!.clause, text, true);
     const others = units.slice(1).map((unit) => unitName(unit, text));
     const listing = english ? `the lead unit is ${unitName(lead, text)}${others.length ? `; co-responsible: ${others.join('; ')}` : ''}` : `牵头单位为${unitName(lead, text)}${others.length ? `，${others.join('、')}按职责分工负责` : ''}`;
