@@ -20,7 +20,7 @@ async function run(): Promise<number> {
   const logger = createLogger(config.logLevel);
   const services = createServices(config);
   try {
-    ingestChangedSeeds(config, services, logger);
+    await ingestChangedSeeds(config, services, logger);
     const { status } = await setUpRetrieval(config, services.store, logger);
     if (!status.dense.active) throw new RetrievalSetupError(status.dense.reason);
     console.log(`dense index ready in ${config.denseIndex.directory}: ${status.dense.model}, ${status.dense.dimensions} dimensions, ${status.dense.windows} windows`);

@@ -28,7 +28,7 @@ async function run(): Promise<number> {
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const services = createServices(config);
   try {
-    ingestChangedSeeds(config, services, logger);
+    await ingestChangedSeeds(config, services, logger);
     const components = await setUpRetrieval(config, services.store, logger);
     const started = performance.now();
     if (values.explain) {
