@@ -74,4 +74,29 @@ describe('Bm25Index', () => {
     expect(after.idf('钢铁')).toBe(0);
     expect(after.search([{ term: '乳制品', weight: 1 }], 5).map((hit) => hit.index)).toEqual([1]);
   });
+
+  it('builds from kept term counts (buildFrom) the same index as from added documents', () => {
+    let state = 11;
+    const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const terms = new TermTable();
+    const fields = [{ name: 'heading', weight: 3, lengthNormalization: 0.5 }, { name: 'text', weight: 1, lengthNormalization: 0.75 }];
+    const documents = Array.from({ length: 500 }, () => [0, 1].map((field) => Array.from({ length: (field === 0 ? 1 : 20) + Math.floor(random() * 30) }, () => terms.intern(`t${Math.floor(1 / (random() + 0.01)) % 120}`))));
+    const added = new Bm25Index(fields, terms);
+    for (const document of documents) added.addTermIds(document);
+    added.build();
+    const read = new Bm25Index(fields, terms);
+    read.buildFrom(documents.length, (document, visit) => {
+      documents[document]!.forEach((ids, field) => {
+        const counts = new Map<number, number>();
+        for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+        for (const [id, count] of counts) visit(field, id, count);
+      });
+    });
+    expect(read.size).toBe(added.size);
+    for (let round = 0; round < 50; round += 1) {
+      const query = Array.from({ length: 1 + Math.floor(random() * 6) }, () => ({ term: `t${Math.floor(random() * 130)}`, weight: 1 }));
+      expect(read.search(query, 10)).toEqual(added.search(query, 10));
+    }
+    expect(() => read.buildFrom(1, () => {})).toThrow(/once/u);
+  });
 });

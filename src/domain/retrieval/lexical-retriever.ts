@@ -76,7 +76,8 @@ export class LexicalRetriever implements CorpusVocabulary {
       const fields = cache
         ? cache.termIds(clause.id, [this.tokenizer.mode, clause.heading ?? '', clause.sectionHeading ?? '', clause.normalizedText, ...clause.units.map((unit) => unit.name)].join('\u0000'), () => cut(clause))
         : cut(clause);
-      this.index.addTermIds(fields);
+      // With a cache, the index reads the kept fields again when it builds: nothing is gathered twice.
+      if (!cache) this.index.addTermIds(fields);
       this.markBodyTerms(fields[2]!, terms.size);
       const annotation = findResponsibilityAnnotation(clause.normalizedText);
       if (annotation) {
@@ -85,11 +86,12 @@ export class LexicalRetriever implements CorpusVocabulary {
         for (const token of this.tokenizer.tokenize(words)) this.responsibilityWords.add(token);
       }
     }
+    if (cache) this.index.buildFrom(catalog.passages.length, (document, visit) => cache.visitKept(catalog.passages[document]!.clause.id, visit));
+    else this.index.build();
     cache?.keepOnlyUsed();
-    this.index.build();
     for (const { clause } of catalog.passages) {
-      const text = [clause.heading ?? '', clause.sectionHeading ?? '', clause.normalizedText, ...clause.units.map((unit) => unit.name)].join('\n');
-      this.coverageTexts.push(forMatching(text));
+      const matching = () => forMatching([clause.heading ?? '', clause.sectionHeading ?? '', clause.normalizedText, ...clause.units.map((unit) => unit.name)].join('\n'));
+      this.coverageTexts.push(cache ? cache.matchingText(clause.id, matching) : matching());
     }
     this.titles = catalog.documents.map((document) => normalizeText(document.title).toLowerCase());
     this.statistics = {

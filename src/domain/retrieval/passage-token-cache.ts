@@ -23,6 +23,8 @@ interface Entry {
   hash: number;
   version: number;
   fields: string;
+  /** The passage's text as coverage matches it (forMatching), made once: a library change reuses it rather than holding a second copy. */
+  matching?: string;
 }
 
 export class PassageTokenCache {
@@ -48,6 +50,20 @@ export class PassageTokenCache {
     const fields = cut();
     this.entries.set(id, { hash, version: this.vocabulary.version, fields: encodeFields(fields) });
     return fields;
+  }
+
+  /** Each field's distinct terms and counts kept for the passage `id` by termIds(), read in place (an index built from the cache). */
+  visitKept(id: string, visit: (field: number, term: number, count: number) => void): void {
+    const entry = this.entries.get(id);
+    if (!entry) throw new Error(`PassageTokenCache: nothing kept for ${id}; termIds() first`);
+    visitEncodedFields(entry.fields, visit);
+  }
+
+  /** The passage's matching text, made by `make` the first time after its fields were (re)cut by termIds(). */
+  matchingText(id: string, make: () => string): string {
+    const entry = this.entries.get(id);
+    if (!entry) return make();
+    return (entry.matching ??= make());
   }
 
   /** After an index is built: forget passages it did not use (removed documents), so memory follows the corpus. */
@@ -110,6 +126,21 @@ export function encodeFields(fields: number[][]): string {
 
 /** The fields encodeFields wrote, each term repeated as often as it occurred (sorted, not in text order). */
 export function decodeFields(text: string): number[][] {
+  const fields: number[][] = [];
+  visitEncodedFields(text, (field, term, count) => {
+    while (fields.length <= field) fields.push([]);
+    for (let repeat = 0; repeat < count; repeat += 1) fields[field]!.push(term);
+  }, (field) => {
+    while (fields.length <= field) fields.push([]);
+  });
+  return fields;
+}
+
+/**
+ * Each (field, distinct term, count) encodeFields wrote, in order, allocating nothing: what an index
+ * built from the cache reads. `fieldStart` is called for every field, empty ones too.
+ */
+export function visitEncodedFields(text: string, visit: (field: number, term: number, count: number) => void, fieldStart: (field: number) => void = () => {}): void {
   let position = 0;
   const read = () => {
     let value = 0;
@@ -122,19 +153,15 @@ export function decodeFields(text: string): number[][] {
       scale *= 0x8000;
     }
   };
-  const fields: number[][] = [];
-  while (position < text.length) {
+  for (let field = 0; position < text.length; field += 1) {
+    fieldStart(field);
     const distinct = read();
-    const ids: number[] = [];
     let previous = 0;
     for (let term = 0; term < distinct; term += 1) {
       const coded = read();
       const id = previous + Math.floor(coded / 2);
-      const count = coded % 2 === 1 ? read() : 1;
-      for (let repeat = 0; repeat < count; repeat += 1) ids.push(id);
+      visit(field, id, coded % 2 === 1 ? read() : 1);
       previous = id;
     }
-    fields.push(ids);
   }
-  return fields;
 }
