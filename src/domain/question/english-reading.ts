@@ -67,7 +67,9 @@ export class EnglishReader {
     // Two words of two characters each, as such compounds are written (not 品 + 工程 inside 产品工程).
     const isCorpusTerm = (term: string, english?: string) => vocabulary.isCorpusWord(term)
       || (english !== undefined && (isName(english) || (isCompoundNoun(english) && [...term].length >= 4)) && vocabulary.writes(term));
-    const translated = translateEnglish(phrase.replace(/\p{Script=Han}+/gu, ' '), dictionary, vocabulary.isKnownTerm, isCorpusTerm, (head, characters) => vocabulary.compoundWithHead(head, characters), englishAskingWords(original));
+    // Tagging the whole sentence costs a millisecond or two: done only when a word has no rendering at all.
+    let asking: ReadonlySet<string> | undefined;
+    const translated = translateEnglish(phrase.replace(/\p{Script=Han}+/gu, ' '), dictionary, vocabulary.isKnownTerm, isCorpusTerm, (head, characters) => vocabulary.compoundWithHead(head, characters), (word) => (asking ??= englishAskingWords(original)).has(word));
     const read = quoted.flatMap((span) => this.context.topic.read(span).words.map((word) => ({
       english: word.written ?? word.word, chinese: word.word, weight: 1, source: word.seen ? ('glossary' as const) : ('literal' as const),
     })));

@@ -32,8 +32,8 @@ const COMPOSED_CANDIDATES = 512;
 /** isCorpusWord: the corpus has the term (composed from the English words given) as one of its words, not only as characters within longer words. */
 export type CompoundWithHead = (head: string, characters: ReadonlySet<string>) => string | undefined;
 
-/** `askingWords`: the question's verbs and degree words as its sentence uses them (englishAskingWords). */
-export function translateEnglish(text: string, dictionary: BilingualDictionary | undefined, isKnownTerm: (term: string) => boolean, isCorpusWord: (term: string, english?: string) => boolean = () => false, compoundWithHead?: CompoundWithHead, askingWords: ReadonlySet<string> = new Set()): TranslatedTerm[] {
+/** `isAskingWord`: a verb or degree word as the question's sentence uses it (englishAskingWords), asked only of words no rendering fits. */
+export function translateEnglish(text: string, dictionary: BilingualDictionary | undefined, isKnownTerm: (term: string) => boolean, isCorpusWord: (term: string, english?: string) => boolean = () => false, compoundWithHead?: CompoundWithHead, isAskingWord: (word: string) => boolean = () => false): TranslatedTerm[] {
   const written = withoutDocumentKinds(text.toLowerCase()).replace(/[’']s\b/gu, '').match(/[a-z0-9]+(?:[.-][a-z0-9]+)*|\p{Script=Han}+/gu) ?? [];
   // A hyphenated word read as its words where they make a phrase the corpus uses (spot-check → spot check → 抽查);
   // else it stays one: a word the dictionaries know (e-cigarette → 电子烟, absent from the corpus, is no e + 香烟), a
@@ -103,7 +103,7 @@ export function translateEnglish(text: string, dictionary: BilingualDictionary |
     // Before a word of content it modifies that word (drone quality, return goods): a topic.
     else if (isEnglishVerbOnly(word) && (start >= words.length || isFiller(words[start]!))) continue;
     // So is a word its sentence uses as a verb or a degree word (who spearheads it, grow bigger), whatever it is alone.
-    else if (askingWords.has(word)) continue;
+    else if (isAskingWord(word)) continue;
     else terms.push({ english: word, chinese: word, weight: 0.5, source: dictionary && knowsWord(word, dictionary) ? 'absent' : 'literal' });
   }
   return terms;

@@ -30,6 +30,7 @@ const SUFFIX = /(委员会|总局|总社|总署|总会|局|委|办|部|厅|署|�
 const CONNECTIVES = new Set(['和', '与', '及', '、']);
 // A verb of taking part in a task, right after a unit's field (公安也参与吗, 商务有份吗).
 const TAKES_PART = /^\s*(?:也|还|有没有|是否|有)?\s*(?:参与|参加|负责|牵头|有份|在内|算在|配合)/u;
+const TAKES_PART_ANYWHERE = new RegExp(TAKES_PART.source.slice(1), 'u');
 const FORMAL_FORMS: [string, string][] = [
   ['监管', '监督管理'],
   ['发展改革', '发展和改革'],
@@ -99,6 +100,7 @@ export class UnitDirectory {
   /** Units named in a normalised, lower-cased question: the longest name at each position. */
   find(text: string): { unit: NamedUnit; start: number; end: number }[] {
     const found: { unit: NamedUnit; start: number; end: number }[] = [];
+    const takesPart = TAKES_PART_ANYWHERE.test(text);
     for (let start = 0; start < text.length; ) {
       let match: { unit: NamedUnit; start: number; end: number } | undefined;
       for (let length = Math.min(this.longestChinese, text.length - start); length >= 2 && !match; length -= 1) {
@@ -106,7 +108,7 @@ export class UnitDirectory {
         if (aliases) match = { unit: named(text.slice(start, start + length), aliases), start, end: start + length };
       }
       // 公安也参与吗: the field alone names its unit where a verb of taking part follows; elsewhere it is a topic (财政金融政策).
-      for (let length = Math.min(this.longestChinese, text.length - start); length >= 2 && !match; length -= 1) {
+      for (let length = takesPart ? Math.min(this.longestChinese, text.length - start) : 0; length >= 2 && !match; length -= 1) {
         const aliases = this.cores.get(text.slice(start, start + length));
         if (aliases && TAKES_PART.test(text.slice(start + length))) {
           match = { unit: named(text.slice(start, start + length), aliases), start, end: start + length };
