@@ -125,6 +125,14 @@ describe('answer kinds', () => {
     expect(turn.text).toContain('牵头单位为市市场监管局');
   });
 
+  it('mentions: a phrase written less a leading modifier or with a word set between its words, named as the question wrote it', async () => {
+    const insurance = await answered('住宅工程质量潜在缺陷保险 哪些文件里有');
+    expect(insurance.cited).toEqual(['tj-2023-3:7.21', 'sw-2023-0926:5.13']);
+    expect(insurance.text.split('\n')[0]).toBe('提到“住宅工程质量潜在缺陷保险”的文件有2份：');
+    const bicycles = await answered('电动自行车质量抽查 是哪个文件提到的');
+    expect(bicycles.cited).toEqual(['tj-2023-3:3.8']);
+  });
+
   it('unit count: how many units, listed', async () => {
     const turn = await answered('国家方案 綠色債券、冷鏈物流那條，一共幾個部門負責？');
     expect(turn.decision.kind).toBe('unit-count');

@@ -25,6 +25,37 @@ export function writesPhrases(clause: StoredClause, phrases: readonly string[], 
   return phrases.every((phrase) => {
     if (holdsPhrases(clause, [phrase])) return true;
     const core = topicWords.find((word) => word !== phrase && [...word].length >= 4 && phrase.endsWith(word));
-    return core !== undefined && holdsPhrases(clause, [core]);
+    if (core !== undefined && holdsPhrases(clause, [core])) return true;
+    // Less its leading modifiers, word by word, while four characters or more are left (住宅工程质量潜在缺陷保险 is
+    // written 工程质量潜在缺陷保险), or with a word set between its words (电动自行车质量抽查: 电动自行车质量监督抽查).
+    const words = topicWords.filter((word) => phrase.includes(word));
+    for (const word of words.slice(1)) {
+      const rest = phrase.slice(phrase.indexOf(word));
+      if ([...rest].length >= 4 && holdsPhrases(clause, [rest])) return true;
+    }
+    return words.length >= 2 && writtenApart(clause, words, phrase.length);
   });
 }
+
+/** The words in their order within one stretch a few characters longer than the phrase, no sentence end between. */
+function writtenApart(clause: StoredClause, words: readonly string[], length: number): boolean {
+  holdsPhrases(clause, []);
+  const text = lowered.get(clause)!;
+  for (let start = text.indexOf(words[0]!); start !== -1; start = text.indexOf(words[0]!, start + 1)) {
+    let position = start + words[0]!.length;
+    let held = true;
+    for (const word of words.slice(1)) {
+      const next = text.indexOf(word, position);
+      if (next === -1 || next - position > INSERTED_CHARACTERS || /[。；;！!？?\n]/u.test(text.slice(position, next))) {
+        held = false;
+        break;
+      }
+      position = next + word.length;
+    }
+    if (held && position - start <= length + INSERTED_CHARACTERS) return true;
+  }
+  return false;
+}
+
+// At most this many characters between two words of a phrase (监督 in 质量监督抽查).
+const INSERTED_CHARACTERS = 4;

@@ -29,7 +29,7 @@ export const mentionsKind: AnswerKind = {
       const at = context.frame.original.toLowerCase().indexOf(phrase);
       return at < 0 ? phrase : context.frame.original.slice(at, at + phrase.length);
     };
-    const topic = phrases.length > 0 ? phrases.map(asWritten).join(english ? ', ' : '、') : context.frame.topic.words.filter((word) => word.seen || word.specific).map((word) => word.written ?? word.word).join(english ? ' ' : '');
+    const topic = phrases.length > 0 ? joinedOverlaps(phrases.map(asWritten)).join(english ? ', ' : '、') : context.frame.topic.words.filter((word) => word.seen || word.specific).map((word) => word.written ?? word.word).join(english ? ' ' : '');
     const named = text.corpus(topic);
     text.line(english ? `${evidence.length} ${evidence.length === 1 ? 'document mentions' : 'documents mention'} “${named}”:` : `提到“${named}”的文件有${evidence.length}份：`);
     const quotes: Record<number, string> = {};
@@ -47,3 +47,20 @@ export const mentionsKind: AnswerKind = {
   },
   missingText: { zh: '没有文件提到这一点。', en: 'No document mentions this.' },
 };
+
+/** Phrases that overlap as the question wrote them (住宅工程质量潜在 · 潜在缺陷保险) named as the one stretch they make. */
+function joinedOverlaps(phrases: string[]): string[] {
+  const joined: string[] = [];
+  for (const phrase of phrases) {
+    const last = joined.at(-1);
+    const overlap = last === undefined ? 0 : longestOverlap(last, phrase);
+    if (last !== undefined && overlap > 0) joined[joined.length - 1] = last + phrase.slice(overlap);
+    else joined.push(phrase);
+  }
+  return joined;
+}
+
+function longestOverlap(left: string, right: string): number {
+  for (let length = Math.min(left.length, right.length) - 1; length > 0; length -= 1) if (left.endsWith(right.slice(0, length))) return length;
+  return 0;
+}
