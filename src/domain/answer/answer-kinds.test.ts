@@ -133,6 +133,12 @@ describe('answer kinds', () => {
     expect(bicycles.cited).toEqual(['tj-2023-3:3.8']);
   });
 
+  it('content: a question restating a clause\'s title and asking more is quoted from the sentence that holds the more', async () => {
+    const turn = await answered('天津加强材料质量保障能力那条 点名要监督抽查的是哪类产品');
+    expect(turn.cited).toEqual(['tj-2023-3:3.7']);
+    expect(turn.text).toContain('“加强危险化学品质量监督抽查，加大不合格产品后处理力度。”');
+  });
+
   it('unit count: how many units, listed', async () => {
     const turn = await answered('国家方案 綠色債券、冷鏈物流那條，一共幾個部門負責？');
     expect(turn.decision.kind).toBe('unit-count');

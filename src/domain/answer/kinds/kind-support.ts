@@ -86,7 +86,7 @@ export function mostOnTopic(clauses: NumberedClause[], context: KindContext): Nu
  * it matches at least half as well and a content answer wants more than one.
  */
 export function topicQuote(clause: NumberedClause, groups: TopicGroup[], count = 1, years: readonly string[] = []): string {
-  const byTopic = rankSentencesByTopic(clause.hit.clause, groups);
+  const byTopic = rankSentencesByTopic(clause.hit.clause, askedBeyondHeading(clause, groups));
   // Asked for a year (what does it say for 2035?): the sentences that speak of it, where the clause has any.
   const forYear = years.length > 0 ? byTopic.filter(({ sentence }) => years.some((year) => sentence.normalized.includes(`${year}年`))) : [];
   const all = forYear.length > 0 ? forYear : byTopic;
@@ -101,6 +101,19 @@ export function topicQuote(clause: NumberedClause, groups: TopicGroup[], count =
   if (count > 1 && runnerUp && runnerUp.share > 0 && runnerUp.share >= ranked[0]!.share * POLICY.secondSentenceRatio) picked.push(runnerUp);
   picked.sort((left, right) => left.index - right.index);
   return picked.map(({ sentence }) => sentence.text).join('');
+}
+
+/**
+ * A question that restates most of a clause's title and asks something more (加强材料质量保障能力那条，
+ * 点名要监督抽查的是哪类产品): the title's words found the clause, and what else it asks picks the sentence,
+ * when some sentence holds it. Otherwise the whole topic does.
+ */
+function askedBeyondHeading(clause: NumberedClause, groups: TopicGroup[]): TopicGroup[] {
+  const heading = normalizedHeading(clause.hit.clause).toLowerCase();
+  if (heading === '' || groups.length < 2) return groups;
+  const beyond = groups.filter((group) => topicShare([group], heading) < 0.99);
+  if (beyond.length === 0 || beyond.length > groups.length / 2) return groups;
+  return rankSentencesByTopic(clause.hit.clause, beyond)[0]!.share > 0 ? beyond : groups;
 }
 
 /**
