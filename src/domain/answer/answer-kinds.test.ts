@@ -139,6 +139,12 @@ describe('answer kinds', () => {
     expect(turn.text).toContain('“加强危险化学品质量监督抽查，加大不合格产品后处理力度。”');
   });
 
+  it('unit check: the count asked beside it is answered with it', async () => {
+    const turn = await answered('天津方案里城市一刻钟便民生活圈那条，负责单位有几个，卫健委算不算在内');
+    expect(turn.decision.kind).toBe('unit-check');
+    expect(turn.text.split('\n')[0]).toBe('**是。**市卫生健康委是责任单位之一。共**8**个单位负责。');
+  });
+
   it('unit count: how many units, listed', async () => {
     const turn = await answered('国家方案 綠色債券、冷鏈物流那條，一共幾個部門負責？');
     expect(turn.decision.kind).toBe('unit-count');

@@ -48,6 +48,9 @@ describe('QuestionAnalyzer: the asked slot', () => {
     expect(topic(which)).not.toContain('部门');
     // A rate word beside a unit checked yes or no names the clause; no figure is asked.
     expect(read('汕尾公共服务质量效率那条 应急管理局有吗').slot).not.toBe('figure');
+    // 几号 of a thing is its number; of a time, or before a deadline, a day.
+    expect(read('电梯应急处置平台是几号').slot).toBe('figure');
+    expect(read('汕尾那个征求意见稿意见几号前要反馈').slot).not.toBe('figure');
     // Where comments go (反馈给哪个单位) is the notice's contact, not a lead; who it is addressed to stays addressees.
     expect(read('是反馈给哪个单位').slot).toBe('contact');
     expect(read('國家方案是發給哪些單位的？').slots).toEqual(['addressees']);

@@ -69,6 +69,8 @@ const LONE_UNIT_NOUN = new RegExp(`(?<=^|\\s)(?:${UNIT_NOUNS.filter((noun) => /^
 const UNIT_ASK = new RegExp(`谁|(?:哪|什么)(?:些|几个|几家|几|个|家|一个)?(?:${UNIT_NOUNS.filter((noun) => /^\p{Script=Han}+$/u.test(noun)).join('|')})`, 'u');
 // The unit noun a question word asked for, left where its measure was taken out (哪几个 | 部门的事).
 const ASKED_UNIT_NOUN = new RegExp(`(?<=^|\\s)(?:${UNIT_NOUNS.filter((noun) => /^\p{Script=Han}{2,}$/u.test(noun)).join('|')})(?=的|\\s|[?？。]|$)`, 'gu');
+// Words of a time, with which 几号 asks a day.
+const TIME_WORDS = /几号\s*(?:前|之前|以前|后|之后|以后)|日期|时间|日子|截止|期限|哪天|哪一天|月|年|印发|发布|签发|落款|成文|出台|什么时候|啥时候/u;
 // A verb of sending comments in, then the unit asked (反馈给哪个单位, 报送至哪个部门, 意见交给谁).
 const SENDING_ASK = /(?:反馈|报送|寄送|寄给|发送|提交|报给|交给)(?:给|到|至)?\s*(?:哪个|哪些|哪家|什么|哪)(?:部门|单位|机关|机构)?|(?:反馈|报送|提交)(?:给|到|至)?谁/u;
 // Facts of a notice that may be asked together (to whom, approved by whom, 文号, dates).
@@ -190,6 +192,11 @@ export function readSlots(asked: string, question: string, english: boolean, nam
     slots.delete('lead');
     slots.add('issuer');
     rest = rest.replace(ISSUE_VERB_AT_END, ' ');
+  }
+  // 平台是几号? 几号 asks a day only of a time (截止日期是几号, 几月几号); of a thing (a platform, a hotline) its number.
+  if (!english && slots.has('date') && found.some(({ slot, cue }) => slot === 'date' && cue === '几号') && found.filter(({ slot }) => slot === 'date').length === 1 && !TIME_WORDS.test(text)) {
+    slots.delete('date');
+    slots.add('figure');
   }
   // 意见反馈给哪个单位, 报送到哪个部门: where comments go, however the verb of sending and the asked unit combine.
   if (SENDING_ASK.test(text) && !slots.has('issuer') && !slots.has('addressees')) {

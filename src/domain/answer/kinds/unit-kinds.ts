@@ -237,7 +237,11 @@ export const unitCheckKind: AnswerKind = {
         ? `${text.strong('No.')} ${leadCheck ? `The lead is ${unitName(lead, text)}` : `${unitName(asked, text)} is not listed`}${leadCheck && involved ? `; ${unitName(asked, text)} is co-responsible` : ''}.`
         : `${text.strong('不是。')}${leadCheck ? `牵头单位是${unitName(lead, text)}` : `责任单位中没有${unitName(asked, text)}`}${leadCheck && involved ? `，${unitName(asked, text)}是责任单位之一` : ''}。`;
     }
-    text.line(opening);
+    // 负责单位有几个，卫健委算不算在内? The count asked beside the check is answered with it.
+    const counted = context.frame.slots.includes('unit-count') && context.frame.unitRole !== 'only'
+      ? english ? ` ${text.strong(String(units.length))} ${units.length === 1 ? 'unit is' : 'units are'} responsible in all.` : `共${text.strong(String(units.length))}个单位负责。`
+      : '';
+    text.line(opening + counted);
     text.line(english ? `${head}: ${listing}.` : `${head}：${listing}。`);
     return { quotes: { [evidence!.clause.n]: evidence!.quote } };
   },
