@@ -145,6 +145,14 @@ describe('answer kinds', () => {
     expect(turn.text.split('\n')[0]).toBe('**是。**市卫生健康委是责任单位之一。共**8**个单位负责。');
   });
 
+  it('compare: each document asked the year it speaks of (Shanwei for 2025, Tianjin 2014 for 2016)', async () => {
+    const turn = await answered('汕尾到2025年和天津2014年意见到2016年的制造业产品质量合格率分别是多少');
+    expect(turn.decision.kind).toBe('compare');
+    expect(turn.cited).toEqual(expect.arrayContaining(['sw-2023-0926:1.2', 'tj-2014-22:1.2']));
+    expect(turn.text).toContain('94.8%');
+    expect(turn.text).toContain('93%');
+  });
+
   it('unit count: how many units, listed', async () => {
     const turn = await answered('国家方案 綠色債券、冷鏈物流那條，一共幾個部門負責？');
     expect(turn.decision.kind).toBe('unit-count');

@@ -27,7 +27,14 @@ function perDocument(context: KindContext): KindContext[] {
   const documents = [...new Map(context.clauses.map(({ hit }) => [hit.document.id, hit.document])).values()].sort(
     (left, right) => Number(right.level === 'national') - Number(left.level === 'national') || (left.date ?? '').localeCompare(right.date ?? ''),
   );
-  return documents.map((document) => ({ ...context, clauses: context.clauses.filter(({ hit }) => hit.document.id === document.id), scopeDocuments: [document] }));
+  return documents.map((document) => {
+    const clauses = context.clauses.filter(({ hit }) => hit.document.id === document.id);
+    // Shanwei's target for 2025 versus Tianjin's for 2016: each document is asked the years it speaks of.
+    const asked = context.frame.years.asked;
+    const own = asked.filter((year) => clauses.some(({ hit }) => hit.clause.normalizedText.includes(`${year}年`)));
+    const frame = own.length > 0 && own.length < asked.length ? { ...context.frame, years: { ...context.frame.years, asked: own } } : context.frame;
+    return { ...context, frame, clauses, scopeDocuments: [document] };
+  });
 }
 
 export const compareKind: AnswerKind = {
