@@ -16,7 +16,9 @@ export function cuePattern(cue: string): RegExp {
   let pattern = patterns.get(cue);
   if (!pattern) {
     const escaped = escapePattern(cue);
-    pattern = isLatin(cue) ? new RegExp(`(?<![a-z0-9-])${escaped}(?![a-z0-9-])`, 'gu') : new RegExp(escaped, 'gu');
+    // An English cue's words may stand apart where a place or a document's name was taken out between them
+    // (which Tianjin departments → which  departments).
+    pattern = isLatin(cue) ? new RegExp(`(?<![a-z0-9-])${escaped.replace(/ /gu, '\\s+')}(?![a-z0-9-])`, 'gu') : new RegExp(escaped, 'gu');
     patterns.set(cue, pattern);
   }
   pattern.lastIndex = 0;

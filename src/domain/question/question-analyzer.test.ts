@@ -58,6 +58,13 @@ describe('QuestionAnalyzer: the asked slot', () => {
     expect(read('國家方案是發給哪些單位的？有沒有經國務院同意？').slots).toEqual(['addressees', 'approval']);
   });
 
+  it('reads an English cue across a place taken out of it (which Tianjin departments), and "the city\'s" as no topic', () => {
+    expect(read('Which Tianjin departments are on the hook for the spot checks on hazardous chemicals?').slot).toBe('units');
+    const tasks = read('Which tasks in the Tianjin plan does the city\'s development and reform commission lead?');
+    expect(tasks.unitTasks).toBe(true);
+    expect(topic(tasks)).toEqual([]);
+  });
+
   it('reads a one-character verb (定, 管) as how the question asks', () => {
     expect(topic(read('农产品质量安全监测合格率 汕尾定的多少'))).not.toContain('定');
   });

@@ -122,6 +122,8 @@ export class ScopeReader {
         }
       }
     }
+    // "the city's development and reform commission": the place the question is about, named elsewhere or not; no topic.
+    rest = rest.replace(/(?<![a-z])the\s+(?:city|municipality|province|county)(?:'s)?(?![a-z])/gu, ' ');
     for (const mention of this.gazetteer.mentions(rest)) {
       const documents = this.documents.filter((document) => document.placeCode && mention.places.some((place) => this.related(place.code, document.placeCode!)));
       if (documents.length > 0) {
