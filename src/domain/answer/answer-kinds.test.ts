@@ -153,6 +153,13 @@ describe('answer kinds', () => {
     expect(turn.text).toContain('93%');
   });
 
+  it('figure: a rate the document sets in other words (覆盖率 as 100%全覆盖) is its own, and a rate no document sets is not', async () => {
+    const turn = await answered('汕尾婴幼儿配方乳粉生产企业体系检查覆盖率 是80%吗');
+    expect(turn.cited).toEqual(['sw-2023-0926:4.10']);
+    expect(turn.text.split('\n')[0]).toBe('不是。');
+    await refused('汕尾2025年工程质量安全事故率要控制在多少以内?');
+  });
+
   it('unit count: how many units, listed', async () => {
     const turn = await answered('国家方案 綠色債券、冷鏈物流那條，一共幾個部門負責？');
     expect(turn.decision.kind).toBe('unit-count');

@@ -314,7 +314,15 @@ export class LexicalRetriever implements CorpusVocabulary {
     // An English word is unseen there only when none of its renderings is used there (tractor: 拖拉机 only in the national plan).
     const renderings = (word: QuestionFrame['topic']['words'][number]) =>
       word.written === undefined || frame.language !== 'en' ? [word.word] : [word.word, ...frame.translation.filter((term) => term.english === word.written).map((term) => term.chinese)];
-    return frame.topic.words.filter((word) => word.seen && word.specific && !renderings(word).some((term) => this.mentions(term, allowed))).map((word) => word.word);
+    // A rate (覆盖率) whose root those documents use (每年100%全覆盖) is set there, worded otherwise: not another document's thing.
+    const rateOf = (word: string) => (/^\p{Script=Han}{2,}率$/u.test(word) ? word.slice(0, -1) : undefined);
+    return frame.topic.words
+      .filter((word) => word.seen && word.specific && !renderings(word).some((term) => this.mentions(term, allowed)))
+      .filter((word) => {
+        const root = rateOf(word.word);
+        return root === undefined || !this.mentions(root, allowed);
+      })
+      .map((word) => word.word);
   }
 
   /** Share of the question's groups that a passage contains (heading, text and unit names). */
