@@ -30,7 +30,26 @@ export interface ScopeReading {
   singledOut: number;
 }
 
-const REGION_CUES = regionQuestionCues();
+/** 'national' names the national plan before the words for a document or its makers, before a clause label, or at the end. */
+function adjectivePattern({ cue, followers }: { cue: string; followers: string[] }): RegExp {
+  const between = '(?:(?!(?:the|a|an|of|in|for|to|on|by|with|from|at|and the)\\b)[a-z0-9-]+,?\\s+){0,6}?';
+  return new RegExp(`(?<![a-z])${escapePattern(cue)}(?=\\s+(?:the\\s+)?${between}(?:${followers.join('|')})(?![a-z])|\\s*(?:[?.!,;:]|$)|\\s*[(（]?[一二三四五六七八九十]+\\s*[、(（)）])`, 'gu');
+}
+
+/** 国家 names the national plan where it stands as a place does: before a locative, or at a sentence end (国家呢?). */
+function standalonePattern({ cue, followers }: { cue: string; followers: string[] }): RegExp {
+  return new RegExp(`${escapePattern(cue)}(?=\\s*(?:${followers.map(escapePattern).join('|')})|\\s*的?\\s*[呢吗么嘛]?\\s*(?:[?？!！,，。;；]|$))`, 'gu');
+}
+
+/** Each region's cues, and those that name it only where they stand a certain way, compiled once. */
+const REGION_CUES = regionQuestionCues().map((region) => ({
+  code: region.code,
+  cues: region.cues,
+  placed: [
+    ...(region.adjective ? [{ cue: region.adjective.cue, pattern: adjectivePattern(region.adjective) }] : []),
+    ...(region.standalone ? [{ cue: region.standalone.cue, pattern: standalonePattern(region.standalone) }] : []),
+  ],
+}));
 const DRAFT_CUES = cues.draftCues;
 const BRACKETS = /[\s〔〕[\]［］()（）【】{}]/u;
 const FOREIGN_DOCUMENT_NUMBER = /\p{Script=Han}{1,8}\s*[〔[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号/gu;
@@ -48,8 +67,9 @@ const ENGLISH_DOCUMENT_KINDS: [RegExp, string][] = [
   [/\b(?:action|implementation|work)?\s*plan\b/u, '方案'],
   [/\bopinions?\b/u, '意见'],
 ];
-// 国家 before the words that point at a document (国家那份, 国家的方案): the national level.
-const NATIONAL_DOCUMENT = /国家(?=\s*(?:的|那份|这份|那个|这个)(?:\s|$|[\p{Script=Han}]{0,4}(?:方案|意见|文件|通知)))/u;
+// 国家 before the words that point at a document (国家那份…, 国家的方案): the national level. 份 counts documents, so
+// 那份 points at one whatever follows; 的, 那个 only before a word for one.
+const NATIONAL_DOCUMENT = /国家(?=\s*(?:的?[那这]份|(?:的|那个|这个)(?:\s|$|[\p{Script=Han}]{0,4}(?:方案|意见|文件|通知))))/u;
 // Beside a place (whose name the loop above has turned into a space) or a list separator; 国家标准 stays a topic.
 const NATIONAL_IN_LIST = /(?<=^|[\s、，,和与跟及])国家(?![\p{Script=Han}])|国家(?=\s|[、，,]|和|与|跟|及)/u;
 const DEADLINE = /(到|至|截至|截止|by|until|before|for)\s*$/u;
@@ -103,23 +123,12 @@ export class ScopeReader {
         scopeCues.push(cue);
         rest = rest.replace(cuePattern(cue), ' ');
       }
-      if (region.adjective) {
-        const { cue, followers } = region.adjective;
-        const pattern = new RegExp(`(?<![a-z])${escapePattern(cue)}(?=\\s+(?:the\\s+)?(?:(?!(?:the|a|an|of|in|for|to|on|by|with|from|at|and the)\\b)[a-z0-9-]+,?\\s+){0,6}?(?:${followers.join('|')})(?![a-z])|\\s*(?:[?.!,;:]|$)|\\s*[(（]?[一二三四五六七八九十]+\\s*[、(（)）])`, 'gu');
-        if (pattern.test(rest)) {
-          regionCodes.add(region.code);
-          scopeCues.push(cue);
-          rest = rest.replace(pattern, ' ');
-        }
-      }
-      if (region.standalone) {
-        const { cue, followers } = region.standalone;
-        const pattern = new RegExp(`${escapePattern(cue)}(?=\\s*(?:${followers.map(escapePattern).join('|')})|\\s*的?\\s*[呢吗么嘛]?\\s*(?:[?？!！,，。;；]|$))`, 'gu');
-        if (pattern.test(rest)) {
-          regionCodes.add(region.code);
-          scopeCues.push(cue);
-          rest = rest.replace(pattern, ' ');
-        }
+      for (const { cue, pattern } of region.placed) {
+        pattern.lastIndex = 0;
+        if (!pattern.test(rest)) continue;
+        regionCodes.add(region.code);
+        scopeCues.push(cue);
+        rest = rest.replace(pattern, ' ');
       }
     }
     // "the city's development and reform commission": the place the question is about, named elsewhere or not; no topic.
