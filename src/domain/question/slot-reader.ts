@@ -64,15 +64,16 @@ const ENGLISH_OPENINGS = new Set(cues.yesNo.englishOpenings);
 const UNIT_NOUNS = cues.counts.unitNouns;
 const ISSUE_VERBS = cues.issueVerbs.cues;
 const LONE_TASK_NOUN = /(?<=^|\s)(?:工作|任务|事项|事情|事儿|活儿|活)(?=\s|[?？。]|$)/gu;
-const LONE_UNIT_NOUN = new RegExp(`(?<=^|\\s)(?:${UNIT_NOUNS.filter((noun) => /^\p{Script=Han}{2,}$/u.test(noun)).join('|')})(?=\\s|[?？。]|$)`, 'gu');
-// 谁, or 哪/什么 with a measure before a unit noun (哪几个部门, 哪些局, 什么单位).
-const UNIT_ASK = new RegExp(`谁|(?:哪|什么)(?:些|几个|几家|几|个|家|一个)?(?:${UNIT_NOUNS.filter((noun) => /^\p{Script=Han}+$/u.test(noun)).join('|')})`, 'u');
-// The unit noun a question word asked for, left where its measure was taken out (哪几个 | 部门的事).
-const ASKED_UNIT_NOUN = new RegExp(`(?<=^|\\s)(?:${UNIT_NOUNS.filter((noun) => /^\p{Script=Han}{2,}$/u.test(noun)).join('|')})(?=的|\\s|[?？。]|$)`, 'gu');
+const HAN_UNIT_NOUNS = UNIT_NOUNS.filter((noun) => /^\p{Script=Han}+$/u.test(noun));
+// The unit noun a question asked for, left standing alone once its cue or measure words are out (哪些配合 | 单位, 哪几个 | 部门的事).
+const LONE_UNIT_NOUN = new RegExp(`(?<=^|\\s)(?:${HAN_UNIT_NOUNS.filter((noun) => noun.length >= 2).join('|')})(?=的|\\s|[?？。]|$)`, 'gu');
+// The question word that asks for a unit: 谁, or 哪/什么 with a measure before a unit noun (哪几个部门, 哪些局, 什么单位).
+const WHICH_UNIT = `(?:哪|什么)(?:些|几个|几家|几|个|家|一个)?(?:${HAN_UNIT_NOUNS.join('|')})`;
+const UNIT_ASK = new RegExp(`谁|${WHICH_UNIT}`, 'u');
 // Words of a time, with which 几号 asks a day.
 const TIME_WORDS = /几号\s*(?:前|之前|以前|后|之后|以后)|日期|时间|日子|截止|期限|哪天|哪一天|月|年|印发|发布|签发|落款|成文|出台|什么时候|啥时候/u;
 // A verb of sending comments in, then the unit asked (反馈给哪个单位, 报送至哪个部门, 意见交给谁).
-const SENDING_ASK = /(?:反馈|报送|寄送|寄给|发送|提交|报给|交给)(?:给|到|至)?\s*(?:哪个|哪些|哪家|什么|哪)(?:部门|单位|机关|机构)?|(?:反馈|报送|提交)(?:给|到|至)?谁/u;
+const SENDING_ASK = new RegExp(`(?:反馈|报送|寄送|寄给|发送|提交|报给|交给)(?:给|到|至)?\\s*(?:谁|${WHICH_UNIT}|哪个|哪家|哪)`, 'u');
 // Facts of a notice that may be asked together (to whom, approved by whom, 文号, dates).
 const NOTICE_SLOTS = new Set<CueSlot>(['addressees', 'docNumber', 'issue-date', 'basis', 'contact', 'status']);
 const PERCENT = cues.measures.percent;
@@ -194,7 +195,8 @@ export function readSlots(asked: string, question: string, english: boolean, nam
     rest = rest.replace(ISSUE_VERB_AT_END, ' ');
   }
   // 平台是几号? 几号 asks a day only of a time (截止日期是几号, 几月几号); of a thing (a platform, a hotline) its number.
-  if (!english && slots.has('date') && found.some(({ slot, cue }) => slot === 'date' && cue === '几号') && found.filter(({ slot }) => slot === 'date').length === 1 && !TIME_WORDS.test(text)) {
+  const dateCues = found.filter(({ slot }) => slot === 'date');
+  if (!english && dateCues.length === 1 && dateCues[0]!.cue === '几号' && !TIME_WORDS.test(text)) {
     slots.delete('date');
     slots.add('figure');
   }
@@ -226,7 +228,7 @@ export function readSlots(asked: string, question: string, english: boolean, nam
   if (unitAsk) {
     slots.add('units');
     found.push({ slot: 'units', cue: unitAsk[0] });
-    rest = rest.replace(UNIT_ASK, ' ').replace(ASKED_UNIT_NOUN, ' ');
+    rest = rest.replace(UNIT_ASK, ' ').replace(LONE_UNIT_NOUN, ' ');
   }
   const compare = slots.delete('compare') || same;
   const ordered = PRECEDENCE.filter((slot) => slots.has(slot));
