@@ -98,11 +98,11 @@ export class QuestionAnalyzer {
       });
     }
     const resolved = resolveFollowUp(current, earlier, (ids) => this.documentsOf(ids), (ids) => this.otherLevel(ids));
+    // A follow-up to another document keeps the clauses the answer before cited, read within its question's documents.
+    if (earlier.length > 0) return withPriorCounterparts(resolved, earlier.at(-1)!.cited);
     // A question of its own still comes after an answer: the clauses it cited stay in view.
     const last = turns.at(-1)?.answer;
-    if (!last) return resolved;
-    // A follow-up's answer before was read within its question's documents (二（二） of the Tianjin plan).
-    return earlier.length === 0 ? withPrior(resolved, last.citedClauseIds ?? this.citedIn(last.content)) : withPriorCounterparts(resolved, earlier.at(-1)!.cited);
+    return last ? withPrior(resolved, last.citedClauseIds ?? this.citedIn(last.content)) : resolved;
   }
 
   /** The units a name stands for, as staff write it (工信局, MIIT, Tianjin Commerce Bureau): found in the whole of it. */

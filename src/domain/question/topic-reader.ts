@@ -175,12 +175,12 @@ export class TopicReader {
     const han = /\p{Script=Han}/u.test(word);
     if (!han) return /^[a-z][a-z0-9.+-]*$/iu.test(word) ? { word: word.toLowerCase(), tag: 'eng', seen: this.vocabulary.mentions(word.toLowerCase()), specific: true } : undefined;
     if (FRAME_TAGS.test(tag)) return undefined;
+    // A one-character verb (定, 管, 搞, 讲) is how the question asks: what it is about is named by its nouns.
+    if (/^(v|vd|vg)$/u.test(tag) && [...word].length === 1) return undefined;
     const idf = this.segmenter.generalIdf(word);
     // Specific: rare enough in general Chinese to be a topic of its own (无人机, not 事情); a word jieba's
     // table lacks is when long enough to be a name (装机容量, 宠物食品).
     const specific = NOUN_TAGS.test(tag) && (idf === null ? word.length >= 3 : idf >= this.specificIdf);
-    // A one-character verb (定, 管, 搞, 讲) is how the question asks: what it is about is named by its nouns.
-    if (/^(v|vd|vg)$/u.test(tag) && [...word].length === 1) return undefined;
     if (this.vocabulary.mentions(word)) return { word, tag, seen: true, specific };
     // 有哪些单位分工负责: the responsibility lists' own wording asks for units; it is no topic the clauses lack.
     if (this.vocabulary.isResponsibilityWord(word)) return undefined;

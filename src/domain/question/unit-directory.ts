@@ -1,4 +1,5 @@
 import exceptions from './unit-aliases.json' with { type: 'json' };
+import cues from './question-cues.json' with { type: 'json' };
 import type { ChineseSegmenter } from '../text/chinese-segmenter.ts';
 import type { NamedUnit } from './question-frame.ts';
 
@@ -28,9 +29,11 @@ interface Alias {
 const PREFIX = /^(市委|市(?!场)|国务院|国家|中央|省委|省)/u;
 const SUFFIX = /(委员会|总局|总社|总署|总会|局|委|办|部|厅|署|会|社|联|协|中心|分行)$/u;
 const CONNECTIVES = new Set(['和', '与', '及', '、']);
-// A verb of taking part in a task, right after a unit's field (公安也参与吗, 商务有份吗).
-const TAKES_PART = /^\s*(?:也|还|有没有|是否|有)?\s*(?:参与|参加|负责|牵头|有份|在内|算在|配合)/u;
-const TAKES_PART_ANYWHERE = new RegExp(TAKES_PART.source.slice(1), 'u');
+// A verb of taking part in a task (the Chinese verbs that ask for units, question-cues.json weakSlots, and 牵头, 在内),
+// right after a unit's field: 公安也参与吗, 商务有份吗.
+const TAKING_PART_VERBS = [...cues.weakSlots.slots.flatMap((slot) => slot.cues).filter((cue) => /^\p{Script=Han}+$/u.test(cue)), '牵头', '在内'].sort((left, right) => right.length - left.length);
+const TAKES_PART_ANYWHERE = new RegExp(`(?:也|还|有没有|是否|有)?\\s*(?:${TAKING_PART_VERBS.join('|')})`, 'u');
+const TAKES_PART = new RegExp(`^\\s*${TAKES_PART_ANYWHERE.source}`, 'u');
 const FORMAL_FORMS: [string, string][] = [
   ['监管', '监督管理'],
   ['发展改革', '发展和改革'],
@@ -75,15 +78,17 @@ export class UnitDirectory {
       }
     }
     // 总局, 总署, 总社: a national head organ is called by its organ type alone where the document has one of that type.
-    const headOrgans = new Map<string, DirectoryUnit[]>();
+    const headOrgans = new Map<string, { documentId: string; suffix: string; names: Set<string> }>();
     for (const unit of units) {
       const { suffix } = partsOf(unit.name);
       if (!/^总./u.test(suffix)) continue;
       const key = `${unit.documentId}\n${suffix}`;
-      if (!headOrgans.get(key)?.some((each) => each.name === unit.name)) headOrgans.set(key, [...(headOrgans.get(key) ?? []), unit]);
+      const entry = headOrgans.get(key) ?? { documentId: unit.documentId, suffix, names: new Set<string>() };
+      entry.names.add(unit.name);
+      headOrgans.set(key, entry);
     }
-    for (const [key, [unit, ...others]] of headOrgans) {
-      if (others.length === 0) this.add(this.chinese, key.split('\n')[1]!, { unitName: unit!.name, documentId: unit!.documentId, exact: true });
+    for (const { documentId, suffix, names } of headOrgans.values()) {
+      if (names.size === 1) this.add(this.chinese, suffix, { unitName: [...names][0]!, documentId, exact: true });
     }
     this.longestChinese = Math.max(0, ...[...this.chinese.keys()].map((form) => form.length));
     const english = [...this.english.keys()].sort((left, right) => right.length - left.length).map((form) => form.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
