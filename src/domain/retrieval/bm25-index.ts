@@ -65,14 +65,14 @@ export class Bm25Index {
   private entryTerms = new ChunkedArray((size) => new Uint32Array(size));
   private entryCountFields = new ChunkedArray((size) => new Uint16Array(size));
   private scratch?: { scores: Float32Array; matchedWeight: Float32Array };
-  private built?: { termCount: number; offsets: Uint32Array; documents: Uint32Array; saturated: Uint8Array; idf: Float64Array; maxSaturated: Float32Array };
+  private built?: { documentCount: number; termCount: number; offsets: Uint32Array; documents: Uint32Array; saturated: Uint8Array; idf: Float64Array; maxSaturated: Float32Array };
 
   constructor(private readonly fields: FieldSpec[], readonly terms: TermTable = new TermTable()) {
     if (fields.length > 1 << FIELD_BITS) throw new Error(`Bm25Index: at most ${1 << FIELD_BITS} fields`);
   }
 
   get size(): number {
-    return this.documentStarts.length - 1;
+    return this.built?.documentCount ?? this.documentStarts.length - 1;
   }
 
   /** Adds a document; `fieldTokens[i]` are the tokens of `fields[i]`. Returns its index. */
@@ -126,7 +126,6 @@ export class Bm25Index {
       termsOf(document, (field, _term, count) => {
         this.fieldLengths[base + field]! += count;
       });
-      this.documentStarts.push(0);
     }
     this.buildOver(documentCount, (document, visit) => termsOf(document, (field, term, count) => visit(term, (Math.min(count, MAX_COUNT) << FIELD_BITS) | field)));
   }
@@ -185,7 +184,7 @@ export class Bm25Index {
       for (let position = offsets[term]!; position < offsets[term + 1]!; position += 1) if (saturated[position]! > max) max = saturated[position]!;
       maxSaturated[term] = max / SATURATION_STEPS;
     }
-    this.built = { termCount, offsets, documents, saturated, idf, maxSaturated };
+    this.built = { documentCount, termCount, offsets, documents, saturated, idf, maxSaturated };
   }
 
   /** Some document of this index has the term (in any field). */

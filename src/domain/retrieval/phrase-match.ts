@@ -8,12 +8,18 @@ import type { StoredClause } from '../ports/clause-store.ts';
 const lowered = new WeakMap<StoredClause, string>();
 
 export function holdsPhrases(clause: StoredClause, phrases: readonly string[]): boolean {
+  const text = loweredText(clause);
+  return phrases.every((phrase) => text.includes(phrase));
+}
+
+/** The clause's heading and text, normalised and lower-cased, made once per clause. */
+function loweredText(clause: StoredClause): string {
   let text = lowered.get(clause);
   if (text === undefined) {
     text = `${normalizeText(clause.heading ?? '')}\n${clause.normalizedText}`.toLowerCase();
     lowered.set(clause, text);
   }
-  return phrases.every((phrase) => text.includes(phrase));
+  return text;
 }
 
 /**
@@ -39,8 +45,7 @@ export function writesPhrases(clause: StoredClause, phrases: readonly string[], 
 
 /** The words in their order within one stretch a few characters longer than the phrase, no sentence end between. */
 function writtenApart(clause: StoredClause, words: readonly string[], length: number): boolean {
-  holdsPhrases(clause, []);
-  const text = lowered.get(clause)!;
+  const text = loweredText(clause);
   for (let start = text.indexOf(words[0]!); start !== -1; start = text.indexOf(words[0]!, start + 1)) {
     let position = start + words[0]!.length;
     let held = true;

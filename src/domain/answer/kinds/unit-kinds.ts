@@ -78,8 +78,8 @@ function unitsHeadline(context: KindContext, evidence: Evidence[], text: Paramet
       const name = oneDocument ? clauseLocation(clause, english) : english ? documentShortNameEn(document) : documentShortNameZh(document);
       return `${text.corpus(name)}${english ? ': ' : '为'}${lead(each)}`;
     });
-    if (oneDocument) return english ? `Each clause has its lead unit: ${perDocument.join('; ')}.` : `牵头单位：${perDocument.join('；')}。`;
-    return english ? `The lead units differ by document: ${perDocument.join('; ')}.` : `牵头单位：${perDocument.join('；')}。`;
+    if (!english) return `牵头单位：${perDocument.join('；')}。`;
+    return `${oneDocument ? 'Each clause has its lead unit' : 'The lead units differ by document'}: ${perDocument.join('; ')}.`;
   }
   const [only] = evidence;
   const count = only!.units!.length;
