@@ -1,5 +1,6 @@
 import cues from './question-cues.json' with { type: 'json' };
 import { TitleMentions } from './title-mentions.ts';
+import { DocumentNumbers } from './document-numbers.ts';
 import { normalizeText } from '../corpus/text-normalizer.ts';
 import type { Gazetteer } from '../places/gazetteer.ts';
 import { NATIONAL_REGION_CODE, regionQuestionCues } from '../places/regions.ts';
@@ -51,7 +52,6 @@ const REGION_CUES = regionQuestionCues().map((region) => ({
   ],
 }));
 const DRAFT_CUES = cues.draftCues;
-const BRACKETS = /[\s〔〕[\]［］()（）【】{}]/u;
 const FOREIGN_DOCUMENT_NUMBER = /\p{Script=Han}{1,8}\s*[〔[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*\d{1,4}\s*号/gu;
 const QUOTED_TITLE = /[「『“"《]([^」』”"》]{6,60})[」』”"》]/gu;
 /** A title without its punctuation and brackets, for matching it as a question quotes it. */
@@ -81,7 +81,7 @@ const DEADLINE = /(到|至|截至|截止|by|until|before|for)\s*$/u;
  * as such, so the answer can say so instead of answering from another place's document.
  */
 export class ScopeReader {
-  private readonly numberKeys: { document: ScopeDocument; key: string }[];
+  private readonly numbers: DocumentNumbers<ScopeDocument>;
   /** Titles without punctuation, normalised once, for a document a question names by its title. */
   private readonly titleKeys: { document: ScopeDocument; key: string }[];
   private readonly titleMentions: TitleMentions;
@@ -92,7 +92,7 @@ export class ScopeReader {
     /** Whether the documents use a word in their own text: a place they name (陆河, 临海) is never "not covered" by name alone. */
     private readonly corpusUses: (word: string) => boolean,
   ) {
-    this.numberKeys = documents.filter((document) => document.docNumber).map((document) => ({ document, key: withoutBrackets(normalizeText(document.docNumber!).toLowerCase()) }));
+    this.numbers = new DocumentNumbers(documents);
     this.titleKeys = documents.map((document) => ({ document, key: titleKey(normalizeText(document.title ?? '').toLowerCase()) }));
     this.titleMentions = new TitleMentions(documents);
   }
@@ -100,10 +100,8 @@ export class ScopeReader {
   read(normalized: string, units: NamedUnit[]): ScopeReading {
     let rest = ` ${expandShortYears(normalized)} `;
     const scopeCues: string[] = [];
-    const numbered = this.numberKeys.filter(({ key }) => withoutBrackets(rest).includes(key)).map(({ document }) => document);
-    for (const document of numbered) rest = rest.replace(documentNumberPattern(document.docNumber!), ' ');
-    const shortNumbered = this.shortDocumentNumbers(rest);
-    rest = shortNumbered.rest;
+    const numbers = this.numbers.read(rest);
+    rest = numbers.rest;
     const titled = this.quotedTitles(rest);
     rest = titled.rest;
     // Named by a stretch of the title, unquoted: narrows what places and years name, and is no topic.
@@ -213,7 +211,7 @@ export class ScopeReader {
     // A year that is no scoped document's year of issue is the year the asked fact is for (2020年…目标).
     const scopeYears = new Set(scoped.map((document) => document.date?.slice(0, 4)));
     years.asked = years.all.filter((year) => years.deadline.includes(year) || !scopeYears.has(year));
-    const explicit = [...numbered, ...shortNumbered.documents, ...titled.documents];
+    const explicit = [...numbers.whole, ...numbers.short, ...titled.documents];
     if (explicit.length > 0) {
       scoped = explicit;
       scopeCues.push(...explicit.map((document) => document.docNumber ?? document.title ?? document.id));
@@ -275,29 +273,6 @@ export class ScopeReader {
     }
     return { documents, rest };
   }
-
-  /** 95号文, 22号 written without the issuer's prefix: the number and the year, when one document has them. */
-  private shortDocumentNumbers(text: string): { documents: ScopeDocument[]; rest: string } {
-    const match = /(?<!\d)(?:((?:19|20)\d{2})\s*)?(\d{1,4})\s*号文?/u.exec(text);
-    if (!match) return { documents: [], rest: text };
-    const [, year, serial] = match;
-    const documents = this.documents.filter((document) => {
-      const parts = document.docNumber ? /〔(\d{4})〕(\d+)号/u.exec(document.docNumber) : null;
-      return parts !== null && parts[2] === serial && (year === undefined || parts[1] === year);
-    });
-    if (documents.length !== 1) return { documents: [], rest: text };
-    // 津政发22号: the issuer's code written before the number belongs to it, not to the topic.
-    const before = text.slice(0, match.index);
-    const prefix = [...normalizeText(documents[0]!.docNumber!.split('〔')[0] ?? '').toLowerCase()];
-    let start = match.index;
-    for (let length = prefix.length; length >= 2; length -= 1) {
-      if (before.trimEnd().endsWith(prefix.slice(-length).join(''))) {
-        start = before.trimEnd().length - length;
-        break;
-      }
-    }
-    return { documents, rest: `${text.slice(0, start)} ${text.slice(match.index + match[0].length)}` };
-  }
 }
 
 /** 23年方案, 14年的意见: a two-digit year is this century's. */
@@ -318,14 +293,4 @@ function readYears(text: string): QuestionYears {
     }
   }
   return { all, deadline, asked };
-}
-
-function withoutBrackets(text: string): string {
-  return text.replace(new RegExp(BRACKETS.source, 'gu'), '');
-}
-
-/** The 文号 as the question may write it: any brackets or spaces between its characters. */
-function documentNumberPattern(docNumber: string): RegExp {
-  const characters = [...withoutBrackets(normalizeText(docNumber).toLowerCase())].map(escapePattern);
-  return new RegExp(characters.join(`${BRACKETS.source}*`), 'u');
 }
