@@ -22,6 +22,7 @@ export const POLICY = {
   carriedPartFactor: policy.answer.carriedPartFactor.value,
   valuePartRatio: policy.answer.valuePartRatio.value,
   mentionCoverage: policy.answer.mentionCoverage.value,
+  mentionInsertedCharacters: policy.answer.mentionInsertedCharacters.value,
   bodySentenceShare: policy.answer.bodySentenceShare.value,
   gate: policy.answer.gate.value as GateModel,
   alignment: policy.ingest.alignment.value,

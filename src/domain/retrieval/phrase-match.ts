@@ -1,3 +1,4 @@
+import { POLICY } from '../answer-policy.ts';
 import { normalizeText } from '../corpus/text-normalizer.ts';
 import type { StoredClause } from '../ports/clause-store.ts';
 
@@ -51,16 +52,13 @@ function writtenApart(clause: StoredClause, words: readonly string[], length: nu
     let held = true;
     for (const word of words.slice(1)) {
       const next = text.indexOf(word, position);
-      if (next === -1 || next - position > INSERTED_CHARACTERS || /[。；;！!？?\n]/u.test(text.slice(position, next))) {
+      if (next === -1 || next - position > POLICY.mentionInsertedCharacters || /[。；;！!？?\n]/u.test(text.slice(position, next))) {
         held = false;
         break;
       }
       position = next + word.length;
     }
-    if (held && position - start <= length + INSERTED_CHARACTERS) return true;
+    if (held && position - start <= length + POLICY.mentionInsertedCharacters) return true;
   }
   return false;
 }
-
-// At most this many characters between two words of a phrase (监督 in 质量监督抽查).
-const INSERTED_CHARACTERS = 4;
