@@ -27,6 +27,16 @@ describe('follow-ups resolved from the earlier user turns', () => {
     expect(own.topic.words.map((word) => word.word)).not.toContain('合格率');
   });
 
+  it('reads a common noun after a demonstrative (这个指标, 该目标) as pointing back, not as a topic of its own', () => {
+    const earlier = history('国家方案要求挖掘机等平均失效间隔时间比现行国家标准提高多少？');
+    const frame = analyzer.analyze('天津实施方案里这个指标是多少？', earlier);
+    expect(frame.followUp?.carried).toContain('topic');
+    expect(frame.topic.words.map((word) => word.word)).toContain('挖掘机');
+    expect(frame.scope.cues).toContain('天津');
+    // A noun rare in general Chinese after the demonstrative names a topic all the same (这个无人机).
+    expect(analyzer.analyze('这个无人机标准是多少？', earlier).topic.words.map((word) => word.word)).toContain('无人机');
+  });
+
   it('keeps the clauses cited before, to stand for their counterparts, when a follow-up names another document and a topic of its own', () => {
     const frame = analyzer.analyze('那国家方案里乳粉这块呢 谁牵头', [{ role: 'user', content: '天津提升食品质量那条谁牵头？' }, { role: 'assistant', content: '由市工业和信息化局牵头，见二（二），市发展改革委、市市场监管委等按职责分工负责。' }]);
     expect(frame.scope.documentIds).toEqual(['cn-2022-95']);

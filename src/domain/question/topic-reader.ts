@@ -46,6 +46,8 @@ const NOUN_TAGS = /^(n|nr|nrt|nrfg|ns|nt|nz|ng|l|i|j|vn|an|eng|x|s|g|k|h)$/u;
 // The last word of a phrase that asks rather than names (不太熟, 有点名); a pronoun that opens one (别的局).
 const PHRASE_HEAD_TAGS = /^(y|u.*|p|c|cc|d|q|f|m|mq|e|o|a|ad)$/u;
 const PRONOUN_TAGS = /^(r|rr|rz|ry)$/u;
+// Pronouns that point (这个, 那项, 该, 此), not those that ask (哪个, 什么) or stand for a person (我们).
+const DEMONSTRATIVE = /(?:这|那|该|此|同一)(?:个|项|一|类|些|种|条)?/u;
 const FILLERS = [...new Set(cues.fillers)].sort((left, right) => right.length - left.length);
 
 export class TopicReader {
@@ -68,6 +70,11 @@ export class TopicReader {
       const after = tagged.slice(index + 1, index + 3).map((each) => each.word).join('');
       if (/^\s*$/u.test(word)) return;
       if (STOPWORDS.has(word)) {
+        frameWords.push(word);
+        return;
+      }
+      // 这个指标, 该目标, 这项任务: a common noun after a demonstrative points at what was said before; it names no topic.
+      if (this.pointsBack(text, word, tag)) {
         frameWords.push(word);
         return;
       }
@@ -124,6 +131,15 @@ export class TopicReader {
   private modifiesHead(modifier: TaggedWord): boolean {
     if (modifier.word.length < 2 || FRAME_TAGS.test(modifier.tag) || this.vocabulary.mentions(modifier.word)) return false;
     return this.isRare(modifier.word);
+  }
+
+  /**
+   * A common noun (not rare in general Chinese) right after a demonstrative (这个, 该, 此, 那项) in the
+   * question as written: the fillers that hold the demonstrative are gone from the text tagged.
+   */
+  private pointsBack(text: string, word: string, tag: string): boolean {
+    if (!NOUN_TAGS.test(tag) || !/^\p{Script=Han}+$/u.test(word) || this.isRare(word)) return false;
+    return text.includes(word) && new RegExp(`${DEMONSTRATIVE.source}${word}`, 'u').test(text);
   }
 
   /** Rare in general Chinese (jieba's idf table), or not in it at all. */
