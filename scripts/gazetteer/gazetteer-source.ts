@@ -48,18 +48,27 @@ const englishWords = new Set(
 
 /**
  * English names are matched in questions for provinces, prefecture-level divisions and county-level
- * cities, the places people name in English; districts and counties are too many and too alike.
- * Names under four letters (阿里 → ali) and county-level names that are English words are left out.
+ * cities by their pinyin alone, the places people name in English. Districts and counties are too many
+ * and too alike for that: they are matched with the word English writes after them (Hexi District,
+ * Haifeng County), which no ordinary sentence has. Names under four letters (阿里 → ali) and
+ * county-level cities whose name is an English word (弥勒 → mile) are left out.
  */
 function englishNames(name: string, level: Level): string[] {
   const stem = shortPlaceName(name, level) ?? name;
   const conventional = englishExceptions[stem];
   if (conventional) return conventional;
-  if (level === 'county' && !name.endsWith('市')) return [];
   const romanized = romanize(stem);
+  if (level === 'county' && !name.endsWith('市')) {
+    const generic = COUNTY_GENERIC_WORDS.find(([suffix]) => name.endsWith(suffix) && name === `${stem}${suffix}`);
+    return generic && romanized.length >= 4 ? [`${romanized} ${generic[1]}`] : [];
+  }
   if (romanized.length < 4 || (level === 'county' && englishWords.has(romanized))) return [];
   return [romanized];
 }
+
+// The word English writes after a district's or county's name, by the Chinese suffix (autonomous
+// counties, named for their peoples as well, are left out: English names them in too many ways).
+const COUNTY_GENERIC_WORDS: [string, string][] = [['新区', 'new area'], ['林区', 'forest district'], ['区', 'district'], ['县', 'county'], ['旗', 'banner']];
 
 /** Part of speech of each word in jieba's dictionary: a short name tagged as a place (ns) is one. */
 const jiebaTags = new Map(

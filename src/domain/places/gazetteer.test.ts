@@ -38,4 +38,12 @@ describe('Gazetteer', () => {
     expect(names("what about xi'an and inner mongolia?")).toEqual(['xian:6101', 'inner mongolia:15']);
     expect(names('a mile of road in shaanxi')).toEqual(['shaanxi:61']);
   });
+
+  it('finds districts and counties in English by their name with the word English writes after it', () => {
+    expect(names('what does the hexi district plan say?')).toEqual(['hexi district:120103']);
+    expect(names('the target haifeng county set')).toEqual(['haifeng county:441521']);
+    expect(names('binhai new area rules')).toEqual(['binhai new area:120116']);
+    // Without it, a district's pinyin is an ordinary string (hexi, haifeng): no place.
+    expect(names('hexi and haifeng')).toEqual([]);
+  });
 });

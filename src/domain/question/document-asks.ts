@@ -87,9 +87,16 @@ export function draftStatusAsked(yesNo: boolean, slot: string, scope: { named: b
  * 陆丰自己的方案什么时候印发, 陆丰市质量强县工作方案里谁牵头: a document's own facts, or a plan of its own, asked
  * of a place below the documents' place are those of a document the library lacks.
  */
-export function ownDocumentOfPlaceBelow(normalized: string, documentFactAsked: boolean, targetAsked: boolean): boolean {
+export function ownDocumentOfPlaceBelow(normalized: string, place: string, documentFactAsked: boolean, targetAsked: boolean): boolean {
   // 海丰县到2025年合格率目标是多少? Lufeng's own target: a target or amount is set for the place a document governs, the
   // city; the county's is in a document of its own.
-  return documentFactAsked || targetAsked || OWN_DOCUMENT_KIND.test(normalized) || OWN_WORD.test(normalized);
+  return documentFactAsked || targetAsked || OWN_DOCUMENT_KIND.test(normalized) || OWN_WORD.test(normalized) || placesDocument(normalized, place);
 }
+
+/** 河西区的方案, the Hexi District plan: a document word right after the place is a document of that place. */
+function placesDocument(normalized: string, place: string): boolean {
+  const at = normalized.indexOf(place);
+  return at >= 0 && PLACE_DOCUMENT_WORD.test(normalized.slice(at + place.length));
+}
+const PLACE_DOCUMENT_WORD = /^\s*(?:的|'s)?\s*(?:方案|意见|规划|计划|文件|政策|(?:plan|opinion|document|policy|programme|program)s?\b)/u;
 const OWN_WORD = /自己的|本县|本区|\bown\b/u;

@@ -237,6 +237,14 @@ describe('QuestionAnalyzer: scope', () => {
     expect(read('发展临海的海工装备制造基地由谁负责').scope.uncoveredPlace).toBeNull();
   });
 
+  it('reads a district or county with a document word after it (河西区的方案, the Hexi District plan) as asking a document the library lacks', () => {
+    expect(read('河西区的方案对适老化产品怎么说').scope.uncoveredPlace).toBe('河西区');
+    expect(read('What does the Hexi District plan say about elderly-friendly products?').scope.uncoveredPlace).toBe('hexi district');
+    expect(read('What food sampling pass rate has Haifeng county set for 2025?').scope.uncoveredPlace).toBe('haifeng county');
+    // A place within the documents' own, asked about a task there, is where within them.
+    expect(read('天津方案里河西区要建什么平台').scope.uncoveredPlace).toBeNull();
+  });
+
   it('reads 文号, short 文号 and two-digit years', () => {
     expect(read('津质量发〔2023〕3号是哪个单位发布的?').scope.documentIds).toEqual(['tj-2023-3']);
     expect(read('国家95号文 云计算产品质量和服务能力评估 谁牵头').scope.documentIds).toEqual(['cn-2022-95']);

@@ -186,7 +186,7 @@ export class QuestionAnalyzer {
     const namesThing = words.some((word) => (word.seen || word.specific) && THING_TAGS.test(word.tag));
     // 有没有牵头的任务? Do we lead any task? A yes/no on the unit's tasks is answered by listing them (none, if none).
     const unitTasks = !reference && units.length > 0 && !namesThing && (slots.tasks || ['lead', 'units', 'content', 'figure', 'unit-count'].includes(slots.slots[0]!)) && (!slots.yesNo || slots.tasks);
-    const ownDocumentBelow = scope.scope.placeBelow !== null && !reference && ownDocumentOfPlaceBelow(normalized, METADATA_SLOTS.includes(askedSlots[0]!), askedSlots[0] === 'figure' || askedSlots[0] === 'money');
+    const ownDocumentBelow = scope.scope.placeBelow !== null && !reference && ownDocumentOfPlaceBelow(normalized, scope.scope.placeBelow!, METADATA_SLOTS.includes(askedSlots[0]!), askedSlots[0] === 'figure' || askedSlots[0] === 'money');
     return {
       original,
       normalized,
