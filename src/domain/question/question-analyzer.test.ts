@@ -209,6 +209,12 @@ describe('QuestionAnalyzer: the asked slot', () => {
     expect(read('汕尾农产品质量安全例行监测合格率要达到多少?').measure).toBe('%');
     expect(read('天津每年监督抽查不少于多少批次').measure).toBe('批次');
   });
+
+  it('reads a rate compared across documents as a figure of each, its English compound hyphenated or not', () => {
+    expect(read('对比一下汕尾2025年和天津2014年意见定的2016年制造业产品质量合格率目标')).toMatchObject({ slot: 'figure', compare: true, measure: '%' });
+    const english = read("Compare the factory product pass-rate targets: Shanwei's for 2025 versus what Tianjin's 2014 opinion set for 2016.");
+    expect(english).toMatchObject({ slot: 'figure', compare: true, measure: '%' });
+  });
 });
 
 describe('QuestionAnalyzer: scope', () => {

@@ -178,9 +178,9 @@ export function readSlots(asked: string, question: string, english: boolean, nam
   // 一共几个部门负责 asks how many units; 几家企业 asks a figure; 配合的有几个 how many support the lead.
   if (count && (unitNoun || role?.role === 'supporting') && !slots.has('issuer')) slots.add('unit-count');
   if (count && !slots.has('unit-count') && !slots.has('issuer')) slots.add('figure');
-  // "pass rate target?", 合格率目标: a rate asked with no other slot is a figure.
+  // "pass rate target?", 合格率目标: a rate asked with no other slot is a figure; compared (对比…合格率目标), a figure of each.
   // 效率那条 应急管理局有吗: not where a named unit is checked yes or no; the rate word only names the clause.
-  if (measure === '%' && slots.size === 0 && !(namesUnits && yesNo)) slots.add('figure');
+  if (measure === '%' && [...slots].every((slot) => slot === 'compare') && !(namesUnits && yesNo)) slots.add('figure');
   // 一共有多少钱: a figure asked in money is an amount.
   if (measure === '元' && slots.delete('figure')) slots.add('money');
   if (slots.has('date') && ISSUE_VERBS.some((verb) => matchesCue(text, verb))) {
@@ -288,6 +288,8 @@ function measureOf(text: string, english: boolean): string | null {
     const counted = /how many ([a-z ]+)/u.exec(text)?.[1];
     if (counted) for (const [noun, measure] of ENGLISH_MEASURES) if (counted.startsWith(noun)) return measure;
   }
-  if (PERCENT.some((word) => isLatin(word) === english && matchesCue(text, word))) return '%';
+  // A rate heads its compound (pass-rate target): read with the hyphen as a space.
+  const unhyphenated = english ? text.replace(/(?<=[a-z])-(?=[a-z])/gu, ' ') : text;
+  if (PERCENT.some((word) => isLatin(word) === english && matchesCue(unhyphenated, word))) return '%';
   return null;
 }
