@@ -21,6 +21,8 @@ export const POLICY = {
   valuePartShare: policy.answer.valuePartShare.value,
   carriedPartFactor: policy.answer.carriedPartFactor.value,
   valuePartRatio: policy.answer.valuePartRatio.value,
+  valueSearchDepth: policy.answer.valueSearchDepth.value,
+  deepValueShare: policy.answer.deepValueShare.value,
   mentionCoverage: policy.answer.mentionCoverage.value,
   mentionInsertedCharacters: policy.answer.mentionInsertedCharacters.value,
   bodySentenceShare: policy.answer.bodySentenceShare.value,

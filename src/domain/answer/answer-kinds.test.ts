@@ -186,6 +186,12 @@ describe('answer kinds', () => {
     expect(batches.decision.evidence[0]!.value).toBe('4萬批次');
   });
 
+  it('figure: a target clause retrieved below the clauses on the subject\'s work answers when none of those states one', async () => {
+    const target = await answered('Shanwei target for spot-check compliance of housing & municipal projects?');
+    expect(target.decision.evidence[0]).toMatchObject({ clause: { hit: { clause: { id: 'sw-2023-0926:1.2' } } }, value: '90%' });
+    expect(target.decision.evidence[0]!.clause.n).toBeGreaterThan(3);
+  });
+
   it('figure: a value the question states is checked against the subject’s own, not one that matches elsewhere in the clause', async () => {
     // 98% is the clause's figure for 农产品 and for 水利工程, not for 食品抽检合格率 (98.5%).
     const wrong = await answered('汕尾食品抽检合格率是98%吗?');

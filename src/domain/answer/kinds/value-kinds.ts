@@ -31,6 +31,14 @@ function valueEvidence(kind: ValueKind) {
       const chosenScore = chosen ? chosen.match.share + chosen.clause.hit.coverage * POLICY.coverageMargin : -1;
       if (score > chosenScore + 1e-9) chosen = { clause, match };
     }
+    // None of the nearest states one: a clause retrieved a little further down that states the subject's value in a part
+    // naming it well (the targets of 目标任务, found after the clauses on the subject's work) is the answer.
+    if (!chosen) {
+      for (const clause of context.clauses.slice(nearest.length, POLICY.valueSearchDepth)) {
+        const match = findValue(clause.hit.clause, context.groups, kind, context.frame);
+        if (match && match.share >= POLICY.deepValueShare && (!chosen || match.share > chosen.match.share)) chosen = { clause, match };
+      }
+    }
     if (deadlines.length > 0) {
       const forYear = chosen && chosen.match.year !== null && deadlines.includes(chosen.match.year);
       if (!forYear) {
