@@ -69,7 +69,14 @@ export class EnglishReader {
       || (english !== undefined && (isName(english) || (isCompoundNoun(english) && [...term].length >= 4)) && vocabulary.writes(term));
     // Tagging the whole sentence costs a millisecond or two: done only when a word has no rendering at all.
     let asking: ReadonlySet<string> | undefined;
-    const translated = translateEnglish(phrase.replace(/\p{Script=Han}+/gu, ' '), dictionary, vocabulary.isKnownTerm, isCorpusTerm, (head, characters) => vocabulary.compoundWithHead(head, characters), (word) => (asking ??= englishAskingWords(original)).has(word));
+    const translated = translateEnglish(phrase.replace(/\p{Script=Han}+/gu, ' '), {
+      ...(dictionary ? { dictionary } : {}),
+      isKnownTerm: vocabulary.isKnownTerm,
+      isCorpusWord: isCorpusTerm,
+      writes: (term) => vocabulary.writes(term),
+      compoundWithHead: (head, characters) => vocabulary.compoundWithHead(head, characters),
+      isAskingWord: (word) => (asking ??= englishAskingWords(original)).has(word),
+    });
     const read = quoted.flatMap((span) => this.context.topic.read(span).words.map((word) => ({
       english: word.written ?? word.word, chinese: word.word, weight: 1, source: word.seen ? ('glossary' as const) : ('literal' as const),
     })));

@@ -29,11 +29,27 @@ const RENDERINGS_PER_WORD = 8;
 const MAIN_RENDERING = 0.8;
 const COMPOSED_CANDIDATES = 512;
 
-/** isCorpusWord: the corpus has the term (composed from the English words given) as one of its words, not only as characters within longer words. */
 export type CompoundWithHead = (head: string, characters: ReadonlySet<string>) => string | undefined;
 
-/** `isAskingWord`: a verb or degree word as the question's sentence uses it (englishAskingWords), asked only of words no rendering fits. */
-export function translateEnglish(text: string, dictionary: BilingualDictionary | undefined, isKnownTerm: (term: string) => boolean, isCorpusWord: (term: string, english?: string) => boolean = () => false, compoundWithHead?: CompoundWithHead, isAskingWord: (word: string) => boolean = () => false): TranslatedTerm[] {
+/** What the translator asks of the dictionaries, the corpus and the question's sentence. */
+export interface EnglishTranslationContext {
+  dictionary?: BilingualDictionary;
+  /** The corpus uses the term. */
+  isKnownTerm: (term: string) => boolean;
+  /** The corpus has the term (composed from the English words given) as one of its words, not only as characters within longer words. */
+  isCorpusWord?: (term: string, english?: string) => boolean;
+  /** Some passage writes the term as it stands, whatever its segmenter cut (购物节 inside 非遗购物节). */
+  writes?: (term: string) => boolean;
+  compoundWithHead?: CompoundWithHead;
+  /** A verb or degree word as the question's sentence uses it (englishAskingWords), asked only of words no rendering fits. */
+  isAskingWord?: (word: string) => boolean;
+}
+
+export function translateEnglish(text: string, context: EnglishTranslationContext): TranslatedTerm[] {
+  const { dictionary, isKnownTerm, compoundWithHead } = context;
+  const isCorpusWord = context.isCorpusWord ?? (() => false);
+  const isAskingWord = context.isAskingWord ?? (() => false);
+  const writes = context.writes ?? (() => false);
   const written = withoutDocumentKinds(text.toLowerCase()).replace(/[’']s\b/gu, '').match(/[a-z0-9]+(?:[.-][a-z0-9]+)*|\p{Script=Han}+/gu) ?? [];
   // A hyphenated word read as its words where they make a phrase the corpus uses (spot-check → spot check → 抽查);
   // else it stays one: a word the dictionaries know (e-cigarette → 电子烟, absent from the corpus, is no e + 香烟), a
@@ -74,7 +90,7 @@ export function translateEnglish(text: string, dictionary: BilingualDictionary |
       }
     }
     if (matched) continue;
-    const phrase = dictionary ? dictionaryPhrase(words, start, dictionary, isKnownTerm) : undefined;
+    const phrase = dictionary ? dictionaryPhrase(words, start, dictionary, isKnownTerm, writes) : undefined;
     if (phrase) {
       terms.push(...phrase.terms);
       start += phrase.length;
@@ -109,12 +125,16 @@ export function translateEnglish(text: string, dictionary: BilingualDictionary |
   return terms;
 }
 
-/** Three or two words the dictionary glosses as one thing, when the corpus uses its rendering. */
-function dictionaryPhrase(words: string[], start: number, dictionary: BilingualDictionary, isKnownTerm: (term: string) => boolean) {
+/**
+ * Three or two words the dictionary glosses as one thing, when the corpus uses its rendering, or writes
+ * a rendering of three characters or more as it stands (shopping festival → 购物节 of 非遗购物节, which its
+ * segmenter cut otherwise): a phrase glossed whole is one thing, and so long a string is seldom chance.
+ */
+function dictionaryPhrase(words: string[], start: number, dictionary: BilingualDictionary, isKnownTerm: (term: string) => boolean, writes: (term: string) => boolean) {
   for (let length = Math.min(3, words.length - start); length >= 2; length -= 1) {
     const slice = words.slice(start, start + length);
     if (isFiller(slice[0]!) || isFiller(slice.at(-1)!)) continue;
-    const candidates = dictionary.chineseForPhrase(slice.join(' ')).filter((candidate) => candidate.term.length > 1 && isKnownTerm(candidate.term));
+    const candidates = dictionary.chineseForPhrase(slice.join(' ')).filter((candidate) => candidate.term.length > 1 && (isKnownTerm(candidate.term) || ([...candidate.term].length >= 3 && writes(candidate.term))));
     if (candidates.length === 0) continue;
     const english = slice.join(' ');
     const terms = candidates.slice(0, DICTIONARY_CANDIDATES).map((candidate, index) => ({ english, chinese: candidate.term, weight: index === 0 ? 0.9 : 0.6, source: 'dictionary' as const }));

@@ -153,6 +153,12 @@ describe('QuestionAnalyzer: the asked slot', () => {
     expect(read('which documents mention IPv6?').translation).toEqual([expect.objectContaining({ chinese: 'ipv6', source: 'glossary' })]);
   });
 
+  it('translates a phrase the dictionary glosses whole to a rendering the corpus writes inside a longer word (shopping festival → 购物节)', () => {
+    const festival = read('Who spearheads the Tianjin task that includes holding the shopping festival?');
+    expect(festival.translation).toEqual(expect.arrayContaining([expect.objectContaining({ english: 'shopping festival', chinese: '购物节', source: 'dictionary' })]));
+    expect(unseen(festival)).toEqual([]);
+  });
+
   it('reads an English verb the corpus has no rendering of as how the question asks, unless it modifies a noun', () => {
     const rate = read('Under the Tianjin 2014 opinions, what rate were manufactured goods supposed to beat?');
     expect(unseen(rate)).toEqual([]);
