@@ -27,6 +27,14 @@ describe('clause references resolved against the alignment stored at ingest', ()
     expect(nearest).toMatchObject({ closest: true, targets: [{ clauseId: 'tj-2023-3:2.5', relation: 'nearest' }] });
   });
 
+  it('between two local documents, weighs the national clause both take up: Tianjin\'s brand clause finds Shanwei\'s brand clause, not a closer wording', () => {
+    // tj 6.19 implements cn 6.17, to which sw 7.21 is nearest; sw 4.12 is nearer to tj 6.19 in wording alone.
+    const direct = catalog.counterparts('tj-2023-3:6.19', ['sw-2023-0926']);
+    expect(direct.find((each) => each.clauseId === 'sw-2023-0926:4.12')!.score).toBeGreaterThan(direct.find((each) => each.clauseId === 'sw-2023-0926:7.21')!.score);
+    const bridged = resolveReference(reference(['tj-2023-3:6.19'], 'corresponding', ['sw-2023-0926']), catalog);
+    expect(bridged).toMatchObject({ closest: true, targets: [{ clauseId: 'sw-2023-0926:7.21', relation: 'nearest' }] });
+  });
+
   it('keeps a same-clause reference to clauses of the library and within the request filter', () => {
     expect(resolveReference(reference(['tj-2023-3:2.2', 'nope:1.1'], 'same'), catalog).targets.map((target) => target.clauseId)).toEqual(['tj-2023-3:2.2']);
     expect(resolveReference(reference(['tj-2023-3:2.2'], 'same'), catalog, ['cn-2022-95']).targets).toEqual([]);

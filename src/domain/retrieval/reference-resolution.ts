@@ -30,9 +30,23 @@ export function resolveReference(reference: ClauseReference, catalog: PassageCat
   // Where one document implements the other, that is the answer; a mere likeness elsewhere is not.
   const implementing = strong.filter((each) => each.relation === 'implements' || each.relation === 'implemented-by');
   if (strong.length > 0) return { relation: 'corresponding', targets: implementing.length > 0 ? implementing : strong, sources, closest: false };
+  // A clause of another document that both take up closely (the national clause Tianjin's implements, which Shanwei's
+  // is nearest to) bridges them: its likeness to a candidate adds to the candidate's own, weighted by how surely the
+  // source takes the bridge up.
+  for (const each of nearest) each.score += bridgedScore(catalog, each.of, each.clauseId, each.documentId);
   // One closest clause per document, the best of any source's.
   const byDocument = new Map<string, (typeof nearest)[number]>();
   for (const each of nearest) if (!byDocument.has(each.documentId) || byDocument.get(each.documentId)!.score < each.score) byDocument.set(each.documentId, each);
   const targets = [...byDocument.values()].sort((left, right) => right.score - left.score).map(({ clauseId, relation, of }) => ({ clauseId, relation, of }));
   return { relation: 'corresponding', targets, sources, closest: targets.length > 0 };
+}
+
+function bridgedScore(catalog: PassageCatalog, source: string, candidate: string, documentId: string): number {
+  let score = 0;
+  for (const bridge of catalog.counterparts(source)) {
+    if (bridge.relation === 'nearest' || bridge.documentId === documentId) continue;
+    const onward = catalog.counterparts(bridge.clauseId, [documentId]).find((each) => each.clauseId === candidate);
+    if (onward) score = Math.max(score, bridge.score * onward.score);
+  }
+  return score;
 }
