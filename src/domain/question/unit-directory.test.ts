@@ -19,6 +19,12 @@ describe('unit names as staff write them', () => {
   it('spells initials with "of" as well, and of a branch\'s parent (PBOC)', () => {
     expect(englishForms("People's Bank of China Tianjin Branch", ['tianjin'])).toContain('pboc');
     expect(englishForms('Ministry of Industry and Information Technology', [])).toContain('miit');
+    // A branch is called what its parent is called.
+    expect(englishForms("People's Bank of China Tianjin Branch", ['tianjin'])).toContain('central bank');
+  });
+
+  it('writes a national organ without "National", as staff write it', () => {
+    expect(englishForms('National Forestry and Grassland Administration', [])).toContain('forestry and grassland administration');
   });
 
   it('calls a head organ (总局, 总署) by its organ type alone where the document has only one, and keeps listed short aliases', () => {

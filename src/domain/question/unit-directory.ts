@@ -226,11 +226,15 @@ function swappedForms(name: string, segmenter: ChineseSegmenter, city: string | 
  * English names as staff write them: without the city (“Tianjin Municipal”), and with the organ
  * type before or after the field (Bureau of Commerce, Commerce Bureau, commerce department).
  */
+const ENGLISH_EXCEPTIONS = new Map(Object.entries(exceptions.english as Record<string, string[]>).map(([name, aliases]) => [name.toLowerCase(), aliases]));
+
 export function englishForms(nameEn: string, cityNames: string[]): string[] {
   let base = nameEn.toLowerCase().replace(/[’']/gu, "'");
   for (const city of cityNames) base = base.replaceAll(city.toLowerCase(), ' ');
   base = base.replace(/\bmunicipal\b/gu, ' ').replace(/\s+/gu, ' ').trim();
-  const forms = new Set<string>([nameEn.toLowerCase(), base]);
+  // National organs as staff write them, without "National" (the forestry and grassland administration).
+  const unprefixed = base.replace(/^national\s+/u, '');
+  const forms = new Set<string>([nameEn.toLowerCase(), base, ...(unprefixed.includes(' ') ? [unprefixed] : [])]);
   const typeMatch = ENGLISH_ORGAN_TYPES.exec(base);
   if (typeMatch) {
     const type = typeMatch[1]!;
@@ -260,7 +264,8 @@ export function englishForms(nameEn: string, cityNames: string[]): string[] {
       if (initials.length >= 3 && !ENGLISH_WORDS_AS_INITIALS.has(initials)) forms.add(initials);
     }
   }
-  for (const alias of (exceptions.english as Record<string, string[]>)[nameEn] ?? []) forms.add(alias.toLowerCase());
+  // A branch is called what its parent is called (the central bank's local branch for the People's Bank of China Tianjin Branch).
+  for (const name of new Set([nameEn.toLowerCase(), beforeBranch])) for (const alias of ENGLISH_EXCEPTIONS.get(name) ?? []) forms.add(alias.toLowerCase());
   // People's Bank, Consumers' Association are typed without the apostrophe (Peoples Bank, consumers association),
   // and without the possessive's plural (consumer association).
   for (const form of [...forms]) if (form.includes("'")) forms.add(form.replace(/'/gu, '')).add(form.replace(/s'(?=\s|$)/gu, '').replace(/'/gu, ''));
