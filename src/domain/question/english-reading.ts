@@ -28,6 +28,8 @@ const ABBREVIATED = new RegExp(`(?<![a-z0-9-])(${[...ABBREVIATIONS.keys()].sort(
 const CAPITALS = new Map(Object.entries(cues.englishCapitalAcronyms.words));
 const CAPITAL_ACRONYMS = new RegExp(`(?<![A-Za-z])(?:${[...CAPITALS.keys()].join('|')})(?![A-Za-z])`, 'gu');
 
+const TRUTH_LEAD_IN = /\b(is|was|isn't|wasn't)\s+it\s+(?:really\s+|actually\s+)?(?:true|correct|right|accurate|the case|so)\s+that\b/gu;
+
 export class EnglishReader {
   constructor(private readonly context: EnglishReadingContext) {}
 
@@ -39,7 +41,9 @@ export class EnglishReader {
   /** The normalised question as it is meant: depts → departments, Tianjins → tianjin's. */
   normalize(text: string): string {
     // "science & tech" is "science and technology"; s&t and r&d, written without spaces, stay as they are.
-    const expanded = text.replace(/\s+&\s+/gu, ' and ').replace(ABBREVIATED, (word) => ABBREVIATIONS.get(word) ?? word);
+    const expanded = text.replace(/\s+&\s+/gu, ' and ').replace(ABBREVIATED, (word) => ABBREVIATIONS.get(word) ?? word)
+      // Is it true that…, is it correct that…: the yes or no is asked of the statement after "that"; the adjective judges it.
+      .replace(TRUTH_LEAD_IN, '$1 it that');
     return expanded.replace(/\b([a-z]{4,})s\b/gu, (word, stem: string) => (this.context.gazetteer.mentions(stem).some((mention) => mention.text === stem) ? `${stem}'s` : word));
   }
 

@@ -99,6 +99,10 @@ describe('QuestionAnalyzer: the asked slot', () => {
     expect(read('national plan property service and elevator maintenance - MOHURD leads right?').yesNo).toBe(true);
     expect(read('the national plan has how many tasks for MIIT').yesNo).toBe(false);
     expect(read('Tianjin: which bureau leads food quality?').yesNo).toBe(false);
+    // Is it true that…: the adjective judges the statement; it is no topic.
+    const truth = read('Is it true that the customs authority has a role in Tianjin\'s 2023 work on raising food quality?');
+    expect(truth.yesNo).toBe(true);
+    expect(truth.translation.map((term) => term.english)).not.toContain('true');
   });
 
   it('reads the kind of document after the words that name it (天津2014年的意见, 汕尾那个意见) as part of the name, not the topic', () => {
