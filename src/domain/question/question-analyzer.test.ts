@@ -155,6 +155,10 @@ describe('QuestionAnalyzer: the asked slot', () => {
     expect(read('In national action plan, who is in charge of China Brand Day activities').translation.map((term) => term.english)).not.toContain('action');
     expect(read('Which national bodies are involved in strengthening enterprises\' primary responsibility for quality?').translation.map((term) => term.chinese)).not.toContain('加强企业');
     expect(read('which documents mention IPv6?').translation).toEqual([expect.objectContaining({ chinese: 'ipv6', source: 'glossary' })]);
+    // Refer to, bring up, deal with ask whether a document speaks of it, as mention does: the verb is no topic.
+    const refers = read('Which of the documents refer to the China Quality Award?');
+    expect(refers).toMatchObject({ mention: true, documentsAsked: true });
+    expect(refers.translation.map((term) => term.chinese)).toEqual(['中国质量奖']);
   });
 
   it('translates a phrase the dictionary glosses whole to a rendering the corpus writes inside a longer word (shopping festival → 购物节)', () => {
