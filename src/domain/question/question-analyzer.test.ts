@@ -219,6 +219,13 @@ describe('QuestionAnalyzer: the asked slot', () => {
     expect(topic(figure)).toContain('参与');
   });
 
+  it('reads a wh-question whose asked noun is a year as asking a date, the year word no topic', () => {
+    const horizon = read("What's the Shanwei draft's longer-term horizon year?");
+    expect(horizon.slot).toBe('date');
+    expect(horizon.translation.map((term) => term.english)).not.toContain('year');
+    expect(read('What is the pass rate target for the year 2025 in Shanwei?').slot).toBe('figure');
+  });
+
   it('reads the measure of an asked figure', () => {
     expect(read('汕尾农产品质量安全例行监测合格率要达到多少?').measure).toBe('%');
     expect(read('天津每年监督抽查不少于多少批次').measure).toBe('批次');

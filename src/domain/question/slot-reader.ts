@@ -93,6 +93,8 @@ const APPROVAL_ASK = /经过?\s*[^，,。?？]{0,10}?(?:同意|批准)|\bapprove
 const CLAUSE_MEASURES = new Set(['条', '项', '款']);
 const ENGLISH_MEASURES = Object.entries(cues.measures.english as Record<string, string>).sort(([left], [right]) => right.length - left.length);
 
+// Between the question word and the year, up to three words, and what a document's name taken out left ('s).
+const ENGLISH_YEAR_ASKED = /(?<![a-z])(?:what|which)(?:'s|\s+is|\s+was)?\s+(?:(?:the|its|their)\s+)?(?:'s\s+)?(?:[a-z-]+\s+){0,3}year(?![a-z])/u;
 // When several slots are asked, this order decides which the answer leads with.
 const PRECEDENCE: AskedSlot[] = ['docNumber', 'issuer', 'issue-date', 'status', 'addressees', 'basis', 'approval', 'contact', 'unit-count', 'lead', 'units', 'money', 'figure', 'date', 'content'];
 
@@ -127,6 +129,14 @@ export function readSlots(asked: string, question: string, english: boolean, nam
     else if (kind === 'same') same = true;
     else if (kind !== 'list') slots.add(kind);
     take(kind, cue);
+  }
+  // What's its longer-term horizon year? Which end year? A wh-question whose asked noun is a year asks a date, whatever
+  // words describe the year; the year word itself is no topic.
+  const yearAsked = english && !slots.has('date') ? ENGLISH_YEAR_ASKED.exec(rest) : null;
+  if (yearAsked) {
+    slots.add('date');
+    found.push({ slot: 'date', cue: yearAsked[0] });
+    rest = rest.replace(/(?<![a-z])year(?![a-z])/u, ' ');
   }
   // 还是征求意见稿, still a draft: a status cue holds the draft word that also named the document, so it is read on
   // the question as written as well as on what the scope left.
