@@ -1,7 +1,7 @@
 import glossaryData from '../text/policy-glossary.json' with { type: 'json' };
 import cues from './question-cues.json' with { type: 'json' };
 import { eng as englishStopwords } from 'stopword';
-import { isEnglishFunctionWord, isEnglishVerbOnly } from '../text/english-word-class.ts';
+import { englishBaseForms, isEnglishFunctionWord, isEnglishVerbOnly } from '../text/english-word-class.ts';
 import { withoutDocumentKinds } from './document-kind-names.ts';
 import type { BilingualDictionary } from '../ports/bilingual-dictionary.ts';
 import type { TranslatedTerm } from './question-frame.ts';
@@ -239,6 +239,8 @@ function wordForms(word: string): string[] {
   if (word.endsWith('s') && !word.endsWith('ss')) forms.push(word.slice(0, -1));
   if (word.endsWith('ing')) forms.push(word.slice(0, -3), `${word.slice(0, -3)}e`);
   if (word.endsWith('ed')) forms.push(word.slice(0, -2), word.slice(0, -1));
+  // Irregular forms the endings do not give (built, sold, children), from the lexicon.
+  for (const form of englishBaseForms(word)) if (!forms.includes(form)) forms.push(form);
   return forms;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isEnglishAdjective, isEnglishFunctionWord } from './english-word-class.ts';
+import { englishBaseForms, isEnglishAdjective, isEnglishFunctionWord } from './english-word-class.ts';
 
 describe('isEnglishFunctionWord', () => {
   it('knows prepositions, conjunctions and determiners the stopword list lacks', () => {
@@ -13,5 +13,14 @@ describe('isEnglishFunctionWord', () => {
   it('tells adjectives only from words that are also nouns or verbs', () => {
     for (const word of ['electric', 'smart', 'special']) expect(isEnglishAdjective(word), word).toBe(true);
     for (const word of ['fund', 'chain', 'quality', 'across']) expect(isEnglishAdjective(word), word).toBe(false);
+  });
+});
+
+describe('englishBaseForms', () => {
+  it('gives the infinitive of an irregular verb and the singular of an irregular noun', () => {
+    expect(englishBaseForms('built')).toContain('build');
+    expect(englishBaseForms('sold')).toContain('sell');
+    expect(englishBaseForms('children')).toContain('child');
+    expect(englishBaseForms('quality')).toEqual([]);
   });
 });

@@ -62,3 +62,23 @@ export function englishAskingWords(sentence: string): ReadonlySet<string> {
   }
   return words;
 }
+
+const baseForms = new Map<string, readonly string[]>();
+
+/**
+ * The dictionary forms of an inflected word by compromise's conjugation and plural tables: the infinitive of a verb
+ * (built → build, sold → sell, held → hold, thawed → thaw) and the singular of a noun (children → child), which
+ * rules on endings miss for irregular words. Remembered: the same words come up again and again.
+ */
+export function englishBaseForms(word: string): readonly string[] {
+  const key = word.toLowerCase();
+  let forms = baseForms.get(key);
+  if (forms === undefined) {
+    const document = nlp(key);
+    const found = new Set([document.verbs().toInfinitive().text(), nlp(key).nouns().toSingular().text()].map((form) => form.trim()).filter((form) => /^[a-z]+$/u.test(form) && form !== key));
+    forms = [...found];
+    if (baseForms.size >= MEMORY_LIMIT) baseForms.clear();
+    baseForms.set(key, forms);
+  }
+  return forms;
+}
