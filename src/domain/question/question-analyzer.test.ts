@@ -33,6 +33,8 @@ describe('QuestionAnalyzer: the asked slot', () => {
     expect(read('市卫健委在天津方案里有没有牵头的任务？没有的话参与了哪些').unitTasks).toBe(true);
     // "in any role" frames a unit's tasks; it names no topic.
     expect(read('Which Tianjin 2023 clauses involve Tianjin Customs in any role?').unitTasks).toBe(true);
+    // Tasks counted with the role's verb (how many tasks does it lead?): the verb is the role, as 牵头几项 is.
+    expect(read('How many tasks does the Ministry of Commerce lead in the national plan?')).toMatchObject({ unitTasks: true, slots: expect.arrayContaining(['lead']) });
   });
 
   it('reads colloquial lead verbs (主责, 带头, 归谁管, 归口) as asking the lead', () => {

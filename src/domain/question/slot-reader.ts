@@ -150,9 +150,10 @@ export function readSlots(asked: string, question: string, english: boolean, nam
   rest = rest.replace(QUESTION_MEASURE, ' ');
   // 几项, read as a count above, still counts clauses: tasks are asked.
   for (const match of text.matchAll(QUESTION_MEASURE)) if (CLAUSE_MEASURES.has(match[1]!)) tasks = true;
-  // 参与, 负责, lead: the units asked only when no value is; otherwise they are the topic's own verbs.
+  // 参与, 负责, lead: the units asked only when no value is (or only tasks are counted); otherwise they are the topic's own verbs.
   const asksValue = [...slots].some((slot) => VALUE_SLOTS.has(slot)) || count || mention;
-  if (!asksValue) for (const { slot, cue } of WEAK_CUES) if (matchesCue(rest, cue) && !inRelativeClause(rest, cue)) (slots.add(slot), take(slot, cue));
+  // Tasks counted (how many tasks does it lead?): the verb says which role's tasks, as 牵头几项 does.
+  if (!asksValue || (english && count && tasks)) for (const { slot, cue } of WEAK_CUES) if (matchesCue(rest, cue) && !inRelativeClause(rest, cue)) (slots.add(slot), take(slot, cue));
   // 哪些配合单位: the unit noun left standing alone once its cue words are out is part of the ask, no topic;
   // so is a task noun left alone by a count or list of tasks (牵头几项工作).
   if (slots.has('units') || slots.has('lead')) rest = rest.replace(LONE_UNIT_NOUN, ' ');
