@@ -186,6 +186,11 @@ describe('answer kinds', () => {
     expect(batches.decision.evidence[0]!.value).toBe('4萬批次');
   });
 
+  it('content: asked for a year, a sentence after the one that names the year speaks for it too', async () => {
+    const target = await answered('What does Shanwei aim for on manufacturing product quality by 2025?');
+    expect(target.decision.evidence[0]!.quote).toContain('94.8%');
+  });
+
   it('figure: a target clause retrieved below the clauses on the subject\'s work answers when none of those states one', async () => {
     const target = await answered('Shanwei target for spot-check compliance of housing & municipal projects?');
     expect(target.decision.evidence[0]).toMatchObject({ clause: { hit: { clause: { id: 'sw-2023-0926:1.2' } } }, value: '90%' });

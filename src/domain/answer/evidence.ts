@@ -119,6 +119,15 @@ export function yearsOf(clause: StoredClause): string[] {
   return [...new Set([...text.matchAll(YEAR)].map((match) => match[1]!))];
 }
 
+/**
+ * The year each sentence of a clause speaks for: the last it names, or else the last an earlier sentence named (到2025年，…。
+ * 制造业…94.8%。 is 2025's too). A year inside a title names that document, not a target.
+ */
+export function yearsInForce(clause: StoredClause): (string | null)[] {
+  let year: string | null = null;
+  return clauseSentences(clause).map((sentence) => (year = lastYear(sentence.normalized.replace(/《[^》]*》/gu, ' ')) ?? year));
+}
+
 function lastYear(text: string): string | null {
   const years = [...text.matchAll(YEAR)].map((match) => match[1]!);
   return years.at(-1) ?? null;

@@ -5,7 +5,7 @@ import type { QuestionFrame } from '../../question/question-frame.ts';
 import { topicShare, type TopicGroup } from '../../retrieval/topic-coverage.ts';
 import type { AnswerText } from '../answer-text.ts';
 import type { AnswerKindName, Evidence, NotFoundReason, NumberedClause } from '../answer-decision-types.ts';
-import { rankSentencesByTopic } from '../evidence.ts';
+import { rankSentencesByTopic, yearsInForce } from '../evidence.ts';
 
 /** What an answer kind reads: the frame, the numbered clauses, the topic's weighted words, the documents. */
 export interface KindContext {
@@ -87,8 +87,10 @@ export function mostOnTopic(clauses: NumberedClause[], context: KindContext): Nu
  */
 export function topicQuote(clause: NumberedClause, groups: TopicGroup[], count = 1, years: readonly string[] = []): string {
   const byTopic = rankSentencesByTopic(clause.hit.clause, askedBeyondHeading(clause, groups));
-  // Asked for a year (what does it say for 2035?): the sentences that speak of it, where the clause has any.
-  const forYear = years.length > 0 ? byTopic.filter(({ sentence }) => years.some((year) => sentence.normalized.includes(`${year}年`))) : [];
+  // Asked for a year (what does it say for 2035?): the sentences that speak of it, where the clause has any: those that
+  // name it, and those after one that did until another year is named.
+  const inForce = years.length > 0 ? yearsInForce(clause.hit.clause) : [];
+  const forYear = years.length > 0 ? byTopic.filter(({ sentence, index }) => years.some((year) => sentence.normalized.includes(`${year}年`) || inForce[index] === year)) : [];
   const all = forYear.length > 0 ? forYear : byTopic;
   if (all.length === 0) return clause.hit.clause.text;
   // The clause's title restated as its first sentence says nothing the headline does not: the quote is
