@@ -238,6 +238,8 @@ describe('QuestionAnalyzer: the asked slot', () => {
   it('reads the measure of an asked figure', () => {
     expect(read('汕尾农产品质量安全例行监测合格率要达到多少?').measure).toBe('%');
     expect(read('天津每年监督抽查不少于多少批次').measure).toBe('批次');
+    // An English rate in the plural, asked as a benchmark.
+    expect(read("What's the benchmark for food sampling pass rates in Shanwei by 2025?")).toMatchObject({ slot: 'figure', measure: '%' });
   });
 
   it('reads a rate compared across documents as a figure of each, its English compound hyphenated or not', () => {

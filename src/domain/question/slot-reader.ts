@@ -301,6 +301,7 @@ function measureOf(text: string, english: boolean): string | null {
   }
   // A rate heads its compound (pass-rate target): read with the hyphen as a space.
   const unhyphenated = english ? text.replace(/(?<=[a-z])-(?=[a-z])/gu, ' ') : text;
-  if (PERCENT.some((word) => isLatin(word) === english && matchesCue(unhyphenated, word))) return '%';
+  // And in the plural (pass rates, percentages).
+  if (PERCENT.some((word) => isLatin(word) === english && (matchesCue(unhyphenated, word) || (english && matchesCue(unhyphenated, `${word}s`))))) return '%';
   return null;
 }
