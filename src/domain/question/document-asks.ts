@@ -50,7 +50,9 @@ const ASKED_DATES: [NonNullable<DocumentAsk['date']>, RegExp][] = [
  */
 export function planYearAsked(normalized: string, cues: SlotCue[], words: TopicWord[], describesDocument: (word: string) => boolean): { long: boolean } | null {
   const yearAsked = cues.some((cue) => cue.slot === 'date' && /年|year/u.test(cue.cue));
-  if (!yearAsked || !PLAN_YEAR.test(normalized)) return null;
+  // By when are its goals to be met? 目标什么时候完成? When of the document's goals is the year they are set for.
+  const goalDated = cues.some((cue) => cue.slot === 'date') && words.some((word) => GOAL_WORDS.test(word.word) || GOAL_WORDS.test(word.written ?? ''));
+  if (!goalDated && (!yearAsked || !PLAN_YEAR.test(normalized))) return null;
   if (words.some((word) => word.specific && !GOAL_WORDS.test(word.word) && !describesDocument(word.word))) return null;
   return { long: LONG_RANGE.test(normalized) };
 }
@@ -58,7 +60,9 @@ export function planYearAsked(normalized: string, cues: SlotCue[], words: TopicW
 /** A date asked of a draft with no subject of its own: its deadline for comments, stated in its notice. */
 export function commentDeadlineAsked(normalized: string, scopeCues: string[], words: TopicWord[]): boolean {
   // The comments themselves (comments → 征求意见) are what the deadline is for, no subject of their own.
-  return !words.some((word) => word.specific && !DRAFT_WORDS.test(word.word)) && scopeCues.some((cue) => DRAFT_WORDS.test(cue)) && COMMENT_DEADLINE.test(normalized);
+  // By when should the draft's goals be met? Its goals (目标) are asked, and the year they are set for.
+  const goalAsked = words.some((word) => GOAL_WORDS.test(word.word) || GOAL_WORDS.test(word.written ?? ''));
+  return !goalAsked && !words.some((word) => word.specific && !DRAFT_WORDS.test(word.word)) && scopeCues.some((cue) => DRAFT_WORDS.test(cue)) && COMMENT_DEADLINE.test(normalized);
 }
 
 /**

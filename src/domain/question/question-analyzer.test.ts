@@ -115,6 +115,13 @@ describe('QuestionAnalyzer: the asked slot', () => {
     expect(topic(read('汕尾那个征求意见稿 意见啥时候截止'))).toContain('意见');
   });
 
+  it('reads when a draft\'s goals are to be met as the year its goals are set for, not its deadline for comments', () => {
+    const goals = read("By when should the Shanwei draft's goals be met?");
+    expect(goals.slot).toBe('date');
+    expect(goals.planYear).not.toBeNull();
+    expect(read('汕尾征求意见稿的目标要在什么时候之前完成').slot).toBe('date');
+  });
+
   it('reads a date asked of a draft with no topic of its own as its deadline for comments', () => {
     expect(read('汕尾那个征求意见截止到哪天').slot).toBe('contact');
     expect(read('汕尾征求意见的截止时间').slot).toBe('contact');
