@@ -129,6 +129,8 @@ describe('QuestionAnalyzer: the asked slot', () => {
 
   it('reads an approval asked as people say it in English, and a participle before an infinitive as the frame', () => {
     expect(read('Has the Tianjin plan had the State Council sign-off?').slot).toBe('approval');
+    // The bodies counted (how many departments signed off?) are the issuers: an approval is one body's.
+    expect(read('How many departments signed off on the national plan?')).toMatchObject({ slot: 'issuer', count: true });
     expect(read('What is the Ministry of Commerce expected to do under the national plan?').unitTasks).toBe(true);
     // 号码 asks for the number a passage gives; it is no topic the corpus lacks.
     expect(unseen(read('电梯应急处置平台是哪个号码'))).toEqual([]);

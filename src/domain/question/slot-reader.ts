@@ -225,6 +225,11 @@ export function readSlots(asked: string, question: string, english: boolean, nam
     slots.clear();
     for (const slot of ['approval' as const, ...notice]) slots.add(slot);
   }
+  // How many departments signed off on it? An approval is one body's (国务院); the bodies counted are its issuers.
+  if (slots.has('approval') && unitNoun) {
+    slots.delete('approval');
+    slots.add('issuer');
+  }
   // 落实哪个文件, 依据的是什么纲要, 落实国务院哪个文件, 按照国家哪个文件要求制定, 落实哪个 (its 文件 read as naming a document), implement which State Council document: what the document implements,
   // however the verb and the asked document combine.
   // 落实国务院哪份文件？文号多少: the number asked with it is that document's, which the basis gives with its title.
