@@ -131,6 +131,10 @@ describe('QuestionAnalyzer: the asked slot', () => {
     expect(read('Has the Tianjin plan had the State Council sign-off?').slot).toBe('approval');
     // The bodies counted (how many departments signed off?) are the issuers: an approval is one body's.
     expect(read('How many departments signed off on the national plan?')).toMatchObject({ slot: 'issuer', count: true });
+    // A wh-question ending in the verb asks its object, the document implemented; a verb with its own object does not.
+    expect(read('What is the Shanwei draft trying to implement?').slot).toBe('basis');
+    expect(read('What does the national plan build on?').slot).toBe('basis');
+    expect(read('Which agency is responsible for carrying out the dairy task in Tianjin?').slot).not.toBe('basis');
     expect(read('What is the Ministry of Commerce expected to do under the national plan?').unitTasks).toBe(true);
     // 号码 asks for the number a passage gives; it is no topic the corpus lacks.
     expect(unseen(read('电梯应急处置平台是哪个号码'))).toEqual([]);
