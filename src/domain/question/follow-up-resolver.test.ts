@@ -88,6 +88,13 @@ describe('follow-ups resolved from the earlier user turns', () => {
     expect(analyzer.analyze('还有谁参与?', chinese).reference).toMatchObject({ clauseIds: ['tj-2023-3:2.2'], relation: 'same' });
   });
 
+  it('reads "in total" as how a count is asked, not a topic: a count after an answer counts the clause in view', () => {
+    const earlier = [{ role: 'user' as const, content: 'Who leads dairy quality in Tianjin?' }, { role: 'assistant' as const, content: '市工业和信息化局 leads it (津质量发〔2023〕3号 二(二)).' }];
+    const total = analyzer.analyze('How many agencies in total?', earlier);
+    expect(total).toMatchObject({ slot: 'unit-count', followUp: { carried: expect.arrayContaining(['topic']) } });
+    expect(total.topic.words.map((word) => word.written ?? word.word)).not.toContain('total');
+  });
+
   it('checks a unit named alone (市通信管理局也有参与吗? is 税务总局 in it too?) against the clause the answer before named', () => {
     const unit = analyzer.analyze('市通信管理局也有參與嗎', [{ role: 'user', content: '天津方案的數據安全管理認證由誰牽頭' }, { role: 'assistant', content: '由市委網信辦牽頭（四（九））。' }]);
     expect(unit).toMatchObject({ yesNo: true, reference: { clauseIds: ['tj-2023-3:4.9'], relation: 'same', ownTopic: false } });
