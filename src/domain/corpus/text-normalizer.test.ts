@@ -9,6 +9,7 @@ describe('text normalisation', () => {
 
   it('maps Taiwan wording to mainland wording in Traditional text', () => {
     expect(normalizeText('堅決打擊侵犯智慧財產權,強化積體電路、網路購物監管')).toBe('坚决打击侵犯知识产权,强化集成电路、网络购物监管');
+    expect(normalizeText('手機、穿戴式裝置等資通訊產品的智慧化')).toBe('手机、可穿戴设备等信息通信产品的智能化');
   });
 
   it('keeps ordinary words that IT-jargon tables would rewrite', () => {
