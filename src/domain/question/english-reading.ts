@@ -80,10 +80,6 @@ export class EnglishReader {
       writes: (term) => vocabulary.writes(term),
       compoundWithHead: (head, characters) => vocabulary.compoundWithHead(head, characters),
       isAskingWord: (word) => (asking ??= englishAskingWords(original)).has(word),
-      isChineseNoun: (term) => {
-        const tagged = this.context.segmenter.dictionaryTag(term);
-        return tagged.length === 1 && /^n[a-z]*$/u.test(tagged[0]!.tag) && tagged[0]!.tag !== 'nr';
-      },
     });
     const read = quoted.flatMap((span) => this.context.topic.read(span).words.map((word) => ({
       english: word.written ?? word.word, chinese: word.word, weight: 1, source: word.seen ? ('glossary' as const) : ('literal' as const),

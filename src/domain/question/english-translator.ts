@@ -43,8 +43,6 @@ export interface EnglishTranslationContext {
   compoundWithHead?: CompoundWithHead;
   /** A verb or degree word as the question's sentence uses it (englishAskingWords), asked only of words no rendering fits. */
   isAskingWord?: (word: string) => boolean;
-  /** The Chinese term is a noun (jieba's dictionary tag). */
-  isChineseNoun?: (term: string) => boolean;
 }
 
 export function translateEnglish(text: string, context: EnglishTranslationContext): TranslatedTerm[] {
@@ -52,7 +50,6 @@ export function translateEnglish(text: string, context: EnglishTranslationContex
   const isCorpusWord = context.isCorpusWord ?? (() => false);
   const isAskingWord = context.isAskingWord ?? (() => false);
   const writes = context.writes ?? (() => false);
-  const isChineseNoun = context.isChineseNoun ?? (() => false);
   const written = withoutDocumentKinds(text.toLowerCase()).replace(/[’']s\b/gu, '').match(/[a-z0-9]+(?:[.-][a-z0-9]+)*|\p{Script=Han}+/gu) ?? [];
   // A hyphenated word read as its words where they make a phrase the corpus uses (spot-check → spot check → 抽查);
   // else it stays one: a word the dictionaries know (e-cigarette → 电子烟, absent from the corpus, is no e + 香烟), a
@@ -112,11 +109,7 @@ export function translateEnglish(text: string, context: EnglishTranslationContex
     if (compound) {
       terms.push(compound.term);
       start += compound.length - 1;
-    }
-    // A word its sentence uses as a verb whose every rendering is a noun (Tianjin names → 名牌, 品牌) is how the question
-    // asks, read in another sense: no topic.
-    else if (fromDictionary.length > 0 && fromDictionary.every((term) => isChineseNoun(term.chinese)) && isAskingWord(word)) continue;
-    else if (fromDictionary.length > 0) terms.push(...fromDictionary);
+    } else if (fromDictionary.length > 0) terms.push(...fromDictionary);
     // A code or acronym the corpus writes as it stands (IPv6, 5G, 96333, BIM) needs no translation: as good as a
     // glossary term. Only where no dictionary renders the word: an English word a portal's Latin text happens to hold
     // (gov, service) is still translated.
