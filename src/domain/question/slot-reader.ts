@@ -84,8 +84,18 @@ const MEASURE_AFTER_QUESTION_WORD = new RegExp(`(?:几|多少)(${cues.measures.w
 const QUESTION_MEASURE = new RegExp(`(?:哪些|哪几|哪一|哪|几|多少)(${cues.measures.words})`, 'gu');
 const ISSUER_ASK = /(?:谁|(?:哪个|哪些|哪家|什么)(?:部门|单位|机关|机构|部委)?)(?:联合|牵头)?(?:印发|发布|下发|出台|制定|起草|颁布|发|出)(?:的|了)?\s*(?:[吗呢?？。]|$)|\b(?:which|what)\s+(?:department|unit|body|agency|bureau|office|authority|organization|organisation)\s+(?:drafted|issued|published|released|wrote)\b/u;
 const ISSUE_VERB_AT_END = /(?:联合|牵头)?(?:印发|发布|下发|出台|制定|起草|颁布|发|出)(?:的|了)?\s*(?=[吗呢?？。]|$)/u;
-// …or a wh-question that ends in the verb, whose object the question word is (what is it trying to implement? what does it build on?).
-const BASIS_ASK = /(?:落实|贯彻|依据|根据|按照|依照|按)[^，,。?？]{0,8}?(?:哪个|哪份|哪些|哪几个|什么|哪一|哪)(?:[^，,。?？]{0,5}?(?:文件|纲要|通知|政策|方案|规定|意见)|\s*(?=[?？。]|$))|\b(?:implement|implements|implementing|implemented|carry out|carries out|follow|follows|based on|pursuant to)\b(?:\s+\S+){0,3}?\s+(?:which|what)\b(?:\s+\S+){0,3}?\s+(?:document|documents|plan|plans|policy|policies|outline|notice|guideline|guidelines)\b|\b(?:which|what)\b(?:\s+\S+){0,3}?\s+(?:document|documents|plan|plans|policy|policies|outline|notice|guideline|guidelines)\b.*\b(?:implement|implements|implementing|implemented|carry out|carries out|follow|follows|based on)\b|^\s*(?:what|which)\b.*\b(?:implement|implements|implementing|carry out|carries out|follow|follows|build on|builds on|building on|draw on|draws on|rest on|rests on|based on)\s*[?.!]?\s*$/u;
+// 落实哪个文件, implement which document, which plan does it follow, and a wh-question that ends in the verb, whose object
+// the question word is (what is it trying to implement? what does it build on?): what the document implements.
+const BASIS_ZH = String.raw`(?:落实|贯彻|依据|根据|按照|依照|按)[^，,。?？]{0,8}?(?:哪个|哪份|哪些|哪几个|什么|哪一|哪)(?:[^，,。?？]{0,5}?(?:文件|纲要|通知|政策|方案|规定|意见)|\s*(?=[?？。]|$))`;
+const BASIS_VERB = String.raw`(?:implement|implements|implementing|implemented|carry out|carries out|follow|follows|based on)`;
+const BASIS_DOCUMENT = String.raw`(?:document|documents|plan|plans|policy|policies|outline|notice|guideline|guidelines)`;
+const BASIS_VERB_LAST = String.raw`(?:implement|implements|implementing|carry out|carries out|follow|follows|build on|builds on|building on|draw on|draws on|rest on|rests on|based on)`;
+const BASIS_ASK = new RegExp([
+  BASIS_ZH,
+  String.raw`\b(?:${BASIS_VERB.slice(3, -1)}|pursuant to)\b(?:\s+\S+){0,3}?\s+(?:which|what)\b(?:\s+\S+){0,3}?\s+${BASIS_DOCUMENT}\b`,
+  String.raw`\b(?:which|what)\b(?:\s+\S+){0,3}?\s+${BASIS_DOCUMENT}\b.*\b${BASIS_VERB}\b`,
+  String.raw`^\s*(?:what|which)\b.*\b${BASIS_VERB_LAST}\s*[?.!]?\s*$`,
+].join('|'), 'u');
 const A_NOT_A = /(\p{Script=Han})[没不]\1/u;
 // 有…没, …了没, and a verb with 不 at the end (团中央参加不, 算不): the colloquial yes/no.
 const HAVE_NOT = /有[^，,。？?]{0,8}没有?(?=\s*[?？]?\s*$)|了没有?(?=\s*[?？]?\s*$)|(?<=\p{Script=Han}{2})不(?=\s*[?？]?\s*$)/u;
