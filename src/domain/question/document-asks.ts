@@ -51,18 +51,22 @@ const ASKED_DATES: [NonNullable<DocumentAsk['date']>, RegExp][] = [
 export function planYearAsked(normalized: string, cues: SlotCue[], words: TopicWord[], describesDocument: (word: string) => boolean): { long: boolean } | null {
   const yearAsked = cues.some((cue) => cue.slot === 'date' && /年|year/u.test(cue.cue));
   // By when are its goals to be met? 目标什么时候完成? When of the document's goals is the year they are set for.
-  const goalDated = cues.some((cue) => cue.slot === 'date') && words.some((word) => GOAL_WORDS.test(word.word) || GOAL_WORDS.test(word.written ?? ''));
+  const goalDated = cues.some((cue) => cue.slot === 'date') && asksGoals(words);
   if (!goalDated && (!yearAsked || !PLAN_YEAR.test(normalized))) return null;
   if (words.some((word) => word.specific && !GOAL_WORDS.test(word.word) && !describesDocument(word.word))) return null;
   return { long: LONG_RANGE.test(normalized) };
+}
+
+/** The question asks of the document's goals (目标, targets, horizon), however the word was written. */
+function asksGoals(words: TopicWord[]): boolean {
+  return words.some((word) => GOAL_WORDS.test(word.word) || GOAL_WORDS.test(word.written ?? ''));
 }
 
 /** A date asked of a draft with no subject of its own: its deadline for comments, stated in its notice. */
 export function commentDeadlineAsked(normalized: string, scopeCues: string[], words: TopicWord[]): boolean {
   // The comments themselves (comments → 征求意见) are what the deadline is for, no subject of their own.
   // By when should the draft's goals be met? Its goals (目标) are asked, and the year they are set for.
-  const goalAsked = words.some((word) => GOAL_WORDS.test(word.word) || GOAL_WORDS.test(word.written ?? ''));
-  return !goalAsked && !words.some((word) => word.specific && !DRAFT_WORDS.test(word.word)) && scopeCues.some((cue) => DRAFT_WORDS.test(cue)) && COMMENT_DEADLINE.test(normalized);
+  return !asksGoals(words) && !words.some((word) => word.specific && !DRAFT_WORDS.test(word.word)) && scopeCues.some((cue) => DRAFT_WORDS.test(cue)) && COMMENT_DEADLINE.test(normalized);
 }
 
 /**

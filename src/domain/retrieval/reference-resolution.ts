@@ -33,7 +33,12 @@ export function resolveReference(reference: ClauseReference, catalog: PassageCat
   // A clause of another document that both take up closely (the national clause Tianjin's implements, which Shanwei's
   // is nearest to) bridges them: its likeness to a candidate adds to the candidate's own, weighted by how surely the
   // source takes the bridge up.
-  for (const each of nearest) each.score += bridgedScore(catalog, each.of, each.clauseId, each.documentId);
+  const bridged = new Map<string, Map<string, number>>();
+  for (const each of nearest) {
+    const key = `${each.of}\n${each.documentId}`;
+    if (!bridged.has(key)) bridged.set(key, bridgedScores(catalog, each.of, each.documentId));
+    each.score += bridged.get(key)!.get(each.clauseId) ?? 0;
+  }
   // One closest clause per document, the best of any source's.
   const byDocument = new Map<string, (typeof nearest)[number]>();
   for (const each of nearest) if (!byDocument.has(each.documentId) || byDocument.get(each.documentId)!.score < each.score) byDocument.set(each.documentId, each);
@@ -41,12 +46,14 @@ export function resolveReference(reference: ClauseReference, catalog: PassageCat
   return { relation: 'corresponding', targets, sources, closest: targets.length > 0 };
 }
 
-function bridgedScore(catalog: PassageCatalog, source: string, candidate: string, documentId: string): number {
-  let score = 0;
+/** For each clause of the document, its best bridged likeness to the source: through a clause elsewhere the source takes up. */
+function bridgedScores(catalog: PassageCatalog, source: string, documentId: string): Map<string, number> {
+  const scores = new Map<string, number>();
   for (const bridge of catalog.counterparts(source)) {
     if (bridge.relation === 'nearest' || bridge.documentId === documentId) continue;
-    const onward = catalog.counterparts(bridge.clauseId, [documentId]).find((each) => each.clauseId === candidate);
-    if (onward) score = Math.max(score, bridge.score * onward.score);
+    for (const onward of catalog.counterparts(bridge.clauseId, [documentId])) {
+      scores.set(onward.clauseId, Math.max(scores.get(onward.clauseId) ?? 0, bridge.score * onward.score));
+    }
   }
-  return score;
+  return scores;
 }

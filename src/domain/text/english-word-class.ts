@@ -74,9 +74,10 @@ export function englishBaseForms(word: string): readonly string[] {
   const key = word.toLowerCase();
   let forms = baseForms.get(key);
   if (forms === undefined) {
-    const document = nlp(key);
-    const found = new Set([document.verbs().toInfinitive().text(), nlp(key).nouns().toSingular().text()].map((form) => form.trim()).filter((form) => /^[a-z]+$/u.test(form) && form !== key));
-    forms = [...found];
+    // Each transform rewrites the document it is given, so each reads the word afresh.
+    const infinitive = nlp(key).verbs().toInfinitive().text().trim();
+    const singular = nlp(key).nouns().toSingular().text().trim();
+    forms = [...new Set([infinitive, singular])].filter((form) => /^[a-z]+$/u.test(form) && form !== key);
     if (baseForms.size >= MEMORY_LIMIT) baseForms.clear();
     baseForms.set(key, forms);
   }
