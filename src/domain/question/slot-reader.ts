@@ -1,5 +1,6 @@
 import { withoutDocumentKinds } from './document-kind-names.ts';
 import cues from './question-cues.json' with { type: 'json' };
+import { APPROVAL_ASK, BASIS_ASK, ISSUE_VERB_AT_END, ISSUER_ASK } from './notice-ask-patterns.ts';
 import { cuePattern, escapePattern, isLatin, matchesCue } from './cue-matching.ts';
 import type { AskedSlot, SlotCue } from './question-frame.ts';
 import { readStatedValues, type StatedValue } from './stated-values.ts';
@@ -82,25 +83,9 @@ const MEASURE_AFTER_QUESTION_WORD = new RegExp(`(?:几|多少)(${cues.measures.w
 // A question word with its measure word (哪些条, 哪几类, 几个) frames the question; the measure is no topic.
 // Asked in clauses or items (哪些条, 哪几项), it asks for a list of tasks.
 const QUESTION_MEASURE = new RegExp(`(?:哪些|哪几|哪一|哪|几|多少)(${cues.measures.words})`, 'gu');
-const ISSUER_ASK = /(?:谁|(?:哪个|哪些|哪家|什么)(?:部门|单位|机关|机构|部委)?)(?:联合|牵头)?(?:印发|发布|下发|出台|制定|起草|颁布|发|出)(?:的|了)?\s*(?:[吗呢?？。]|$)|\b(?:which|what)\s+(?:department|unit|body|agency|bureau|office|authority|organization|organisation)\s+(?:drafted|issued|published|released|wrote)\b/u;
-const ISSUE_VERB_AT_END = /(?:联合|牵头)?(?:印发|发布|下发|出台|制定|起草|颁布|发|出)(?:的|了)?\s*(?=[吗呢?？。]|$)/u;
-// 落实哪个文件, implement which document, which plan does it follow, and a wh-question that ends in the verb, whose object
-// the question word is (what is it trying to implement? what does it build on?): what the document implements.
-const BASIS_ZH = String.raw`(?:落实|贯彻|依据|根据|按照|依照|按)[^，,。?？]{0,8}?(?:哪个|哪份|哪些|哪几个|什么|哪一|哪)(?:[^，,。?？]{0,5}?(?:文件|纲要|通知|政策|方案|规定|意见)|\s*(?=[?？。]|$))`;
-const BASIS_VERB = String.raw`(?:implement|implements|implementing|implemented|carry out|carries out|follow|follows|based on)`;
-const BASIS_DOCUMENT = String.raw`(?:document|documents|plan|plans|policy|policies|outline|notice|guideline|guidelines)`;
-const BASIS_VERB_LAST = String.raw`(?:implement|implements|implementing|carry out|carries out|follow|follows|build on|builds on|building on|draw on|draws on|rest on|rests on|based on)`;
-const BASIS_ASK = new RegExp([
-  BASIS_ZH,
-  String.raw`\b(?:${BASIS_VERB.slice(3, -1)}|pursuant to)\b(?:\s+\S+){0,3}?\s+(?:which|what)\b(?:\s+\S+){0,3}?\s+${BASIS_DOCUMENT}\b`,
-  String.raw`\b(?:which|what)\b(?:\s+\S+){0,3}?\s+${BASIS_DOCUMENT}\b.*\b${BASIS_VERB}\b`,
-  String.raw`^\s*(?:what|which)\b.*\b${BASIS_VERB_LAST}\s*[?.!]?\s*$`,
-].join('|'), 'u');
 const A_NOT_A = /(\p{Script=Han})[没不]\1/u;
 // 有…没, …了没, and a verb with 不 at the end (团中央参加不, 算不): the colloquial yes/no.
 const HAVE_NOT = /有[^，,。？?]{0,8}没有?(?=\s*[?？]?\s*$)|了没有?(?=\s*[?？]?\s*$)|(?<=\p{Script=Han}{2})不(?=\s*[?？]?\s*$)/u;
-// In English also as people say it: the State Council's sign-off, consent, go-ahead, endorsement.
-const APPROVAL_ASK = /经过?\s*[^，,。?？]{0,10}?(?:同意|批准)|\bapproved by\b|\bapproval\b|\b(?:did|does|has|was)\b[^?]{0,40}\bapprove[ds]?\b|\b(?:sign[- ]?off|signed off|consent|go-ahead|green light|endorse(?:d|ment)?|blessing)\b/u;
 const CLAUSE_MEASURES = new Set(['条', '项', '款']);
 const ENGLISH_MEASURES = Object.entries(cues.measures.english as Record<string, string>).sort(([left], [right]) => right.length - left.length);
 
