@@ -47,7 +47,7 @@ const NOUN_TAGS = /^(n|nr|nrt|nrfg|ns|nt|nz|ng|l|i|j|vn|an|eng|x|s|g|k|h)$/u;
 const PHRASE_HEAD_TAGS = /^(y|u.*|p|c|cc|d|q|f|m|mq|e|o|a|ad)$/u;
 const PRONOUN_TAGS = /^(r|rr|rz|ry)$/u;
 // Pronouns that point (这个, 那项, 该, 此), not those that ask (哪个, 什么) or stand for a person (我们).
-const DEMONSTRATIVE = /(?:这|那|该|此|同一)(?:个|项|一|类|些|种|条)?/u;
+const ENDS_IN_DEMONSTRATIVE = /(?:这|那|该|此|同一)(?:个|项|一|类|些|种|条)?$/u;
 const FILLERS = [...new Set(cues.fillers)].sort((left, right) => right.length - left.length);
 
 export class TopicReader {
@@ -139,7 +139,8 @@ export class TopicReader {
    */
   private pointsBack(text: string, word: string, tag: string): boolean {
     if (!NOUN_TAGS.test(tag) || !/^\p{Script=Han}+$/u.test(word) || this.isRare(word)) return false;
-    return text.includes(word) && new RegExp(`${DEMONSTRATIVE.source}${word}`, 'u').test(text);
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) if (ENDS_IN_DEMONSTRATIVE.test(text.slice(Math.max(0, at - 3), at))) return true;
+    return false;
   }
 
   /** Rare in general Chinese (jieba's idf table), or not in it at all. */
