@@ -126,16 +126,18 @@ describe('graceful shutdown', () => {
       const decoder = new TextDecoder();
       let text = decoder.decode((await reader.read()).value);
       // The answer has started; the server is told to stop.
-      const closed = server.close().then(() => performance.now());
+      const closed = server.close();
       for (;;) {
         const { value, done } = await reader.read();
         if (done) break;
         text += decoder.decode(value);
       }
-      const streamEnded = performance.now();
       expect(text).toContain('event: answer-end');
       expect(text).toContain('市工业和信息化局');
-      expect(await closed).toBeGreaterThanOrEqual(streamEnded - 5);
+      // Closed gracefully, not by the grace period running out: no answer was cut. (Not a comparison of clocks:
+      // the client may read the last bytes a few milliseconds after the server has closed, on a loaded machine.)
+      await closed;
+      expect(captured.lines.some((line) => /answers still running .* were cut/u.test(line.message))).toBe(false);
       const database = new Database(config.databasePath, { readonly: true });
       expect(database.pragma('integrity_check', { simple: true })).toBe('ok');
       expect((database.prepare('SELECT COUNT(*) AS n FROM messages').get() as { n: number }).n).toBe(2);
