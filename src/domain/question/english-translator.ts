@@ -50,7 +50,7 @@ export function translateEnglish(text: string, context: EnglishTranslationContex
   const isCorpusWord = context.isCorpusWord ?? (() => false);
   const isAskingWord = context.isAskingWord ?? (() => false);
   const writes = context.writes ?? (() => false);
-  const written = withoutDocumentKinds(text.toLowerCase()).replace(/[’']s\b/gu, '').match(/[a-z0-9]+(?:[.-][a-z0-9]+)*|\p{Script=Han}+/gu) ?? [];
+  const written = withoutDocumentKinds(text.toLowerCase()).replace(/[’']s\b/gu, '').match(/[a-z0-9]+(?:[.&-][a-z0-9]+)*|\p{Script=Han}+/gu) ?? [];
   // A hyphenated word read as its words where they make a phrase the corpus uses (spot-check → spot check → 抽查);
   // else it stays one: a word the dictionaries know (e-cigarette → 电子烟, absent from the corpus, is no e + 香烟), a
   // modifier read through its parts beside its head (ready-mixed concrete, modifiedCompound), a code (c-ncap).
@@ -234,7 +234,26 @@ function wordForms(word: string): string[] {
   if (word.endsWith('ed')) forms.push(word.slice(0, -2), word.slice(0, -1));
   // Irregular forms the endings do not give (built, sold, children), from the lexicon.
   for (const form of englishBaseForms(word)) if (!forms.includes(form)) forms.push(form);
+  // Spellings the dictionaries list another way: hyphenated or joined (pre-tax, pretax), British or American.
+  for (const variant of spellingVariants(word)) for (const form of [variant, ...(variant === word ? [] : wordForms(variant))]) if (!forms.includes(form)) forms.push(form);
   return forms;
+}
+
+/**
+ * The same word spelt otherwise: joined where it was hyphenated (pre-tax → pretax), and in American
+ * spelling where it is British (fertilisation → fertilization, labour → labor, centre → center), since
+ * the dictionaries list one spelling only. Only the first variant that differs is given, so a word is
+ * looked up at most once more; wordForms then applies its endings to it.
+ */
+function spellingVariants(word: string): string[] {
+  const variants: string[] = [];
+  if (/^[a-z]+(?:-[a-z]+)+$/u.test(word)) variants.push(word.replaceAll('-', ''));
+  const american = word
+    .replace(/(?<=[a-z]{3})is(e|es|ed|ing|ation|ations|er|ers)$/u, 'iz$1')
+    .replace(/(?<=[a-z]{2}[^aeiou])our(s|ed|ing|er|ers)?$/u, 'or$1')
+    .replace(/(?<=[a-z]{2})tre(s)?$/u, 'ter$1');
+  if (american !== word) variants.push(american);
+  return variants;
 }
 
 function lemmatize(word: string): string {

@@ -3,7 +3,16 @@
  * whose approval it had. Read by the slot reader (slot-reader.ts) on the question as written.
  */
 
-export const ISSUER_ASK = /(?:谁|(?:哪个|哪些|哪家|什么)(?:部门|单位|机关|机构|部委)?)(?:联合|牵头)?(?:印发|发布|下发|出台|制定|起草|颁布|发|出)(?:的|了)?\s*(?:[吗呢?？。]|$)|\b(?:which|what)\s+(?:department|unit|body|agency|bureau|office|authority|organization|organisation)\s+(?:drafted|issued|published|released|wrote)\b/u;
+// Who put out / brought out / is behind a document (the draft, the plan, these opinions): English has many verbs of
+// issuing, phrasal ones among them, and what makes them ask the issuer is the document they take as their object.
+const ISSUING_VERB = String.raw`(?:put out|puts out|brought out|bring out|came out with|issued|issues|published|publishes|released|releases|drafted|wrote|authored|is behind|was behind|stands behind)`;
+const ISSUED_DOCUMENT = String.raw`(?:draft|plan|opinion|opinions|notice|document|programme|program|outline|circular|paper)`;
+const ISSUER_EN = String.raw`\b(?:who|which\s+\S+|what\s+\S+)\s+${ISSUING_VERB}\s+(?:\S+\s+){0,4}?${ISSUED_DOCUMENT}\b`;
+export const ISSUER_ASK = new RegExp([
+  String.raw`(?:谁|(?:哪个|哪些|哪家|什么)(?:部门|单位|机关|机构|部委)?)(?:联合|牵头)?(?:印发|发布|下发|出台|制定|起草|颁布|发|出)(?:的|了)?\s*(?:[吗呢?？。]|$)`,
+  String.raw`\b(?:which|what)\s+(?:department|unit|body|agency|bureau|office|authority|organization|organisation)\s+(?:drafted|issued|published|released|wrote)\b`,
+  ISSUER_EN,
+].join('|'), 'u');
 export const ISSUE_VERB_AT_END = /(?:联合|牵头)?(?:印发|发布|下发|出台|制定|起草|颁布|发|出)(?:的|了)?\s*(?=[吗呢?？。]|$)/u;
 
 // 落实哪个文件, implement which document, which plan does it follow, and a wh-question that ends in the verb, whose object

@@ -92,6 +92,9 @@ describe('QuestionAnalyzer: the asked slot', () => {
 
   it('reads who issued a document from the asker and the issue verb, however combined', () => {
     for (const question of ['那國家的方案是哪些部門發的', '天津方案是谁印发的', '汕尾这个稿子哪个单位起草的', '天津3号文的落款单位是谁']) expect(read(question).slot, question).toBe('issuer');
+    // In English by any verb of issuing whose object is the document, phrasal ones too.
+    for (const question of ['Who put out the Shanwei draft implementing opinions?', 'who is behind the national plan', 'Which ministry published this plan?']) expect(read(question).slot, question).toBe('issuer');
+    expect(read('who is in the driving seat for rolling out BIM in the Shanwei draft?').slot).not.toBe('issuer');
     // 发布 as a task of the units (负责发布) asks the units.
     expect(read('哪些部门负责发布质量报告').slot).toBe('units');
   });
@@ -359,6 +362,8 @@ describe('QuestionAnalyzer: topic words', () => {
     expect(unseen(read('天津对新能源汽车充电桩质量有什么规定?'))).toEqual(['充电桩']);
     expect(unseen(read('汕尾市市场监管局局长是谁'))).toEqual(['局长']);
     expect(unseen(read('这些事情天津方案怎么说的 食品安全'))).toEqual([]);
+    // A one-character noun no passage writes, after a word the corpus has (电子 烟): the compound is what is asked about.
+    expect(unseen(read('电子烟质量抽查哪个部门牵头'))).toEqual(['电子烟']);
   });
 
   it('reads abbreviations and one-character typos as the corpus words they stand for', () => {
@@ -377,6 +382,9 @@ describe('QuestionAnalyzer: topic words', () => {
     const frame = read('Does the Tianjin plan cover e-cigarette quality?');
     expect(frame.translation).toContainEqual(expect.objectContaining({ english: 'e-cigarette', source: 'absent' }));
     expect(unseen(frame)).toEqual(['e-cigarette']);
+    // Spelt otherwise than the dictionaries list it: joined (pre-tax → pretax → 税前), British (fertilisation), R&D kept whole.
+    expect(read('pre-tax deduction of R&D costs').translation.map((term) => term.chinese)).toEqual(expect.arrayContaining(['税前', '研发']));
+    expect(read('soil testing and formula-based fertilisation').translation.find((term) => term.english === 'fertilisation')?.source).toBe('dictionary');
     const known = read('what is the "double hundred benchmark" (双百标杆) activity in Tianjin?');
     expect(known.topic.words.find((word) => word.word === '双百标杆')?.seen).toBe(true);
   });

@@ -111,7 +111,7 @@ export class TopicReader {
         const parts = tagged.slice(index, index + length);
         if (parts.length < length || !parts.every((part) => /^\p{Script=Han}+$/u.test(part.word) && !STOPWORDS.has(part.word))) continue;
         const word = parts.map((part) => part.word).join('');
-        const head = length === 2 && parts[1]!.word.length === 1 && /^(n|ng|q|k)$/u.test(parts[1]!.tag) && this.modifiesHead(parts[0]!);
+        const head = length === 2 && parts[1]!.word.length === 1 && /^(n|ng|q|k)$/u.test(parts[1]!.tag) && (this.modifiesHead(parts[0]!) || this.absentHead(parts[0]!, parts[1]!));
         const fragment = parts.some((part) => part.word.length === 1) && parts.every((part) => !FRAME_TAGS.test(part.tag));
         if (word.length <= 5 && (head || (fragment && this.vocabulary.writes(word)))) {
           result.push({ word, tag: 'n' });
@@ -131,6 +131,16 @@ export class TopicReader {
   private modifiesHead(modifier: TaggedWord): boolean {
     if (modifier.word.length < 2 || FRAME_TAGS.test(modifier.tag) || this.vocabulary.mentions(modifier.word)) return false;
     return this.isRare(modifier.word);
+  }
+
+  /**
+   * A one-character noun no passage writes at all, after a word (电子 烟 → 电子烟): the head of a
+   * product or thing the corpus never names, however common its modifier is. Read apart, the
+   * modifier alone would carry the topic and the head would be lost as a single character.
+   */
+  private absentHead(modifier: TaggedWord, head: TaggedWord): boolean {
+    if (modifier.word.length < 2 || FRAME_TAGS.test(modifier.tag) || PREDICATE_TAGS.test(modifier.tag)) return false;
+    return /^(n|ng)$/u.test(head.tag) && !this.vocabulary.writes(head.word);
   }
 
   /**
