@@ -55,6 +55,9 @@ describe('QuestionAnalyzer: the asked slot', () => {
     expect(read('汕尾那个征求意见稿意见几号前要反馈').slot).not.toBe('figure');
     // Where comments go (反馈给哪个单位) is the notice's contact, not a lead; who it is addressed to stays addressees.
     expect(read('是反馈给哪个单位').slot).toBe('contact');
+    // By what way (怎么提交意见, 如何报送): where to send them all the same.
+    expect(read('汕尾的徵求意見稿要怎麼提交意見？').slot).toBe('contact');
+    expect(read('意见可以通过什么方式报送').slot).toBe('contact');
     expect(read('國家方案是發給哪些單位的？').slots).toEqual(['addressees']);
     // Who a notice goes to, asked beside its approval, is asked too.
     expect(read('國家方案是發給哪些單位的？有沒有經國務院同意？').slots).toEqual(['addressees', 'approval']);
@@ -93,6 +96,8 @@ describe('QuestionAnalyzer: the asked slot', () => {
   it('reads who issued a document from the asker and the issue verb, however combined', () => {
     for (const question of ['那國家的方案是哪些部門發的', '天津方案是谁印发的', '汕尾这个稿子哪个单位起草的', '天津3号文的落款单位是谁']) expect(read(question).slot, question).toBe('issuer');
     // In English by any verb of issuing whose object is the document, phrasal ones too.
+    // WHO in capitals mid-sentence is the World Health Organization (the corpus writes WHO), not the question word.
+    expect(read('Is it true that Shanwei wants a drug testing lab to go through WHO prequalification?').slots).not.toContain('units');
     for (const question of ['Who put out the Shanwei draft implementing opinions?', 'who is behind the national plan', 'Which ministry published this plan?']) expect(read(question).slot, question).toBe('issuer');
     expect(read('who is in the driving seat for rolling out BIM in the Shanwei draft?').slot).not.toBe('issuer');
     // 发布 as a task of the units (负责发布) asks the units.

@@ -74,7 +74,9 @@ const UNIT_ASK = new RegExp(`谁|${WHICH_UNIT}`, 'u');
 // Words of a time, with which 几号 asks a day.
 const TIME_WORDS = /几号\s*(?:前|之前|以前|后|之后|以后)|日期|时间|日子|截止|期限|哪天|哪一天|月|年|印发|发布|签发|落款|成文|出台|什么时候|啥时候/u;
 // A verb of sending comments in, then the unit asked (反馈给哪个单位, 报送至哪个部门, 意见交给谁).
-const SENDING_ASK = new RegExp(`(?:反馈|报送|寄送|寄给|发送|提交|报给|交给)(?:给|到|至)?\\s*(?:谁|${WHICH_UNIT}|哪个|哪家|哪)`, 'u');
+// 反馈给谁, 报送到哪个部门: to whom comments go; 怎么提交意见, 如何报送: by what way. Either asks where to send them.
+const SENDING_VERB = '(?:反馈|报送|寄送|寄给|发送|提交|递交|报给|交给)';
+const SENDING_ASK = new RegExp(`${SENDING_VERB}(?:给|到|至)?\\s*(?:谁|${WHICH_UNIT}|哪个|哪家|哪)|(?:怎么|怎样|如何|咋|通过什么|用什么|以什么)(?:方式|途径|渠道)?(?:才能|可以|能|来|去)?${SENDING_VERB}(?:意见|建议)?`, 'u');
 // Facts of a notice that may be asked together (to whom, approved by whom, 文号, dates).
 const NOTICE_SLOTS = new Set<CueSlot>(['addressees', 'docNumber', 'issue-date', 'basis', 'contact', 'status']);
 const PERCENT = cues.measures.percent;
