@@ -7,9 +7,9 @@ import type { DocumentAsk, SlotCue, TopicWord } from './question-frame.ts';
  * (是不是征求意见稿?), its final version, and a document of a place below the documents' own.
  */
 // What a question for the plan's own year may name besides it: its goals, its horizon.
-const GOAL_WORDS = /^(目标|远景|远景目标|长远目标|年份|目标年份|期限|年限|规划期|实施期|goal|goals|target|targets|horizon|目标任务|工作目标|主要目标|总体目标|管到|定到)$/u;
+const GOAL_WORDS = /^(目标|远景|远景目标|长远目标|年份|目标年份|期限|年限|规划期|实施期|goal|goals|target|targets|horizon|vision|outlook|目标任务|工作目标|主要目标|总体目标|管到|定到)$/u;
 const PLAN_YEAR = /目标年份|目标年|年限|期限|截止年份|管到|远景|目标定到|目标.{0,6}哪一?年|到哪一?年|\b(?:runs? (?:to|until|through)|target year|end year|horizon|time ?frame)\b/u;
-const LONG_RANGE = /远景|长远|long[- ]?(term|range)|vision/u;
+const LONG_RANGE = /远景|长远|long(?:er)?[- ]?(term|range)|vision|outlook|\bbeyond 20\d\d\b/u;
 const DRAFT_WORDS = /征求意见|意见稿|草案|草稿|draft/u;
 // By when comments are due (几号前要反馈, 最晚什么时候交), rather than when the document was dated.
 const COMMENT_DEADLINE = /截止|截至|最晚|之前|以前|[几哪]号前|反馈|提交|交意见|意见.{0,4}交|deadline|until when|by when|due|comments?|feedback/u;

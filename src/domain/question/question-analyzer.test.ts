@@ -128,6 +128,9 @@ describe('QuestionAnalyzer: the asked slot', () => {
     expect(goals.slot).toBe('date');
     expect(goals.planYear).not.toBeNull();
     expect(read('汕尾征求意见稿的目标要在什么时候之前完成').slot).toBe('date');
+    // Its long-range year, however the horizon is worded (vision, longer-term, beyond 2025); "how far" is the measure asked.
+    expect(read("How far out does Shanwei's long-range quality vision go, what's the end year?").planYear).toEqual({ long: true });
+    expect(read("Does the Shanwei draft look beyond 2025 — what's its longer-term horizon year?").planYear).toEqual({ long: true });
   });
 
   it('reads a date asked of a draft with no topic of its own as its deadline for comments', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { englishBaseForms, isEnglishAdjective, isEnglishFunctionWord } from './english-word-class.ts';
+import { englishAskingWords, englishBaseForms, isEnglishAdjective, isEnglishFunctionWord } from './english-word-class.ts';
 
 describe('isEnglishFunctionWord', () => {
   it('knows prepositions, conjunctions and determiners the stopword list lacks', () => {
@@ -22,5 +22,13 @@ describe('englishBaseForms', () => {
     expect(englishBaseForms('sold')).toContain('sell');
     expect(englishBaseForms('children')).toContain('child');
     expect(englishBaseForms('quality')).toEqual([]);
+  });
+});
+
+describe('englishAskingWords', () => {
+  it('takes the verbs of the sentence and the measure after "how", not its nouns', () => {
+    const asking = englishAskingWords('How far out does the vision go, and who spearheads it?');
+    for (const word of ['far', 'go', 'spearheads']) expect(asking.has(word), word).toBe(true);
+    expect(asking.has('vision')).toBe(false);
   });
 });

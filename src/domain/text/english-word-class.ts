@@ -54,11 +54,15 @@ export function isEnglishVerbOnly(word: string): boolean {
  */
 export function englishAskingWords(sentence: string): ReadonlySet<string> {
   const words = new Set<string>();
+  let previous = '';
   for (const term of nlp(sentence.toLowerCase()).terms().json() as { terms: { normal: string; tags: string[] }[] }[]) {
     const { normal, tags } = term.terms[0] ?? { normal: '', tags: [] };
     const verb = tags.includes('Verb') && !tags.includes('Gerund') && !tags.includes('Noun');
     const degree = (tags.includes('Comparative') || tags.includes('Superlative')) && !tags.includes('Noun');
-    if ((verb || degree) && /^[a-z]+$/u.test(normal)) words.add(normal);
+    // How far, how strict, how soon: the adverb or adjective after "how" is the measure asked, no topic.
+    const measured = previous === 'how' && (tags.includes('Adverb') || tags.includes('Adjective')) && !tags.includes('Noun');
+    if ((verb || degree || measured) && /^[a-z]+$/u.test(normal)) words.add(normal);
+    previous = normal;
   }
   return words;
 }
