@@ -76,6 +76,7 @@ export class EnglishReader {
     const translated = translateEnglish(phrase.replace(/\p{Script=Han}+/gu, ' '), {
       ...(dictionary ? { dictionary } : {}),
       isKnownTerm: vocabulary.isKnownTerm,
+      passagesUsing: vocabulary.passagesUsing,
       isCorpusWord: isCorpusTerm,
       writes: (term) => vocabulary.writes(term),
       compoundWithHead: (head, characters) => vocabulary.compoundWithHead(head, characters),

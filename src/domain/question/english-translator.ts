@@ -36,6 +36,8 @@ export interface EnglishTranslationContext {
   dictionary?: BilingualDictionary;
   /** The corpus uses the term. */
   isKnownTerm: (term: string) => boolean;
+  /** How many passages use the term as a word: among renderings the dictionaries rank alike, the corpus's own sense first. */
+  passagesUsing?: (term: string) => number;
   /** The corpus has the term (composed from the English words given) as one of its words, not only as characters within longer words. */
   isCorpusWord?: (term: string, english?: string) => boolean;
   /** Some passage writes the term as it stands, whatever its segmenter cut (购物节 inside 非遗购物节). */
@@ -103,7 +105,7 @@ export function translateEnglish(text: string, context: EnglishTranslationContex
       terms.push({ english: word, chinese: word, weight: 1, source: 'literal' });
       continue;
     }
-    const fromDictionary = dictionaryTerms(word, dictionary, isKnownTerm);
+    const fromDictionary = dictionaryTerms(word, dictionary, isKnownTerm, context.passagesUsing);
     // Rendered otherwise than the corpus writes it, a modifier is found by its head: offshore wind power is 海上风电.
     const compound = fromDictionary.length === 0 && dictionary && compoundWithHead ? modifiedCompound(words, start - 1, dictionary, isKnownTerm, compoundWithHead) : undefined;
     if (compound) {
@@ -200,10 +202,18 @@ function knowsWord(word: string, dictionary: BilingualDictionary): boolean {
   return [word, ...wordForms(word)].some((form) => dictionary.chineseFor(form).some((candidate) => candidate.term.length > 1));
 }
 
-function dictionaryTerms(word: string, dictionary: BilingualDictionary | undefined, isKnownTerm: (term: string) => boolean): TranslatedTerm[] {
+/**
+ * A word's renderings the corpus uses, best first: by the dictionaries' score, and among renderings scored
+ * alike (raise: 募集, 增加, 提高 all first glosses) by how many passages use them, since the sense a policy
+ * text uses most is the likeliest one (提高, not 募集 of raising funds).
+ */
+function dictionaryTerms(word: string, dictionary: BilingualDictionary | undefined, isKnownTerm: (term: string) => boolean, passagesUsing?: (term: string) => number): TranslatedTerm[] {
   if (!dictionary) return [];
   for (const form of [word, ...wordForms(word)]) {
-    const candidates = dictionary.chineseFor(form).filter((candidate) => candidate.term.length > 1 && isKnownTerm(candidate.term));
+    const known = dictionary.chineseFor(form).filter((candidate) => candidate.term.length > 1 && isKnownTerm(candidate.term));
+    const candidates = passagesUsing
+      ? known.map((candidate) => ({ candidate, used: passagesUsing(candidate.term) })).sort((left, right) => right.candidate.score - left.candidate.score || right.used - left.used).map(({ candidate }) => candidate)
+      : known;
     if (candidates.length > 0) {
       return candidates.slice(0, DICTIONARY_CANDIDATES).map((candidate) => ({
         english: word,

@@ -18,6 +18,8 @@ export interface CorpusVocabulary {
   isKnownTerm(term: string): boolean;
   /** The corpus has the term as one of its words (as its segmenter cuts them). */
   isCorpusWord(term: string): boolean;
+  /** How many passages have the term as one of their words (0 when none): which of a word's senses the corpus uses. */
+  passagesUsing(term: string): number;
   /** The word belongs to how the responsibility lists assign tasks (分工, 配合): a frame word, not a topic. */
   isResponsibilityWord(word: string): boolean;
   /**

@@ -124,6 +124,8 @@ export class LexicalRetriever implements CorpusVocabulary {
 
   isCorpusWord = (term: string): boolean => this.inBodies(term);
 
+  passagesUsing = (term: string): number => (this.index.has(term) ? this.index.documentsWith(term).length : 0);
+
   isResponsibilityWord = (word: string): boolean => this.responsibilityWords.has(word);
 
   private markBodyTerms(ids: number[], termCount: number): void {
