@@ -11,6 +11,8 @@ const GOAL_WORDS = /^(目标|远景|远景目标|长远目标|年份|目标年�
 const PLAN_YEAR = /目标年份|目标年|年限|期限|截止年份|管到|远景|目标定到|目标.{0,6}哪一?年|到哪一?年|\b(?:runs? (?:to|until|through)|target year|end year|horizon|time ?frame)\b/u;
 const LONG_RANGE = /远景|长远|long(?:er)?[- ]?(term|range)|vision|outlook|\bbeyond 20\d\d\b/u;
 const DRAFT_WORDS = /征求意见|意见稿|草案|草稿|draft/u;
+// Also there? (too, as well, 也有, 也提到): what was asked before, asked of another document.
+const ASKS_ALSO_THERE = /\b(?:too|also|as well)\b|也(?:有|提|讲|写|说|涉及|包括)/u;
 // By when comments are due (几号前要反馈, 最晚什么时候交), rather than when the document was dated.
 const COMMENT_DEADLINE = /截止|截至|最晚|之前|以前|[几哪]号前|反馈|提交|交意见|意见.{0,4}交|deadline|until when|by when|due|comments?|feedback/u;
 const ASKS_ISSUED = /正式|印发了|发布了|有效|in force|valid|officially|issued|final/u;
@@ -83,8 +85,10 @@ export function issueDateAsked(normalized: string, named: boolean, words: TopicW
  * Yes or no on a draft with nothing else asked (汕尾那个是不是征求意见稿? is the Shanwei document still a draft?):
  * the draft word named the document and is also what is asked, its status.
  */
-export function draftStatusAsked(yesNo: boolean, slot: string, scope: { named: boolean; cues: string[] }, words: TopicWord[]): boolean {
+export function draftStatusAsked(normalized: string, yesNo: boolean, slot: string, scope: { named: boolean; cues: string[] }, words: TopicWord[]): boolean {
   if (!yesNo || slot !== 'content' || !scope.named) return false;
+  // Is that in the Shanwei draft too? 汕尾稿子里也有吗? Whether what was asked before is there too: the draft only names the document.
+  if (ASKS_ALSO_THERE.test(normalized)) return false;
   // 天津方案是征求意见稿吗? Where no document is a draft, the draft word stays in the topic, and is all of it.
   const asked = words.filter((word) => word.seen || word.specific);
   const draftWord = (word: TopicWord) => DRAFT_WORDS.test(word.word) || DRAFT_WORDS.test(word.written ?? '');

@@ -27,6 +27,9 @@ describe('QuestionAnalyzer: the asked slot', () => {
     expect(read('汕尾数字化转型谁牵头').slots).toEqual(['lead']);
     // The status cue read on the whole question is read on it normalised: in Traditional script too.
     expect(read('汕尾那個實施意見是正式印發了還是徵求意見稿').slot).toBe('status');
+    // Also there? What was asked before, asked of the draft: the draft word only names the document.
+    expect(read('Is that in the Shanwei draft too?').slot).not.toBe('status');
+    expect(read('汕尾征求意见稿里也有吗').slot).not.toBe('status');
     // The number asked beside what a document implements is that document's.
     expect(read('天津2014年意見是為落實國務院哪份文件？文號多少').slots).toEqual(['basis']);
     // A condition joining two asks (没有的话参与了哪些) is no topic: the unit's tasks are asked.

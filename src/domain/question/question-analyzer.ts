@@ -179,7 +179,7 @@ export class QuestionAnalyzer {
     const draftDeadline = slots.slots[0] === 'date' && commentDeadlineAsked(normalized, scope.scope.cues, words);
     const describesDocument = (word: string) => this.inTitleOf(word, scope.scope.documentIds);
     const documentDate = slots.slots[0] === 'date' && !draftDeadline && !reference && issueDateAsked(normalized, scope.scope.named, words, describesDocument);
-    const draftStatus = draftStatusAsked(slots.yesNo, slots.slots[0]!, scope.scope, words);
+    const draftStatus = draftStatusAsked(normalized, slots.yesNo, slots.slots[0]!, scope.scope, words);
     // Asked with a slot of its own and whether it is the same (牵头单位一样吗), the slot stays: the clauses are compared on it.
     const askedSlots: AskedSlot[] = clauseAsked && reference?.relation === 'corresponding' && !slots.same ? ['content'] : draftDeadline ? ['contact'] : documentDate ? ['issue-date'] : draftStatus ? ['status'] : slots.slots;
     // A unit's tasks are asked when nothing but the unit is named: a verb left over (作为, 负责) names no task.
