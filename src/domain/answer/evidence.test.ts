@@ -32,6 +32,11 @@ describe('findValue', () => {
     expect((await valueFor('What agricultural standardisation coverage rate did Tianjin target for 2016?', 'tj-2014-22:2.9'))?.value).toBe('36%');
   });
 
+  it('takes a list label (五大) for a figure only when a count is asked', async () => {
+    expect(await valueFor('天津2014年旅游满意度目标是多少', 'tj-2014-22:2.7')).toBeUndefined();
+    expect((await valueFor('天津2014年意见要打造多少个特色旅游板块', 'tj-2014-22:2.7'))?.value).toBe('五大');
+  });
+
   it('keeps to the asked measure', async () => {
     const result = await retrieval.search('天津每年监督抽查不少于多少批次');
     expect(findValue(clause('tj-2014-22:2.2'), result.groups, 'figure', result.frame)?.value).toBe('4萬批次');

@@ -90,7 +90,7 @@ export function findValue(clause: StoredClause, groups: TopicGroup[], kind: Valu
       const own = named.length > 0 && namesIt ? Math.max(shares[at]!, MIN_PART_SHARE) : shares[at]!;
       // A year stands before what it is for (到2035年,质量强市建设基础更加牢固): asked for a year, a part
       // that names the subject takes the year the sentence set for it.
-      const value = valueIn(part, kind, frame.measure) ?? (kind === 'year' && sentenceYear && own >= MIN_PART_SHARE ? `${sentenceYear}年` : undefined);
+      const value = valueIn(part, kind, frame.measure, frame.count) ?? (kind === 'year' && sentenceYear && own >= MIN_PART_SHARE ? `${sentenceYear}年` : undefined);
       if (!value) {
         carried = Math.max(own >= strongest * 0.9 ? own : 0, carried * POLICY.carriedPartFactor);
         return;
@@ -133,10 +133,14 @@ function lastYear(text: string): string | null {
   return years.at(-1) ?? null;
 }
 
-function valueIn(part: string, kind: ValueKind, measure: string | null): string | undefined {
+// 五大特色旅游板块, 三大行动: how many items a list has, named as a label; a figure only when a count is asked.
+const LIST_LABEL = /^[一二三四五六七八九十]+大$/u;
+
+function valueIn(part: string, kind: ValueKind, measure: string | null, counts: boolean): string | undefined {
   const pattern = new RegExp(PATTERNS[kind].source, 'gu');
   for (const match of part.matchAll(pattern)) {
     if (kind === 'figure' && measure && !fitsMeasure(match[0], measure)) continue;
+    if (kind === 'figure' && !counts && LIST_LABEL.test(match[0])) continue;
     return match[0];
   }
   return undefined;
@@ -147,6 +151,8 @@ function fitsMeasure(value: string, measure: string): boolean {
   if (measure === '%') return /%|‰|百分点|百分之/u.test(value);
   if (measure === '元') return /元/u.test(value);
   if (/^\d+(\.\d+)?$/u.test(value.trim())) return true;
+  // 五大特色旅游板块 counts its items: asked 多少个 or 几类, five is the answer.
+  if (LIST_LABEL.test(value)) return /^(个|项|大|类|种|条)$/u.test(measure);
   return value.includes(measure) || (measure === '批次' && value.includes('批'));
 }
 
