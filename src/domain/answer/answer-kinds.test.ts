@@ -472,6 +472,9 @@ describe('answer kinds', () => {
     const none = await answered('Which national plan clauses does the National Health Commission lead? If it leads none, list the ones it is involved in.');
     expect(none.text).toMatch(/leads none of the tasks in the 2022 national plan .*; it shares 5:/u);
     expect(none.cited).toHaveLength(5);
+    // Asked yes or no (有没有牵头的任务? Do we lead any task?), the answer opens with the verdict, in any sentence of the question.
+    expect((await answered('市卫健委在天津方案里有没有牵头的任务？没有的话参与了哪些')).text).toMatch(/^没有。市卫生健康委在津质量发〔2023〕3号中没有牵头的任务/u);
+    expect((await answered('We are Shanwei finance bureau. Do we lead any task in the draft? If not, where are we involved?')).text).toMatch(/^No\. 市财政局 .*leads none of the tasks/u);
   });
 
   it('date: the year a plan runs to from its goals, its long-range year when asked, however the document is described', async () => {

@@ -283,7 +283,8 @@ function englishYesNoCue(original: string): string | undefined {
   const text = original.trim().toLowerCase();
   const tag = TAG_QUESTION.exec(text)?.[1];
   if (tag) return tag;
-  const openings = text.split(/[,:;—–]|\s-\s/u).map((part) => part.trim().match(/^[a-z]+/u)?.[0]);
+  // Each clause and each sentence may open with it (We are the finance bureau. Do we lead any task?).
+  const openings = text.split(/[,:;—–?!]|\.\s|\s-\s/u).map((part) => part.trim().match(/^[a-z]+/u)?.[0]);
   const opening = openings.find((word) => word !== undefined && ENGLISH_OPENINGS.has(word));
   if (opening) return opening;
   // Further in, only in a question with no wh-word at all: "the plan has how many tasks" asks a count;

@@ -40,10 +40,13 @@ export const unitTasksKind: AnswerKind = {
     const reference = (document: Evidence['clause']['hit']['document']) => text.corpus(english ? documentReferenceEn(document) : documentReferenceZh(document));
     const within = byDocument.size === 1 ? reference(evidence[0]!.clause.hit.document) : '';
     const where = within ? (english ? ` in ${within}` : `在${within}中`) : '';
-    if (asksLead(context) && !leadOnly) {
-      text.line(english ? `${name} leads none of the tasks${where}; it shares ${evidence.length}:` : `${name}${where}没有牵头的任务；作为责任单位参与${evidence.length}项：`);
+    // 有没有牵头的任务? Do we lead any task? Asked yes or no, the answer opens with the verdict.
+    const noneLed = asksLead(context) && !leadOnly;
+    const verdict = context.frame.yesNo ? (noneLed ? (english ? 'No. ' : '没有。') : english ? 'Yes. ' : '有。') : '';
+    if (noneLed) {
+      text.line(`${verdict}${english ? `${name} leads none of the tasks${where}; it shares ${evidence.length}:` : `${name}${where}没有牵头的任务；作为责任单位参与${evidence.length}项：`}`);
     } else {
-      text.line(english ? `${name} ${leadOnly ? 'leads' : 'is listed for'} ${evidence.length} ${evidence.length === 1 ? 'task' : 'tasks'}${where}:` : `${name}${where}${leadOnly ? '牵头' : '参与'}${evidence.length}项任务：`);
+      text.line(`${verdict}${english ? `${name} ${leadOnly ? 'leads' : 'is listed for'} ${evidence.length} ${evidence.length === 1 ? 'task' : 'tasks'}${where}:` : `${name}${where}${leadOnly ? '牵头' : '参与'}${evidence.length}项任务：`}`);
     }
     for (const group of byDocument.values()) {
       if (byDocument.size > 1) text.line(reference(group[0]!.clause.hit.document));
