@@ -61,6 +61,8 @@ export interface Evidence {
   part?: string;
   /** A figure was asked for this year and the clause sets none: its wording for the year is quoted instead. */
   noFigureFor?: string;
+  /** A yes/no on a thing the clause does not name (拖拉机): the no is said with what is missing. */
+  notNamed?: string;
 }
 
 export type AnswerDecision =

@@ -75,6 +75,12 @@ describe('answer kinds', () => {
     expect(turn.text).toContain('牵头单位为农业农村部');
   });
 
+  it('content yes/no: a thing asked of a document whose nearest clause does not name it gets a no, saying what is missing', async () => {
+    const turn = await afterAnswer('天津方案也有这个指标吗', '国家方案 收获机械 拖拉机平均故障间隔时间要提到多少', '国家方案三（七）：主粮作物收获机械、拖拉机平均故障间隔时间指标分别提高到80、250小时以上。');
+    expect(turn.cited).toEqual(['tj-2023-3:3.8']);
+    expect(turn.text).toMatch(/^没有。最接近的条款没有提到“拖拉机”：/u);
+  });
+
   it('says when the corresponding clause is only the closest in wording', async () => {
     const turn = await afterAnswer('天津方案里对应的条款由谁牵头?', '汕尾稿里强化工程质量保障由谁牵头?', '《关于深入贯彻落实〈广东省质量强省建设纲要〉的实施意见》（征求意见稿） 五(十三)「强化工程质量保障」[1]：牵头单位为市住房城乡建设局。');
     expect(turn.cited).toEqual(['tj-2023-3:2.5']);

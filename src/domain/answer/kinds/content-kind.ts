@@ -24,8 +24,12 @@ export const contentKind: AnswerKind = {
     // 是不是要求提高50%? A value the question states must be the clause's for a yes; the quote shows the one it sets.
     const stated = [...statedValues(context.frame, 'figure'), ...statedValues(context.frame, 'money')];
     const text = best.hit.clause.normalizedText.replace(/\s+/gu, '');
-    const verdict = stated.length === 0 || stated.some((value) => text.includes(value));
-    return { found: [{ clause: best, quote: topicQuote(best, context.groups, context.frame.mention ? 1 : 2, context.frame.years.asked), verdict }], rule: verdict ? 'content: the sentences of the most on-topic clause that hold the topic' : 'content: the most on-topic clause sets another value than the question states' };
+    // 天津方案也有这个指标吗 (after the national tractor target): a thing the question names that the clause does not
+    // write (拖拉机, where Tianjin's clause names 挖掘机) is not there; the nearest clause is quoted with a no.
+    const absentThing = context.frame.yesNo && stated.length === 0 ? context.frame.topic.words.find((word) => word.seen && word.specific && word.tag === 'n' && /^\p{Script=Han}{2,}$/u.test(word.word) && !text.includes(word.word)) : undefined;
+    const verdict = (stated.length === 0 || stated.some((value) => text.includes(value))) && !absentThing;
+    const rule = absentThing ? `content: the most on-topic clause does not name ${absentThing.word}` : verdict ? 'content: the sentences of the most on-topic clause that hold the topic' : 'content: the most on-topic clause sets another value than the question states';
+    return { found: [{ clause: best, quote: topicQuote(best, context.groups, context.frame.mention ? 1 : 2, context.frame.years.asked), verdict, ...(absentThing ? { notNamed: absentThing.written ?? absentThing.word } : {}) }], rule };
   },
   compose(context, [evidence], text) {
     const english = isEnglish(context);
@@ -35,7 +39,11 @@ export const contentKind: AnswerKind = {
     const head = clauseHeadline(evidence!.clause, text, true);
     const quote = text.corpus(evidence!.quote);
     // In a comparison the verdict over all documents comes first; each entry does not repeat it.
-    if (context.frame.yesNo && !context.comparing) text.line(verdictLine(evidence!.verdict !== false, english, verdictWords(context)));
+    if (context.frame.yesNo && !context.comparing) {
+      const missing = evidence!.notNamed;
+      const verdict = verdictLine(evidence!.verdict !== false, english, verdictWords(context));
+      text.line(missing ? (english ? `${verdict} The closest clause does not name ${text.corpus(missing)}:` : `${verdict}最接近的条款没有提到“${text.corpus(missing)}”：`) : verdict);
+    }
     // Asked what a unit does there (市财政局在天津质量奖那条里负责什么?): its place on the clause's list first.
     const asked = askedUnitNames(context.frame, evidence!.clause.hit.document.id);
     const listed = context.comparing ? undefined : evidence!.clause.hit.clause.units.find((unit) => asked.includes(unit.name));
