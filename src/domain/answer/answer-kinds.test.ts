@@ -294,6 +294,9 @@ describe('answer kinds', () => {
     expect(signed.text).not.toContain('9月8日');
     expect((await answered('天津2023方案什么时候施行?')).text).not.toContain('成文日期');
     expect((await refused('《质量强国建设纲要》是哪天印发的?')).reason.kind).toBe('uncovered-document');
+    // The place in its title (广东省) names the outline, not the library's Shanwei document that implements it; a place outside it does.
+    expect((await refused('广东省质量强省建设纲要是什么时候印发的')).reason.kind).toBe('uncovered-document');
+    expect((await answered('汕尾落实广东省质量强省建设纲要的实施意见是什么时候发的')).decision.kind).toBe('metadata');
     // What a library document implements names that document as the answer.
     expect((await answered('天津2023方案落实的是哪个文件')).text).toContain('《质量强国建设纲要》');
   });

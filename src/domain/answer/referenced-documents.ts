@@ -34,8 +34,10 @@ export function referencedDocumentAsked(frame: QuestionFrame, documents: readonl
       const core = titleCore(fact.value);
       if (core.length < 6 || held.includes(core)) continue;
       const at = question.indexOf(core);
-      // Its own record (《质量强国建设纲要》是哪天印发的?) is asked of it wherever the title stands, when no library document is named.
-      const ownRecord = recordAsked && !frame.scope.named;
+      // Its own record (《质量强国建设纲要》是哪天印发的?) is asked of it wherever the title stands, when no library document is
+      // named: a place inside the title (广东省 of 广东省质量强省建设纲要) names the outline, not the library's document of it.
+      const namedOutside = frame.scope.named && frame.scope.cues.some((cue) => !core.includes(normalizeText(cue).toLowerCase()));
+      const ownRecord = recordAsked && !namedOutside;
       if (at >= 0 && (ownRecord || SAYS_AFTER_TITLE.test(question.slice(at + core.length)))) return { title: `《${core}》`, implementedBy: document };
     }
   }
