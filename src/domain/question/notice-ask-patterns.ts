@@ -5,9 +5,9 @@
 
 // Who put out / brought out / is behind a document (the draft, the plan, these opinions): English has many verbs of
 // issuing, phrasal ones among them, and what makes them ask the issuer is the document they take as their object.
-const ISSUING_VERB = String.raw`(?:put out|puts out|brought out|bring out|came out with|issued|issues|published|publishes|released|releases|drafted|wrote|authored|is behind|was behind|stands behind)`;
+const ISSUING_VERB = String.raw`(?:put out|puts out|brought out|bring out|came out with|issued|issues|published|publishes|released|releases|drafted|wrote|authored|signed|co-signed|put (?:their|its) names? (?:on|to)|is behind|was behind|stands behind)`;
 const ISSUED_DOCUMENT = String.raw`(?:draft|plan|opinion|opinions|notice|document|programme|program|outline|circular|paper)`;
-const ISSUER_EN = String.raw`\b(?:who|which\s+\S+|what\s+\S+)\s+${ISSUING_VERB}\s+(?:\S+\s+){0,4}?${ISSUED_DOCUMENT}\b`;
+const ISSUER_EN = String.raw`\b(?:who|(?:which|what|how many)(?:\s+\S+){1,3}?)\s+(?:jointly\s+|all\s+|together\s+)?${ISSUING_VERB}\s+(?:\S+\s+){0,4}?${ISSUED_DOCUMENT}\b`;
 export const ISSUER_ASK = new RegExp([
   String.raw`(?:谁|(?:哪个|哪些|哪家|什么)(?:部门|单位|机关|机构|部委)?)(?:联合|牵头)?(?:印发|发布|下发|出台|制定|起草|颁布|发|出)(?:的|了)?\s*(?:[吗呢?？。]|$)`,
   String.raw`\b(?:which|what)\s+(?:department|unit|body|agency|bureau|office|authority|organization|organisation)\s+(?:drafted|issued|published|released|wrote)\b`,

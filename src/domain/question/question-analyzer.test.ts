@@ -101,7 +101,7 @@ describe('QuestionAnalyzer: the asked slot', () => {
     // In English by any verb of issuing whose object is the document, phrasal ones too.
     // WHO in capitals mid-sentence is the World Health Organization (the corpus writes WHO), not the question word.
     expect(read('Is it true that Shanwei wants a drug testing lab to go through WHO prequalification?').slots).not.toContain('units');
-    for (const question of ['Who put out the Shanwei draft implementing opinions?', 'who is behind the national plan', 'Which ministry published this plan?']) expect(read(question).slot, question).toBe('issuer');
+    for (const question of ['Who put out the Shanwei draft implementing opinions?', 'who is behind the national plan', 'Which ministry published this plan?', "How many government bodies jointly put their names on the national plan's cover notice?"]) expect(read(question).slot, question).toBe('issuer');
     expect(read('who is in the driving seat for rolling out BIM in the Shanwei draft?').slot).not.toBe('issuer');
     // 发布 as a task of the units (负责发布) asks the units.
     expect(read('哪些部门负责发布质量报告').slot).toBe('units');
