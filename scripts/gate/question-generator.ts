@@ -38,6 +38,8 @@ export interface GeneratorInputs {
 const PHRASE_TAGS = /^(n|nz|vn|l|nt|eng|j|an)$/u;
 const ZH_TEMPLATES = ['{p}由哪个部门牵头', '{p}归谁管', '{p}是哪个单位负责的', '谁负责{p}', '关于{p}有什么要求', '{p}是怎么规定的', '有没有提到{p}', '{p}这块咋说的', '{p}的主责部门是哪个'];
 const EN_TEMPLATES = ['Who leads {p}?', 'Which department is responsible for {p}?', 'What does the plan say about {p}?', 'Does the plan mention {p}?', 'who is in charge of {p}', 'requirements on {p}?'];
+// English words every clause has, as 质量, 标准, 安全, 监管, 产品 are in Chinese.
+const GENERIC_ENGLISH = ['quality', 'standards', 'safety', 'supervision', 'products', 'product quality'];
 const PLACE_ZH: Record<string, string> = { cn: '国家方案', tj: '天津', sw: '汕尾' };
 const PLACE_EN: Record<string, string> = { cn: 'the national plan', tj: 'Tianjin', sw: 'Shanwei' };
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
@@ -103,9 +105,12 @@ export function generateQuestions(inputs: GeneratorInputs): GeneratedQuestion[] 
     const phrase = roll < 0.3 ? noun : roll < 0.6 ? `${noun}${pick(['质量', '标准', '安全', '监管', '产品'])}` : `${noun}${pick(allPhrases)}`;
     chinese(phrase, region, false, `absent:${noun}`);
     // In English only when no rendering of the gloss is in the corpus ("interest" also means 利益, which
-    // is), alone or before an English policy term (pet food quality, hydrogen fuel vehicles).
+    // is), as in Chinese: alone, beside a word every clause has (drone product quality), or before an
+    // English policy term (pet food, hydrogen fuel vehicles).
     const gloss = glosses.get(noun);
-    if (gloss && !glossInCorpus(gloss, inputs)) english(random() < 0.5 ? gloss : `${gloss} ${pick(englishTerms)}`, region, false, `absent:${noun}`);
+    const englishRoll = random();
+    const englishPhrase = englishRoll < 0.3 ? gloss : englishRoll < 0.6 ? `${gloss} ${pick(GENERIC_ENGLISH)}` : `${gloss} ${pick(englishTerms)}`;
+    if (gloss && !glossInCorpus(gloss, inputs)) english(englishPhrase!, region, false, `absent:${noun}`);
   }
   return questions;
 }
