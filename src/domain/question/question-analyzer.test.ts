@@ -96,6 +96,11 @@ describe('QuestionAnalyzer: the asked slot', () => {
     expect(topic(read('一共几个部门'))).toEqual([]);
   });
 
+  it('reads a value asked in a measure (in hours) as a figure of that measure', () => {
+    expect(read('Nationally, what mean time between failures in hours is set for CNC machine tools?')).toMatchObject({ slot: 'figure', measure: '小时' });
+    expect(read('Which bureau leads the work in Tianjin?').slot).not.toBe('figure');
+  });
+
   it('reads who issued a document from the asker and the issue verb, however combined', () => {
     for (const question of ['那國家的方案是哪些部門發的', '天津方案是谁印发的', '汕尾这个稿子哪个单位起草的', '天津3号文的落款单位是谁']) expect(read(question).slot, question).toBe('issuer');
     // In English by any verb of issuing whose object is the document, phrasal ones too.

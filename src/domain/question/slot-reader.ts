@@ -192,6 +192,7 @@ export function readSlots(asked: string, question: string, english: boolean, nam
   if (measure === '%' && [...slots].every((slot) => slot === 'compare') && !(namesUnits && yesNo)) slots.add('figure');
   // 一共有多少钱: a figure asked in money is an amount.
   if (measure === '元' && slots.delete('figure')) slots.add('money');
+  if (english && slots.size === 0 && askedInMeasure(text)) slots.add('figure');
   if (slots.has('date') && ISSUE_VERBS.some((verb) => matchesCue(text, verb))) {
     slots.delete('date');
     slots.add('issue-date');
@@ -294,6 +295,16 @@ function englishYesNoCue(original: string): string | undefined {
   return words.find((word) => ENGLISH_OPENINGS.has(word));
 }
 
+/**
+ * What MTBF in hours is set? A value a wh-question asks "in" a measure (in hours, in batches) is a figure of that
+ * measure. Only measures that are never a place or a time of the topic (in hours, not in companies).
+ */
+function askedInMeasure(text: string): string | undefined {
+  const measured = /\bin (hours?|batch(?:es)?|times)\b/u.exec(text)?.[1];
+  if (!measured || !/\b(?:what|which|how)\b/u.test(text)) return undefined;
+  return ENGLISH_MEASURES.find(([noun]) => noun === measured)?.[1];
+}
+
 /** 几家 → 家, 多少批次 → 批次, 合格率 → %, 多少钱 → 元, how many hours → 小时. */
 function measureOf(text: string, english: boolean): string | null {
   if (MONEY_WORDS.some((word) => isLatin(word) === english && matchesCue(text, word) && /多少|几|how much|what amount|amount/u.test(text))) return '元';
@@ -302,6 +313,8 @@ function measureOf(text: string, english: boolean): string | null {
   if (english) {
     const counted = /how many ([a-z ]+)/u.exec(text)?.[1];
     if (counted) for (const [noun, measure] of ENGLISH_MEASURES) if (counted.startsWith(noun)) return measure;
+    const measured = askedInMeasure(text);
+    if (measured) return measured;
   }
   // A rate heads its compound (pass-rate target): read with the hyphen as a space.
   const unhyphenated = english ? text.replace(/(?<=[a-z])-(?=[a-z])/gu, ' ') : text;
