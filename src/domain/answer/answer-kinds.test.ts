@@ -465,6 +465,12 @@ describe('answer kinds', () => {
     expect((await answered('Is the Shanwei document already in force or still a draft for comments?')).text).toContain('draft for comment (征求意见稿)');
   });
 
+  it('compare: targets asked (指标) quote the sentence that sets the figure, in a sentence of its own too', async () => {
+    const turn = await answered('和国家方案相比，天津方案在装备产品可靠性指标上有什么不同?');
+    expect(turn.text).toContain('80、250小时');
+    expect(turn.text).toContain('提高60%以上');
+  });
+
   it('compare: one line per document, national first', async () => {
     const turn = await answered('国家和天津在质量安全监管方面分别由哪个部门牵头?');
     expect(turn.decision.kind).toBe('compare');

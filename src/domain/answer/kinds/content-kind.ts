@@ -1,6 +1,6 @@
 import { clauseHeadline } from '../clause-reference.ts';
 import { statedValues, yearsOf } from '../evidence.ts';
-import { askedUnitNames, isEnglish, mostOnTopic, topicFit, nearestClauses, topicQuote, unitName, unitsLeadFirst, verdictLine, verdictWords, type AnswerKind } from './kind-support.ts';
+import { askedUnitNames, asksTargets, isEnglish, mostOnTopic, topicFit, nearestClauses, topicQuote, unitName, unitsLeadFirst, verdictLine, verdictWords, type AnswerKind } from './kind-support.ts';
 
 /**
  * What a document says about a topic: the sentence(s) of the most on-topic clause that hold it.
@@ -29,7 +29,7 @@ export const contentKind: AnswerKind = {
     const absentThing = context.frame.yesNo && stated.length === 0 ? context.frame.topic.words.find((word) => word.seen && word.specific && word.tag === 'n' && /^\p{Script=Han}{2,}$/u.test(word.word) && !text.includes(word.word)) : undefined;
     const verdict = (stated.length === 0 || stated.some((value) => text.includes(value))) && !absentThing;
     const rule = absentThing ? `content: the most on-topic clause does not name ${absentThing.word}` : verdict ? 'content: the sentences of the most on-topic clause that hold the topic' : 'content: the most on-topic clause sets another value than the question states';
-    return { found: [{ clause: best, quote: topicQuote(best, context.groups, context.frame.mention ? 1 : 2, context.frame.years.asked), verdict, ...(absentThing ? { notNamed: absentThing.written ?? absentThing.word } : {}) }], rule };
+    return { found: [{ clause: best, quote: topicQuote(best, context.groups, context.frame.mention ? 1 : 2, context.frame.years.asked, asksTargets(context.frame)), verdict, ...(absentThing ? { notNamed: absentThing.written ?? absentThing.word } : {}) }], rule };
   },
   compose(context, [evidence], text) {
     const english = isEnglish(context);

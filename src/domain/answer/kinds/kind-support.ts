@@ -6,6 +6,7 @@ import { topicShare, type TopicGroup } from '../../retrieval/topic-coverage.ts';
 import type { AnswerText } from '../answer-text.ts';
 import type { AnswerKindName, Evidence, NotFoundReason, NumberedClause } from '../answer-decision-types.ts';
 import { rankSentencesByTopic, yearsInForce } from '../evidence.ts';
+import { FIGURE } from '../sentences.ts';
 
 /** What an answer kind reads: the frame, the numbered clauses, the topic's weighted words, the documents. */
 export interface KindContext {
@@ -85,7 +86,15 @@ export function mostOnTopic(clauses: NumberedClause[], context: KindContext): Nu
  * The sentence(s) of a clause that hold the topic, as written: the best one, and the runner-up when
  * it matches at least half as well and a content answer wants more than one.
  */
-export function topicQuote(clause: NumberedClause, groups: TopicGroup[], count = 1, years: readonly string[] = []): string {
+// The question's topic is a target (装备可靠性指标, reliability goals): the sentences that set one are what it asks.
+const TARGET_NOUNS = /^(指标|目标|目标值|target|targets|goal|goals|benchmark|benchmarks)$/u;
+
+/** Whether the question's topic names targets (指标, goals) rather than a task: its quote should be the sentence with the figure. */
+export function asksTargets(frame: QuestionFrame): boolean {
+  return frame.topic.words.some((word) => TARGET_NOUNS.test(word.word) || TARGET_NOUNS.test(word.written ?? ''));
+}
+
+export function topicQuote(clause: NumberedClause, groups: TopicGroup[], count = 1, years: readonly string[] = [], targets = false): string {
   const byTopic = rankSentencesByTopic(clause.hit.clause, askedBeyondHeading(clause, groups));
   // Asked for a year (what does it say for 2035?): the sentences that speak of it, where the clause has any: those that
   // name it, and those after one that did until another year is named.
@@ -97,7 +106,11 @@ export function topicQuote(clause: NumberedClause, groups: TopicGroup[], count =
   // the body sentence that holds most of the topic (or the first, when none holds any).
   const heading = normalizedHeading(clause.hit.clause);
   const body = all.filter(({ sentence }) => heading === '' || sentence.normalized.replace(/[。；;.]$/u, '') !== heading);
-  const ranked = body.length === 0 ? all : body[0]!.share > 0 ? body : [...body].sort((left, right) => left.index - right.index);
+  const byShare = body.length === 0 ? all : body[0]!.share > 0 ? body : [...body].sort((left, right) => left.index - right.index);
+  // Targets asked: a sentence that sets a figure comes before those that only name the topic, an on-topic one first;
+  // the clause is on topic, and its targets may stand in a sentence of their own (推动挖掘机…提高60%以上).
+  const setsFigure = (match: (typeof byShare)[number]) => (targets && FIGURE.test(match.sentence.normalized) ? (match.share > 0 ? 2 : 1) : 0);
+  const ranked = targets ? [...byShare].sort((left, right) => setsFigure(right) - setsFigure(left)) : byShare;
   const picked = [ranked[0]!];
   const runnerUp = ranked[1];
   if (count > 1 && runnerUp && runnerUp.share > 0 && runnerUp.share >= ranked[0]!.share * POLICY.secondSentenceRatio) picked.push(runnerUp);
