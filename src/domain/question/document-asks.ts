@@ -6,8 +6,11 @@ import type { DocumentAsk, SlotCue, TopicWord } from './question-frame.ts';
  * deadline for comments and how to send them (征求意见截止到哪天? 可以发邮件吗?), its status
  * (是不是征求意见稿?), its final version, and a document of a place below the documents' own.
  */
+// Words that name targets (装备可靠性指标, reliability goals): what is asked is the figure a sentence sets.
+const TARGET_WORDS = String.raw`指标|目标|目标值|target|targets|goal|goals|benchmark|benchmarks`;
+const TARGET_WORD = new RegExp(`^(?:${TARGET_WORDS})$`, 'u');
 // What a question for the plan's own year may name besides it: its goals, its horizon.
-const GOAL_WORDS = /^(目标|远景|远景目标|长远目标|年份|目标年份|期限|年限|规划期|实施期|goal|goals|target|targets|horizon|vision|outlook|目标任务|工作目标|主要目标|总体目标|管到|定到)$/u;
+const GOAL_WORDS = new RegExp(`^(?:${TARGET_WORDS}|远景|远景目标|长远目标|年份|目标年份|期限|年限|规划期|实施期|horizon|vision|outlook|目标任务|工作目标|主要目标|总体目标|管到|定到)$`, 'u');
 const PLAN_YEAR = /目标年份|目标年|年限|期限|截止年份|管到|远景|目标定到|目标.{0,6}哪一?年|到哪一?年|\b(?:runs? (?:to|until|through)|target year|end year|horizon|time ?frame)\b/u;
 const LONG_RANGE = /远景|长远|long(?:er)?[- ]?(term|range)|vision|outlook|\bbeyond 20\d\d\b/u;
 const DRAFT_WORDS = /征求意见|意见稿|草案|草稿|draft/u;
@@ -57,6 +60,11 @@ export function planYearAsked(normalized: string, cues: SlotCue[], words: TopicW
   if (!goalDated && (!yearAsked || !PLAN_YEAR.test(normalized))) return null;
   if (words.some((word) => word.specific && !GOAL_WORDS.test(word.word) && !describesDocument(word.word))) return null;
   return { long: LONG_RANGE.test(normalized) };
+}
+
+/** The topic names targets (指标, goals), however the word was written: the sentence that sets one is what is asked. */
+export function namesTargets(words: readonly TopicWord[]): boolean {
+  return words.some((word) => TARGET_WORD.test(word.word) || TARGET_WORD.test(word.written ?? ''));
 }
 
 /** The question asks of the document's goals (目标, targets, horizon), however the word was written. */

@@ -252,8 +252,7 @@ function wordForms(word: string): string[] {
 /**
  * The same word spelt otherwise: joined where it was hyphenated (pre-tax → pretax), and in American
  * spelling where it is British (fertilisation → fertilization, labour → labor, centre → center), since
- * the dictionaries list one spelling only. Only the first variant that differs is given, so a word is
- * looked up at most once more; wordForms then applies its endings to it.
+ * the dictionaries list one spelling only. At most these two; wordForms applies its endings to each.
  */
 function spellingVariants(word: string): string[] {
   const variants: string[] = [];

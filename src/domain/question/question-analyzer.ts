@@ -5,7 +5,7 @@ import type { ChineseSegmenter } from '../text/chinese-segmenter.ts';
 import cues from './question-cues.json' with { type: 'json' };
 import { EnglishReader } from './english-reading.ts';
 import { ClauseReferenceReader, withChineseClauseNumbers, type ReferenceClause } from './clause-reference-reader.ts';
-import { commentDeadlineAsked, draftStatusAsked, issueDateAsked, ownDocumentOfPlaceBelow, planYearAsked, readDocumentAsk, THING_TAGS } from './document-asks.ts';
+import { commentDeadlineAsked, draftStatusAsked, issueDateAsked, namesTargets, ownDocumentOfPlaceBelow, planYearAsked, readDocumentAsk, THING_TAGS } from './document-asks.ts';
 import { LiteralPhraseReader } from './literal-phrases.ts';
 import { cuePattern } from './cue-matching.ts';
 import { continuesEarlier, resolveFollowUp, withPrior, withPriorCounterparts, type ChatTurnText, type EarlierTurn } from './follow-up-resolver.ts';
@@ -205,6 +205,7 @@ export class QuestionAnalyzer {
       // A year asked with the plan's goals or horizon, and no subject of its own (乳制品 would be one): the
       // words left describe the document (质量工作意见), not a topic inside it.
       planYear: askedSlots[0] === 'date' ? planYearAsked(normalized, slots.cues, words, describesDocument) : null,
+      targets: namesTargets(words),
       documentAsk: readDocumentAsk(normalized),
       measure: slots.measure,
       statedValues: slots.stated,

@@ -166,6 +166,8 @@ export interface QuestionFrame {
    * its goals; long: the long-range year (远景, long-term) rather than the plan's own.
    */
   planYear: { long: boolean } | null;
+  /** The topic names targets (指标, goals, benchmark): a quote is the sentence that sets the figure. */
+  targets: boolean;
   /** What a question about a document's own facts asks besides the slot (document-asks.ts). */
   documentAsk: DocumentAsk;
   /** The measure the asked figure is in, when the question says (几家 → 家, 合格率 → %). */

@@ -106,7 +106,9 @@ export function readSlots(asked: string, question: string, english: boolean, nam
     found.push({ slot, cue });
     rest = rest.replace(cuePattern(cue), ' ');
   };
-  let measure = measureOf(text, english);
+  // What MTBF in hours is set? A figure asked in a measure, when no cue asks anything else (below).
+  const inMeasure = english ? askedInMeasure(text) : undefined;
+  let measure = measureOf(text, english) ?? inMeasure ?? null;
   // One pass over every kind of cue, longest first: "document number" is not read as "number of".
   const slots = new Set<CueSlot>();
   let count = false;
@@ -192,7 +194,7 @@ export function readSlots(asked: string, question: string, english: boolean, nam
   if (measure === '%' && [...slots].every((slot) => slot === 'compare') && !(namesUnits && yesNo)) slots.add('figure');
   // 一共有多少钱: a figure asked in money is an amount.
   if (measure === '元' && slots.delete('figure')) slots.add('money');
-  if (english && slots.size === 0 && askedInMeasure(text)) slots.add('figure');
+  if (inMeasure && slots.size === 0) slots.add('figure');
   if (slots.has('date') && ISSUE_VERBS.some((verb) => matchesCue(text, verb))) {
     slots.delete('date');
     slots.add('issue-date');
@@ -313,8 +315,6 @@ function measureOf(text: string, english: boolean): string | null {
   if (english) {
     const counted = /how many ([a-z ]+)/u.exec(text)?.[1];
     if (counted) for (const [noun, measure] of ENGLISH_MEASURES) if (counted.startsWith(noun)) return measure;
-    const measured = askedInMeasure(text);
-    if (measured) return measured;
   }
   // A rate heads its compound (pass-rate target): read with the hyphen as a space.
   const unhyphenated = english ? text.replace(/(?<=[a-z])-(?=[a-z])/gu, ' ') : text;

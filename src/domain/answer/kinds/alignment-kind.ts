@@ -1,6 +1,6 @@
 import type { Evidence, NumberedClause } from '../answer-decision-types.ts';
 import { clauseHeadline } from '../clause-reference.ts';
-import { asksTargets, isEnglish, topicQuote, unitName, unitsLeadFirst, type AnswerKind } from './kind-support.ts';
+import { isEnglish, topicQuote, unitName, unitsLeadFirst, type AnswerKind } from './kind-support.ts';
 
 /**
  * Which clause of another document takes up a clause (天津方案哪一条落实国家方案二(一)? Which national
@@ -16,7 +16,7 @@ export const alignmentKind: AnswerKind = {
     const targets = context.clauses.filter((clause) => clause.hit.reference?.role === 'target');
     if (targets.length === 0) return { missing: 'document', rule: 'alignment: no clause of the documents asked about takes it up' };
     // Each clause found is quoted for what it says, not only named: staff checking implementation read its substance.
-    const found: Evidence[] = targets.map((clause) => ({ clause, quote: topicQuote(clause, context.groups, 1, [], asksTargets(context.frame)) }));
+    const found: Evidence[] = targets.map((clause) => ({ clause, quote: topicQuote(clause, context.groups, 1, [], context.frame.targets) }));
     const closest = targets.every((clause) => clause.hit.reference?.relation === 'nearest');
     return { found, closestMatch: closest, rule: closest ? 'alignment: only the nearest clause, below the alignment thresholds' : 'alignment: the clauses aligned at ingest' };
   },
@@ -59,7 +59,7 @@ export const alignmentKind: AnswerKind = {
     }
     // Each clause found, quoted, with who carries it out there: what staff checking implementation look for;
     // then the clause it was found from, the same way, so that both sides can be read against each other.
-    const shown = [...evidence.map((each) => ({ clause: each.clause, quote: each.quote })), ...[...sources.values()].filter((source) => !evidence.some((each) => each.clause.n === source.n)).map((clause) => ({ clause, quote: topicQuote(clause, context.groups, 1, [], asksTargets(context.frame)) }))];
+    const shown = [...evidence.map((each) => ({ clause: each.clause, quote: each.quote })), ...[...sources.values()].filter((source) => !evidence.some((each) => each.clause.n === source.n)).map((clause) => ({ clause, quote: topicQuote(clause, context.groups, 1, [], context.frame.targets) }))];
     for (const each of shown) {
       const quote = text.corpus(each.quote);
       const lead = unitsLeadFirst(each.clause)[0];

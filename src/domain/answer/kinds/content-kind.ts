@@ -1,6 +1,7 @@
+import type { TopicWord } from '../../question/question-frame.ts';
 import { clauseHeadline } from '../clause-reference.ts';
 import { statedValues, yearsOf } from '../evidence.ts';
-import { askedUnitNames, asksTargets, isEnglish, mostOnTopic, topicFit, nearestClauses, topicQuote, unitName, unitsLeadFirst, verdictLine, verdictWords, type AnswerKind } from './kind-support.ts';
+import { askedUnitNames, isEnglish, mostOnTopic, topicFit, nearestClauses, topicQuote, unitName, unitsLeadFirst, verdictLine, verdictWords, type AnswerKind } from './kind-support.ts';
 
 /**
  * What a document says about a topic: the sentence(s) of the most on-topic clause that hold it.
@@ -24,12 +25,10 @@ export const contentKind: AnswerKind = {
     // 是不是要求提高50%? A value the question states must be the clause's for a yes; the quote shows the one it sets.
     const stated = [...statedValues(context.frame, 'figure'), ...statedValues(context.frame, 'money')];
     const text = best.hit.clause.normalizedText.replace(/\s+/gu, '');
-    // 天津方案也有这个指标吗 (after the national tractor target): a thing the question names that the clause does not
-    // write (拖拉机, where Tianjin's clause names 挖掘机) is not there; the nearest clause is quoted with a no.
-    const absentThing = context.frame.yesNo && stated.length === 0 ? context.frame.topic.words.find((word) => word.seen && word.specific && word.tag === 'n' && /^\p{Script=Han}{2,}$/u.test(word.word) && !text.includes(word.word)) : undefined;
+    const absentThing = context.frame.yesNo && stated.length === 0 ? thingNotNamed(context.frame.topic.words, text) : undefined;
     const verdict = (stated.length === 0 || stated.some((value) => text.includes(value))) && !absentThing;
     const rule = absentThing ? `content: the most on-topic clause does not name ${absentThing.word}` : verdict ? 'content: the sentences of the most on-topic clause that hold the topic' : 'content: the most on-topic clause sets another value than the question states';
-    return { found: [{ clause: best, quote: topicQuote(best, context.groups, context.frame.mention ? 1 : 2, context.frame.years.asked, asksTargets(context.frame)), verdict, ...(absentThing ? { notNamed: absentThing.written ?? absentThing.word } : {}) }], rule };
+    return { found: [{ clause: best, quote: topicQuote(best, context.groups, context.frame.mention ? 1 : 2, context.frame.years.asked, context.frame.targets), verdict, ...(absentThing ? { notNamed: absentThing.written ?? absentThing.word } : {}) }], rule };
   },
   compose(context, [evidence], text) {
     const english = isEnglish(context);
@@ -60,3 +59,12 @@ export const contentKind: AnswerKind = {
   },
   missingText: { zh: '没有找到与问题足够相关的条款。', en: 'No clause matches the question closely enough to answer it.' },
 };
+
+/**
+ * 天津方案也有这个指标吗 (after the national tractor target), does Tianjin set a tractor figure too? A thing the
+ * question names (a specific noun the corpus uses, 拖拉机, in Chinese or as an English word's rendering) that the
+ * clause does not write is not there: Tianjin's clause names 挖掘机. The nearest clause is quoted with a no.
+ */
+function thingNotNamed(words: readonly TopicWord[], clauseText: string): TopicWord | undefined {
+  return words.find((word) => word.seen && word.specific && (word.tag === 'n' || word.tag === 'eng') && /^\p{Script=Han}{2,}$/u.test(word.word) && !clauseText.includes(word.word));
+}

@@ -86,14 +86,6 @@ export function mostOnTopic(clauses: NumberedClause[], context: KindContext): Nu
  * The sentence(s) of a clause that hold the topic, as written: the best one, and the runner-up when
  * it matches at least half as well and a content answer wants more than one.
  */
-// The question's topic is a target (装备可靠性指标, reliability goals): the sentences that set one are what it asks.
-const TARGET_NOUNS = /^(指标|目标|目标值|target|targets|goal|goals|benchmark|benchmarks)$/u;
-
-/** Whether the question's topic names targets (指标, goals) rather than a task: its quote should be the sentence with the figure. */
-export function asksTargets(frame: QuestionFrame): boolean {
-  return frame.topic.words.some((word) => TARGET_NOUNS.test(word.word) || TARGET_NOUNS.test(word.written ?? ''));
-}
-
 export function topicQuote(clause: NumberedClause, groups: TopicGroup[], count = 1, years: readonly string[] = [], targets = false): string {
   const byTopic = rankSentencesByTopic(clause.hit.clause, askedBeyondHeading(clause, groups));
   // Asked for a year (what does it say for 2035?): the sentences that speak of it, where the clause has any: those that

@@ -1,6 +1,6 @@
 import type { Evidence, NumberedClause } from '../answer-decision-types.ts';
 import { clauseLocation, documentReferenceEn, documentReferenceZh } from '../clause-reference.ts';
-import { isEnglish, unitName, type AnswerKind, type KindContext } from './kind-support.ts';
+import { isEnglish, unitName, verdictLine, verdictWords, type AnswerKind, type KindContext } from './kind-support.ts';
 
 /**
  * A unit's tasks across a document (市商务局在天津方案里牵头哪些任务? Which clauses of the national
@@ -42,7 +42,7 @@ export const unitTasksKind: AnswerKind = {
     const where = within ? (english ? ` in ${within}` : `在${within}中`) : '';
     // 有没有牵头的任务? Do we lead any task? Asked yes or no, the answer opens with the verdict.
     const noneLed = asksLead(context) && !leadOnly;
-    const verdict = context.frame.yesNo ? (noneLed ? (english ? 'No. ' : '没有。') : english ? 'Yes. ' : '有。') : '';
+    const verdict = context.frame.yesNo ? `${verdictLine(!noneLed, english, verdictWords(context))}${english ? ' ' : ''}` : '';
     if (noneLed) {
       text.line(`${verdict}${english ? `${name} leads none of the tasks${where}; it shares ${evidence.length}:` : `${name}${where}没有牵头的任务；作为责任单位参与${evidence.length}项：`}`);
     } else {
