@@ -67,6 +67,11 @@ export function namesTargets(words: readonly TopicWord[]): boolean {
   return words.some((word) => TARGET_WORD.test(word.word) || TARGET_WORD.test(word.written ?? ''));
 }
 
+/** The word names targets (目标, goal), however it was written. */
+export function isTargetWord(word: TopicWord): boolean {
+  return TARGET_WORD.test(word.word) || TARGET_WORD.test(word.written ?? '');
+}
+
 /** The question asks of the document's goals (目标, targets, horizon), however the word was written. */
 function asksGoals(words: TopicWord[]): boolean {
   return words.some((word) => GOAL_WORDS.test(word.word) || GOAL_WORDS.test(word.written ?? ''));

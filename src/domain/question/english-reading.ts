@@ -80,6 +80,7 @@ export class EnglishReader {
       isCorpusWord: isCorpusTerm,
       writes: (term) => vocabulary.writes(term),
       compoundWithHead: (head, characters) => vocabulary.compoundWithHead(head, characters),
+      spelledInPinyin: (word) => vocabulary.wordsSpelledInPinyin(word),
       isAskingWord: (word) => (asking ??= englishAskingWords(original)).has(word),
     });
     const read = quoted.flatMap((span) => this.context.topic.read(span).words.map((word) => ({

@@ -43,6 +43,8 @@ export interface EnglishTranslationContext {
   /** Some passage writes the term as it stands, whatever its segmenter cut (购物节 inside 非遗购物节). */
   writes?: (term: string) => boolean;
   compoundWithHead?: CompoundWithHead;
+  /** The corpus's words that toneless pinyin spells so (haihe → 海河): a Chinese name written in English. */
+  spelledInPinyin?: (word: string) => readonly string[];
   /** A verb or degree word as the question's sentence uses it (englishAskingWords), asked only of words no rendering fits. */
   isAskingWord?: (word: string) => boolean;
 }
@@ -116,6 +118,11 @@ export function translateEnglish(text: string, context: EnglishTranslationContex
     // glossary term. Only where no dictionary renders the word: an English word a portal's Latin text happens to hold
     // (gov, service) is still translated.
     else if (word.length >= 2 && isKnownTerm(word)) terms.push({ english: word, chinese: word, weight: 1, source: 'glossary' });
+    // A name no dictionary knows that spells a corpus word in pinyin (the Haihe craftsmen: 海河; the Luban Award: 鲁班):
+    // two syllables or more, so that no English word of one (men, fan) is taken for a Chinese one.
+    else if (/^[a-z]{4,}$/u.test(word) && !(dictionary && knowsWord(word, dictionary)) && (context.spelledInPinyin?.(word).length ?? 0) > 0) {
+      terms.push(...context.spelledInPinyin!(word).slice(0, 2).map((chinese, index) => ({ english: word, chinese, weight: index === 0 ? 0.9 : 0.6, source: 'dictionary' as const })));
+    }
     // A verb the corpus has no rendering of (supposed to, beat by, went out) is how the question asks, as an unused
     // Chinese verb is (topic-reader.ts): no topic the documents lack.
     // Before a word of content it modifies that word (drone quality, return goods): a topic.

@@ -408,6 +408,32 @@ describe('QuestionAnalyzer: topic words', () => {
     const known = read('what is the "double hundred benchmark" (双百标杆) activity in Tianjin?');
     expect(known.topic.words.find((word) => word.word === '双百标杆')?.seen).toBe(true);
   });
+
+  it('reads a name no dictionary knows by the corpus word its pinyin spells (Haihe → 海河, Luban → 鲁班)', () => {
+    const haihe = read("Who leads the craftsman programme named after the Haihe river in Tianjin's 2023 plan?").translation;
+    expect(haihe).toContainEqual(expect.objectContaining({ english: 'haihe', chinese: '海河' }));
+    expect(read('Do any of these plans bring up the Luban Award?').translation.map((term) => term.chinese)).toContain('鲁班');
+    // A word the dictionaries know is translated as such, whatever Chinese word its letters might spell.
+    expect(read('Which plans set goals for fan products?').translation.map((term) => term.chinese)).not.toContain('饭');
+  });
+
+  it('reads the words that point into the document (the food section, that item) and number words as no topic', () => {
+    const section = read("Does Tianjin Customs have a role in the food quality section of Tianjin's 2023 plan?");
+    expect(section.translation.map((term) => term.english)).not.toContain('section');
+    expect(read('Is the Ministry of Education one of the bodies on the company accountability item?').translation.map((term) => term.english)).not.toContain('item');
+    expect(read('Which two outside institutions is Shanwei teaming up with?').topic.words.map((word) => word.written)).not.toContain('two');
+  });
+
+  it('reads a target asked of a subject (食品抽检合格率目标) as asking its figure, not the plan\'s goals clause', () => {
+    const english = read("Compare the food sampling pass-rate goals in Tianjin's 2014 opinion and Shanwei's draft.");
+    expect(english).toMatchObject({ slot: 'figure', targets: true });
+    expect(english.translation.map((term) => term.english)).not.toContain('goals');
+    const chinese = read('天津2014年意见里食品抽检合格率的目标定了多少');
+    expect(chinese).toMatchObject({ slot: 'figure', targets: true });
+    expect(topic(chinese)).not.toContain('目标');
+    // A target of nothing more than quality is the plan's goals: the target word is what the question is about.
+    expect(topic(read('汕尾的质量提升指标具体是多少'))).toContain('指标');
+  });
 });
 
 describe('QuestionAnalyzer: questions as people type them', () => {

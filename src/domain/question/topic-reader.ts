@@ -20,6 +20,8 @@ export interface CorpusVocabulary {
   isCorpusWord(term: string): boolean;
   /** How many passages have the term as one of their words (0 when none): which of a word's senses the corpus uses. */
   passagesUsing(term: string): number;
+  /** The corpus's words that toneless pinyin spells so (haihe → 海河), those more passages use first. */
+  wordsSpelledInPinyin(latin: string): readonly string[];
   /** The word belongs to how the responsibility lists assign tasks (分工, 配合): a frame word, not a topic. */
   isResponsibilityWord(word: string): boolean;
   /**

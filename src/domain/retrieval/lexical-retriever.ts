@@ -8,6 +8,7 @@ import { Bm25Index, type ScoredDocument, type WeightedTerm } from './bm25-index.
 import { chineseGroups, englishGroups, topicShare, type TopicGroup, type TermStatistics } from './topic-coverage.ts';
 import type { PassageCatalog } from './passage-catalog.ts';
 import type { PassageTokenCache } from './passage-token-cache.ts';
+import { PinyinSpellings } from './pinyin-spellings.ts';
 import { TermTable } from './term-table.ts';
 import { escapeRegExp, forMatching, withAlternatives, withoutResponsibility } from './passage-text.ts';
 import { createTokenizer, FUNCTION_CHARACTERS, type TextTokenizer, type TokenizerMode } from './text-tokenizer.ts';
@@ -48,6 +49,7 @@ export class LexicalRetriever implements CorpusVocabulary {
   private readonly titles: string[];
   /** isKnownTerm's verdicts: an English word brings up hundreds of dictionary candidates. */
   private readonly knownTerms = new Map<string, boolean>();
+  private readonly pinyinSpellings = new PinyinSpellings(() => this.bodyWords());
 
   constructor(private readonly catalog: PassageCatalog, private readonly options: LexicalOptions) {
     const weights = options.fieldWeights ?? DEFAULT_WEIGHTS;
@@ -127,6 +129,15 @@ export class LexicalRetriever implements CorpusVocabulary {
   passagesUsing = (term: string): number => (this.index.has(term) ? this.index.documentsWith(term).length : 0);
 
   isResponsibilityWord = (word: string): boolean => this.responsibilityWords.has(word);
+
+  /** Body words spelt so in toneless pinyin (haihe → 海河), those more passages use first. */
+  wordsSpelledInPinyin = (latin: string): string[] =>
+    [...this.pinyinSpellings.wordsSpelled(latin)].sort((left, right) => this.passagesUsing(right) - this.passagesUsing(left));
+
+  private *bodyWords(): Generator<string> {
+    const known = Math.min(this.bodyTerms.length, this.index.terms.size);
+    for (let id = 0; id < known; id += 1) if (this.bodyTerms[id] === 1) yield this.index.terms.text(id);
+  }
 
   private markBodyTerms(ids: number[], termCount: number): void {
     if (termCount > this.bodyTerms.length) {
