@@ -28,6 +28,8 @@ const RENDERINGS_PER_WORD = 8;
 // Dictionary scores from which a rendering is one of a word's main senses (the dictionaries' first glosses score 1).
 const MAIN_RENDERING = 0.8;
 const COMPOSED_CANDIDATES = 512;
+// Below this share of a word's best dictionary score, a rendering is a remote sense (idioms, set phrases).
+const REMOTE_SENSE = 0.5;
 
 export type CompoundWithHead = (head: string, characters: ReadonlySet<string>) => string | undefined;
 
@@ -217,7 +219,11 @@ function knowsWord(word: string, dictionary: BilingualDictionary): boolean {
 function dictionaryTerms(word: string, dictionary: BilingualDictionary | undefined, isKnownTerm: (term: string) => boolean, passagesUsing?: (term: string) => number): TranslatedTerm[] {
   if (!dictionary) return [];
   for (const form of [word, ...wordForms(word)]) {
-    const known = dictionary.chineseFor(form).filter((candidate) => candidate.term.length > 1 && isKnownTerm(candidate.term));
+    const all = dictionary.chineseFor(form);
+    // A remote sense (寿命 of expect, through life expectancy) is no rendering: a word whose senses the corpus uses
+    // only so far down is one the corpus has no word for.
+    const floor = (all[0]?.score ?? 0) * REMOTE_SENSE;
+    const known = all.filter((candidate) => candidate.term.length > 1 && candidate.score >= floor && isKnownTerm(candidate.term));
     const candidates = passagesUsing
       ? known.map((candidate) => ({ candidate, used: passagesUsing(candidate.term) })).sort((left, right) => right.candidate.score - left.candidate.score || right.used - left.used).map(({ candidate }) => candidate)
       : known;

@@ -417,6 +417,18 @@ describe('QuestionAnalyzer: topic words', () => {
     expect(read('Which plans set goals for fan products?').translation.map((term) => term.chinese)).not.toContain('饭');
   });
 
+  it('takes no remote sense of a word for its rendering (expect: not 寿命, of life expectancy)', () => {
+    const frame = read('What does the national plan expect from the Chinese Academy of Sciences?');
+    expect(frame.translation.map((term) => term.chinese)).not.toContain('寿命');
+    expect(frame.unitTasks).toBe(true);
+  });
+
+  it('reads how units stand in the list (listed, included) as frame words when units are counted', () => {
+    const frame = read('How many agencies are listed for the data security certification work in Tianjin?');
+    expect(frame.slot).toBe('unit-count');
+    expect(frame.translation.map((term) => term.english)).not.toContain('listed');
+  });
+
   it('reads the words that point into the document (the food section, that item) and number words as no topic', () => {
     const section = read("Does Tianjin Customs have a role in the food quality section of Tianjin's 2023 plan?");
     expect(section.translation.map((term) => term.english)).not.toContain('section');

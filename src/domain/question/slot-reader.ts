@@ -153,7 +153,9 @@ export function readSlots(asked: string, question: string, english: boolean, nam
   // 参与, 负责, lead: the units asked only when no value is (or only tasks are counted); otherwise they are the topic's own verbs.
   const asksValue = [...slots].some((slot) => VALUE_SLOTS.has(slot)) || count || mention;
   // Tasks counted (how many tasks does it lead?): the verb says which role's tasks, as 牵头几项 does.
-  if (!asksValue || (english && count && tasks)) for (const { slot, cue } of WEAK_CUES) if (matchesCue(rest, cue) && !inRelativeClause(rest, cue)) (slots.add(slot), take(slot, cue));
+  // Units counted (how many agencies are listed?, 一共几个部门参与): the verb says how the units stand in the list, as it does unasked.
+  const unitsCounted = count && ![...slots].some((slot) => VALUE_SLOTS.has(slot)) && UNIT_NOUNS.some((noun) => matchesCue(text, noun));
+  if (!asksValue || (english && count && tasks) || unitsCounted) for (const { slot, cue } of WEAK_CUES) if (matchesCue(rest, cue) && !inRelativeClause(rest, cue)) (slots.add(slot), take(slot, cue));
   // 哪些配合单位: the unit noun left standing alone once its cue words are out is part of the ask, no topic;
   // so is a task noun left alone by a count or list of tasks (牵头几项工作).
   if (slots.has('units') || slots.has('lead')) rest = rest.replace(LONE_UNIT_NOUN, ' ');
