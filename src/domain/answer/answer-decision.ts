@@ -88,6 +88,10 @@ export function decideAnswer(input: DecisionInput): ExplainedDecision {
       : notFound({ kind: 'off-topic', nearest: clauses[0]!.n, detail: `no clause is close to the topic; ${detail}` }, 'gate: the nearest clauses are off topic', gate);
   }
 
+  // What fine does the plan set for false reports? The thing the question word asks for is one no document has a word for.
+  if (frame.askedThing) {
+    return notFound({ kind: 'unseen-topic', term: frame.askedThing, detail: `no document uses “${frame.askedThing}”, the thing asked for; topic gate ${gate.probability.toFixed(2)}` }, 'asked thing: the noun the question word asks for is one no document uses', gate);
+  }
   // Tianjin plan: tractor MTBF target? The thing asked about (the topic's longest word, three characters or more) is
   // one other documents write and the documents asked about never do: theirs, whatever else the clauses share.
   const subject = namedSubject(frame.topic.words, 3).find((name) => input.scopeUnseen.includes(name));

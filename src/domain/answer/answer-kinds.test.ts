@@ -592,6 +592,16 @@ describe('not-found decisions', () => {
     expect((await answered('汕尾预制菜产业集群谁牵头')).cited).toEqual(['sw-2023-0926:3.8']);
   });
 
+  it('a thing the question word asks for that no document has a word for (what fine…, how much is the fine…)', async () => {
+    const what = await refused('What fine does the Tianjin 2023 plan set for issuing false inspection reports?');
+    expect(what.reason).toMatchObject({ kind: 'unseen-topic', term: 'fine' });
+    expect(what.text).toContain('fine');
+    // Nor a figure of another thing in the nearest clause as the closest match.
+    expect((await refused('How much is the fine for issuing fake inspection reports?')).reason).toMatchObject({ kind: 'unseen-topic', term: 'fine' });
+    // Fine as an adjective keeps its own sense; the asked thing is what the question word asks for.
+    expect((await answered('Which provincial document is the Shanwei opinion meant to implement?')).decision.outcome).toBe('answer');
+  });
+
   it('units the nearest clause does not list (the 2014 opinion names none)', async () => {
     const turn = await refused('天津2014年22号文里 96333电梯应急处置平台建设是哪个部门负责');
     expect(turn.reason).toMatchObject({ kind: 'missing-fact', missing: 'units' });

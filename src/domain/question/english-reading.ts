@@ -1,4 +1,4 @@
-import { englishAskingWords, isEnglishAdjective } from '../text/english-word-class.ts';
+import { englishAskingWords, englishNouns, isEnglishAdjective } from '../text/english-word-class.ts';
 import type { Gazetteer } from '../places/gazetteer.ts';
 import type { BilingualDictionary } from '../ports/bilingual-dictionary.ts';
 import type { ChineseSegmenter } from '../text/chinese-segmenter.ts';
@@ -73,6 +73,7 @@ export class EnglishReader {
       || (english !== undefined && (isName(english) || (isCompoundNoun(english) && [...term].length >= 4)) && vocabulary.writes(term));
     // Tagging the whole sentence costs a millisecond or two: done only when a word has no rendering at all.
     let asking: ReadonlySet<string> | undefined;
+    let nouns: ReadonlySet<string> | undefined;
     const translated = translateEnglish(phrase.replace(/\p{Script=Han}+/gu, ' '), {
       ...(dictionary ? { dictionary } : {}),
       isKnownTerm: vocabulary.isKnownTerm,
@@ -82,6 +83,7 @@ export class EnglishReader {
       compoundWithHead: (head, characters) => vocabulary.compoundWithHead(head, characters),
       spelledInPinyin: (word) => vocabulary.wordsSpelledInPinyin(word),
       isAskingWord: (word) => (asking ??= englishAskingWords(original)).has(word),
+      isNounHere: (word) => (nouns ??= englishNouns(original)).has(word),
     });
     const read = quoted.flatMap((span) => this.context.topic.read(span).words.map((word) => ({
       english: word.written ?? word.word, chinese: word.word, weight: 1, source: word.seen ? ('glossary' as const) : ('literal' as const),
@@ -121,6 +123,20 @@ export class EnglishReader {
     const idf = this.context.segmenter.generalIdf(word.word);
     return { ...word, specific: idf === null || idf >= this.context.specificIdf };
   }
+}
+
+// What, which, how much: the noun phrase after it, up to the verb or preposition that follows (what fine does…, what's the fine for…).
+const WH_PHRASE = /\b(?:what|which|how much|how many)(?:'s|\s+is|\s+are|\s+was|\s+were)?\s+(?:(?:the|a|an|exact|specific)\s+)*((?:[a-z-]+\s+){0,3}?[a-z-]+)(?=\s+(?:does|do|did|is|are|was|were|will|would|should|can|could|has|have|for|of|in|on|under|to|that|from|by|at|with)\b|\s*[?.,;]|\s*$)/u;
+
+/**
+ * The head of the noun phrase an English question word asks for (what fine does the plan set → fine;
+ * which provincial document → document), when the translation found no corpus rendering of it.
+ */
+export function absentAskedThing(normalized: string, translation: QuestionFrame['translation']): string | null {
+  const head = WH_PHRASE.exec(normalized)?.[1]?.split(/\s+/u).at(-1);
+  if (!head) return null;
+  const terms = translation.filter((term) => term.english === head);
+  return terms.length > 0 && terms.every((term) => term.source === 'absent') ? head : null;
 }
 
 /** The English words stand in the question as a name: each capitalised (China Brand Day, Quality Month). */

@@ -18,6 +18,7 @@ import type { TranslatedTerm } from './question-frame.ts';
 const GLOSSARY = new Map<string, string[]>(
   Object.entries(glossaryData.terms as Record<string, string[]>).map(([phrase, terms]) => [lemmatizePhrase(phrase), terms]),
 );
+const NOUN_SENSES = new Map(Object.entries(glossaryData.nounSenses.words as Record<string, string[]>));
 const LONGEST_PHRASE = Math.max(...[...GLOSSARY.keys()].map((phrase) => phrase.split(' ').length));
 // English function words (the stopword package's list) and the question frame's own filler words.
 const FILLERS = new Set([...englishStopwords, ...cues.fillers]);
@@ -47,6 +48,8 @@ export interface EnglishTranslationContext {
   compoundWithHead?: CompoundWithHead;
   /** The corpus's words that toneless pinyin spells so (haihe → 海河): a Chinese name written in English. */
   spelledInPinyin?: (word: string) => readonly string[];
+  /** The question's sentence uses the word as a noun (the fine for…), for words whose noun sense is their own (nounSenses). */
+  isNounHere?: (word: string) => boolean;
   /** A verb or degree word as the question's sentence uses it (englishAskingWords), asked only of words no rendering fits. */
   isAskingWord?: (word: string) => boolean;
 }
@@ -83,6 +86,18 @@ export function translateEnglish(text: string, context: EnglishTranslationContex
       if (composed) {
         terms.push(composed.term);
         start += composed.length;
+        matched = true;
+        break;
+      }
+      // A word used as a noun whose noun sense is not its first (the fine for false reports: 罚款): that sense, or, when the
+      // corpus has no word for it, a topic the documents lack.
+      const nounSense = length === 1 ? NOUN_SENSES.get(lemmas[start]!) : undefined;
+      if (nounSense && (context.isNounHere?.(words[start]!) ?? false)) {
+        const english = words[start]!;
+        const known = nounSense.filter(isKnownTerm);
+        if (known.length > 0) known.forEach((term, index) => terms.push({ english, chinese: term, weight: index === 0 ? 1 : 0.7, source: 'glossary' }));
+        else terms.push({ english, chinese: english, weight: 0.5, source: 'absent' });
+        start += 1;
         matched = true;
         break;
       }

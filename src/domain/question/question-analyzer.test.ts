@@ -417,6 +417,14 @@ describe('QuestionAnalyzer: topic words', () => {
     expect(read('Which plans set goals for fan products?').translation.map((term) => term.chinese)).not.toContain('饭');
   });
 
+  it('renders a word used as a noun by its noun sense (the fine for false reports: 罚款), absent when the corpus lacks it', () => {
+    const noun = read("What's the fine for testing agencies that issue false reports in Tianjin?");
+    expect(noun.translation.find((term) => term.english === 'fine')).toMatchObject({ source: 'absent' });
+    expect(noun.askedThing).toBe('fine');
+    expect(read('Does the plan mention fine chemicals?').translation.find((term) => term.english === 'fine')?.source).not.toBe('absent');
+    expect(read('Which provincial document is the Shanwei opinion meant to implement?').askedThing).toBeNull();
+  });
+
   it('takes no remote sense of a word for its rendering (expect: not 寿命, of life expectancy)', () => {
     const frame = read('What does the national plan expect from the Chinese Academy of Sciences?');
     expect(frame.translation.map((term) => term.chinese)).not.toContain('寿命');

@@ -3,7 +3,7 @@ import type { Gazetteer } from '../places/gazetteer.ts';
 import type { BilingualDictionary } from '../ports/bilingual-dictionary.ts';
 import type { ChineseSegmenter } from '../text/chinese-segmenter.ts';
 import cues from './question-cues.json' with { type: 'json' };
-import { EnglishReader } from './english-reading.ts';
+import { absentAskedThing, EnglishReader } from './english-reading.ts';
 import { ClauseReferenceReader, withChineseClauseNumbers, type ReferenceClause } from './clause-reference-reader.ts';
 import { commentDeadlineAsked, draftStatusAsked, isTargetWord, issueDateAsked, namesTargets, ownDocumentOfPlaceBelow, planYearAsked, readDocumentAsk, THING_TAGS } from './document-asks.ts';
 import { LiteralPhraseReader } from './literal-phrases.ts';
@@ -212,6 +212,7 @@ export class QuestionAnalyzer {
       // words left describe the document (质量工作意见), not a topic inside it.
       planYear: askedSlots[0] === 'date' ? planYearAsked(normalized, slots.cues, words, describesDocument) : null,
       targets: targetsOf || namesTargets(words),
+      askedThing: english ? absentAskedThing(normalized, translation) : null,
       documentAsk: readDocumentAsk(normalized),
       measure: slots.measure,
       statedValues: slots.stated,

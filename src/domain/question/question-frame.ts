@@ -168,6 +168,11 @@ export interface QuestionFrame {
   planYear: { long: boolean } | null;
   /** The topic names targets (指标, goals, benchmark): a quote is the sentence that sets the figure. */
   targets: boolean;
+  /**
+   * The noun an English question word asks for (what fine…, how much is the fine…), when no document uses any
+   * rendering of it: the thing asked is one the documents lack, however near their clauses are in the other words.
+   */
+  askedThing: string | null;
   /** What a question about a document's own facts asks besides the slot (document-asks.ts). */
   documentAsk: DocumentAsk;
   /** The measure the asked figure is in, when the question says (几家 → 家, 合格率 → %). */

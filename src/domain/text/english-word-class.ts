@@ -67,6 +67,16 @@ export function englishAskingWords(sentence: string): ReadonlySet<string> {
   return words;
 }
 
+/** The words an English sentence uses as nouns (the fine for false reports), tagged in the sentence: fine alone is an adjective. */
+export function englishNouns(sentence: string): ReadonlySet<string> {
+  const words = new Set<string>();
+  for (const term of nlp(sentence.toLowerCase()).terms().json() as { terms: { normal: string; tags: string[] }[] }[]) {
+    const { normal, tags } = term.terms[0] ?? { normal: '', tags: [] };
+    if (tags.includes('Noun') && /^[a-z]+$/u.test(normal)) words.add(normal);
+  }
+  return words;
+}
+
 const baseForms = new Map<string, readonly string[]>();
 
 /**

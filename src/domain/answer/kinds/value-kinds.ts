@@ -56,8 +56,10 @@ function valueEvidence(kind: ValueKind) {
       const evidence: Evidence = { clause: chosen.clause, quote: chosen.match.sentence.text, value: chosen.match.value, year: chosen.match.year, part: chosen.match.part };
       return { found: [evidence], rule: `${kind}: the value in the part of the most on-topic sentence that names the subject` };
     }
-    // Values of the kind in the best clause, none tied to the subject: the closest match, said so.
-    if (best && PATTERNS[kind].test(best.hit.clause.normalizedText) && context.frame.measure === null) {
+    // Values of the kind in the best clause, none tied to the subject: the closest match, said so. Not when the thing
+    // asked about is a word no document uses (the fine for false reports): the clause is then near only in its other words.
+    const absentThing = context.frame.topic.words.some((word) => !word.seen && word.specific);
+    if (best && PATTERNS[kind].test(best.hit.clause.normalizedText) && context.frame.measure === null && !absentThing) {
       return { found: [{ clause: best, quote: best.hit.clause.text }], closestMatch: true, rule: `${kind}: the most on-topic clause states ${kind}s, none tied to the subject` };
     }
     return { missing: kind, ...(best ? { nearest: best } : {}), rule: `${kind}: the nearest clauses state no ${kind} for the subject` };
