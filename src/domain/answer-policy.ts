@@ -14,6 +14,8 @@ export const POLICY = {
   evidenceDepth: policy.answer.evidenceDepth.value,
   secondDocumentRatio: policy.answer.secondDocumentRatio.value,
   secondSentenceRatio: policy.answer.secondSentenceRatio.value,
+  addedSentenceShare: policy.answer.addedSentenceShare.value,
+  addedSentenceMinimum: policy.answer.addedSentenceMinimum.value,
   coverageMargin: policy.answer.coverageMargin.value,
   clausesPerAnswer: policy.retrieval.clausesPerAnswer.value,
   unitClauseRatio: policy.answer.unitClauseRatio.value,

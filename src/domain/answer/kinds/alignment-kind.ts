@@ -1,6 +1,8 @@
 import type { Evidence, NumberedClause } from '../answer-decision-types.ts';
 import { clauseHeadline } from '../clause-reference.ts';
-import { isEnglish, topicQuote, unitName, unitsLeadFirst, type AnswerKind } from './kind-support.ts';
+import { POLICY } from '../../answer-policy.ts';
+import { clauseSentences, FIGURE } from '../sentences.ts';
+import { isEnglish, topicQuote, topicSentenceBeyondHeading, unitName, unitsLeadFirst, type AnswerKind } from './kind-support.ts';
 
 /**
  * Which clause of another document takes up a clause (天津方案哪一条落实国家方案二(一)? Which national
@@ -16,7 +18,12 @@ export const alignmentKind: AnswerKind = {
     const targets = context.clauses.filter((clause) => clause.hit.reference?.role === 'target');
     if (targets.length === 0) return { missing: 'document', rule: 'alignment: no clause of the documents asked about takes it up' };
     // Each clause found is quoted for what it says, not only named: staff checking implementation read its substance.
-    const found: Evidence[] = targets.map((clause) => ({ clause, quote: topicQuote(clause, context.groups, 1, [], context.frame.targets) }));
+    const sources = new Map(context.clauses.filter((clause) => clause.hit.reference?.role === 'source').map((clause) => [clause.hit.clause.id, clause]));
+    const found: Evidence[] = targets.map((clause) => {
+      const quote = topicQuote(clause, context.groups, 1, [], context.frame.targets);
+      const source = sources.get(clause.hit.reference?.of ?? '');
+      return { clause, quote: source && askedAsAWhole(clause, context.groups) ? withWhatItAdds(clause, source, quote) : quote };
+    });
     const closest = targets.every((clause) => clause.hit.reference?.relation === 'nearest');
     return { found, closestMatch: closest, rule: closest ? 'alignment: only the nearest clause, below the alignment thresholds' : 'alignment: the clauses aligned at ingest' };
   },
@@ -59,7 +66,11 @@ export const alignmentKind: AnswerKind = {
     }
     // Each clause found, quoted, with who carries it out there: what staff checking implementation look for;
     // then the clause it was found from, the same way, so that both sides can be read against each other.
-    const shown = [...evidence.map((each) => ({ clause: each.clause, quote: each.quote })), ...[...sources.values()].filter((source) => !evidence.some((each) => each.clause.n === source.n)).map((clause) => ({ clause, quote: topicQuote(clause, context.groups, 1, [], context.frame.targets) }))];
+    const shown = [...evidence.map((each) => ({ clause: each.clause, quote: each.quote })), ...[...sources.values()].filter((source) => !evidence.some((each) => each.clause.n === source.n)).map((clause) => {
+      const quote = topicQuote(clause, context.groups, 1, [], context.frame.targets);
+      const counterpart = evidence.find((each) => each.clause.hit.reference?.of === clause.hit.clause.id)?.clause;
+      return { clause, quote: counterpart && askedAsAWhole(clause, context.groups) ? withWhatItAdds(clause, counterpart, quote) : quote };
+    })];
     for (const each of shown) {
       const quote = text.corpus(each.quote);
       const lead = unitsLeadFirst(each.clause)[0];
@@ -73,3 +84,35 @@ export const alignmentKind: AnswerKind = {
   missingText: { zh: '其他文件中没有与之对应的条款。', en: 'No clause of the other documents takes it up.' },
 };
 
+/** Asked of the clause as a whole (by its number or title), not of a thing its body names (医美 in 提升社会服务效能). */
+function askedAsAWhole(clause: NumberedClause, groups: Parameters<typeof topicSentenceBeyondHeading>[1]): boolean {
+  return topicSentenceBeyondHeading(clause, groups) === undefined;
+}
+
+/**
+ * The quote of a clause shown beside its counterpart, with one more sentence: one that sets a figure
+ * (推动挖掘机…提高60%以上), else its own sentence (at most half shared with the other clause) that names
+ * something in quotation marks (“海河工匠”), else the least shared of its own. What a document adds or
+ * sets in taking a task up is what staff comparing the two look for. In the clause's order.
+ */
+function withWhatItAdds(target: NumberedClause, source: NumberedClause, quote: string): string {
+  const sourceText = source.hit.clause.normalizedText;
+  const sentences = clauseSentences(target.hit.clause);
+  // Among its own sentences, one that sets a figure, then one that names something in quotation marks, then the least shared.
+  const weight = (text: string) => (FIGURE.test(text) ? 2 : /[“"「]/u.test(text) ? 1 : 0);
+  let own: { index: number; share: number; weight: number } | undefined;
+  sentences.forEach((sentence, index) => {
+    const characters = sentence.normalized.replace(/[^\p{Script=Han}\d%]/gu, '');
+    if (characters.length < POLICY.addedSentenceMinimum || quote.includes(sentence.text)) return;
+    const bigrams = Array.from({ length: characters.length - 1 }, (_, at) => characters.slice(at, at + 2));
+    const share = bigrams.filter((bigram) => sourceText.includes(bigram)).length / bigrams.length;
+    const candidate = { index, share, weight: weight(sentence.normalized) };
+    // A target is the substance of taking a task up, whether or not the other clause sets one like it.
+    if (share > POLICY.addedSentenceShare && candidate.weight < 2) return;
+    if (!own || candidate.weight > own.weight || (candidate.weight === own.weight && share < own.share)) own = candidate;
+  });
+  if (!own) return quote;
+  const quotedAt = sentences.findIndex((sentence) => quote.includes(sentence.text));
+  const added = sentences[own.index]!.text;
+  return quotedAt >= 0 && own.index < quotedAt ? `${added}……${quote}` : `${quote}……${added}`;
+}
