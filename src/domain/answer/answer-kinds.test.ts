@@ -607,6 +607,14 @@ describe('not-found decisions', () => {
     expect((await answered('Which provincial document is the Shanwei opinion meant to implement?')).decision.outcome).toBe('answer');
   });
 
+  it('unit count: a number of units stated yes or no is checked against the list, verdict first', async () => {
+    const right = await answered('汕尾 工业品质量迈向中高端 是三个单位负责吧');
+    expect(right.decision.kind).toBe('unit-count');
+    expect(right.text).toMatch(/^是。共\*\*3\*\*个单位负责/u);
+    const wrong = await answered('Are four agencies responsible for pushing industrial products up to mid-to-high end in Shanwei?');
+    expect(wrong.text).toMatch(/^No\. \*\*3\*\* units are responsible/u);
+  });
+
   it('units the nearest clause does not list (the 2014 opinion names none)', async () => {
     const turn = await refused('天津2014年22号文里 96333电梯应急处置平台建设是哪个部门负责');
     expect(turn.reason).toMatchObject({ kind: 'missing-fact', missing: 'units' });

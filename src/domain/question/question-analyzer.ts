@@ -216,6 +216,7 @@ export class QuestionAnalyzer {
       documentAsk: readDocumentAsk(normalized),
       measure: slots.measure,
       statedValues: slots.stated,
+      statedUnitCount: slots.statedUnitCount,
       unitRole: slots.unitRole,
       scope: ownDocumentBelow ? { ...scope.scope, uncoveredPlace: scope.scope.placeBelow } : scope.scope,
       years: scope.years,

@@ -179,6 +179,8 @@ export interface QuestionFrame {
   measure: string | null;
   /** Values the question states to check them (是95%对吧?, Is the target 98%?), compared with the clause's. */
   statedValues: StatedValue[];
+  /** A number of units the question states to check it (是三个单位负责吧? are four agencies responsible?). */
+  statedUnitCount: number | null;
   /** Which of a clause's units are counted or checked: beside the lead (除了牵头单位还有几个配合), or the named one alone (是不是只有…负责). */
   unitRole: 'supporting' | 'only' | null;
   scope: QuestionScope;

@@ -3,7 +3,7 @@ import cues from './question-cues.json' with { type: 'json' };
 import { APPROVAL_ASK, BASIS_ASK, ISSUE_VERB_AT_END, ISSUER_ASK } from './notice-ask-patterns.ts';
 import { cuePattern, escapePattern, isLatin, matchesCue } from './cue-matching.ts';
 import type { AskedSlot, SlotCue } from './question-frame.ts';
-import { readStatedValues, type StatedValue } from './stated-values.ts';
+import { readStatedUnitCount, readStatedValues, type StatedValue } from './stated-values.ts';
 
 /**
  * Which fact a question asks for, read from its frame words (question-cues.json): the slot cues,
@@ -28,6 +28,8 @@ export interface SlotReading {
   measure: string | null;
   /** Values the question states to check them (是95%对吧?): stated-values.ts. */
   stated: StatedValue[];
+  /** A number of units stated to check it (是三个单位负责吧?): the count of the list is checked. */
+  statedUnitCount: number | null;
   /** Which of a clause's units a count or check is about: those beside the lead, or the named one alone. */
   unitRole: UnitRole | null;
   rest: string;
@@ -150,6 +152,15 @@ export function readSlots(asked: string, question: string, english: boolean, nam
   rest = rest.replace(QUESTION_MEASURE, ' ');
   // 几项, read as a count above, still counts clauses: tasks are asked.
   for (const match of text.matchAll(QUESTION_MEASURE)) if (CLAUSE_MEASURES.has(match[1]!)) tasks = true;
+  // 是三个单位负责吧? Are three agencies responsible? A number of units stated in a yes/no question asks their count, to check it.
+  const unitCount = readStatedUnitCount(rest, english);
+  const asksYesNo = yesNo || (english ? englishYesNoCue(question) !== undefined : A_NOT_A.test(text) || HAVE_NOT.test(text));
+  const statedUnitCount = unitCount && asksYesNo ? unitCount.count : null;
+  if (unitCount && statedUnitCount !== null) {
+    count = true;
+    found.push({ slot: 'count', cue: unitCount.text });
+    rest = rest.replace(unitCount.text, ' ');
+  }
   // 参与, 负责, lead: the units asked only when no value is (or only tasks are counted); otherwise they are the topic's own verbs.
   const asksValue = [...slots].some((slot) => VALUE_SLOTS.has(slot)) || count || mention;
   // Tasks counted (how many tasks does it lead?): the verb says which role's tasks, as 牵头几项 does.
@@ -251,7 +262,7 @@ export function readSlots(asked: string, question: string, english: boolean, nam
   }
   const compare = slots.delete('compare') || same;
   const ordered = PRECEDENCE.filter((slot) => slots.has(slot));
-  return { slots: ordered.length > 0 ? ordered : ['content'], cues: found, yesNo: yesNo || same, compare, count, mention, tasks, documents, same, measure, stated, unitRole: role?.role ?? null, rest };
+  return { slots: ordered.length > 0 ? ordered : ['content'], cues: found, yesNo: yesNo || same, compare, count, mention, tasks, documents, same, measure, stated, statedUnitCount, unitRole: role?.role ?? null, rest };
 }
 
 /**

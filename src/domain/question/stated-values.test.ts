@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readStatedValues, sameValue } from './stated-values.ts';
+import { readStatedUnitCount, readStatedValues, sameValue } from './stated-values.ts';
 
 describe('stated values', () => {
   it('reads rates, amounts and quantities a question states, not its years or counts', () => {
@@ -18,5 +18,16 @@ describe('stated values', () => {
     expect(sameValue('98.5%', '98.5%')).toBe(true);
     expect(sameValue('40000批次', '4万批次')).toBe(true);
     expect(sameValue('60%', '60家')).toBe(false);
+  });
+
+  it('reads a number of units stated to check it, not a unit picked out', () => {
+    expect(readStatedUnitCount('汕尾 工业品质量迈向中高端 是三个单位负责吧', false)).toEqual({ text: '三个单位', count: 3 });
+    expect(readStatedUnitCount('是不是十五个部门联合发的', false)?.count).toBe(15);
+    expect(readStatedUnitCount('两个部门负责吗', false)?.count).toBe(2);
+    expect(readStatedUnitCount('是不是同一个单位', false)).toBeNull();
+    expect(readStatedUnitCount('哪个部门牵头', false)).toBeNull();
+    expect(readStatedUnitCount('are three agencies responsible for it?', true)).toEqual({ text: 'three agencies', count: 3 });
+    expect(readStatedUnitCount('is it 4 local departments', true)?.count).toBe(4);
+    expect(readStatedUnitCount('which agencies are responsible', true)).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { parseChineseNumeral } from '../corpus/chinese-numerals.ts';
 import { normalizeText } from '../corpus/text-normalizer.ts';
 
 /**
@@ -42,4 +43,23 @@ export function sameValue(stated: string, written: string): boolean {
   const right = read(written);
   if (!left || !right) return false;
   return Math.abs(left.amount - right.amount) < 1e-9 && (!left.measure || !right.measure || left.measure === right.measure);
+}
+
+/** A number of units a yes/no question states (是三个单位负责吧? are four agencies responsible?), as written and as a number. */
+export interface StatedUnitCount {
+  text: string;
+  count: number;
+}
+
+const ENGLISH_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+// Not 同一个单位, 哪个部门, 每个局: the number must count the units, not pick one out.
+const CHINESE_UNIT_COUNT = /(?<![同哪每这那某几第])(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*[个家]?\s*(?:责任部门|责任单位|部门|单位|部委)/u;
+const ENGLISH_UNIT_COUNT = new RegExp(`\\b(\\d{1,2}|${Object.keys(ENGLISH_NUMBERS).join('|')})\\s+(?:[a-z-]+\\s+)?(?:agencies|departments|units|bodies|ministries|bureaus|organi[sz]ations)\\b`, 'u');
+
+export function readStatedUnitCount(text: string, english: boolean): StatedUnitCount | null {
+  const match = (english ? ENGLISH_UNIT_COUNT : CHINESE_UNIT_COUNT).exec(text);
+  if (!match) return null;
+  const written = match[1]!;
+  const count = /^\d+$/u.test(written) ? Number(written) : english ? ENGLISH_NUMBERS[written] : parseChineseNumeral(written);
+  return count === undefined || count === 0 ? null : { text: match[0], count };
 }

@@ -168,8 +168,8 @@ const CONFIRM_TAG = /对[吧吗么嘛]|对不对/u;
 
 export function verdictWords(context: KindContext): [string, string] {
   const cue = context.frame.cues.find((each) => each.slot === 'yes-no')?.cue ?? '';
-  // A value checked (是95%对吧?) is confirmed or not, never "had": 对/不对 for 对吧, 对吗; else 是/不是.
-  if (context.frame.statedValues.length > 0) return CONFIRM_TAG.test(context.frame.normalized) ? ['对。', '不对。'] : ['是。', '不是。'];
+  // A value or a count of units checked (是95%对吧? 是三个单位负责吧?) is confirmed or not, never "had": 对/不对 for 对吧, 对吗; else 是/不是.
+  if (context.frame.statedValues.length > 0 || context.frame.statedUnitCount !== null) return CONFIRM_TAG.test(context.frame.normalized) ? ['对。', '不对。'] : ['是。', '不是。'];
   return /是/u.test(cue) ? ['是。', '不是。'] : ['有。', '没有。'];
 }
 
