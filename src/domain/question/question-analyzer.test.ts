@@ -457,6 +457,13 @@ describe('QuestionAnalyzer: topic words', () => {
 });
 
 describe('QuestionAnalyzer: questions as people type them', () => {
+  it('reads a statement asked with a question mark alone (也是住建部?) as yes or no, not one with a question word', () => {
+    expect(read('国家层面呢 也是住建部?').yesNo).toBe(true);
+    expect(read('是市监局牵头?').yesNo).toBe(true);
+    expect(read('汕尾是哪个部门牵头?').yesNo).toBe(false);
+    expect(read('是市监局还是工信局牵头?').yesNo).toBe(false);
+  });
+
   it('reads a frame word typed with a same-sound character (谁牵投) or a filler after the asker (是谁在管)', () => {
     expect(read('天津引导银行加大涉农信贷投放这块谁牵投').slot).toBe('lead');
     expect(read('天津「海河工匠」建設工程是誰在管？').slot).toBe('lead');

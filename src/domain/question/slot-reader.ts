@@ -87,6 +87,9 @@ const MEASURE_AFTER_QUESTION_WORD = new RegExp(`(?:几|多少)(${cues.measures.w
 // A question word with its measure word (哪些条, 哪几类, 几个) frames the question; the measure is no topic.
 // Asked in clauses or items (哪些条, 哪几项), it asks for a list of tasks.
 const QUESTION_MEASURE = new RegExp(`(?:哪些|哪几|哪一|哪|几|多少)(${cues.measures.words})`, 'gu');
+// The last clause of a question (after a comma, or the 呢 that closes a clause before it), opening with 是/有 (也是, 还有,
+// 都由) and holding no question word or particle, before its question mark.
+const INTONATION_QUESTION = /(?:^|[\s，,。；;]|(?<=[呢啊]))((?:也|还|都)?(?:是|有|由))(?![^\s，,。；;]*(?:谁|哪|什么|几|多少|怎|咋|啥|何|吗|么|呢|吧|嘛|还是|或))[^\s，,。；;]*[?？]\s*$/u;
 const A_NOT_A = /(\p{Script=Han})[没不]\1/u;
 // 有…没, …了没, and a verb with 不 at the end (团中央参加不, 算不): the colloquial yes/no.
 const HAVE_NOT = /有[^，,。？?]{0,8}没有?(?=\s*[?？]?\s*$)|了没有?(?=\s*[?？]?\s*$)|(?<=\p{Script=Han}{2})不(?=\s*[?？]?\s*$)/u;
@@ -176,7 +179,8 @@ export function readSlots(asked: string, question: string, english: boolean, nam
   if (unitNoun) for (const noun of UNIT_NOUNS) if (noun.length >= 2 && matchesCue(rest, noun)) take('count', noun);
   // "Is …?", and after a lead-in ("In the Tianjin plan, is …?", "Shanwei draft: does …?").
   // A-not-A (提没提, 参不参与), 有…没 (国家统计局有参与没) and …了没 (参与了没): the colloquial yes/no, whatever the verb.
-  const aNotA = english ? undefined : (A_NOT_A.exec(text)?.[0] ?? HAVE_NOT.exec(text)?.[0]);
+  // 也是住建部? 是市监局牵头? A statement asked with a question mark alone, no question word in its last clause: yes or no.
+  const aNotA = english ? undefined : (A_NOT_A.exec(text)?.[0] ?? HAVE_NOT.exec(text)?.[0] ?? INTONATION_QUESTION.exec(question)?.[1]);
   if (aNotA) {
     yesNo = true;
     found.push({ slot: 'yes-no', cue: aNotA });
