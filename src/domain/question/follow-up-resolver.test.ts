@@ -18,6 +18,12 @@ describe('follow-ups resolved from the earlier user turns', () => {
     expect(frame.followUp?.carried).toEqual(['slot', 'scope']);
   });
 
+  it('asks the list named, not the figure asked before, when a follow-up asks which ones (有点名哪几个?)', () => {
+    const frame = analyzer.analyze('那檢驗檢測中心有點名哪幾個？', history('2014年意見裡，國家標準制修訂的目標是多少？'));
+    expect(frame.slot).toBe('content');
+    expect(frame.followUp?.carried).not.toContain('slot');
+  });
+
   it('keeps the rate asked before for the new subject (農產品呢? after a pass rate), not any figure of it', () => {
     const frame = analyzer.analyze('農產品呢？', history('天津2014年的意見中，製造業產品質量合格率目標是多少？'));
     expect(frame.slot).toBe('figure');

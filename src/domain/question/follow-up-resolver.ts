@@ -150,7 +150,8 @@ function merge(frame: QuestionFrame, previous: QuestionFrame, cited: string[], d
   // Asked whether the two say the same (牵头单位一样吗), the slot stays, and the clauses are compared on it.
   const clauseAsked = frame.referenceCues.clauseAsked && reference?.relation === 'corresponding' && !frame.same;
   // Asked what it says (and what does it say for 2035?), the wording is asked, whatever slot came before.
-  const contentAsked = frame.cues.some((cue) => cue.slot === 'content');
+  // So does a list asked (那检验检测中心有点名哪几个?): the ones the clause names are its wording, not the figure asked before.
+  const contentAsked = frame.cues.some((cue) => cue.slot === 'content' || cue.slot === 'list');
   const ownSlot = clauseAsked || contentAsked || frame.slot !== 'content' || frame.yesNo || (reference?.relation === 'same' && ownTopic);
   if (reference) carried.push('clauses');
   if (!ownTopic) carried.push('topic');
