@@ -565,6 +565,22 @@ describe('answer kinds', () => {
     expect(kindFor(frame).name).toBe('unit-check');
     expect(kindFor({ ...frame, yesNo: false }).name).toBe('lead');
   });
+
+  it('unit tasks besides the clause in view (anything else?): the verdict is on the others', async () => {
+    const none = await afterAnswer('Is the postal bureau leading anything else in that plan?', 'Which Tianjin 2023 item covers cold-chain storage for supply and marketing co-ops?', 'Item 五（十四）, led by 市邮政管理局.');
+    expect(none.decision).toMatchObject({ outcome: 'answer', kind: 'unit-tasks' });
+    expect(none.text).toMatch(/^No\. Besides 五\(十四\) \[\d+\], 市邮政管理局 .* leads no other task/u);
+    const more = await afterAnswer('市市场监管委还牵头别的吗', '天津方案里强化质量安全监管谁牵头', '七(二十二)由市市场监管委牵头。');
+    expect(more.text).toMatch(/^有。除七\(二十二\) \[\d+\]外，市市场监管委在.+还牵头\d+项任务：/u);
+  });
+
+  it('unit count: a number of units stated yes or no is checked against the list, verdict first', async () => {
+    const right = await answered('汕尾 工业品质量迈向中高端 是三个单位负责吧');
+    expect(right.decision.kind).toBe('unit-count');
+    expect(right.text).toMatch(/^是。共\*\*3\*\*个单位负责/u);
+    const wrong = await answered('Are four agencies responsible for pushing industrial products up to mid-to-high end in Shanwei?');
+    expect(wrong.text).toMatch(/^No\. \*\*3\*\* units are responsible/u);
+  });
 });
 
 describe('not-found decisions', () => {
@@ -605,14 +621,6 @@ describe('not-found decisions', () => {
     expect((await refused('How much is the fine for issuing fake inspection reports?')).reason).toMatchObject({ kind: 'unseen-topic', term: 'fine' });
     // Fine as an adjective keeps its own sense; the asked thing is what the question word asks for.
     expect((await answered('Which provincial document is the Shanwei opinion meant to implement?')).decision.outcome).toBe('answer');
-  });
-
-  it('unit count: a number of units stated yes or no is checked against the list, verdict first', async () => {
-    const right = await answered('汕尾 工业品质量迈向中高端 是三个单位负责吧');
-    expect(right.decision.kind).toBe('unit-count');
-    expect(right.text).toMatch(/^是。共\*\*3\*\*个单位负责/u);
-    const wrong = await answered('Are four agencies responsible for pushing industrial products up to mid-to-high end in Shanwei?');
-    expect(wrong.text).toMatch(/^No\. \*\*3\*\* units are responsible/u);
   });
 
   it('units the nearest clause does not list (the 2014 opinion names none)', async () => {

@@ -82,12 +82,14 @@ export function resolveFollowUp(current: QuestionFrame, earlier: EarlierTurn[], 
   for (const turn of [...earlier, { frame: current, cited: [] }]) {
     const follows = state && continuesEarlier(turn.frame);
     const tasksOf = follows && asksItsTasks(turn.frame) ? answerUnits()[0] : undefined;
+    // Is the postal bureau leading anything else? The unit named, its tasks besides the clauses the answer before cited.
+    const otherTasks = follows && !tasksOf && asksOtherTasks(turn.frame) && cited.length > 0;
     // 天津的呢？也是这个部门吗? The unit the answer before named is the one checked.
     const named = follows && !tasksOf && turn.frame.yesNo && turn.frame.units.length === 0 && UNIT_REFERENCE.test(turn.frame.original) ? answerUnits()[0] : undefined;
     // Asked again of a lead (也是这个部门吗 after 谁牵头), it is the lead that is checked.
     const leadAgain = named && state!.slot === 'lead' && turn.frame.slot === 'content';
     const frame = named ? { ...turn.frame, units: [named], ...(leadAgain ? { slot: 'lead' as const, slots: ['lead' as const] } : {}) } : turn.frame;
-    state = tasksOf ? unitTasksOf(turn.frame, tasksOf, state!) : follows ? merge(frame, state!, cited, documentsOf, otherLevel) : turn.frame;
+    state = tasksOf ? unitTasksOf(turn.frame, tasksOf, state!) : otherTasks ? { ...unitTasksOf(turn.frame, turn.frame.units[0]!, state!), units: turn.frame.units, besidesClauseIds: cited } : follows ? merge(frame, state!, cited, documentsOf, otherLevel) : turn.frame;
     cited = turn.cited;
     answerUnits = turn.answerUnits ?? (() => []);
   }
@@ -122,6 +124,14 @@ function asksItsTasks(frame: QuestionFrame): boolean {
   // Not a clause of another document (which Tianjin clause matches it?): that asks for a counterpart.
   const counterpart = frame.referenceCues.correspondence !== null || (frame.referenceCues.clauseAsked && frame.scope.named);
   return tasks && !counterpart && frame.units.length === 0 && !namesTopic(frame) && frame.reference?.from !== 'question' && UNIT_PRONOUN.test(frame.original);
+}
+
+// Anything else, any other task, 别的, 其他任务: something besides what the answer before cited.
+const ELSE_ASKED = /\b(?:anything|something|what)\s+else\b|\bany\s+other\s+(?:tasks?|items?|clauses?|work|things?|jobs?)\b|别的|其[他它](?:任务|工作|事项|事|条|项)/u;
+
+/** Is the postal bureau leading anything else? 市邮政管理局还负责别的吗? A unit named, something else asked, no topic of its own. */
+function asksOtherTasks(frame: QuestionFrame): boolean {
+  return frame.units.length > 0 && ELSE_ASKED.test(frame.normalized) && !namesTopic(frame) && frame.reference?.from !== 'question';
 }
 
 /** The unit's tasks, in the documents the question before was about. */

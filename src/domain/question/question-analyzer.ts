@@ -228,6 +228,7 @@ export class QuestionAnalyzer {
       referenceCues: { sameClause: namedByTopic(references.sameClause, normalized, words) ? null : references.sameClause, correspondence: references.correspondence, clauseAsked },
       followUp: null,
       priorClauseIds: [],
+      besidesClauseIds: [],
     };
   }
 

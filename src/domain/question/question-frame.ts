@@ -214,6 +214,11 @@ export interface QuestionFrame {
    * clause found is most likely asked about them (retriever.ts preferPrior).
    */
   priorClauseIds: string[];
+  /**
+   * Anything else? (Is the postal bureau leading anything else? 还负责别的吗?) The clauses in view that a unit's tasks
+   * are asked besides: listed apart, and the verdict is on the others.
+   */
+  besidesClauseIds: string[];
 }
 
 /** Read with the slot when a document's own facts are asked (document-asks.ts). */

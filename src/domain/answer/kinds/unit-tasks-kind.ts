@@ -40,6 +40,12 @@ export const unitTasksKind: AnswerKind = {
     const reference = (document: Evidence['clause']['hit']['document']) => text.corpus(english ? documentReferenceEn(document) : documentReferenceZh(document));
     const within = byDocument.size === 1 ? reference(evidence[0]!.clause.hit.document) : '';
     const where = within ? (english ? ` in ${within}` : `在${within}中`) : '';
+    // Anything else? The clauses in view are named apart; the verdict and the list are the others.
+    const besides = context.frame.besidesClauseIds;
+    if (besides.length > 0) {
+      composeOthers(context, evidence, text, name, where, leadOnly);
+      return { quotes: {} };
+    }
     // 有没有牵头的任务? Do we lead any task? Asked yes or no, the answer opens with the verdict.
     const noneLed = asksLead(context) && !leadOnly;
     const verdict = context.frame.yesNo ? `${verdictLine(!noneLed, english, verdictWords(context))}${english ? ' ' : ''}` : '';
@@ -50,13 +56,32 @@ export const unitTasksKind: AnswerKind = {
     }
     for (const group of byDocument.values()) {
       if (byDocument.size > 1) text.line(reference(group[0]!.clause.hit.document));
-      for (const { clause, verdict } of group) {
-        const heading = clause.hit.clause.heading?.replace(/[。；;]$/u, '') ?? '';
-        const role = leadOnly ? '' : english ? (verdict ? ' (lead)' : ' (shared)') : verdict ? '（牵头）' : '（配合）';
-        text.line(`- ${text.corpus(`${clauseLocation(clause.hit.clause, english)}${english ? ` “${heading}”` : `「${heading}」`}`)}${role} [${clause.n}]`);
-      }
+      for (const each of group) text.line(taskLine(each, english, leadOnly, text));
     }
     return { quotes: {} };
   },
   missingText: { zh: '问题所指的文件中没有任何条款列出该单位。', en: 'No clause of the documents asked about lists this unit.' },
 };
+
+function taskLine({ clause, verdict }: Evidence, english: boolean, leadOnly: boolean, text: Parameters<AnswerKind['compose']>[2]): string {
+  const heading = clause.hit.clause.heading?.replace(/[。；;]$/u, '') ?? '';
+  const role = leadOnly ? '' : english ? (verdict ? ' (lead)' : ' (shared)') : verdict ? '（牵头）' : '（配合）';
+  return `- ${text.corpus(`${clauseLocation(clause.hit.clause, english)}${english ? ` “${heading}”` : `「${heading}」`}`)}${role} [${clause.n}]`;
+}
+
+/** Besides the clauses in view: yes or no on the others, the clause in view named, then the others listed. */
+function composeOthers(context: KindContext, evidence: Evidence[], text: Parameters<AnswerKind['compose']>[2], name: string, where: string, leadOnly: boolean): void {
+  const english = isEnglish(context);
+  const inView = evidence.filter((each) => context.frame.besidesClauseIds.includes(each.clause.hit.clause.id));
+  const others = evidence.filter((each) => !inView.includes(each));
+  const viewed = inView.map((each) => `${text.corpus(clauseLocation(each.clause.hit.clause, english))} [${each.clause.n}]`).join(english ? ', ' : '、');
+  const besides = viewed ? (english ? `Besides ${viewed}, ` : `除${viewed}外，`) : '';
+  const verdict = context.frame.yesNo ? `${verdictLine(others.length > 0, english, verdictWords(context))}${english ? ' ' : ''}` : '';
+  const role = english ? (leadOnly ? 'leads' : 'is listed for') : leadOnly ? '牵头' : '参与';
+  if (others.length === 0) {
+    text.line(`${verdict}${english ? `${besides}${name} ${leadOnly ? 'leads' : 'is listed for'} no other task${where}.` : `${besides}${name}${where}没有其他${leadOnly ? '牵头' : '参与'}的任务。`}`);
+    return;
+  }
+  text.line(`${verdict}${english ? `${besides}${name} ${role} ${others.length} other ${others.length === 1 ? 'task' : 'tasks'}${where}:` : `${besides}${name}${where}还${role}${others.length}项任务：`}`);
+  for (const each of others) text.line(taskLine(each, english, leadOnly, text));
+}
