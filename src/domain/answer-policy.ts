@@ -10,6 +10,7 @@ export const POLICY = {
   confidenceDepth: policy.retrieval.confidenceDepth.value,
   fieldWeights: policy.retrieval.fieldWeights.value,
   specificIdf: policy.question.specificIdf.value,
+  remoteSense: policy.question.remoteSense.value,
   compoundHeadModifiers: policy.question.compoundHeadModifiers.value,
   evidenceDepth: policy.answer.evidenceDepth.value,
   secondDocumentRatio: policy.answer.secondDocumentRatio.value,

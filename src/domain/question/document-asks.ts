@@ -62,14 +62,19 @@ export function planYearAsked(normalized: string, cues: SlotCue[], words: TopicW
   return { long: LONG_RANGE.test(normalized) };
 }
 
-/** The topic names targets (指标, goals), however the word was written: the sentence that sets one is what is asked. */
-export function namesTargets(words: readonly TopicWord[]): boolean {
-  return words.some((word) => TARGET_WORD.test(word.word) || TARGET_WORD.test(word.written ?? ''));
+/** The word names targets (目标, goal; as the corpus or the question writes it): the figure a sentence sets is asked. */
+export function isTargetWord(word: string): boolean {
+  return TARGET_WORD.test(word);
 }
 
-/** The word names targets (目标, goal), however it was written. */
-export function isTargetWord(word: TopicWord): boolean {
-  return TARGET_WORD.test(word.word) || TARGET_WORD.test(word.written ?? '');
+/** A topic word names targets, however it was written. */
+export function isTargetTopicWord(word: TopicWord): boolean {
+  return isTargetWord(word.word) || isTargetWord(word.written ?? '');
+}
+
+/** The topic names targets (指标, goals): the sentence that sets one is what is asked. */
+export function namesTargets(words: readonly TopicWord[]): boolean {
+  return words.some(isTargetTopicWord);
 }
 
 /** The question asks of the document's goals (目标, targets, horizon), however the word was written. */

@@ -1,4 +1,4 @@
-import { englishAskingWords, englishNouns, isEnglishAdjective } from '../text/english-word-class.ts';
+import { englishSentenceWords, isEnglishAdjective, type EnglishSentenceWords } from '../text/english-word-class.ts';
 import type { Gazetteer } from '../places/gazetteer.ts';
 import type { BilingualDictionary } from '../ports/bilingual-dictionary.ts';
 import type { ChineseSegmenter } from '../text/chinese-segmenter.ts';
@@ -71,9 +71,9 @@ export class EnglishReader {
     // Two words of two characters each, as such compounds are written (not 品 + 工程 inside 产品工程).
     const isCorpusTerm = (term: string, english?: string) => vocabulary.isCorpusWord(term)
       || (english !== undefined && (isName(english) || (isCompoundNoun(english) && [...term].length >= 4)) && vocabulary.writes(term));
-    // Tagging the whole sentence costs a millisecond or two: done only when a word has no rendering at all.
-    let asking: ReadonlySet<string> | undefined;
-    let nouns: ReadonlySet<string> | undefined;
+    // Tagging the whole sentence costs a millisecond or two: done once, only when a word has no rendering at all or
+    // has a noun sense of its own.
+    let sentence: EnglishSentenceWords | undefined;
     const translated = translateEnglish(phrase.replace(/\p{Script=Han}+/gu, ' '), {
       ...(dictionary ? { dictionary } : {}),
       isKnownTerm: vocabulary.isKnownTerm,
@@ -82,8 +82,8 @@ export class EnglishReader {
       writes: (term) => vocabulary.writes(term),
       compoundWithHead: (head, characters) => vocabulary.compoundWithHead(head, characters),
       spelledInPinyin: (word) => vocabulary.wordsSpelledInPinyin(word),
-      isAskingWord: (word) => (asking ??= englishAskingWords(original)).has(word),
-      isNounHere: (word) => (nouns ??= englishNouns(original)).has(word),
+      isAskingWord: (word) => (sentence ??= englishSentenceWords(original)).asking.has(word),
+      isNounHere: (word) => (sentence ??= englishSentenceWords(original)).nouns.has(word),
     });
     const read = quoted.flatMap((span) => this.context.topic.read(span).words.map((word) => ({
       english: word.written ?? word.word, chinese: word.word, weight: 1, source: word.seen ? ('glossary' as const) : ('literal' as const),

@@ -1,6 +1,7 @@
 import glossaryData from '../text/policy-glossary.json' with { type: 'json' };
 import cues from './question-cues.json' with { type: 'json' };
 import { eng as englishStopwords } from 'stopword';
+import { POLICY } from '../answer-policy.ts';
 import { englishBaseForms, isEnglishFunctionWord, isEnglishVerbOnly } from '../text/english-word-class.ts';
 import { withoutDocumentKinds } from './document-kind-names.ts';
 import type { BilingualDictionary } from '../ports/bilingual-dictionary.ts';
@@ -29,8 +30,6 @@ const RENDERINGS_PER_WORD = 8;
 // Dictionary scores from which a rendering is one of a word's main senses (the dictionaries' first glosses score 1).
 const MAIN_RENDERING = 0.8;
 const COMPOSED_CANDIDATES = 512;
-// Below this share of a word's best dictionary score, a rendering is a remote sense (idioms, set phrases).
-const REMOTE_SENSE = 0.5;
 
 export type CompoundWithHead = (head: string, characters: ReadonlySet<string>) => string | undefined;
 
@@ -59,6 +58,9 @@ export function translateEnglish(text: string, context: EnglishTranslationContex
   const isCorpusWord = context.isCorpusWord ?? (() => false);
   const isAskingWord = context.isAskingWord ?? (() => false);
   const writes = context.writes ?? (() => false);
+  // A name no dictionary knows, of four letters or more, that spells corpus words in pinyin.
+  const pinyinSpelled = (word: string) => (/^[a-z]{4,}$/u.test(word) && !(dictionary && knowsWord(word, dictionary)) ? context.spelledInPinyin?.(word) ?? [] : []);
+  let spelled: readonly string[] = [];
   const written = withoutDocumentKinds(text.toLowerCase()).replace(/[’']s\b/gu, '').match(/[a-z0-9]+(?:[.&-][a-z0-9]+)*|\p{Script=Han}+/gu) ?? [];
   // A hyphenated word read as its words where they make a phrase the corpus uses (spot-check → spot check → 抽查);
   // else it stays one: a word the dictionaries know (e-cigarette → 电子烟, absent from the corpus, is no e + 香烟), a
@@ -91,17 +93,14 @@ export function translateEnglish(text: string, context: EnglishTranslationContex
       }
       // A word used as a noun whose noun sense is not its first (the fine for false reports: 罚款): that sense, or, when the
       // corpus has no word for it, a topic the documents lack.
-      const nounSense = length === 1 ? NOUN_SENSES.get(lemmas[start]!) : undefined;
-      if (nounSense && (context.isNounHere?.(words[start]!) ?? false)) {
-        const english = words[start]!;
-        const known = nounSense.filter(isKnownTerm);
-        if (known.length > 0) known.forEach((term, index) => terms.push({ english, chinese: term, weight: index === 0 ? 1 : 0.7, source: 'glossary' }));
-        else terms.push({ english, chinese: english, weight: 0.5, source: 'absent' });
+      const nounSense = length === 1 && NOUN_SENSES.has(lemmas[start]!) && (context.isNounHere?.(words[start]!) ?? false) ? NOUN_SENSES.get(lemmas[start]!)!.filter(isKnownTerm) : undefined;
+      if (nounSense?.length === 0) {
+        terms.push({ english: words[start]!, chinese: words[start]!, weight: 0.5, source: 'absent' });
         start += 1;
         matched = true;
         break;
       }
-      const chinese = GLOSSARY.get(phrase) ?? (length === 1 ? singleWordEntry(words[start]!) : undefined);
+      const chinese = nounSense ?? GLOSSARY.get(phrase) ?? (length === 1 ? singleWordEntry(words[start]!) : undefined);
       if (chinese) {
         const english = words.slice(start, start + length).join(' ');
         chinese.forEach((term, index) => terms.push({ english, chinese: term, weight: index === 0 ? 1 : 0.7, source: 'glossary' }));
@@ -137,8 +136,8 @@ export function translateEnglish(text: string, context: EnglishTranslationContex
     else if (word.length >= 2 && isKnownTerm(word)) terms.push({ english: word, chinese: word, weight: 1, source: 'glossary' });
     // A name no dictionary knows that spells a corpus word in pinyin (the Haihe craftsmen: 海河; the Luban Award: 鲁班):
     // two syllables or more, so that no English word of one (men, fan) is taken for a Chinese one.
-    else if (/^[a-z]{4,}$/u.test(word) && !(dictionary && knowsWord(word, dictionary)) && (context.spelledInPinyin?.(word).length ?? 0) > 0) {
-      terms.push(...context.spelledInPinyin!(word).slice(0, 2).map((chinese, index) => ({ english: word, chinese, weight: index === 0 ? 0.9 : 0.6, source: 'dictionary' as const })));
+    else if ((spelled = pinyinSpelled(word)).length > 0) {
+      terms.push(...spelled.slice(0, 2).map((chinese, index) => ({ english: word, chinese, weight: index === 0 ? 0.9 : 0.6, source: 'dictionary' as const })));
     }
     // A verb the corpus has no rendering of (supposed to, beat by, went out) is how the question asks, as an unused
     // Chinese verb is (topic-reader.ts): no topic the documents lack.
@@ -237,7 +236,7 @@ function dictionaryTerms(word: string, dictionary: BilingualDictionary | undefin
     const all = dictionary.chineseFor(form);
     // A remote sense (寿命 of expect, through life expectancy) is no rendering: a word whose senses the corpus uses
     // only so far down is one the corpus has no word for.
-    const floor = (all[0]?.score ?? 0) * REMOTE_SENSE;
+    const floor = (all[0]?.score ?? 0) * POLICY.remoteSense;
     const known = all.filter((candidate) => candidate.term.length > 1 && candidate.score >= floor && isKnownTerm(candidate.term));
     const candidates = passagesUsing
       ? known.map((candidate) => ({ candidate, used: passagesUsing(candidate.term) })).sort((left, right) => right.candidate.score - left.candidate.score || right.used - left.used).map(({ candidate }) => candidate)

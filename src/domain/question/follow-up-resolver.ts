@@ -89,7 +89,7 @@ export function resolveFollowUp(current: QuestionFrame, earlier: EarlierTurn[], 
     // Asked again of a lead (也是这个部门吗 after 谁牵头), it is the lead that is checked.
     const leadAgain = named && state!.slot === 'lead' && turn.frame.slot === 'content';
     const frame = named ? { ...turn.frame, units: [named], ...(leadAgain ? { slot: 'lead' as const, slots: ['lead' as const] } : {}) } : turn.frame;
-    state = tasksOf ? unitTasksOf(turn.frame, tasksOf, state!) : otherTasks ? { ...unitTasksOf(turn.frame, turn.frame.units[0]!, state!), units: turn.frame.units, besidesClauseIds: cited } : follows ? merge(frame, state!, cited, documentsOf, otherLevel) : turn.frame;
+    state = tasksOf ? unitTasksOf(turn.frame, [tasksOf], state!) : otherTasks ? unitTasksOf(turn.frame, turn.frame.units, state!, cited) : follows ? merge(frame, state!, cited, documentsOf, otherLevel) : turn.frame;
     cited = turn.cited;
     answerUnits = turn.answerUnits ?? (() => []);
   }
@@ -134,13 +134,14 @@ function asksOtherTasks(frame: QuestionFrame): boolean {
   return frame.units.length > 0 && ELSE_ASKED.test(frame.normalized) && !namesTopic(frame) && frame.reference?.from !== 'question';
 }
 
-/** The unit's tasks, in the documents the question before was about. */
-function unitTasksOf(frame: QuestionFrame, unit: NamedUnit, previous: QuestionFrame): QuestionFrame {
+/** The units' tasks, in the documents the question before was about; with `besides`, other than those clauses. */
+function unitTasksOf(frame: QuestionFrame, units: NamedUnit[], previous: QuestionFrame, besides: string[] = []): QuestionFrame {
   return {
     ...frame,
-    standalone: `${frame.original} (${unit.mention})`,
-    units: [unit],
+    standalone: `${frame.original} (${units[0]!.mention})`,
+    units,
     unitTasks: true,
+    besidesClauseIds: besides,
     reference: null,
     scope: frame.scope.named ? frame.scope : previous.scope,
     followUp: { continues: previous.original, carried: ['scope'] },

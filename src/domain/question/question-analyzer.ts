@@ -5,7 +5,7 @@ import type { ChineseSegmenter } from '../text/chinese-segmenter.ts';
 import cues from './question-cues.json' with { type: 'json' };
 import { absentAskedThing, EnglishReader } from './english-reading.ts';
 import { ClauseReferenceReader, withChineseClauseNumbers, type ReferenceClause } from './clause-reference-reader.ts';
-import { commentDeadlineAsked, draftStatusAsked, isTargetWord, issueDateAsked, namesTargets, ownDocumentOfPlaceBelow, planYearAsked, readDocumentAsk, THING_TAGS } from './document-asks.ts';
+import { commentDeadlineAsked, draftStatusAsked, isTargetTopicWord, isTargetWord, issueDateAsked, namesTargets, ownDocumentOfPlaceBelow, planYearAsked, readDocumentAsk, THING_TAGS } from './document-asks.ts';
 import { LiteralPhraseReader } from './literal-phrases.ts';
 import { cuePattern } from './cue-matching.ts';
 import { continuesEarlier, resolveFollowUp, withPrior, withPriorCounterparts, type ChatTurnText, type EarlierTurn } from './follow-up-resolver.ts';
@@ -171,9 +171,9 @@ export class QuestionAnalyzer {
     // A figure asked as a target of some subject (食品抽检合格率目标, the food sampling pass-rate goal): the target word
     // says that a figure is asked, as 多少 does; the subject is what it is asked of, not the plan's goals clause.
     // A subject of more than one word of two characters (质量 alone is every goal's).
-    const subject = allWords.filter((word) => (word.seen || word.specific) && !isTargetWord(word));
+    const subject = allWords.filter((word) => (word.seen || word.specific) && !isTargetTopicWord(word));
     const targetsOf = slots.slots[0] === 'figure' && namesTargets(allWords) && (subject.length >= 2 || subject.some((word) => [...word.word].length >= 3));
-    const topic = { words: targetsOf ? allWords.filter((word) => !isTargetWord(word)) : allWords, frameWords: [...mainTopic.frameWords, ...(targetsOf ? allWords.filter(isTargetWord).map((word) => word.word) : [])] };
+    const topic = { words: targetsOf ? allWords.filter((word) => !isTargetTopicWord(word)) : allWords, frameWords: [...mainTopic.frameWords, ...(targetsOf ? allWords.filter(isTargetTopicWord).map((word) => word.word) : [])] };
     const words = topic.words;
     const ownTopic = words.some((word) => word.seen || word.specific);
     const clauseAsked = CLAUSE_ASKED.test(normalized);
@@ -223,7 +223,7 @@ export class QuestionAnalyzer {
       units,
       // Phrases are read only where a question is asked literally: finding what the corpus writes scans its texts.
       topic: { words, text: words.map((word) => word.word).join(' '), phrase, frameWords: topic.frameWords, phrases: slots.documents && ownTopic ? this.phrases.read(words, normalized, original, english) : [] },
-      translation: targetsOf ? translation.filter((term) => !isTargetWord({ word: term.chinese, written: term.english, tag: 'eng', seen: true, specific: false })) : translation,
+      translation: targetsOf ? translation.filter((term) => !isTargetWord(term.chinese) && !isTargetWord(term.english)) : translation,
       reference,
       referenceCues: { sameClause: namedByTopic(references.sameClause, normalized, words) ? null : references.sameClause, correspondence: references.correspondence, clauseAsked },
       followUp: null,

@@ -155,10 +155,15 @@ export function readSlots(asked: string, question: string, english: boolean, nam
   rest = rest.replace(QUESTION_MEASURE, ' ');
   // 几项, read as a count above, still counts clauses: tasks are asked.
   for (const match of text.matchAll(QUESTION_MEASURE)) if (CLAUSE_MEASURES.has(match[1]!)) tasks = true;
+  // "Is …?", and after a lead-in ("In the Tianjin plan, is …?", "Shanwei draft: does …?").
+  // A-not-A (提没提, 参不参与), 有…没 (国家统计局有参与没) and …了没 (参与了没): the colloquial yes/no, whatever the verb.
+  // 也是住建部? 是市监局牵头? A statement asked with a question mark alone, no question word in its last clause: yes or no.
+  // Read on the question as written (not on what the cues left), taken as cues further down.
+  const colloquialYesNo = english ? undefined : (A_NOT_A.exec(text)?.[0] ?? HAVE_NOT.exec(text)?.[0] ?? INTONATION_QUESTION.exec(question)?.[1]);
+  const opening = english ? englishYesNoCue(question) : undefined;
   // 是三个单位负责吧? Are three agencies responsible? A number of units stated in a yes/no question asks their count, to check it.
   const unitCount = readStatedUnitCount(rest, english);
-  const asksYesNo = yesNo || (english ? englishYesNoCue(question) !== undefined : A_NOT_A.test(text) || HAVE_NOT.test(text));
-  const statedUnitCount = unitCount && asksYesNo ? unitCount.count : null;
+  const statedUnitCount = unitCount && (yesNo || colloquialYesNo !== undefined || opening !== undefined) ? unitCount.count : null;
   if (unitCount && statedUnitCount !== null) {
     count = true;
     found.push({ slot: 'count', cue: unitCount.text });
@@ -177,16 +182,11 @@ export function readSlots(asked: string, question: string, english: boolean, nam
   const unitNoun = count && UNIT_NOUNS.some((noun) => matchesCue(text, noun));
   // 一共几个部门: the noun counted is what is asked, not a topic.
   if (unitNoun) for (const noun of UNIT_NOUNS) if (noun.length >= 2 && matchesCue(rest, noun)) take('count', noun);
-  // "Is …?", and after a lead-in ("In the Tianjin plan, is …?", "Shanwei draft: does …?").
-  // A-not-A (提没提, 参不参与), 有…没 (国家统计局有参与没) and …了没 (参与了没): the colloquial yes/no, whatever the verb.
-  // 也是住建部? 是市监局牵头? A statement asked with a question mark alone, no question word in its last clause: yes or no.
-  const aNotA = english ? undefined : (A_NOT_A.exec(text)?.[0] ?? HAVE_NOT.exec(text)?.[0] ?? INTONATION_QUESTION.exec(question)?.[1]);
-  if (aNotA) {
+  if (colloquialYesNo) {
     yesNo = true;
-    found.push({ slot: 'yes-no', cue: aNotA });
-    rest = rest.replace(aNotA, ' ');
+    found.push({ slot: 'yes-no', cue: colloquialYesNo });
+    rest = rest.replace(colloquialYesNo, ' ');
   }
-  const opening = english ? englishYesNoCue(question) : undefined;
   if (opening) {
     yesNo = true;
     found.push({ slot: 'yes-no', cue: opening });

@@ -1,5 +1,6 @@
 import { parseChineseNumeral } from '../corpus/chinese-numerals.ts';
 import { normalizeText } from '../corpus/text-normalizer.ts';
+import cues from './question-cues.json' with { type: 'json' };
 
 /**
  * Values a question states to check them (汕尾的目标是95%对吧? Is Tianjin's target 98%? 每年抽查不少于3万批次，
@@ -53,8 +54,13 @@ export interface StatedUnitCount {
 
 const ENGLISH_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
 // Not 同一个单位, 哪个部门, 每个局: the number must count the units, not pick one out.
-const CHINESE_UNIT_COUNT = /(?<![同哪每这那某几第])(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*[个家]?\s*(?:责任部门|责任单位|部门|单位|部委)/u;
-const ENGLISH_UNIT_COUNT = new RegExp(`\\b(\\d{1,2}|${Object.keys(ENGLISH_NUMBERS).join('|')})\\s+(?:[a-z-]+\\s+)?(?:agencies|departments|units|bodies|ministries|bureaus|organi[sz]ations)\\b`, 'u');
+// The unit nouns a count asks about (question-cues.json counts.unitNouns), plurals in English; a one-character one (局)
+// too easily ends another word (三个局 is rare, 第三个结局 is not).
+const UNIT_NOUNS = cues.counts.unitNouns;
+const CHINESE_UNIT_NOUNS = UNIT_NOUNS.filter((noun) => /^\p{Script=Han}{2,}$/u.test(noun)).sort((left, right) => right.length - left.length);
+const ENGLISH_UNIT_NOUNS = UNIT_NOUNS.filter((noun) => /^[a-z]+s$/u.test(noun));
+const CHINESE_UNIT_COUNT = new RegExp(`(?<![同哪每这那某几第])(\\d{1,2}|[一二两三四五六七八九十]{1,3})\\s*[个家]?\\s*(?:${CHINESE_UNIT_NOUNS.join('|')})`, 'u');
+const ENGLISH_UNIT_COUNT = new RegExp(`\\b(\\d{1,2}|${Object.keys(ENGLISH_NUMBERS).join('|')})\\s+(?:[a-z-]+\\s+)?(?:${ENGLISH_UNIT_NOUNS.join('|')})\\b`, 'u');
 
 export function readStatedUnitCount(text: string, english: boolean): StatedUnitCount | null {
   const match = (english ? ENGLISH_UNIT_COUNT : CHINESE_UNIT_COUNT).exec(text);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { englishAskingWords, englishBaseForms, isEnglishAdjective, isEnglishFunctionWord } from './english-word-class.ts';
+import { englishBaseForms, englishSentenceWords, isEnglishAdjective, isEnglishFunctionWord } from './english-word-class.ts';
 
 describe('isEnglishFunctionWord', () => {
   it('knows prepositions, conjunctions and determiners the stopword list lacks', () => {
@@ -25,10 +25,16 @@ describe('englishBaseForms', () => {
   });
 });
 
-describe('englishAskingWords', () => {
+describe('englishSentenceWords', () => {
   it('takes the verbs of the sentence and the measure after "how", not its nouns', () => {
-    const asking = englishAskingWords('How far out does the vision go, and who spearheads it?');
+    const { asking } = englishSentenceWords('How far out does the vision go, and who spearheads it?');
     for (const word of ['far', 'go', 'spearheads']) expect(asking.has(word), word).toBe(true);
     expect(asking.has('vision')).toBe(false);
+  });
+
+  it('takes the words the sentence uses as nouns, in one tagging with the verbs', () => {
+    const { nouns } = englishSentenceWords("What's the fine for testing agencies that issue false reports?");
+    expect(nouns.has('fine')).toBe(true);
+    expect(englishSentenceWords('fine chemicals quality').nouns.has('fine')).toBe(false);
   });
 });

@@ -46,35 +46,35 @@ export function isEnglishVerbOnly(word: string): boolean {
   return tags.includes('Verb') && !tags.includes('Noun') && !tags.includes('Adjective') && !tags.includes('Gerund') && !/(?:ing|s)$/u.test(word);
 }
 
-/**
- * The words an English sentence uses as its verbs (who spearheads the task, which agency oversees it) or as
- * degree words (grow bigger and stronger), tagged in the sentence rather than alone: spearheads alone is
- * a plural noun, in its sentence the verb of the question. A word of either kind that no dictionary
- * renders as a corpus term is how the question asks, not what about. Gerunds name activities and stay out.
- */
-export function englishAskingWords(sentence: string): ReadonlySet<string> {
-  const words = new Set<string>();
+/** How an English sentence uses its words, tagged once in the sentence rather than alone (englishSentenceWords). */
+export interface EnglishSentenceWords {
+  /**
+   * Words the sentence uses as its verbs (who spearheads the task, which agency oversees it) or as degree words
+   * (grow bigger and stronger): spearheads alone is a plural noun, in its sentence the verb of the question. A word
+   * of either kind that no dictionary renders as a corpus term is how the question asks, not what about. Gerunds
+   * name activities and stay out.
+   */
+  asking: ReadonlySet<string>;
+  /** Words the sentence uses as nouns (the fine for false reports): fine alone is an adjective. */
+  nouns: ReadonlySet<string>;
+}
+
+export function englishSentenceWords(sentence: string): EnglishSentenceWords {
+  const asking = new Set<string>();
+  const nouns = new Set<string>();
   let previous = '';
   for (const term of nlp(sentence.toLowerCase()).terms().json() as { terms: { normal: string; tags: string[] }[] }[]) {
     const { normal, tags } = term.terms[0] ?? { normal: '', tags: [] };
+    const word = /^[a-z]+$/u.test(normal);
     const verb = tags.includes('Verb') && !tags.includes('Gerund') && !tags.includes('Noun');
     const degree = (tags.includes('Comparative') || tags.includes('Superlative')) && !tags.includes('Noun');
     // How far, how strict, how soon: the adverb or adjective after "how" is the measure asked, no topic.
     const measured = previous === 'how' && (tags.includes('Adverb') || tags.includes('Adjective')) && !tags.includes('Noun');
-    if ((verb || degree || measured) && /^[a-z]+$/u.test(normal)) words.add(normal);
+    if (word && (verb || degree || measured)) asking.add(normal);
+    if (word && tags.includes('Noun')) nouns.add(normal);
     previous = normal;
   }
-  return words;
-}
-
-/** The words an English sentence uses as nouns (the fine for false reports), tagged in the sentence: fine alone is an adjective. */
-export function englishNouns(sentence: string): ReadonlySet<string> {
-  const words = new Set<string>();
-  for (const term of nlp(sentence.toLowerCase()).terms().json() as { terms: { normal: string; tags: string[] }[] }[]) {
-    const { normal, tags } = term.terms[0] ?? { normal: '', tags: [] };
-    if (tags.includes('Noun') && /^[a-z]+$/u.test(normal)) words.add(normal);
-  }
-  return words;
+  return { asking, nouns };
 }
 
 const baseForms = new Map<string, readonly string[]>();
