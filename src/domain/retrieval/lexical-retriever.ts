@@ -49,7 +49,8 @@ export class LexicalRetriever implements CorpusVocabulary {
   private readonly titles: string[];
   /** isKnownTerm's verdicts: an English word brings up hundreds of dictionary candidates. */
   private readonly knownTerms = new Map<string, boolean>();
-  private readonly pinyinSpellings = new PinyinSpellings(() => this.bodyWords());
+  /** Body words by their toneless pinyin (海河 → haihe), built with the index. */
+  private readonly pinyinSpellings: PinyinSpellings;
 
   constructor(private readonly catalog: PassageCatalog, private readonly options: LexicalOptions) {
     const weights = options.fieldWeights ?? DEFAULT_WEIGHTS;
@@ -96,6 +97,7 @@ export class LexicalRetriever implements CorpusVocabulary {
       this.coverageTexts.push(cache ? cache.matchingText(clause.id, matching) : matching());
     }
     this.titles = catalog.documents.map((document) => normalizeText(document.title).toLowerCase());
+    this.pinyinSpellings = new PinyinSpellings(this.bodyWords());
     this.statistics = {
       idf: (unit: string) => {
         const term = /^\p{Script=Han}{2}$/u.test(unit) && this.mode !== 'jieba' ? `~${unit}` : unit;
