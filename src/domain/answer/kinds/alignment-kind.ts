@@ -2,7 +2,8 @@ import type { Evidence, NumberedClause } from '../answer-decision-types.ts';
 import { clauseHeadline } from '../clause-reference.ts';
 import { POLICY } from '../../answer-policy.ts';
 import { clauseSentences, FIGURE } from '../sentences.ts';
-import { isEnglish, topicQuote, topicSentenceBeyondHeading, unitName, unitsLeadFirst, type AnswerKind } from './kind-support.ts';
+import { unitsOf } from '../../retrieval/topic-coverage.ts';
+import { isEnglish, topicQuote, topicSentenceBeyondHeading, unitName, unitsLeadFirst, type AnswerKind, type KindContext } from './kind-support.ts';
 
 /**
  * Which clause of another document takes up a clause (天津方案哪一条落实国家方案二(一)? Which national
@@ -18,7 +19,7 @@ export const alignmentKind: AnswerKind = {
     const targets = context.clauses.filter((clause) => clause.hit.reference?.role === 'target');
     if (targets.length === 0) return { missing: 'document', rule: 'alignment: no clause of the documents asked about takes it up' };
     // Each clause found is quoted for what it says, not only named: staff checking implementation read its substance.
-    const sources = new Map(context.clauses.filter((clause) => clause.hit.reference?.role === 'source').map((clause) => [clause.hit.clause.id, clause]));
+    const sources = sourceClauses(context);
     const found: Evidence[] = targets.map((clause) => {
       const quote = topicQuote(clause, context.groups, 1, [], context.frame.targets);
       const source = sources.get(clause.hit.reference?.of ?? '');
@@ -29,7 +30,7 @@ export const alignmentKind: AnswerKind = {
   },
   compose(context, evidence, text, closestMatch) {
     const english = isEnglish(context);
-    const sources = new Map(context.clauses.filter((clause) => clause.hit.reference?.role === 'source').map((clause) => [clause.hit.clause.id, clause]));
+    const sources = sourceClauses(context);
     const quotes: Record<number, string> = {};
     // One line per source clause: what in the other documents takes it up.
     const bySource = new Map<string, NumberedClause[]>();
@@ -85,6 +86,11 @@ export const alignmentKind: AnswerKind = {
 };
 
 /** Asked of the clause as a whole (by its number or title), not of a thing its body names (医美 in 提升社会服务效能). */
+/** The clauses the question pointed at, by id: those the clauses found take up or are taken up by. */
+function sourceClauses(context: KindContext): Map<string, NumberedClause> {
+  return new Map(context.clauses.filter((clause) => clause.hit.reference?.role === 'source').map((clause) => [clause.hit.clause.id, clause]));
+}
+
 function askedAsAWhole(clause: NumberedClause, groups: Parameters<typeof topicSentenceBeyondHeading>[1]): boolean {
   return topicSentenceBeyondHeading(clause, groups) === undefined;
 }
@@ -104,7 +110,7 @@ function withWhatItAdds(target: NumberedClause, source: NumberedClause, quote: s
   sentences.forEach((sentence, index) => {
     const characters = sentence.normalized.replace(/[^\p{Script=Han}\d%]/gu, '');
     if (characters.length < POLICY.addedSentenceMinimum || quote.includes(sentence.text)) return;
-    const bigrams = Array.from({ length: characters.length - 1 }, (_, at) => characters.slice(at, at + 2));
+    const bigrams = unitsOf(characters);
     const share = bigrams.filter((bigram) => sourceText.includes(bigram)).length / bigrams.length;
     const candidate = { index, share, weight: weight(sentence.normalized) };
     // A target is the substance of taking a task up, whether or not the other clause sets one like it.
