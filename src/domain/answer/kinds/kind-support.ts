@@ -178,6 +178,12 @@ export function verdictLine(holds: boolean, english: boolean, [yes, no]: [string
   return holds ? (english ? 'Yes.' : yes) : english ? 'No.' : no;
 }
 
+/** The verdict opening a line that goes on with the answer (Yes. 3 units…, 是。共3个…): a space after it in English. */
+export function verdictOpening(holds: boolean, context: KindContext): string {
+  const english = isEnglish(context);
+  return `${verdictLine(holds, english, verdictWords(context))}${english ? ' ' : ''}`;
+}
+
 /** The names the units the question names have in a document (市财政局 for 市财政局, 市市场监管委 for 市监委). */
 export function askedUnitNames(frame: KindContext['frame'], documentId: string): string[] {
   return frame.units.flatMap((unit) => unit.byDocument[documentId] ?? []);

@@ -6,7 +6,7 @@ import { unitCore } from '../../question/unit-directory.ts';
 import type { Evidence, NumberedClause } from '../answer-decision-types.ts';
 import { clauseHeadline, clauseLocation, documentShortNameEn, documentShortNameZh } from '../clause-reference.ts';
 import type { AnswerText } from '../answer-text.ts';
-import { isEnglish, mostOnTopic, verdictLine, verdictWords, topicFit, nearestClauses, topicSentenceBeyondHeading, unitName, unitsLeadFirst, type AnswerKind, type EvidenceResult, type KindContext } from './kind-support.ts';
+import { isEnglish, mostOnTopic, verdictOpening, topicFit, nearestClauses, topicSentenceBeyondHeading, unitName, unitsLeadFirst, type AnswerKind, type EvidenceResult, type KindContext } from './kind-support.ts';
 
 /**
  * Who leads, who is responsible, is it unit X, how many units: all answered from the parsed
@@ -152,7 +152,7 @@ export const unitCountKind: AnswerKind = {
     }
     // 是三个单位负责吧? The count stated is checked first: the verdict, then the count the list gives.
     const stated = context.frame.statedUnitCount;
-    const verdict = stated !== null ? verdictLine(stated === units.length, isEnglish(context), verdictWords(context)) + (isEnglish(context) ? ' ' : '') : '';
+    const verdict = stated !== null ? verdictOpening(stated === units.length, context) : '';
     text.line(
       verdict + (isEnglish(context)
         ? `${text.strong(String(units.length))} ${units.length === 1 ? 'unit is' : 'units are'} responsible. ${head}: ${names.join('; ')}; ${names[0]} leads.`

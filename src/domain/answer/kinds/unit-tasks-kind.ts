@@ -1,6 +1,6 @@
 import type { Evidence, NumberedClause } from '../answer-decision-types.ts';
 import { clauseLocation, documentReferenceEn, documentReferenceZh } from '../clause-reference.ts';
-import { isEnglish, unitName, verdictLine, verdictWords, type AnswerKind, type KindContext } from './kind-support.ts';
+import { isEnglish, unitName, verdictOpening, type AnswerKind, type KindContext } from './kind-support.ts';
 
 /**
  * A unit's tasks across a document (市商务局在天津方案里牵头哪些任务? Which clauses of the national
@@ -41,14 +41,13 @@ export const unitTasksKind: AnswerKind = {
     const within = byDocument.size === 1 ? reference(evidence[0]!.clause.hit.document) : '';
     const where = within ? (english ? ` in ${within}` : `在${within}中`) : '';
     // Anything else? The clauses in view are named apart; the verdict and the list are the others.
-    const besides = context.frame.besidesClauseIds;
-    if (besides.length > 0) {
+    if (context.frame.besidesClauseIds.length > 0) {
       composeOthers(context, evidence, text, name, where, leadOnly);
       return { quotes: {} };
     }
     // 有没有牵头的任务? Do we lead any task? Asked yes or no, the answer opens with the verdict.
     const noneLed = asksLead(context) && !leadOnly;
-    const verdict = context.frame.yesNo ? `${verdictLine(!noneLed, english, verdictWords(context))}${english ? ' ' : ''}` : '';
+    const verdict = context.frame.yesNo ? verdictOpening(!noneLed, context) : '';
     if (noneLed) {
       text.line(`${verdict}${english ? `${name} leads none of the tasks${where}; it shares ${evidence.length}:` : `${name}${where}没有牵头的任务；作为责任单位参与${evidence.length}项：`}`);
     } else {
@@ -76,10 +75,10 @@ function composeOthers(context: KindContext, evidence: Evidence[], text: Paramet
   const others = evidence.filter((each) => !inView.includes(each));
   const viewed = inView.map((each) => `${text.corpus(clauseLocation(each.clause.hit.clause, english))} [${each.clause.n}]`).join(english ? ', ' : '、');
   const besides = viewed ? (english ? `Besides ${viewed}, ` : `除${viewed}外，`) : '';
-  const verdict = context.frame.yesNo ? `${verdictLine(others.length > 0, english, verdictWords(context))}${english ? ' ' : ''}` : '';
+  const verdict = context.frame.yesNo ? verdictOpening(others.length > 0, context) : '';
   const role = english ? (leadOnly ? 'leads' : 'is listed for') : leadOnly ? '牵头' : '参与';
   if (others.length === 0) {
-    text.line(`${verdict}${english ? `${besides}${name} ${leadOnly ? 'leads' : 'is listed for'} no other task${where}.` : `${besides}${name}${where}没有其他${leadOnly ? '牵头' : '参与'}的任务。`}`);
+    text.line(`${verdict}${english ? `${besides}${name} ${role} no other task${where}.` : `${besides}${name}${where}没有其他${role}的任务。`}`);
     return;
   }
   text.line(`${verdict}${english ? `${besides}${name} ${role} ${others.length} other ${others.length === 1 ? 'task' : 'tasks'}${where}:` : `${besides}${name}${where}还${role}${others.length}项任务：`}`);
