@@ -4,6 +4,7 @@ import { APPROVAL_ASK, BASIS_ASK, ISSUE_VERB_AT_END, ISSUER_ASK } from './notice
 import { cuePattern, escapePattern, isLatin, matchesCue } from './cue-matching.ts';
 import type { AskedSlot, SlotCue } from './question-frame.ts';
 import { readStatedUnitCount, readStatedValues, type StatedValue } from './stated-values.ts';
+import { chineseYesNoCue, englishYesNoCue } from './yes-no-reader.ts';
 
 /**
  * Which fact a question asks for, read from its frame words (question-cues.json): the slot cues,
@@ -63,7 +64,6 @@ const WEAK_CUES = (cues.weakSlots.slots as { slot: AskedSlot; cues: string[] }[]
 /** Every cue phrase, for reading frame words typed with the wrong character (cue-typos.ts). */
 export const FRAME_CUES: readonly string[] = [...ALL_CUES.map(({ cue }) => cue), ...WEAK_CUES.map(({ cue }) => cue)];
 const VALUE_SLOTS = new Set<CueSlot>(['figure', 'money', 'date', 'docNumber', 'issuer', 'status', 'addressees', 'basis', 'approval', 'contact']);
-const ENGLISH_OPENINGS = new Set(cues.yesNo.englishOpenings);
 const UNIT_NOUNS = cues.counts.unitNouns;
 const ISSUE_VERBS = cues.issueVerbs.cues;
 const LONE_TASK_NOUN = /(?<=^|\s)(?:工作|任务|事项|事情|事儿|活儿|活)(?=\s|[?？。]|$)/gu;
@@ -87,12 +87,6 @@ const MEASURE_AFTER_QUESTION_WORD = new RegExp(`(?:几|多少)(${cues.measures.w
 // A question word with its measure word (哪些条, 哪几类, 几个) frames the question; the measure is no topic.
 // Asked in clauses or items (哪些条, 哪几项), it asks for a list of tasks.
 const QUESTION_MEASURE = new RegExp(`(?:哪些|哪几|哪一|哪|几|多少)(${cues.measures.words})`, 'gu');
-// The last clause of a question (after a comma, or the 呢 that closes a clause before it), opening with 是/有 (也是, 还有,
-// 都由) and holding no question word or particle, before its question mark.
-const INTONATION_QUESTION = /(?:^|[\s，,。；;]|(?<=[呢啊]))((?:也|还|都)?(?:是|有|由))(?![^\s，,。；;]*(?:谁|哪|什么|几|多少|怎|咋|啥|何|吗|么|呢|吧|嘛|还是|或))[^\s，,。；;]*[?？]\s*$/u;
-const A_NOT_A = /(\p{Script=Han})[没不]\1/u;
-// 有…没, …了没, and a verb with 不 at the end (团中央参加不, 算不): the colloquial yes/no.
-const HAVE_NOT = /有[^，,。？?]{0,8}没有?(?=\s*[?？]?\s*$)|了没有?(?=\s*[?？]?\s*$)|(?<=\p{Script=Han}{2})不(?=\s*[?？]?\s*$)/u;
 const CLAUSE_MEASURES = new Set(['条', '项', '款']);
 const ENGLISH_MEASURES = Object.entries(cues.measures.english as Record<string, string>).sort(([left], [right]) => right.length - left.length);
 
@@ -155,11 +149,9 @@ export function readSlots(asked: string, question: string, english: boolean, nam
   rest = rest.replace(QUESTION_MEASURE, ' ');
   // 几项, read as a count above, still counts clauses: tasks are asked.
   for (const match of text.matchAll(QUESTION_MEASURE)) if (CLAUSE_MEASURES.has(match[1]!)) tasks = true;
-  // "Is …?", and after a lead-in ("In the Tianjin plan, is …?", "Shanwei draft: does …?").
-  // A-not-A (提没提, 参不参与), 有…没 (国家统计局有参与没) and …了没 (参与了没): the colloquial yes/no, whatever the verb.
-  // 也是住建部? 是市监局牵头? A statement asked with a question mark alone, no question word in its last clause: yes or no.
-  // Read on the question as written (not on what the cues left), taken as cues further down.
-  const colloquialYesNo = english ? undefined : (A_NOT_A.exec(text)?.[0] ?? HAVE_NOT.exec(text)?.[0] ?? INTONATION_QUESTION.exec(question)?.[1]);
+  // Yes or no asked without a cue word of question-cues.json (yes-no-reader.ts): read on the question as written (not
+  // on what the cues left), before a stated unit count needs it; taken as cues further down.
+  const colloquialYesNo = english ? undefined : chineseYesNoCue(text, question);
   const opening = english ? englishYesNoCue(question) : undefined;
   // 是三个单位负责吧? Are three agencies responsible? A number of units stated in a yes/no question asks their count, to check it.
   const unitCount = readStatedUnitCount(rest, english);
@@ -287,31 +279,6 @@ function inRelativeClause(text: string, cue: string): boolean {
   if (!at) return false;
   // Right after the pronoun: in "tasks that MIIT leads" a unit stood between (taken out, leaving its spaces), and it is asked.
   return /\S\s(?:that|which|who)\s$/u.test(text.slice(0, at.index));
-}
-
-const REQUEST_VERBS = new Set(['list', 'show', 'give', 'tell', 'name', 'find', 'enumerate', 'summarize', 'summarise', 'explain', 'describe']);
-const WH_WORDS = new Set(['who', 'whom', 'whose', 'what', 'which', 'when', 'where', 'why', 'how']);
-// A tag at the end (…, right? …, email ok?) asks yes or no whatever came before.
-const TAG_QUESTION = /\b(right|correct|true|yes or no|or not|isn't it|is it|ok|okay|fine|allowed|acceptable)\s*[?？!.]*\s*$/u;
-
-/**
- * An English yes/no question: an auxiliary opens it, or opens a part after a lead-in ("Tianjin plan:
- * does …"), holds one in a question with no wh-word ("in the Tianjin plan is 财政局 the lead"), or ends in
- * a tag ("MOHURD leads, right?").
- */
-function englishYesNoCue(original: string): string | undefined {
-  const text = original.trim().toLowerCase();
-  const tag = TAG_QUESTION.exec(text)?.[1];
-  if (tag) return tag;
-  // Each clause and each sentence may open with it (We are the finance bureau. Do we lead any task?).
-  const openings = text.split(/[,:;—–?!]|\.\s|\s-\s/u).map((part) => part.trim().match(/^[a-z]+/u)?.[0]);
-  const opening = openings.find((word) => word !== undefined && ENGLISH_OPENINGS.has(word));
-  if (opening) return opening;
-  // Further in, only in a question with no wh-word at all: "the plan has how many tasks" asks a count;
-  // nor in a request (list all tasks it is part of, show me…), whose auxiliaries belong to a relative clause.
-  const words = text.match(/[a-z]+/gu) ?? [];
-  if (words.some((word) => WH_WORDS.has(word)) || openings.some((word) => word !== undefined && REQUEST_VERBS.has(word))) return undefined;
-  return words.find((word) => ENGLISH_OPENINGS.has(word));
 }
 
 /**
