@@ -77,6 +77,17 @@ export function namesTargets(words: readonly TopicWord[]): boolean {
   return words.some(isTargetTopicWord);
 }
 
+/**
+ * A figure asked as the target of some subject (食品抽检合格率目标, the food sampling pass-rate goal): the subject is
+ * what it is asked of, not the plan's goals clause. A subject of more than one word of two characters (质量 alone
+ * is every goal's).
+ */
+export function targetOfSubjectAsked(slot: string, words: readonly TopicWord[]): boolean {
+  if (slot !== 'figure' || !namesTargets(words)) return false;
+  const subject = words.filter((word) => (word.seen || word.specific) && !isTargetTopicWord(word));
+  return subject.length >= 2 || subject.some((word) => [...word.word].length >= 3);
+}
+
 /** The question asks of the document's goals (目标, targets, horizon), however the word was written. */
 function asksGoals(words: TopicWord[]): boolean {
   return words.some((word) => GOAL_WORDS.test(word.word) || GOAL_WORDS.test(word.written ?? ''));

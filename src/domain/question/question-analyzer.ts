@@ -5,7 +5,7 @@ import type { ChineseSegmenter } from '../text/chinese-segmenter.ts';
 import cues from './question-cues.json' with { type: 'json' };
 import { absentAskedThing, EnglishReader } from './english-reading.ts';
 import { ClauseReferenceReader, withChineseClauseNumbers, type ReferenceClause } from './clause-reference-reader.ts';
-import { commentDeadlineAsked, draftStatusAsked, isTargetTopicWord, isTargetWord, issueDateAsked, namesTargets, ownDocumentOfPlaceBelow, planYearAsked, readDocumentAsk, THING_TAGS } from './document-asks.ts';
+import { commentDeadlineAsked, draftStatusAsked, isTargetTopicWord, isTargetWord, issueDateAsked, namesTargets, targetOfSubjectAsked, ownDocumentOfPlaceBelow, planYearAsked, readDocumentAsk, THING_TAGS } from './document-asks.ts';
 import { LiteralPhraseReader } from './literal-phrases.ts';
 import { cuePattern } from './cue-matching.ts';
 import { continuesEarlier, resolveFollowUp, withPrior, withPriorCounterparts, type ChatTurnText, type EarlierTurn } from './follow-up-resolver.ts';
@@ -168,11 +168,8 @@ export class QuestionAnalyzer {
     const mainTopic = english ? { words: this.english.topicWords(translation, this.units.englishNameWords(units)), frameWords: [] } : this.topic.read(main);
     const asideWords = english ? [] : asides.flatMap((aside) => this.topic.read(aside).words.filter((word) => word.seen && !mainTopic.words.some((own) => own.word === word.word)));
     const allWords = [...mainTopic.words, ...asideWords];
-    // A figure asked as a target of some subject (食品抽检合格率目标, the food sampling pass-rate goal): the target word
-    // says that a figure is asked, as 多少 does; the subject is what it is asked of, not the plan's goals clause.
-    // A subject of more than one word of two characters (质量 alone is every goal's).
-    const subject = allWords.filter((word) => (word.seen || word.specific) && !isTargetTopicWord(word));
-    const targetsOf = slots.slots[0] === 'figure' && namesTargets(allWords) && (subject.length >= 2 || subject.some((word) => [...word.word].length >= 3));
+    // 食品抽检合格率的目标: the target word says a figure is asked, as 多少 does; it is no topic (document-asks.ts).
+    const targetsOf = targetOfSubjectAsked(slots.slots[0]!, allWords);
     const topic = { words: targetsOf ? allWords.filter((word) => !isTargetTopicWord(word)) : allWords, frameWords: [...mainTopic.frameWords, ...(targetsOf ? allWords.filter(isTargetTopicWord).map((word) => word.word) : [])] };
     const words = topic.words;
     const ownTopic = words.some((word) => word.seen || word.specific);
