@@ -17,6 +17,8 @@ export const POLICY = {
   secondSentenceRatio: policy.answer.secondSentenceRatio.value,
   addedSentenceShare: policy.answer.addedSentenceShare.value,
   addedSentenceMinimum: policy.answer.addedSentenceMinimum.value,
+  unitTaskWholeClauses: policy.answer.unitTaskWholeClauses.value,
+  unitTaskQuoteLength: policy.answer.unitTaskQuoteLength.value,
   coverageMargin: policy.answer.coverageMargin.value,
   clausesPerAnswer: policy.retrieval.clausesPerAnswer.value,
   unitClauseRatio: policy.answer.unitClauseRatio.value,

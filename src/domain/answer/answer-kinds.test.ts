@@ -497,6 +497,20 @@ describe('answer kinds', () => {
     expect((await answered('We are Shanwei finance bureau. Do we lead any task in the draft? If not, where are we involved?')).text).toMatch(/^No\. 市财政局 .*leads none of the tasks/u);
   });
 
+  it('unit tasks: what each task says, the clause body for a unit of few tasks, the sentences naming its field for one of many', async () => {
+    const few = await answered('天津人社局在方案里参与了哪些任务');
+    expect(few.cited).toEqual(['tj-2023-3:3.8', 'tj-2023-3:6.20']);
+    const lines = few.text.split('\n');
+    // Each task line is followed by its clause's body, quoted, without the title it restates.
+    expect(lines[2]).toMatch(/^ {2}“充分利用首台套.*设备监理师国家职业资格考试工作。”$/u);
+    expect(lines[4]).toContain('“海河工匠”建设工程');
+    const many = await answered('天津市消协在23年那个方案里都摊到哪些活');
+    expect(many.cited).toHaveLength(4);
+    // Four tasks: only a sentence that names 消协 is quoted, and a task whose sentences do not has its title alone.
+    expect(many.text).toContain('“发布“消费警示”，加强消协社会监督的威摄力。”');
+    expect(many.text.split('\n').filter((line) => line.startsWith('  “'))).toHaveLength(1);
+  });
+
   it('date: the year a plan runs to from its goals, its long-range year when asked, however the document is described', async () => {
     const national = await answered('国家95号文的目标年份是哪年');
     expect(national.cited).toEqual(['cn-2022-95:1.p2']);
@@ -556,6 +570,8 @@ describe('answer kinds', () => {
     expect(code.cited.map((id) => id.split(':')[0]).sort()).toEqual(['cn-2022-95', 'tj-2023-3']);
     expect(code.text).toContain('mention “IPv6”');
     expect((await answered('which docs mention the 96333 elevator emergency platform')).cited.map((id) => id.split(':')[0])).toEqual(['tj-2014-22']);
+    // Names of one thing that open alike (直播带货, 直播电商): a document writing either mentions it.
+    expect((await answered('直播带货 直播电商这种新业态 哪些文件涉及了')).cited.map((id) => id.split(':')[0]).sort()).toEqual(['cn-2022-95', 'sw-2023-0926', 'tj-2023-3']);
     // What the question quotes is the phrase; the words around it describe it.
     expect((await answered('哪几份文件提到内外贸产品“同线同标同质”?')).cited.map((id) => id.split(':')[0]).sort()).toEqual(['cn-2022-95', 'sw-2023-0926', 'tj-2023-3']);
   });

@@ -44,7 +44,7 @@ export function readDocumentAsk(normalized: string): DocumentAsk {
 
 // The date on the signature (落款), the day it was made public, the day it takes effect: as notices and portals label them.
 const ASKED_DATES: [NonNullable<DocumentAsk['date']>, RegExp][] = [
-  ['signed-date', /落款|成文|签发|签署|\bsigned\b|\bdated\b|signature/u],
+  ['signed-date', /落款|成文|签发|签署|印发(?:日期|时间)|发文(?:日期|时间)|\bsigned\b|\bdated\b|signature/u],
   ['effective-date', /施行|生效|起实施|实施日期|effective|take[sn]? effect|in effect from/u],
   ['published-date', /发布日期|发布时间|公布|\bpublished\b|\bposted\b/u],
 ];

@@ -246,6 +246,31 @@ describe('QuestionAnalyzer: the asked slot', () => {
     expect(topic(read('汕尾公共服务提质扩容那条牵扯几个部门'))).not.toContain('牵扯');
   });
 
+  it('reads a verb with its result (管住, 抓好) and a level of government (省里) as how the question asks, not as topics', () => {
+    const resultative = read('天津督促平台企业管住直播带货产品质量 责任部门都有谁');
+    expect(topic(resultative)).not.toContain('管住');
+    expect(topic(resultative)).toEqual(expect.arrayContaining(['平台企业', '直播带货']));
+    expect(topic(read('还跟省里哪个机构共建了啥'))).not.toContain('省里');
+    // A rare verb that modifies its noun is still the topic.
+    expect(unseen(read('汕尾意见里殡葬服务质量怎么管?'))).toContain('殡葬');
+    // Words about a text's wording (讲法, 说法) ask how it is put.
+    expect(topic(read('國家方案跟天津方案在「家政興農」這件事上講法有什麼不同？'))).not.toContain('讲法');
+  });
+
+  it('reads the period of a plan\'s title (the 2023-2025 plan) as naming the plan, not as a year asked', () => {
+    const frame = read('does tianjin statistics bureau have any job in the 2023-2025 plan');
+    expect(frame.scope.documentIds).toEqual(['tj-2023-3']);
+    expect(frame.years.deadline).toEqual([]);
+    expect(frame.unitTasks).toBe(true);
+    // A deadline asked of the plan stays one.
+    expect(read('天津2023—2025年行动方案到2025年制造业产品质量合格率目标是多少').years.deadline).toContain('2025');
+  });
+
+  it('reads "national … plan" across words joined by slashes, and 印发日期 as the date on the signature', () => {
+    expect(read('How many ministries issued the national product/engineering/service quality plan?').scope.documentIds).toEqual(['cn-2022-95']);
+    expect(read('天津23年那个提高产品工程服务质量的实施方案 印发日期是几号').documentAsk.date).toBe('signed-date');
+  });
+
   it('reads 参与/负责 as the asked units only when no figure or date is asked', () => {
     expect(read('天津冷链食品监管 海关有没有参与').slot).toBe('units');
     const figure = read('主导或参与制修订国家标准 天津目标是几项');

@@ -1,4 +1,5 @@
 import cues from './question-cues.json' with { type: 'json' };
+import { readTitlePeriod } from './title-periods.ts';
 import { TitleMentions } from './title-mentions.ts';
 import { DocumentNumbers } from './document-numbers.ts';
 import { normalizeText } from '../corpus/text-normalizer.ts';
@@ -33,7 +34,8 @@ export interface ScopeReading {
 
 /** 'national' names the national plan before the words for a document or its makers, before a clause label, or at the end. */
 function adjectivePattern({ cue, followers }: { cue: string; followers: string[] }): RegExp {
-  const between = '(?:(?!(?:the|a|an|of|in|for|to|on|by|with|from|at|and the)\\b)[a-z0-9-]+,?\\s+){0,6}?';
+  // Words between, as one word when joined by slashes (the national product/engineering/service quality plan).
+  const between = '(?:(?!(?:the|a|an|of|in|for|to|on|by|with|from|at|and the)\\b)[a-z0-9/-]+,?\\s+){0,6}?';
   return new RegExp(`(?<![a-z])${escapePattern(cue)}(?=\\s+(?:the\\s+)?${between}(?:${followers.join('|')})(?![a-z])|\\s*(?:[?.!,;:]|$)|\\s*[(（]?[一二三四五六七八九十]+\\s*[、(（)）])`, 'gu');
 }
 
@@ -166,6 +168,14 @@ export class ScopeReader {
     let scoped = this.documents.filter((document) => regionCodes.size === 0 || regionCodes.has(document.regionCode));
     for (const document of scoped) named.add(document.id);
     const draftCues = DRAFT_CUES.filter((cue) => matchesCue(rest, cue));
+    // The period of a plan's title (the 2023-2025 plan) names the plan: no year asked, no deadline.
+    const period = readTitlePeriod(rest, scoped);
+    if (period) {
+      const within = scoped.filter((document) => period.documentIds.includes(document.id));
+      if (within.length < scoped.length) scoped = within;
+      scopeCues.push(period.text);
+      rest = rest.replace(period.text, ' ');
+    }
     // Years inside another document's number (国发〔2012〕9号) are not years asked about.
     const years = readYears(rest.replace(FOREIGN_DOCUMENT_NUMBER, ' '));
     const issueYears = years.all.filter((year) => !years.deadline.includes(year));

@@ -52,6 +52,9 @@ const PHRASE_HEAD_TAGS = /^(y|u.*|p|c|cc|d|q|f|m|mq|e|o|a|ad)$/u;
 const PRONOUN_TAGS = /^(r|rr|rz|ry)$/u;
 // Pronouns that point (这个, 那项, 该, 此), not those that ask (哪个, 什么) or stand for a person (我们).
 const ENDS_IN_DEMONSTRATIVE = /(?:这|那|该|此|同一)(?:个|项|一|类|些|种|条)?$/u;
+// Resultative complements, the closed set of characters that follow a verb to give its result (管住, 抓好, 做到, 管牢).
+const RESULTATIVE = /^\p{Script=Han}[住好到完掉牢紧透]$/u;
+const LEVEL_PLACE = /^(省|市|县|区|国家|中央)(里|上|里头|这边|那边)$/u;
 const FILLERS = [...new Set(cues.fillers)].sort((left, right) => right.length - left.length);
 
 export class TopicReader {
@@ -213,6 +216,11 @@ export class TopicReader {
     // table lacks is when long enough to be a name (装机容量, 宠物食品).
     const specific = NOUN_TAGS.test(tag) && (idf === null ? word.length >= 3 : idf >= this.specificIdf);
     if (this.vocabulary.mentions(word)) return { word, tag, seen: true, specific };
+    // 管住, 抓好, 做到: a verb with its result (a one-character verb and a resultative complement) takes an object and
+    // says how; unlike 殡葬 of 殡葬服务 it never modifies the noun after it.
+    if (/^(v|vd|vg)$/u.test(tag) && RESULTATIVE.test(word) && /^v/u.test(this.segmenter.dictionaryTag(word[0]!)[0]?.tag ?? '')) return undefined;
+    // 省里, 市里: the level of government spoken of, which the scope reads (a follow-up's place); it names no topic.
+    if (LEVEL_PLACE.test(word)) return undefined;
     // 有哪些单位分工负责: the responsibility lists' own wording asks for units; it is no topic the clauses lack.
     if (this.vocabulary.isResponsibilityWord(word)) return undefined;
     // A word general Chinese does not know may be an abbreviation of a corpus word (危化品 → 危险化学品, 医美 → 医疗美容).

@@ -19,6 +19,10 @@ describe('unit names as staff write them', () => {
   it('spells initials with "of" as well, and of a branch\'s parent (PBOC)', () => {
     expect(englishForms("People's Bank of China Tianjin Branch", ['tianjin'])).toContain('pboc');
     expect(englishForms('Ministry of Industry and Information Technology', [])).toContain('miit');
+    // The organ type that heads the name is the last before "of", else the last: an office, not a service.
+    const office = englishForms('Tianjin Municipal Government Service Office', ['tianjin']);
+    expect(office).toContain('government service bureau');
+    expect(office).not.toContain('government service');
     // A branch is called what its parent is called.
     expect(englishForms("People's Bank of China Tianjin Branch", ['tianjin'])).toContain('central bank');
   });

@@ -159,6 +159,12 @@ export function unitCore(name: string): string {
   return partsOf(name).core;
 }
 
+/** The name without its level: its field, or, a field of one character, the field with its organ type (消协 of 市消协). */
+export function unitField(name: string): string {
+  const { core, suffix } = partsOf(name);
+  return [...core].length >= 2 ? core : core + suffix;
+}
+
 function partsOf(name: string): NameParts {
   const prefix = PREFIX.exec(name)?.[0] ?? '';
   const rest = name.slice(prefix.length);
@@ -212,6 +218,17 @@ export function chineseForms(name: string, segmenter: ChineseSegmenter, city: st
   return [...forms].filter((form) => form.length >= 3 || form === name || form === core + suffix).concat(withoutCity && withoutCity.length >= 2 ? [withoutCity] : [], listed);
 }
 
+/**
+ * The organ type an English name is headed by: the last before "of" (Ministry of Commerce, Office of
+ * the … Commission), else the last (Government Service Office: an office, not a service).
+ */
+function headOrganType(base: string): { type: string; index: number } | undefined {
+  const ofAt = base.search(/\sof\s/u);
+  const matches = [...base.matchAll(new RegExp(ENGLISH_ORGAN_TYPES.source, 'gu'))];
+  const head = matches.filter((match) => ofAt < 0 || match.index < ofAt).at(-1) ?? matches.at(-1);
+  return head ? { type: head[1]!, index: head.index } : undefined;
+}
+
 /** The same forms with another organ type: 市监局 and 市场监管局 for 市市场监管委. */
 function swappedForms(name: string, segmenter: ChineseSegmenter, city: string | null): string[] {
   const { suffix } = partsOf(name);
@@ -235,10 +252,10 @@ export function englishForms(nameEn: string, cityNames: string[]): string[] {
   // National organs as staff write them, without "National" (the forestry and grassland administration).
   const unprefixed = base.replace(/^national\s+/u, '');
   const forms = new Set<string>([nameEn.toLowerCase(), base, ...(unprefixed.includes(' ') ? [unprefixed] : [])]);
-  const typeMatch = ENGLISH_ORGAN_TYPES.exec(base);
+  const typeMatch = headOrganType(base);
   if (typeMatch) {
-    const type = typeMatch[1]!;
-    const field = base.replace(typeMatch[0], ' ').replace(/\b(of|for|the)\b/gu, ' ').replace(/\s+/gu, ' ').trim();
+    const type = typeMatch.type;
+    const field = `${base.slice(0, typeMatch.index)} ${base.slice(typeMatch.index + type.length)}`.replace(/\b(of|for|the)\b/gu, ' ').replace(/\s+/gu, ' ').trim();
     if (field !== '' && field.split(' ').length <= 7) {
       forms.add(`${field} ${type}`);
       forms.add(`${type} of ${field}`);

@@ -17,7 +17,12 @@ export const mentionsKind: AnswerKind = {
     // Literally when the question writes phrases the corpus writes; else by how much of the topic the clause holds.
     const phrases = context.frame.topic.phrases;
     const words = context.frame.topic.words.map((word) => word.word);
-    const mentioning = context.clauses.filter((clause) => (phrases.length > 0 ? writesPhrases(clause.hit.clause, phrases, words) : clause.hit.coverage >= POLICY.mentionCoverage));
+    // Several names of one thing (直播带货 直播电商这种新业态): a clause writing one of the variants (names that open
+    // alike), or one of the names while holding most of the topic, mentions it.
+    const variant = (phrase: string) => phrases.some((other) => other !== phrase && [...phrase].length >= 3 && other.slice(0, 2) === phrase.slice(0, 2));
+    const writesOne = (clause: (typeof context.clauses)[number]) =>
+      phrases.length > 1 && phrases.some((phrase) => (variant(phrase) || clause.hit.coverage >= POLICY.mentionCoverage) && writesPhrases(clause.hit.clause, [phrase], words));
+    const mentioning = context.clauses.filter((clause) => (phrases.length > 0 ? writesPhrases(clause.hit.clause, phrases, words) || writesOne(clause) : clause.hit.coverage >= POLICY.mentionCoverage));
     if (mentioning.length === 0) return { missing: 'document', ...(context.clauses[0] ? { nearest: context.clauses[0] } : {}), rule: 'mentions: no document holds the topic' };
     return { found: mentioning.map((clause) => ({ clause, quote: topicQuote(clause, context.groups) })), rule: `mentions: documents whose best clause holds at least ${POLICY.mentionCoverage} of the topic` };
   },

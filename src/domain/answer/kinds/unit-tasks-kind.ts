@@ -1,5 +1,6 @@
 import type { Evidence, NumberedClause } from '../answer-decision-types.ts';
 import { clauseLocation, documentReferenceEn, documentReferenceZh } from '../clause-reference.ts';
+import { unitTaskQuotes } from '../unit-task-quotes.ts';
 import { isEnglish, unitName, verdictOpening, type AnswerKind, type KindContext } from './kind-support.ts';
 
 /**
@@ -53,14 +54,25 @@ export const unitTasksKind: AnswerKind = {
     } else {
       text.line(`${verdict}${english ? `${name} ${leadOnly ? 'leads' : 'is listed for'} ${evidence.length} ${evidence.length === 1 ? 'task' : 'tasks'}${where}:` : `${name}${where}${leadOnly ? '牵头' : '参与'}${evidence.length}项任务：`}`);
     }
+    const quotes = quotesOf(evidence);
     for (const group of byDocument.values()) {
       if (byDocument.size > 1) text.line(reference(group[0]!.clause.hit.document));
-      for (const each of group) text.line(taskLine(each, english, leadOnly, text));
+      for (const each of group) {
+        text.line(taskLine(each, english, leadOnly, text));
+        const quote = quotes[each.clause.n];
+        if (quote) text.line(`  ${text.corpus(`“${quote}”`)}`);
+      }
     }
-    return { quotes: {} };
+    return { quotes };
   },
   missingText: { zh: '问题所指的文件中没有任何条款列出该单位。', en: 'No clause of the documents asked about lists this unit.' },
 };
+
+/** What each task says (unit-task-quotes.ts), by clause number, for the lines and for highlighting. */
+function quotesOf(evidence: Evidence[]): Record<number, string> {
+  const texts = unitTaskQuotes(evidence.map((each) => each.clause.hit.clause), evidence.map((each) => each.value));
+  return Object.fromEntries(evidence.flatMap((each, index) => (texts[index] ? [[each.clause.n, texts[index]!]] : [])));
+}
 
 function taskLine({ clause, verdict }: Evidence, english: boolean, leadOnly: boolean, text: Parameters<AnswerKind['compose']>[2]): string {
   const heading = clause.hit.clause.heading?.replace(/[。；;]$/u, '') ?? '';
@@ -82,5 +94,9 @@ function composeOthers(context: KindContext, evidence: Evidence[], text: Paramet
     return;
   }
   text.line(`${verdict}${english ? `${besides}${name} ${role} ${others.length} other ${others.length === 1 ? 'task' : 'tasks'}${where}:` : `${besides}${name}${where}还${role}${others.length}项任务：`}`);
-  for (const each of others) text.line(taskLine(each, english, leadOnly, text));
+  const quotes = quotesOf(others);
+  for (const each of others) {
+    text.line(taskLine(each, english, leadOnly, text));
+    if (quotes[each.clause.n]) text.line(`  ${text.corpus(`“${quotes[each.clause.n]}”`)}`);
+  }
 }
