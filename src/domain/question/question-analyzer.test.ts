@@ -271,6 +271,14 @@ describe('QuestionAnalyzer: the asked slot', () => {
     expect(read('天津23年那个提高产品工程服务质量的实施方案 印发日期是几号').documentAsk.date).toBe('signed-date');
   });
 
+  it('keeps a name jieba reads as numeral and measure word (首台 套) whole, and reads 方案 before 对 as the kind of document', () => {
+    const frame = read('天津方案对首台套政策是怎么用的');
+    expect(topic(frame)).toContain('首台套');
+    expect(frame.scope.documentIds).toEqual(['tj-2023-3']);
+    // A count stays a count.
+    expect(topic(read('天津方案里市商务局牵头几项任务'))).not.toContain('几项');
+  });
+
   it('reads 参与/负责 as the asked units only when no figure or date is asked', () => {
     expect(read('天津冷链食品监管 海关有没有参与').slot).toBe('units');
     const figure = read('主导或参与制修订国家标准 天津目标是几项');

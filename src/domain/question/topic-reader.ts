@@ -120,7 +120,9 @@ export class TopicReader {
         const word = parts.map((part) => part.word).join('');
         const head = length === 2 && parts[1]!.word.length === 1 && /^(n|ng|q|k)$/u.test(parts[1]!.tag) && (this.modifiesHead(parts[0]!) || this.absentHead(parts[0]!, parts[1]!));
         const fragment = parts.some((part) => part.word.length === 1) && parts.every((part) => !FRAME_TAGS.test(part.tag));
-        if (word.length <= 5 && (head || (fragment && this.vocabulary.writes(word)))) {
+        // 首台 套 (numeral, measure word) of 首台套: a name the corpus writes, whose "numeral" counts nothing.
+        const countLike = length === 2 && parts[0]!.tag === 'm' && /^q/u.test(parts[1]!.tag) && !/^[\d一二三四五六七八九十百千万两几多每]+$/u.test(parts[0]!.word);
+        if (word.length <= 5 && (head || ((fragment || (countLike && word.length >= 3)) && this.vocabulary.writes(word)))) {
           result.push({ word, tag: 'n' });
           joined = length;
         }
