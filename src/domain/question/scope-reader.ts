@@ -61,7 +61,7 @@ function titleKey(title: string): string {
   return title.replace(/[\s、，,。.()（）《》〈〉「」『』“”"'\-—–]/gu, '');
 }
 // With a determiner (那个意见) it names the document whatever follows; bare, only before a boundary (意见和…, not 意见反馈).
-const DOCUMENT_NOUN_AFTER_SCOPE = /(\s)(?:(?:的|那个|这个|那份|这份)(?:新|旧)?(?:实施方案|行动方案|实施意见|征求意见稿|意见稿|方案|意见|文件|通知|稿子|稿)|(?:新|旧|老)?(?:实施方案|行动方案|实施意见|征求意见稿|意见稿|方案|意见|文件|通知|稿子|稿)(?=[\s的里中,，、?？。和与跟及都还对在有是要]|$))/gu;
+const DOCUMENT_NOUN_AFTER_SCOPE = /(\s)(?:(?:的|那个|这个|那份|这份)(?:新|旧)?(?:实施方案|行动方案|实施意见|征求意见稿|意见稿|方案|意见|文件|通知|稿子|稿)|(?:新|旧|老)?(?:实施方案|行动方案|实施意见|征求意见稿|意见稿|方案|意见|文件|通知|稿子|稿)(?=[\s的里中,，、?？。和与跟及都还对在]|$))/gu;
 // The kinds of document that tell one from another by its title (文件, 通知, 稿 name any of them).
 const DOCUMENT_KIND = /实施方案|行动方案|实施意见|方案|意见/u;
 // The same kinds in English, as the titles write them in Chinese (the Tianjin plan is its 方案, the 2014 opinions its 意见).

@@ -70,7 +70,7 @@ export const unitTasksKind: AnswerKind = {
 
 /** What each task says (unit-task-quotes.ts), by clause number, for the lines and for highlighting. */
 function quotesOf(evidence: Evidence[]): Record<number, string> {
-  const texts = unitTaskQuotes(evidence.map((each) => each.clause.hit.clause), evidence.map((each) => each.value));
+  const texts = unitTaskQuotes(evidence.map((each) => each.clause.hit.clause), evidence.map((each) => each.value ?? ''));
   return Object.fromEntries(evidence.flatMap((each, index) => (texts[index] ? [[each.clause.n, texts[index]!]] : [])));
 }
 
