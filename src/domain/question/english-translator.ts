@@ -222,7 +222,9 @@ function renderingsOf(word: string, dictionary: BilingualDictionary): string[] {
 
 /** The dictionary has renderings of the word (of two or more characters), known to the corpus or not. */
 function knowsWord(word: string, dictionary: BilingualDictionary): boolean {
-  return [word, ...wordForms(word)].some((form) => dictionary.chineseFor(form).some((candidate) => candidate.term.length > 1));
+  if ([word, ...wordForms(word)].some((form) => dictionary.chineseFor(form).some((candidate) => candidate.term.length > 1))) return true;
+  // A hyphenated word the dictionaries gloss as a phrase (fuel-cell: 燃料电池), kept whole since the corpus lacks it.
+  return word.includes('-') && dictionary.chineseForPhrase(word.replaceAll('-', ' ')).some((candidate) => candidate.term.length > 1);
 }
 
 /**

@@ -431,6 +431,10 @@ describe('QuestionAnalyzer: topic words', () => {
     const frame = read('Does the Tianjin plan cover e-cigarette quality?');
     expect(frame.translation).toContainEqual(expect.objectContaining({ english: 'e-cigarette', source: 'absent' }));
     expect(unseen(frame)).toEqual(['e-cigarette']);
+    // A hyphenated word the dictionaries know only as a phrase (fuel cell: 燃料电池) is absent too, and specific.
+    const phrase = read('Which agency in Shanwei handles the fuel-cell industry?');
+    expect(phrase.translation).toContainEqual(expect.objectContaining({ english: 'fuel-cell', source: 'absent' }));
+    expect(phrase.topic.words.find((word) => word.word === 'fuel-cell')).toMatchObject({ seen: false, specific: true });
     // Renderings the dictionaries score alike come in the order of how many passages use them: 产品 before 用品, 重点 before 专注.
     const ordered = read('elderly-friendly products as industry focus').translation;
     expect(ordered.find((term) => term.english === 'products')?.chinese).toBe('产品');

@@ -37,4 +37,11 @@ describe('englishSentenceWords', () => {
     expect(nouns.has('fine')).toBe(true);
     expect(englishSentenceWords('fine chemicals quality').nouns.has('fine')).toBe(false);
   });
+
+  it('tags a fragment set off by a dash or colon on its own, so that its first noun is no imperative verb', () => {
+    const words = englishSentenceWords('pet food quality - do these documents have any requirement?');
+    expect(words.asking.has('pet')).toBe(false);
+    expect(words.nouns.has('pet')).toBe(true);
+    expect(englishSentenceWords('shanwei: who leads pet food quality supervision').asking.has('leads')).toBe(true);
+  });
 });

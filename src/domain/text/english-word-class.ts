@@ -59,11 +59,16 @@ export interface EnglishSentenceWords {
   nouns: ReadonlySet<string>;
 }
 
+// A dash, colon or semicolon between words closes a fragment of its own (pet food quality - do the documents …):
+// tagged with the question after it, its first noun reads as an imperative verb.
+const FRAGMENT_BREAK = /\s[-–—]+\s|[:;]/u;
+
 export function englishSentenceWords(sentence: string): EnglishSentenceWords {
   const asking = new Set<string>();
   const nouns = new Set<string>();
   let previous = '';
-  for (const term of nlp(sentence.toLowerCase()).terms().json() as { terms: { normal: string; tags: string[] }[] }[]) {
+  const fragments = sentence.toLowerCase().split(FRAGMENT_BREAK);
+  for (const term of fragments.flatMap((fragment) => nlp(fragment).terms().json() as { terms: { normal: string; tags: string[] }[] }[])) {
     const { normal, tags } = term.terms[0] ?? { normal: '', tags: [] };
     const word = /^[a-z]+$/u.test(normal);
     const verb = tags.includes('Verb') && !tags.includes('Gerund') && !tags.includes('Noun');
