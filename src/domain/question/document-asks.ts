@@ -134,10 +134,21 @@ export function ownDocumentOfPlaceBelow(normalized: string, place: string, docum
   return documentFactAsked || targetAsked || OWN_DOCUMENT_KIND.test(normalized) || OWN_WORD.test(normalized) || placesDocument(normalized, place);
 }
 
-/** 河西区的方案, the Hexi District plan: a document word right after the place is a document of that place. */
+/**
+ * 厦门落实国家方案由谁牵头, Xiamen's implementation of the national plan: a place no document covers, named as the
+ * maker of a document (a document or implementing word right after it, or its own). Only so: beside a document
+ * that is named, a place may be named in passing (国家方案对厦门…), and a pinyin 文号 spells syllables that are
+ * place names (Guo Shi Jian Zhi Fa: Ji'an); nor the kind of document alone, since the national plan is itself an
+ * action plan.
+ */
+export function ownDocumentOfUncoveredPlace(normalized: string, place: string): boolean {
+  return OWN_WORD.test(normalized) || placesDocument(normalized, place);
+}
+
+/** 河西区的方案, the Hexi District plan, 河西区落实…: a document or implementing word right after the place is a document of that place. */
 function placesDocument(normalized: string, place: string): boolean {
   const at = normalized.indexOf(place);
   return at >= 0 && PLACE_DOCUMENT_WORD.test(normalized.slice(at + place.length));
 }
-const PLACE_DOCUMENT_WORD = /^\s*(?:的|'s)?\s*(?:方案|意见|规划|计划|文件|政策|(?:plan|opinion|document|policy|programme|program)s?\b)/u;
+const PLACE_DOCUMENT_WORD = /^\s*(?:的|'s)?\s*(?:方案|意见|规划|计划|文件|政策|落实|贯彻|(?:plan|opinion|document|policy|programme|program|implementation)s?\b|implementing\b)/u;
 const OWN_WORD = /自己的|本县|本区|\bown\b/u;

@@ -24,6 +24,7 @@ const LONGEST_PHRASE = Math.max(...[...GLOSSARY.keys()].map((phrase) => phrase.s
 // English function words (the stopword package's list) and the question frame's own filler words.
 const FILLERS = new Set([...englishStopwords, ...cues.fillers]);
 const isFiller = (word: string) => FILLERS.has(word) || isEnglishFunctionWord(word);
+const TASK_NOUNS = new Set(cues.taskNouns.cues);
 const DICTIONARY_CANDIDATES = 3;
 // Bounds on composing a phrase from its words' renderings: a few per word, a few hundred joins.
 const RENDERINGS_PER_WORD = 8;
@@ -124,6 +125,8 @@ export function translateEnglish(text: string, context: EnglishTranslationContex
       continue;
     }
     const fromDictionary = dictionaryTerms(word, dictionary, isKnownTerm, context.passagesUsing);
+    // Rendered only as words for a unit's tasks (assigned: 任务), the word asks for the tasks, as 任务 does: no topic.
+    if (fromDictionary.length > 0 && fromDictionary.every((term) => TASK_NOUNS.has(term.chinese))) continue;
     // Rendered otherwise than the corpus writes it, a modifier is found by its head: offshore wind power is 海上风电.
     const compound = fromDictionary.length === 0 && dictionary && compoundWithHead ? modifiedCompound(words, start - 1, dictionary, isKnownTerm, compoundWithHead) : undefined;
     if (compound) {

@@ -134,6 +134,14 @@ describe('follow-ups resolved from the earlier user turns', () => {
     expect(frame).toMatchObject({ slot: 'units', reference: { clauseIds: ['tj-2023-3:2.2'], relation: 'same' } });
   });
 
+  it("points at the named document's clause only, when the answer before cited clauses of several (who leads it in the national one?)", () => {
+    const frame = analyzer.analyze('who leads it in the national one?', [
+      { role: 'user', content: 'which docs mention 数商兴农' },
+      { role: 'assistant', content: 'It appears in two documents.', citedClauseIds: ['tj-2023-3:4.11', 'cn-2022-95:4.10'] },
+    ]);
+    expect(frame.reference).toMatchObject({ clauseIds: ['cn-2022-95:4.10'], relation: 'same' });
+  });
+
   it('takes the cited clauses from a stored conversation over the text', () => {
     const frame = analyzer.analyze('is the public security bureau involved in it as well?', [
       { role: 'user', content: 'Which unit leads quality safety supervision in the Tianjin 2023 plan?' },

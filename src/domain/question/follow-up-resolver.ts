@@ -208,7 +208,10 @@ function clauseReference(frame: QuestionFrame, cited: string[], ownTopic: boolea
   // 裡面天津市名牌產品要幾個: pointing inside the clause, a place named that covers its document (天津 for
   // Tianjin's 2014 opinion) names no other document; it is as often part of a name (天津市名牌产品).
   if (sameClause !== null && correspondence === null && frame.scope.documentIds.some((id) => citedDocuments.includes(id))) {
-    return { clauseIds: cited, from: 'previous-answer', relation: 'same', targetDocumentIds: [], cues: [sameClause], ownTopic };
+    // Who leads it in the national one? after an answer citing Tianjin's clause and the national one: a document named
+    // among those cited points at its own clauses only.
+    const inNamed = frame.scope.named ? cited.filter((id) => documentsOf([id]).some((document) => frame.scope.documentIds.includes(document))) : [];
+    return { clauseIds: inNamed.length > 0 ? inNamed : cited, from: 'previous-answer', relation: 'same', targetDocumentIds: [], cues: [sameClause], ownTopic };
   }
   if (restatesScope && named.length > 0 && (correspondence !== null || !ownTopic || pointsAtClause)) {
     return { clauseIds: cited, from: 'previous-answer', relation: 'corresponding', targetDocumentIds: named, cues: [correspondence ?? sameClause ?? 'document named'], ownTopic };

@@ -333,6 +333,26 @@ describe('QuestionAnalyzer: scope', () => {
     expect(read('发展临海的海工装备制造基地由谁负责').scope.uncoveredPlace).toBeNull();
   });
 
+  it('drops a unit noun before a locative once its cue is out (配合单位里有海关吗: among the units)', () => {
+    const frame = read('那配合单位里有海关吗');
+    expect(topic(frame)).not.toContain('单位');
+    expect(frame.units.map((unit) => unit.mention)).toEqual(['海关']);
+  });
+
+  it('reads an English word rendered only as a word for tasks (assigned: 任务) as asking for the unit\'s tasks', () => {
+    const frame = read('what tasks is 天津海关 assigned in the tianjin 2023 plan');
+    expect(frame.topic.words).toEqual([]);
+    expect(frame.unitTasks).toBe(true);
+  });
+
+  it("keeps a place no document covers beside the national plan when it asks for that place's own document", () => {
+    expect(read('厦门落实国家方案由哪个部门牵头').scope.uncoveredPlace).toBe('厦门');
+    expect(read('Xiamen implementation of the 2022 national action plan, who leads?').scope.uncoveredPlace).toBe('xiamen');
+    // Named in passing beside the national plan, or spelled by a pinyin 文号 (Jian), it asks the national plan.
+    expect(read('国家方案对厦门有什么要求').scope.uncoveredPlace).toBeNull();
+    expect(read('When was the national action plan, Guo Shi Jian Zhi Fa [2022] No. 95, issued?').scope.uncoveredPlace).toBeNull();
+  });
+
   it('reads a district or county with a document word after it (河西区的方案, the Hexi District plan) as asking a document the library lacks', () => {
     expect(read('河西区的方案对适老化产品怎么说').scope.uncoveredPlace).toBe('河西区');
     expect(read('What does the Hexi District plan say about elderly-friendly products?').scope.uncoveredPlace).toBe('hexi district');

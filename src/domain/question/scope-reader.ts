@@ -30,6 +30,11 @@ export interface ScopeReading {
   regionCount: number;
   /** Documents told apart by what named them (two years of one place, two 文号): two or more are compared. */
   singledOut: number;
+  /**
+   * A place no document covers, named beside one that is (厦门落实国家方案, Xiamen's implementation of the national
+   * plan): the analyzer decides whether the question asks for that place's own document.
+   */
+  uncoveredBesideNamed: string | null;
 }
 
 /** 'national' names the national plan before the words for a document or its makers, before a clause label, or at the end. */
@@ -253,6 +258,7 @@ export class ScopeReader {
       },
       years,
       rest,
+      uncoveredBesideNamed: namesPlace ? uncoveredPlace : null,
       regionCount: new Set([...regionCodes]).size,
       singledOut: explicit.length >= 2 ? explicit.length : usedYears.size >= 2 ? scoped.length : 0,
     };

@@ -68,8 +68,9 @@ const UNIT_NOUNS = cues.counts.unitNouns;
 const ISSUE_VERBS = cues.issueVerbs.cues;
 const LONE_TASK_NOUN = /(?<=^|\s)(?:工作|任务|事项|事情|事儿|活儿|活)(?=\s|[?？。]|$)/gu;
 const HAN_UNIT_NOUNS = UNIT_NOUNS.filter((noun) => /^\p{Script=Han}+$/u.test(noun));
-// The unit noun a question asked for, left standing alone once its cue or measure words are out (哪些配合 | 单位, 哪几个 | 部门的事).
-const LONE_UNIT_NOUN = new RegExp(`(?<=^|\\s)(?:${HAN_UNIT_NOUNS.filter((noun) => noun.length >= 2).join('|')})(?=的|\\s|[?？。]|$)`, 'gu');
+// The unit noun a question asked for, left standing alone once its cue or measure words are out (哪些配合 | 单位, 哪几个 | 部门的事),
+// or before a locative (配合 | 单位里有海关吗: among the units).
+const LONE_UNIT_NOUN = new RegExp(`(?<=^|\\s)(?:${HAN_UNIT_NOUNS.filter((noun) => noun.length >= 2).join('|')})(?=的|里|中|内|当中|之中|\\s|[?？。]|$)`, 'gu');
 // The question word that asks for a unit: 谁, or 哪/什么 with a measure before a unit noun (哪几个部门, 哪些局, 什么单位).
 const WHICH_UNIT = `(?:哪|什么)(?:些|几个|几家|几|个|家|一个)?(?:${HAN_UNIT_NOUNS.join('|')})`;
 const UNIT_ASK = new RegExp(`谁|${WHICH_UNIT}`, 'u');
