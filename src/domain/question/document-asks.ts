@@ -128,25 +128,39 @@ export function draftStatusAsked(normalized: string, yesNo: boolean, slot: strin
  * 陆丰自己的方案什么时候印发, 陆丰市质量强县工作方案里谁牵头: a document's own facts, or a plan of its own, asked
  * of a place below the documents' place are those of a document the library lacks.
  */
-export function ownDocumentOfPlaceBelow(normalized: string, place: string, documentFactAsked: boolean, targetAsked: boolean): boolean {
+function ownDocumentOfPlaceBelow(normalized: string, place: string, documentFactAsked: boolean, targetAsked: boolean): boolean {
   // 海丰县到2025年合格率目标是多少? Lufeng's own target: a target or amount is set for the place a document governs, the
   // city; the county's is in a document of its own.
-  return documentFactAsked || targetAsked || OWN_DOCUMENT_KIND.test(normalized) || OWN_WORD.test(normalized) || placesDocument(normalized, place);
+  return documentFactAsked || targetAsked || OWN_DOCUMENT_KIND.test(normalized) || namedAsDocumentMaker(normalized, place);
 }
 
 /**
- * 厦门落实国家方案由谁牵头, Xiamen's implementation of the national plan: a place no document covers, named as the
- * maker of a document (a document or implementing word right after it, or its own). Only so: beside a document
- * that is named, a place may be named in passing (国家方案对厦门…), and a pinyin 文号 spells syllables that are
- * place names (Guo Shi Jian Zhi Fa: Ji'an); nor the kind of document alone, since the national plan is itself an
- * action plan.
+ * 厦门落实国家方案由谁牵头, Xiamen's implementation of the national plan: a place no document covers, named beside a
+ * document that is, asks for a document of its own only when named as its maker. Not by a document's facts, a
+ * target or the kind of document asked, as a place below is: beside a named document a place may be named in
+ * passing (国家方案对厦门…), a pinyin 文号 spells syllables that are place names (Guo Shi Jian Zhi Fa: Ji'an), and
+ * the national plan is itself an action plan.
  */
-export function ownDocumentOfUncoveredPlace(normalized: string, place: string): boolean {
-  return OWN_WORD.test(normalized) || placesDocument(normalized, place);
+function ownDocumentOfUncoveredPlace(normalized: string, place: string): boolean {
+  return namedAsDocumentMaker(normalized, place);
 }
 
-/** 河西区的方案, the Hexi District plan, 河西区落实…: a document or implementing word right after the place is a document of that place. */
-function placesDocument(normalized: string, place: string): boolean {
+/**
+ * The place whose own document the question asks for, which the library lacks: a place below the documents' place
+ * (陆丰自己的方案…), or one no document covers named beside a covered one (厦门落实国家方案谁牵头); null when neither.
+ */
+export function placeAskedForOwnDocument(normalized: string, placeBelow: string | null, uncoveredBesideNamed: string | null, documentFactAsked: boolean, targetAsked: boolean): string | null {
+  if (placeBelow !== null && ownDocumentOfPlaceBelow(normalized, placeBelow, documentFactAsked, targetAsked)) return placeBelow;
+  if (uncoveredBesideNamed !== null && ownDocumentOfUncoveredPlace(normalized, uncoveredBesideNamed)) return uncoveredBesideNamed;
+  return null;
+}
+
+/**
+ * 河西区的方案, the Hexi District plan, 河西区落实…, 陆丰自己的: a document or implementing word right after the
+ * place, or its own, makes the place a document's maker.
+ */
+function namedAsDocumentMaker(normalized: string, place: string): boolean {
+  if (OWN_WORD.test(normalized)) return true;
   const at = normalized.indexOf(place);
   return at >= 0 && PLACE_DOCUMENT_WORD.test(normalized.slice(at + place.length));
 }

@@ -5,7 +5,7 @@ import type { ChineseSegmenter } from '../text/chinese-segmenter.ts';
 import cues from './question-cues.json' with { type: 'json' };
 import { absentAskedThing, EnglishReader } from './english-reading.ts';
 import { ClauseReferenceReader, withChineseClauseNumbers, type ReferenceClause } from './clause-reference-reader.ts';
-import { commentDeadlineAsked, draftStatusAsked, isTargetTopicWord, isTargetWord, issueDateAsked, namesTargets, targetOfSubjectAsked, ownDocumentOfPlaceBelow, ownDocumentOfUncoveredPlace, planYearAsked, readDocumentAsk, THING_TAGS } from './document-asks.ts';
+import { commentDeadlineAsked, draftStatusAsked, isTargetTopicWord, isTargetWord, issueDateAsked, namesTargets, targetOfSubjectAsked, placeAskedForOwnDocument, planYearAsked, readDocumentAsk, THING_TAGS } from './document-asks.ts';
 import { LiteralPhraseReader } from './literal-phrases.ts';
 import { cuePattern } from './cue-matching.ts';
 import { continuesEarlier, resolveFollowUp, withPrior, withPriorCounterparts, type ChatTurnText, type EarlierTurn } from './follow-up-resolver.ts';
@@ -191,9 +191,7 @@ export class QuestionAnalyzer {
     const unitTasks = !reference && units.length > 0 && !namesThing && (slots.tasks || ['lead', 'units', 'content', 'figure', 'unit-count'].includes(slots.slots[0]!)) && (!slots.yesNo || slots.tasks);
     const documentFactAsked = METADATA_SLOTS.includes(askedSlots[0]!);
     const targetAsked = askedSlots[0] === 'figure' || askedSlots[0] === 'money';
-    const ownDocumentBelow = scope.scope.placeBelow !== null && !reference && ownDocumentOfPlaceBelow(normalized, scope.scope.placeBelow!, documentFactAsked, targetAsked);
-    // 厦门落实国家方案谁牵头: a place no document covers, named with a document of its own beside the national one.
-    const ownDocumentUncovered = scope.uncoveredBesideNamed !== null && !reference && ownDocumentOfUncoveredPlace(normalized, scope.uncoveredBesideNamed);
+    const placeOfOwnDocument = reference ? null : placeAskedForOwnDocument(normalized, scope.scope.placeBelow, scope.uncoveredBesideNamed, documentFactAsked, targetAsked);
     return {
       original,
       normalized,
@@ -219,7 +217,7 @@ export class QuestionAnalyzer {
       statedValues: slots.stated,
       statedUnitCount: slots.statedUnitCount,
       unitRole: slots.unitRole,
-      scope: ownDocumentBelow ? { ...scope.scope, uncoveredPlace: scope.scope.placeBelow } : ownDocumentUncovered ? { ...scope.scope, uncoveredPlace: scope.uncoveredBesideNamed } : scope.scope,
+      scope: placeOfOwnDocument ? { ...scope.scope, uncoveredPlace: placeOfOwnDocument } : scope.scope,
       years: scope.years,
       units,
       // Phrases are read only where a question is asked literally: finding what the corpus writes scans its texts.
